@@ -1,0 +1,106 @@
+"""Settings, read once from the environment or an optional `.env` file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///smallsteps.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message is one line for stderr."""
+
+
+class Settings(BaseSettings):
+    """Every setting the bot reads; documented in .env.example."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: str = Field(default="", alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+    webhook_url: str = Field(default="", alias="WEBHOOK_URL")
+    webhook_secret: str = Field(default="", alias="WEBHOOK_SECRET")
+    webhook_listen: str = Field(default="0.0.0.0", alias="WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8080, alias="WEBHOOK_PORT")
+    log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    default_timezone: str = Field(default="UTC", alias="DEFAULT_TIMEZONE")
+
+    @field_validator("telegram_api_url")
+    @classmethod
+    def _strip_slash(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        value = value.strip().upper()
+        if value not in LOG_LEVELS:
+            raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
+        return value
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value.strip())
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError("is not an IANA time zone such as Europe/Berlin") from exc
+        return value.strip()
+
+    @field_validator("database_url")
+    @classmethod
+    def _usable_url(cls, value: str) -> str:
+        value = value.strip()
+        try:
+            url = make_url(value)
+        except ArgumentError as exc:
+            raise ValueError("is not a database URL") from exc
+        # The bot is async throughout, so only async drivers work.
+        if url.drivername in ("sqlite", "postgresql", "postgres"):
+            raise ValueError(
+                "needs an async driver: sqlite+aiosqlite:///file.db or postgresql+asyncpg://..."
+            )
+        if url.drivername not in ("sqlite+aiosqlite", "postgresql+asyncpg"):
+            raise ValueError(f"driver {url.drivername!r} is not supported")
+        if url.drivername.startswith("sqlite") and url.database not in (None, "", ":memory:"):
+            parent = Path(url.database).expanduser().resolve().parent
+            if not parent.is_dir():
+                raise ValueError(f"folder {parent} does not exist")
+        return value
+
+    @property
+    def api_base_url(self) -> str:
+        """Bot API root that PTB appends the token and method to."""
+        return f"{self.telegram_api_url}/bot"
+
+    @property
+    def file_base_url(self) -> str:
+        """Root for downloading files, in the layout self-hosted servers use too."""
+        return f"{self.telegram_api_url}/file/bot"
+
+
+def load_settings(*, require_token: bool = True, **overrides: object) -> Settings:
+    """Read settings, turning any problem into a one-line SettingsError."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "settings"
+        raise SettingsError(f"{name}: {first['msg'].removeprefix('Value error, ')}") from None
+    if require_token and not settings.telegram_bot_token.strip():
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and put it in the "
+            "environment or a .env file (or try `smallsteps play`, which needs none)"
+        )
+    return settings

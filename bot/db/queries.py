@@ -1,0 +1,87 @@
+"""Plain async query functions; callers own the session and transaction."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import CheckIn, User
+from bot.domain.checkin import Answers
+
+DEFAULT_CHECKIN_TIME = time(9, 0)
+DEFAULT_BAD_DAY_MINUTES = 2
+DEFAULT_GOOD_DAY_MINUTES = 10
+
+
+async def get_user(session: AsyncSession, user_id: int) -> User | None:
+    """A person by Telegram user id."""
+    return await session.get(User, user_id)
+
+
+def new_user(
+    user_id: int, chat_id: int, first_name: str, language_code: str | None, timezone: str,
+    now: datetime,
+) -> User:
+    """A person with every setting at its default, before onboarding."""
+    return User(
+        id=user_id, chat_id=chat_id, first_name=first_name[:128], language_code=language_code,
+        timezone=timezone, checkin_time=DEFAULT_CHECKIN_TIME,
+        bad_day_minutes=DEFAULT_BAD_DAY_MINUTES, good_day_minutes=DEFAULT_GOOD_DAY_MINUTES,
+        activities=[], dialog=None, onboarded=False, active=True, paused=False,
+        next_prompt_at=None, created_at=now, updated_at=now,
+    )  # fmt: skip
+
+
+async def get_checkin(session: AsyncSession, user_id: int, day: date) -> CheckIn | None:
+    """The check-in of one local date."""
+    result = await session.execute(
+        select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.local_date == day)
+    )
+    return result.scalar_one_or_none()
+
+
+async def get_or_create_checkin(
+    session: AsyncSession, user_id: int, day: date, now: datetime
+) -> CheckIn:
+    """Today's row, created empty on the first answer."""
+    found = await get_checkin(session, user_id, day)
+    if found is not None:
+        return found
+    checkin = CheckIn(
+        user_id=user_id, local_date=day, note_done=False, path="full",
+        created_at=now, updated_at=now,
+    )  # fmt: skip
+    session.add(checkin)
+    await session.flush()
+    return checkin
+
+
+async def yesterday_answers(session: AsyncSession, user_id: int, day: date) -> Answers | None:
+    """The answers of the day before, for 'same as yesterday'."""
+    previous = await get_checkin(session, user_id, day - timedelta(days=1))
+    return answers_of(previous) if previous is not None else None
+
+
+def answers_of(checkin: CheckIn) -> Answers:
+    """A stored row as the domain's Answers."""
+    return Answers(
+        pain=checkin.pain, flare=checkin.flare, interference=checkin.interference,
+        energy=checkin.energy, sleep=checkin.sleep, movement=checkin.movement,
+        note=checkin.note, note_done=checkin.note_done, path=checkin.path,
+    )  # fmt: skip
+
+
+def store_answers(checkin: CheckIn, answers: Answers, now: datetime) -> None:
+    """Write the domain's Answers back onto the row."""
+    checkin.pain = answers.pain
+    checkin.flare = answers.flare
+    checkin.interference = answers.interference
+    checkin.energy = answers.energy
+    checkin.sleep = answers.sleep
+    checkin.movement = answers.movement
+    checkin.note = answers.note
+    checkin.note_done = answers.note_done
+    checkin.path = answers.path
+    checkin.updated_at = now

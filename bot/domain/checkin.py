@@ -1,0 +1,136 @@
+"""The daily check-in as data: question order, typed-answer parsing, and what comes next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.domain.parsing import parse_choice, parse_number
+
+Question = Literal["pain", "flare", "interference", "energy", "sleep", "movement", "note"]
+SCALES: tuple[Question, ...] = ("pain", "interference", "energy", "sleep")
+# Pain and flare come first so a bad day can end after two taps (the short path).
+ORDER: tuple[Question, ...] = (
+    "pain", "flare", "interference", "energy", "sleep", "movement", "note",
+)  # fmt: skip
+SCALE_MIN, SCALE_MAX = 0, 10
+NOTE_MAX_CHARS = 2000
+
+FLARE_CHOICES: dict[str, tuple[str, ...]] = {
+    "yes": ("yes", "y", "yeah", "yep", "yup", "flare", "it is", "yes flare", "sadly yes"),
+    "no": ("no", "n", "nope", "nah", "not really", "no flare"),
+    "unsure": ("not sure", "unsure", "maybe", "dunno", "idk", "dont know", "don't know", "?"),
+}
+MOVEMENT_CHOICES: dict[str, tuple[str, ...]] = {
+    "yes": ("yes", "y", "yeah", "yep", "done", "all of it", "i did", "did it"),
+    "some": ("some", "a bit", "a little", "partly", "part", "bits", "sort of", "kind of"),
+    "no": ("no", "n", "nope", "not today", "didnt", "didn't", "none"),
+    "rest": ("rest", "planned rest", "rest day", "resting", "planned"),
+}
+SKIP_WORDS = ("skip", "no", "nothing", "none", "nope", "no thanks", "-", "n/a", "na")
+CHOICES: dict[Question, dict[str, tuple[str, ...]]] = {
+    "flare": FLARE_CHOICES,
+    "movement": MOVEMENT_CHOICES,
+}
+
+
+@dataclass(frozen=True)
+class Answers:
+    """What has been answered so far today; None means not yet."""
+
+    pain: int | None = None
+    flare: str | None = None
+    interference: int | None = None
+    energy: int | None = None
+    sleep: int | None = None
+    movement: str | None = None
+    note: str | None = None
+    note_done: bool = False
+    path: str = "full"  # full | short (bad day: pain and flare only) | more | same
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A typed answer read as a value, or the key of the friendly error to show."""
+
+    value: int | str | None = None
+    error: str | None = None
+
+
+def next_question(answers: Answers) -> Question | None:
+    """The first question still open, or None when the check-in is complete."""
+    if answers.pain is None:
+        return "pain"
+    if answers.flare is None:
+        return "flare"
+    if answers.path == "short":
+        return None
+    for question in ("interference", "energy", "sleep", "movement"):
+        if getattr(answers, question) is None:
+            return question  # type: ignore[return-value]
+    return None if answers.note_done else "note"
+
+
+def apply(answers: Answers, question: Question, value: int | str | None) -> Answers:
+    """Record one answer; a 'yes, flare' right after pain takes the short path."""
+    if question == "note":
+        return replace(answers, note=value if isinstance(value, str) else None, note_done=True)
+    updated = replace(answers, **{question: value})
+    untouched = all(
+        getattr(answers, q) is None for q in ("interference", "energy", "sleep", "movement")
+    )
+    if question == "flare" and value == "yes" and answers.path == "full" and untouched:
+        updated = replace(updated, path="short")
+    return updated
+
+
+def expand(answers: Answers) -> Answers:
+    """After the short path, go on with the rest of the questions."""
+    return replace(answers, path="more") if answers.path == "short" else answers
+
+
+def same_as(answers: Answers, yesterday: Answers) -> Answers:
+    """Copy yesterday's ratings and flare answer; movement and the note are today's own."""
+    return replace(
+        answers,
+        pain=yesterday.pain,
+        flare=yesterday.flare if yesterday.flare is not None else "no",
+        interference=yesterday.interference,
+        energy=yesterday.energy,
+        sleep=yesterday.sleep,
+        path="same",
+    )
+
+
+def can_copy(yesterday: Answers | None) -> bool:
+    """'Same as yesterday' needs yesterday's full ratings to copy."""
+    return yesterday is not None and all(getattr(yesterday, q) is not None for q in SCALES)
+
+
+def parse(question: Question, text: str) -> Parsed:
+    """Read a typed answer for the open question."""
+    if question == "note":
+        stripped = text.strip()
+        if stripped.lower().strip(".! ") in SKIP_WORDS:
+            return Parsed(value=None)
+        if len(stripped) > NOTE_MAX_CHARS:
+            return Parsed(error="checkin.error.note_too_long")
+        return Parsed(value=stripped)
+    if question in SCALES:
+        number = parse_number(text)
+        if number is None:
+            return Parsed(error="checkin.error.not_a_number")
+        if not SCALE_MIN <= number <= SCALE_MAX:
+            return Parsed(error="checkin.error.out_of_range")
+        return Parsed(value=number)
+    choice = parse_choice(text, CHOICES[question])
+    return Parsed(value=choice) if choice else Parsed(error=f"checkin.error.choose_{question}")
+
+
+def valid_button_value(question: Question, raw: str) -> int | str | None:
+    """Check a button's value before storing it (callback data can be forged)."""
+    if question in SCALES:
+        return int(raw) if raw.isdigit() and SCALE_MIN <= int(raw) <= SCALE_MAX else None
+    if question in CHOICES:
+        return raw if raw in CHOICES[question] else None
+    return None

@@ -1,0 +1,33 @@
+"""When each person's daily prompt is due, in UTC, from their local time and zone."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+
+def local_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The UTC instant of a wall-clock time on a local date.
+
+    A time skipped by a spring-forward change is moved on by the gap (02:30 becomes 03:30),
+    and a time repeated by a fall-back change is the first of the two, so each local date
+    has exactly one prompt instant.
+    """
+    # zoneinfo reads a skipped wall time with the offset from before the change (fold=0),
+    # which lands one gap later in real time; a repeated one is read as its first occurrence.
+    return datetime.combine(day, at, tzinfo=zone).astimezone(UTC)
+
+
+def next_due(after: datetime, at: time, zone: ZoneInfo) -> datetime:
+    """The first prompt instant strictly after `after`."""
+    day = after.astimezone(zone).date() - timedelta(days=1)
+    for offset in range(4):
+        candidate = local_instant(day + timedelta(days=offset), at, zone)
+        if candidate > after:
+            return candidate
+    raise AssertionError("a prompt instant always exists within three days")
+
+
+def local_date(instant: datetime, zone: ZoneInfo) -> date:
+    """The person's calendar date at an instant."""
+    return instant.astimezone(zone).date()

@@ -1,0 +1,87 @@
+"""The check-in dialogue as data: order, the short path, same as yesterday, typed answers."""
+
+import pytest
+
+from bot.domain import checkin as flow
+from bot.domain.checkin import Answers
+
+
+def run(*steps: tuple[flow.Question, int | str | None]) -> Answers:
+    answers = Answers()
+    for question, value in steps:
+        assert flow.next_question(answers) == question
+        answers = flow.apply(answers, question, value)
+    return answers
+
+
+def test_full_path_is_seven_steps() -> None:
+    answers = run(("pain", 4), ("flare", "no"), ("interference", 3), ("energy", 5),
+                  ("sleep", 6), ("movement", "some"), ("note", None))  # fmt: skip
+    assert flow.next_question(answers) is None
+    assert answers.path == "full"
+    assert answers.note_done
+
+
+def test_bad_day_short_path_is_two_taps() -> None:
+    answers = run(("pain", 8), ("flare", "yes"))
+    assert answers.path == "short"
+    assert flow.next_question(answers) is None
+
+
+def test_short_path_can_be_expanded() -> None:
+    answers = flow.expand(run(("pain", 8), ("flare", "yes")))
+    assert flow.next_question(answers) == "interference"
+
+
+def test_unsure_flare_continues() -> None:
+    assert flow.next_question(run(("pain", 8), ("flare", "unsure"))) == "interference"
+
+
+def test_same_as_yesterday_copies_ratings_then_asks_movement() -> None:
+    yesterday = run(("pain", 4), ("flare", "no"), ("interference", 3), ("energy", 5),
+                    ("sleep", 6), ("movement", "yes"), ("note", "fine"))  # fmt: skip
+    assert flow.can_copy(yesterday)
+    today = flow.same_as(Answers(), yesterday)
+    assert (today.pain, today.flare, today.interference, today.energy, today.sleep) == (4, "no", 3, 5, 6)
+    assert today.movement is None and today.note is None
+    assert flow.next_question(today) == "movement"
+
+
+def test_cannot_copy_a_short_day() -> None:
+    assert not flow.can_copy(run(("pain", 8), ("flare", "yes")))
+    assert not flow.can_copy(None)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "value", "error"),
+    [
+        ("pain", "7", 7, None),
+        ("pain", "seven", 7, None),
+        ("pain", "7/10", 7, None),
+        ("pain", "11", None, "checkin.error.out_of_range"),
+        ("pain", "-1", None, "checkin.error.out_of_range"),
+        ("pain", "bad", None, "checkin.error.not_a_number"),
+        ("energy", "x" * 10_000, None, "checkin.error.not_a_number"),
+        ("flare", "Yes", "yes", None),
+        ("flare", "not sure", "unsure", None),
+        ("flare", "7", None, "checkin.error.choose_flare"),
+        ("movement", "planned rest", "rest", None),
+        ("movement", "a bit", "some", None),
+        ("movement", "maybe later", None, "checkin.error.choose_movement"),
+        ("note", "skip", None, None),
+        ("note", "  tired but ok  ", "tired but ok", None),
+        ("note", "x" * 10_000, None, "checkin.error.note_too_long"),
+    ],
+)
+def test_parse_typed(question: flow.Question, text: str, value: object, error: str | None) -> None:
+    parsed = flow.parse(question, text)
+    assert (parsed.value, parsed.error) == (value, error)
+
+
+@pytest.mark.parametrize(
+    ("question", "raw", "value"),
+    [("pain", "10", 10), ("pain", "11", None), ("pain", "x", None), ("flare", "yes", "yes"),
+     ("flare", "maybe", None), ("movement", "rest", "rest"), ("note", "skip", None)],
+)  # fmt: skip
+def test_button_values_are_checked(question: flow.Question, raw: str, value: object) -> None:
+    assert flow.valid_button_value(question, raw) == value
