@@ -1,0 +1,90 @@
+"""The `smallsteps` command: run, play, migrate."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import SettingsError, load_settings
+from bot.content import ContentError, load_content
+from bot.db.migrate import DatabaseError, upgrade
+
+EXIT_USAGE = 2
+
+
+def _logging(level: str) -> None:
+    """Plain logs; httpx would log every request URL, and those carry the bot token."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+def run(_: argparse.Namespace) -> None:
+    """Migrate, then serve Telegram by polling (or by webhook when WEBHOOK_URL is set)."""
+    from urllib.parse import urlsplit
+
+    from bot.app import ALLOWED_UPDATES, build_application
+
+    settings = load_settings()
+    _logging(settings.log_level)
+    upgrade(settings.database_url)
+    application = build_application(settings, content=load_content())
+    if settings.webhook_url:
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret or None,
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+
+
+def migrate(_: argparse.Namespace) -> None:
+    """Apply the database migrations and stop."""
+    settings = load_settings(require_token=False)
+    _logging(settings.log_level)
+    upgrade(settings.database_url)
+    print(f"database is up to date ({settings.database_url.split('://')[0]})")
+
+
+def play(args: argparse.Namespace) -> None:
+    """Chat with the bot in this terminal through the built-in emulator."""
+    import asyncio
+
+    from bot.play import play_main
+
+    asyncio.run(play_main(script=args.script, database=args.db, reset=args.reset))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of `smallsteps` and `python -m bot`."""
+    parser = argparse.ArgumentParser(prog="smallsteps", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot against Telegram").set_defaults(func=run)
+    commands.add_parser("migrate", help="apply database migrations").set_defaults(func=migrate)
+    play_parser = commands.add_parser("play", help="chat with the bot here, no token needed")
+    play_parser.add_argument(
+        "--script", type=Path, help="replay inputs from a file, print a transcript"
+    )
+    play_parser.add_argument(
+        "--db", type=Path, help="SQLite file to keep (default: smallsteps-play.db)"
+    )
+    play_parser.add_argument("--reset", action="store_true", help="start from an empty database")
+    play_parser.set_defaults(func=play)
+    args = parser.parse_args(argv)
+    try:
+        args.func(args)
+    except (SettingsError, DatabaseError, ContentError) as exc:
+        print(f"smallsteps: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""build_application(): the one place that wires handlers, jobs and the rate limiter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot import scheduling
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.content import Content, load_content
+from bot.db.session import make_engine, make_sessionmaker
+from bot.handlers import checkin, commands, errors, messages, onboarding
+from bot.services import KEY, Services, of
+
+PRIVATE = filters.ChatType.PRIVATE
+COMMANDS = ("start", "checkin", "settings", "pause", "resume", "cancel", "help")
+
+
+def build_services(
+    settings: Settings, clock: Clock | None = None, content: Content | None = None
+) -> Services:
+    """Database, clock and content for one process."""
+    engine = make_engine(settings.database_url)
+    return Services(
+        settings=settings,
+        clock=clock or SystemClock(),
+        engine=engine,
+        sessions=make_sessionmaker(engine),
+        content=content or load_content(),
+    )
+
+
+def build_application(
+    settings: Settings,
+    *,
+    clock: Clock | None = None,
+    content: Content | None = None,
+    tick_seconds: float | None = scheduling.TICK_SECONDS,
+    rate_limit: bool = True,
+) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The bot, ready to run: handlers in order, the outbox job, services on bot_data."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.file_base_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if rate_limit:
+        # PTB's builder types its rate-limiter argument as generic over None; this one is fine.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+    application = builder.build()
+    application.bot_data[KEY] = build_services(settings, clock, content)
+    _add_handlers(application)
+    if tick_seconds is not None and application.job_queue is not None:
+        application.job_queue.run_repeating(
+            scheduling.tick, interval=tick_seconds, first=1, name="outbox",
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
+        )  # fmt: skip
+    return application
+
+
+def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Handlers in the order they must be tried."""
+    add = application.add_handler
+    add(CommandHandler("start", onboarding.start, filters=PRIVATE))
+    add(CommandHandler("checkin", checkin.command, filters=PRIVATE))
+    add(CommandHandler("settings", onboarding.settings, filters=PRIVATE))
+    add(CommandHandler("pause", commands.pause, filters=PRIVATE))
+    add(CommandHandler("resume", commands.resume, filters=PRIVATE))
+    add(CommandHandler("cancel", commands.cancel, filters=PRIVATE))
+    add(CommandHandler("help", commands.help_command, filters=PRIVATE))
+    add(CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"))
+    add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
+    add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
+    add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))
+    add(MessageHandler(PRIVATE & filters.TEXT, messages.text))
+    add(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, messages.not_text))
+    add(MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, messages.group))
+    application.add_error_handler(errors.on_error)
+
+
+async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Tell Telegram the command menu."""
+    content = of(application).content
+    await application.bot.set_my_commands(
+        [BotCommand(name, content.label(f"command.{name}")) for name in COMMANDS]
+    )
+
+
+async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Close database connections."""
+    await of(application).engine.dispose()
+
+
+ALLOWED_UPDATES = Update.ALL_TYPES

@@ -1,0 +1,261 @@
+"""The daily check-in dialogue: one question at a time, every answer stored as it arrives."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+
+from bot import planning
+from bot.db import queries
+from bot.db.models import CheckIn, User
+from bot.domain import checkin as flow
+from bot.domain.schedule import local_date
+from bot.handlers import keyboards
+from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, send, services_of
+from bot.services import Services
+
+CHECKIN = "checkin"
+HARD_DAY_PAIN = 7  # the brief's no-baseline flare threshold, used here only for tone
+Reply = tuple[str, InlineKeyboardMarkup | None]
+
+
+def today_for(services: Services, user: User) -> date:
+    """The person's local date now."""
+    return local_date(services.clock.now(), ZoneInfo(user.timezone))
+
+
+def question_reply(
+    services: Services,
+    user: User,
+    day: date,
+    question: flow.Question,
+    *,
+    offer_same: bool = False,
+    header: str = "",
+) -> Reply:
+    """The text and buttons for one question."""
+    text = say(services, f"checkin.ask.{question}", user)
+    markup = keyboards.checkin_question(
+        services.content, day, question, offer_same=offer_same, locale=locale_of(user)
+    )
+    return (f"{header}\n\n{text}" if header else text), markup
+
+
+async def next_step_reply(
+    services: Services, session: AsyncSession, user: User, checkin: CheckIn, *, header: str = ""
+) -> tuple[Reply, list[Reply]]:
+    """What to show after an answer: the next question, or the summary and the day's plan."""
+    answers = queries.answers_of(checkin)
+    question = flow.next_question(answers)
+    if question is not None:
+        user.dialog = CHECKIN
+        offer_same = question == "pain" and flow.can_copy(
+            await queries.yesterday_answers(session, user.id, checkin.local_date)
+        )
+        return question_reply(services, user, checkin.local_date, question,
+                              offer_same=offer_same, header=header), []  # fmt: skip
+    user.dialog = None
+    now = services.clock.now()
+    if checkin.completed_at is None:
+        checkin.completed_at = now
+    summary = summary_text(services, user, checkin)
+    markup = (
+        keyboards.add_more(services.content, checkin.local_date, locale_of(user))
+        if checkin.path == "short" else None
+    )  # fmt: skip
+    # The rules engine plugs in here: it turns the finished check-in into the day's plan.
+    plan = await planning.after_checkin(services, session, user, checkin)
+    return (summary, markup), plan
+
+
+def summary_text(services: Services, user: User, checkin: CheckIn) -> str:
+    """A kind summary of today's answers."""
+    loc = locale_of(user)
+    label = services.content.label
+    answers = say(
+        services, "checkin.done", user, name=user.first_name, pain=checkin.pain,
+        flare=label(f"answer.flare.{checkin.flare}", loc) if checkin.flare else None,
+        interference=checkin.interference, energy=checkin.energy, sleep=checkin.sleep,
+        movement=label(f"answer.movement.{checkin.movement}", loc) if checkin.movement else None,
+        note=checkin.note,
+    )  # fmt: skip
+    return f"{answers}\n\n{say(services, closing_key(checkin), user)}"
+
+
+def closing_key(checkin: CheckIn) -> str:
+    """A closing line that fits the day's answers."""
+    if checkin.flare == "yes":
+        return "checkin.closing.flare"
+    if checkin.pain is not None and checkin.pain >= HARD_DAY_PAIN:
+        return "checkin.closing.hard"
+    return "checkin.closing.steady"
+
+
+async def begin(
+    services: Services,
+    session: AsyncSession,
+    user: User,
+    day: date,
+    *,
+    header: str = "",
+    redo: bool = False,
+) -> tuple[Reply, list[Reply]]:
+    """Open (or continue) the check-in of a date; a finished one is offered to redo."""
+    now = services.clock.now()
+    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    if redo:
+        queries.store_answers(checkin, flow.Answers(), now)
+        checkin.completed_at = None
+    elif (
+        checkin.completed_at is not None and flow.next_question(queries.answers_of(checkin)) is None
+    ):
+        user.dialog = None
+        text = say(services, "checkin.already_done", user, name=user.first_name)
+        redo_markup = keyboards.start_checkin(
+            services.content, day, "checkin.redo", locale_of(user), action="redo"
+        )
+        return (f"{text}\n\n{summary_text(services, user, checkin)}", redo_markup), []
+    return await next_step_reply(services, session, user, checkin, header=header)
+
+
+async def command(update: Update, context: Context) -> None:
+    """/checkin: start today's check-in at any time."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            await send(update, say(services, "onboarding.start_first", user))
+            return
+        (text, markup), after = await begin(services, session, user, today_for(services, user))
+    await send(update, text, markup)
+    for extra in after:
+        await send(update, *extra)
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """A tap on a check-in button: ci:<yyyymmdd>:<action>[:<value>]."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    parts = query.data.split(":")
+    try:
+        day = datetime.strptime(parts[1], "%Y%m%d").date()
+    except (IndexError, ValueError):
+        await query.answer()
+        return
+    action, value = parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            await query.answer(say(services, "onboarding.start_first", user))
+            return
+        today = today_for(services, user)
+        if day != today:
+            await query.answer(say(services, "checkin.closed", user), show_alert=True)
+            today_markup = keyboards.start_checkin(
+                services.content, today, "checkin.start_today", locale_of(user)
+            )
+            await send(update, say(services, "checkin.closed", user), today_markup)
+            return
+        replies = await _tap(services, session, user, day, action, value)
+        if replies is None:
+            await query.answer(say(services, "checkin.answer_updated", user))
+            return
+    await query.answer()
+    (text, markup), after = replies
+    await edit_or_send(update, text, markup)
+    for extra in after:
+        await send(update, *extra)
+
+
+async def _tap(
+    services: Services, session: AsyncSession, user: User, day: date, action: str, value: str
+) -> tuple[Reply, list[Reply]] | None:
+    """Apply one tap; None when it changed an earlier answer and nothing new needs showing."""
+    now = services.clock.now()
+    if action in ("start", "redo"):
+        return await begin(services, session, user, day, redo=action == "redo")
+    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    answers = queries.answers_of(checkin)
+    if action == "same":
+        yesterday = await queries.yesterday_answers(session, user.id, day)
+        if yesterday is not None and flow.can_copy(yesterday):
+            answers = flow.same_as(answers, yesterday)
+    elif action == "more":
+        answers = flow.expand(answers)
+        checkin.completed_at = None
+    elif action in flow.ORDER:
+        question = flow.ORDER[flow.ORDER.index(action)]
+        open_question = flow.next_question(answers)
+        if question == "note":
+            answers = flow.apply(answers, "note", None)
+        else:
+            parsed = flow.valid_button_value(question, value)
+            if parsed is None:
+                return None
+            answers = flow.apply(answers, question, parsed)
+        if open_question is not None and open_question != question:
+            # An older question's button: the answer is updated, the open question stays.
+            queries.store_answers(checkin, answers, now)
+            return None
+    queries.store_answers(checkin, answers, now)
+    return await next_step_reply(services, session, user, checkin)
+
+
+async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
+    """A typed answer to the open question."""
+    services = services_of(context)
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None:
+            return
+        day = today_for(services, user)
+        now = services.clock.now()
+        checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+        answers = queries.answers_of(checkin)
+        question = flow.next_question(answers)
+        if question is None:
+            user.dialog = None
+            await send(update, say(services, "fallback.text", user, name=user.first_name))
+            return
+        parsed = flow.parse(question, text)
+        if parsed.error is not None:
+            error = say(services, parsed.error, user, value=echo(text),
+                        max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
+            again, markup = question_reply(services, user, day, question)
+            await send(update, error)
+            await send(update, again, markup)
+            return
+        queries.store_answers(checkin, flow.apply(answers, question, parsed.value), now)
+        (reply, markup), after = await next_step_reply(services, session, user, checkin)
+    await send(update, reply, markup)
+    for extra in after:
+        await send(update, *extra)
+
+
+async def reask(update: Update, services: Services, user: User) -> None:
+    """Show the open check-in question again (after a sticker, a photo, or the like)."""
+    async with services.transaction() as session:
+        fresh = await queries.get_user(session, user.id)
+        if fresh is None:
+            return
+        day = today_for(services, fresh)
+        checkin = await queries.get_checkin(session, fresh.id, day)
+        question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
+        if question is None:
+            fresh.dialog = None
+            return
+        text, markup = question_reply(services, fresh, day, question)
+    await send(update, text, markup)
+
+
+async def cancel(services: Services, session: AsyncSession, user: User) -> str:
+    """/cancel during a check-in: keep what was answered, stop asking."""
+    user.dialog = None
+    return say(services, "checkin.cancelled", user)

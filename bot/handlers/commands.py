@@ -1,0 +1,81 @@
+"""/help, /pause, /resume and /cancel."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db import queries
+from bot.handlers import checkin, onboarding
+from bot.handlers.common import Context, say, send, services_of
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """/help: what the bot does and its commands."""
+    services = services_of(context)
+    async with services.sessions() as session:
+        user = (
+            await queries.get_user(session, update.effective_user.id)
+            if update.effective_user
+            else None
+        )
+    await send(update, say(services, "help.text", user))
+
+
+async def pause(update: Update, context: Context) -> None:
+    """/pause: stop the daily prompt until /resume."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            text = say(services, "onboarding.start_first", user)
+        elif user.paused:
+            text = say(services, "pause.already", user)
+        else:
+            user.paused = True
+            user.updated_at = services.clock.now()
+            text = say(services, "pause.done", user)
+    await send(update, text)
+
+
+async def resume(update: Update, context: Context) -> None:
+    """/resume: daily prompts again from the next check-in time."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            await send(update, say(services, "onboarding.start_first", user))
+            return
+        key = "resume.done" if user.paused else "resume.already"
+        user.paused = False
+        user.active = True
+        user.updated_at = services.clock.now()
+        onboarding.reschedule(user, services)
+        text = say(services, key, user, checkin_time=user.checkin_time.strftime("%H:%M"),
+                   timezone=user.timezone)  # fmt: skip
+    await send(update, text)
+
+
+async def cancel(update: Update, context: Context) -> None:
+    """/cancel: leave whatever step is open; nothing answered is lost."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.dialog:
+            text = say(services, "cancel.nothing", user)
+        elif user.dialog == checkin.CHECKIN:
+            text = await checkin.cancel(services, session, user)
+        elif user.dialog.startswith(onboarding.ONBOARD):
+            text = await onboarding.finish_with_defaults(services, user)
+            text = f"{say(services, 'onboarding.cancelled', user)}\n\n{text}"
+        else:
+            user.dialog = None
+            text = say(services, "settings.closed", user)
+        if user is not None:
+            user.updated_at = services.clock.now()
+    await send(update, text)

@@ -1,0 +1,73 @@
+"""Small helpers shared by the handlers: who is talking, in which locale, and replying."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ContextTypes
+
+from bot.db import queries
+from bot.db.models import User
+from bot.domain.locale import locale_for
+from bot.services import Services, get
+
+Context = ContextTypes.DEFAULT_TYPE
+# Echoing a huge message back would be unreadable; this is enough to recognise it.
+ECHO_MAX_CHARS = 24
+
+
+def locale_of(user: User | None) -> str:
+    """The content locale for a person (by their zone's country)."""
+    return locale_for(user.timezone) if user is not None else "en"
+
+
+def say(services: Services, key: str, user: User | None = None, /, **variables: Any) -> str:
+    """Render a content message in the person's locale."""
+    return services.content.render(key, locale_of(user), **variables)
+
+
+def echo(text: str) -> str:
+    """A short, single-line version of what someone typed, for error messages."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= ECHO_MAX_CHARS else flat[: ECHO_MAX_CHARS - 1] + "…"
+
+
+async def send(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message | None:
+    """Send a message to the chat the update came from."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    return await chat.send_message(text, reply_markup=markup)
+
+
+async def edit_or_send(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Turn the tapped message into the next step; send anew when it can't be edited."""
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(text, reply_markup=markup)
+            return
+        except BadRequest as exc:
+            # A double tap re-renders the same step; Telegram refuses identical edits.
+            if "not modified" in str(exc).lower():
+                return
+    await send(update, text, markup)
+
+
+async def load_user(services: Services, update: Update) -> User | None:
+    """The stored person behind an update, if any (read-only session)."""
+    if update.effective_user is None:
+        return None
+    async with services.sessions() as session:
+        return await queries.get_user(session, update.effective_user.id)
+
+
+def services_of(context: Context) -> Services:
+    """Typed access to the application's services."""
+    return get(context)

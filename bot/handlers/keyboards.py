@@ -1,0 +1,172 @@
+"""Inline keyboards, built from content labels; callback data stays under 64 bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, time
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.content import Content
+from bot.domain.checkin import Question
+from bot.domain.zones import COMMON_ZONES, city_of
+
+ACTIVITIES = ("walking", "bike", "yoga", "water", "stretching", "taichi")
+TIME_CHOICES = (time(8, 0), time(9, 0), time(10, 0), time(12, 0), time(18, 0), time(20, 0))
+# Minute ranges offered for "on a bad day" and "on a good day"; the value stored is the middle.
+BAD_DAY_CHOICES = ((0, 2), (2, 5), (5, 10), (10, 20))
+GOOD_DAY_CHOICES = ((5, 10), (10, 20), (20, 30), (30, 45))
+
+
+# Label key and stored value of each choice button.
+CHOICE_BUTTONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "flare": (("flare.yes", "yes"), ("flare.no", "no"), ("flare.unsure", "unsure")),
+    "movement": (
+        ("movement.yes", "yes"), ("movement.some", "some"),
+        ("movement.no", "no"), ("movement.rest", "rest"),
+    ),
+}  # fmt: skip
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    """One button; the assert guards Telegram's 64-byte limit at the place data is made."""
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    """Lay buttons out `width` to a row."""
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def day_code(day: date) -> str:
+    """A compact date for callback data."""
+    return day.strftime("%Y%m%d")
+
+
+def scale(
+    content: Content, prefix: str, extra: Sequence[InlineKeyboardButton] = ()
+) -> list[list[InlineKeyboardButton]]:
+    """0-10 in two rows, then any extra buttons one to a row."""
+    numbers = [_button(str(n), f"{prefix}:{n}") for n in range(11)]
+    return [numbers[:6], numbers[6:], *[[b] for b in extra]]
+
+
+def checkin_question(
+    content: Content,
+    day: date,
+    question: Question,
+    *,
+    offer_same: bool = False,
+    locale: str = "en",
+) -> InlineKeyboardMarkup:
+    """The buttons for one check-in question of one local date."""
+    code = day_code(day)
+    prefix = f"ci:{code}:{question}"
+
+    def label(key: str) -> str:
+        return content.label(key, locale)
+
+    if question in ("pain", "interference", "energy", "sleep"):
+        extra = (
+            [_button(label("checkin.same_as_yesterday"), f"ci:{code}:same")] if offer_same else []
+        )
+        return InlineKeyboardMarkup(scale(content, prefix, extra))
+    if question in CHOICE_BUTTONS:
+        row = [_button(label(k), f"{prefix}:{v}") for k, v in CHOICE_BUTTONS[question]]
+        return InlineKeyboardMarkup(_rows(row, 2 if len(row) > 3 else 3))
+    return InlineKeyboardMarkup([[_button(label("checkin.skip_note"), f"{prefix}:skip")]])
+
+
+def add_more(content: Content, day: date, locale: str = "en") -> InlineKeyboardMarkup:
+    """After the short path: go on with the other questions if the person wants to."""
+    return InlineKeyboardMarkup(
+        [[_button(content.label("checkin.add_more", locale), f"ci:{day_code(day)}:more")]]
+    )
+
+
+def start_checkin(
+    content: Content, day: date, key: str, locale: str = "en", action: str = "start"
+) -> InlineKeyboardMarkup:
+    """A single button that opens (or, with action "redo", restarts) the check-in of a date."""
+    return InlineKeyboardMarkup(
+        [[_button(content.label(key, locale), f"ci:{day_code(day)}:{action}")]]
+    )
+
+
+def zones(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """Common zones as buttons, then Skip."""
+    buttons = [_button(city_of(z), f"ob:tz:{z}") for z in COMMON_ZONES]
+    return InlineKeyboardMarkup(
+        [*_rows(buttons, 3), [_button(content.label("onboarding.skip", locale), "ob:tz:skip")]]
+    )
+
+
+def times(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """A few check-in times, then Skip."""
+    buttons = [_button(t.strftime("%H:%M"), f"ob:time:{t.strftime('%H%M')}") for t in TIME_CHOICES]
+    return InlineKeyboardMarkup(
+        [*_rows(buttons, 3), [_button(content.label("onboarding.skip", locale), "ob:time:skip")]]
+    )
+
+
+def minutes(content: Content, step: str, locale: str = "en") -> InlineKeyboardMarkup:
+    """Minute ranges for the bad-day or good-day question, then Skip."""
+    ranges = BAD_DAY_CHOICES if step == "bad" else GOOD_DAY_CHOICES
+    buttons = [
+        _button(content.label("onboarding.minutes_range", locale).format(low=lo, high=hi),
+                f"ob:{step}:{(lo + hi) // 2}")
+        for lo, hi in ranges
+    ]  # fmt: skip
+    return InlineKeyboardMarkup(
+        [*_rows(buttons, 2), [_button(content.label("onboarding.skip", locale), f"ob:{step}:skip")]]
+    )
+
+
+def activities(content: Content, chosen: Sequence[str], locale: str = "en") -> InlineKeyboardMarkup:
+    """Multi-select toggles with a tick on the chosen ones, then Done."""
+    buttons = [
+        _button(
+            ("✅ " if a in chosen else "") + content.label(f"activity.{a}", locale), f"ob:act:{a}"
+        )
+        for a in ACTIVITIES
+    ]
+    return InlineKeyboardMarkup(
+        [*_rows(buttons, 2), [_button(content.label("onboarding.done", locale), "ob:act:done")]]
+    )
+
+
+def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineKeyboardMarkup:
+    """What /settings can change."""
+
+    def label(key: str) -> str:
+        return content.label(key, locale)
+
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(label("settings.timezone"), "set:tz"),
+                _button(label("settings.time"), "set:time"),
+            ],
+            [
+                _button(label("settings.bad"), "set:bad"),
+                _button(label("settings.good"), "set:good"),
+            ],
+            [_button(label("settings.activities"), "set:act")],
+            [_button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
+            [_button(label("settings.close"), "set:close")],
+        ]
+    )
+
+
+def private_chat_link(content: Content, username: str, locale: str = "en") -> InlineKeyboardMarkup:
+    """A button that opens the private chat with the bot."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    content.label("group.open_private", locale), url=f"https://t.me/{username}"
+                )
+            ]
+        ]
+    )

@@ -1,0 +1,75 @@
+"""Anything not a known command or button: free text, unknown commands, stickers, groups."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db import queries
+from bot.db.models import User
+from bot.handlers import checkin, keyboards, onboarding
+from bot.handlers.common import Context, echo, say, send, services_of
+
+# Telegram caps messages at 4,096 characters; anything longer is not a real person's answer.
+MAX_TEXT_CHARS = 4096
+
+
+async def text(update: Update, context: Context) -> None:
+    """Free text in a private chat: an answer to the open step, or a friendly pointer."""
+    services = services_of(context)
+    message, tg_user = update.effective_message, update.effective_user
+    if message is None or tg_user is None or message.text is None:
+        return
+    user = await _user(update, context)
+    if user is None:
+        await send(update, say(services, "onboarding.start_first", None))
+        return
+    if len(message.text) > MAX_TEXT_CHARS and user.dialog != checkin.CHECKIN:
+        await send(
+            update, say(services, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}")
+        )
+        return
+    if user.dialog and user.dialog.startswith((onboarding.ONBOARD, onboarding.SETTINGS)):
+        await onboarding.on_text(update, context, user.id, message.text)
+    elif user.dialog == checkin.CHECKIN:
+        await checkin.on_text(update, context, user.id, message.text)
+    else:
+        await send(update, say(services, "fallback.text", user, name=user.first_name))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    """A command the bot doesn't have."""
+    services = services_of(context)
+    message = update.effective_message
+    word = (message.text or "/").split()[0].split("@")[0] if message else "/"
+    user = await _user(update, context)
+    await send(update, say(services, "unknown.command", user, command=echo(word)))
+
+
+async def not_text(update: Update, context: Context) -> None:
+    """Stickers, photos, voice notes: say so kindly and ask the open question again."""
+    services = services_of(context)
+    user = await _user(update, context)
+    await send(update, say(services, "fallback.not_text", user))
+    if user is not None and user.dialog == checkin.CHECKIN:
+        await checkin.reask(update, services, user)
+    elif user is not None and user.dialog and ":" in user.dialog:
+        again, markup = onboarding.question(services, user, user.dialog.split(":")[1])
+        await send(update, again, markup)
+
+
+async def group(update: Update, context: Context) -> None:
+    """Commands in a group: check-ins are private, so point to the private chat."""
+    services = services_of(context)
+    await send(
+        update,
+        say(services, "group.private_only", None),
+        keyboards.private_chat_link(services.content, context.bot.username),
+    )
+
+
+async def _user(update: Update, context: Context) -> User | None:
+    """The stored person, if any."""
+    if update.effective_user is None:
+        return None
+    async with services_of(context).sessions() as session:
+        return await queries.get_user(session, update.effective_user.id)

@@ -1,0 +1,313 @@
+"""/start, the onboarding steps and /settings: time zone, check-in time, minutes, activities."""
+
+from __future__ import annotations
+
+from datetime import time
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.db import queries
+from bot.db.models import User
+from bot.domain.parsing import parse_minutes, parse_time
+from bot.domain.schedule import local_date, next_due
+from bot.domain.zones import is_zone, parse_zone
+from bot.handlers import keyboards
+from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, send, services_of
+from bot.services import Services
+
+STEPS = ("tz", "time", "bad", "good", "act")
+ONBOARD, SETTINGS = "onboard", "settings"
+
+
+def activity_words(services: Services, user: User) -> str:
+    """The chosen activities in words, or the default."""
+    names = [
+        services.content.label(f"activity_words.{a}", locale_of(user)) for a in user.activities
+    ]
+    if not names:
+        return services.content.label("activity_words.none", locale_of(user))
+    if len(names) == 1:
+        return names[0]
+    joiner = services.content.label("words.and", locale_of(user))
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and buttons that ask one step."""
+    content, loc = services.content, locale_of(user)
+    if step == "tz":
+        return say(services, "onboarding.ask.timezone", user, timezone=user.timezone), (
+            keyboards.zones(content, loc)
+        )
+    if step == "time":
+        text = say(services, "onboarding.ask.time", user, timezone=user.timezone,
+                   checkin_time=user.checkin_time.strftime("%H:%M"))  # fmt: skip
+        return text, keyboards.times(content, loc)
+    if step in ("bad", "good"):
+        key = "onboarding.ask.bad_day" if step == "bad" else "onboarding.ask.good_day"
+        return say(services, key, user), keyboards.minutes(content, step, loc)
+    text = say(services, "onboarding.ask.activities", user)
+    return text, keyboards.activities(content, user.activities, loc)
+
+
+def reschedule(user: User, services: Services) -> None:
+    """Recompute the next prompt after the zone or time changed (DST-correct)."""
+    from zoneinfo import ZoneInfo
+
+    if user.onboarded:
+        user.next_prompt_at = next_due(
+            services.clock.now(), user.checkin_time, ZoneInfo(user.timezone)
+        )
+
+
+def settings_text(services: Services, user: User) -> str:
+    """The settings overview."""
+    return say(
+        services, "settings.menu", user, timezone=user.timezone,
+        checkin_time=user.checkin_time.strftime("%H:%M"),
+        minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
+        activities=activity_words(services, user), value="yes" if user.paused else "no",
+    )  # fmt: skip
+
+
+async def start(update: Update, context: Context) -> None:
+    """Welcome a person and begin (or resume) onboarding."""
+    services = services_of(context)
+    tg_user, chat = update.effective_user, update.effective_chat
+    if tg_user is None or chat is None:
+        return
+    now = services.clock.now()
+    async with services.transaction() as session:
+        user = await queries.get_user(session, tg_user.id)
+        if user is None:
+            user = queries.new_user(
+                tg_user.id, chat.id, tg_user.first_name or "", tg_user.language_code,
+                services.settings.default_timezone, now,
+            )  # fmt: skip
+            user.dialog = f"{ONBOARD}:tz"
+            session.add(user)
+            greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+        else:
+            user.active = True
+            user.chat_id = chat.id
+            user.updated_at = now
+            if user.onboarded:
+                reschedule(user, services)
+                greeting = say(services, "onboarding.welcome_back", user, name=user.first_name,
+                               checkin_time=user.checkin_time.strftime("%H:%M"),
+                               timezone=user.timezone)  # fmt: skip
+                await send(update, greeting)
+                return
+            if not (user.dialog or "").startswith(ONBOARD):
+                user.dialog = f"{ONBOARD}:tz"
+            greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+        step = (user.dialog or f"{ONBOARD}:tz").split(":")[1]
+        text, markup = question(services, user, step)
+    await send(update, greeting)
+    await send(update, text, markup)
+
+
+async def _apply(
+    services: Services, session: AsyncSession, user: User, step: str, raw: str
+) -> str | None:
+    """Store one step's answer (a button value or typed text); return an error key if unclear."""
+    value = raw.strip()
+    if step == "tz":
+        if value == "skip":
+            return None
+        if is_zone(value) and "/" in value:
+            user.timezone = value
+            return None
+        guess = parse_zone(value)
+        if guess.zone is None:
+            return "onboarding.error.timezone"
+        user.timezone = guess.zone
+    elif step == "time":
+        if value == "skip":
+            return None
+        parsed: time | None = (
+            time(int(value[:2]), int(value[2:])) if value.isdigit() and len(value) == 4
+            else parse_time(value)
+        )  # fmt: skip
+        if parsed is None:
+            return "onboarding.error.time"
+        user.checkin_time = parsed
+    elif step in ("bad", "good"):
+        if value == "skip":
+            return None
+        minutes = parse_minutes(value)
+        if minutes is None:
+            return "onboarding.error.minutes"
+        if step == "bad":
+            user.bad_day_minutes = minutes
+            user.good_day_minutes = max(user.good_day_minutes, minutes)
+        else:
+            user.good_day_minutes = max(minutes, user.bad_day_minutes)
+    return None
+
+
+async def _advance(
+    update: Update, services: Services, user: User, step: str
+) -> tuple[str, InlineKeyboardMarkup | None, list[tuple[str, InlineKeyboardMarkup | None]]]:
+    """Move the dialog on after a step; return what to show in place and what to send after."""
+    mode = (user.dialog or "").split(":")[0]
+    if mode == SETTINGS or user.onboarded:
+        user.dialog = None
+        reschedule(user, services)
+        saved = say(services, "settings.saved", user)
+        menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+        return saved, None, [(settings_text(services, user), menu)]
+    following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
+    if following is not None:
+        user.dialog = f"{ONBOARD}:{following}"
+        text, markup = question(services, user, following)
+        return text, markup, []
+    return _finish(services, user)
+
+
+def _finish(
+    services: Services, user: User
+) -> tuple[str, InlineKeyboardMarkup | None, list[tuple[str, InlineKeyboardMarkup | None]]]:
+    """Mark onboarding done, schedule the first prompt and offer a first check-in now."""
+    from zoneinfo import ZoneInfo
+
+    user.onboarded = True
+    user.dialog = None
+    reschedule(user, services)
+    today = local_date(services.clock.now(), ZoneInfo(user.timezone))
+    text = say(
+        services, "onboarding.done", user, name=user.first_name,
+        checkin_time=user.checkin_time.strftime("%H:%M"), timezone=user.timezone,
+        activities=activity_words(services, user),
+        minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
+    )  # fmt: skip
+    markup = keyboards.start_checkin(services.content, today, "checkin.start_now", locale_of(user))
+    return text, markup, []
+
+
+async def finish_with_defaults(services: Services, user: User) -> str:
+    """/cancel during onboarding: keep what was answered, default the rest."""
+    text, _, _ = _finish(services, user)
+    return text
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """A tap on an onboarding or settings answer button (ob:<step>:<value>)."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    _, step, value = query.data.split(":", 2)
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or step not in STEPS:
+            await query.answer(say(services, "onboarding.start_first", user))
+            return
+        current = (user.dialog or "").split(":")[-1] if user.dialog != "checkin" else None
+        if step == "act":
+            if value != "done":
+                chosen = list(user.activities)
+                chosen.remove(value) if value in chosen else chosen.append(value)
+                user.activities = [a for a in keyboards.ACTIVITIES if a in chosen]
+                user.updated_at = services.clock.now()
+                await query.answer()
+                await edit_or_send(update, question(services, user, "act")[0],
+                                   keyboards.activities(services.content, user.activities,
+                                                        locale_of(user)))  # fmt: skip
+                return
+        else:
+            await _apply(services, session, user, step, value)
+        user.updated_at = services.clock.now()
+        if current != step:
+            # A button from an earlier step: the setting is saved, the dialog stays where it is.
+            reschedule(user, services)
+            await query.answer(say(services, "settings.saved", user))
+            return
+        text, markup, after = await _advance(update, services, user, step)
+    await query.answer()
+    await edit_or_send(update, text, markup)
+    for extra_text, extra_markup in after:
+        await send(update, extra_text, extra_markup)
+
+
+async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
+    """A typed answer while an onboarding or settings step is open."""
+    services = services_of(context)
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.dialog:
+            return
+        step = user.dialog.split(":")[1]
+        if step == "act":
+            await send(
+                update,
+                say(services, "onboarding.error.activities", user),
+                keyboards.activities(services.content, user.activities, locale_of(user)),
+            )
+            return  # fmt: skip
+        error = await _apply(services, session, user, step, text)
+        if error is not None:
+            suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
+            message = say(services, error, user, value=echo(text), suggestions=suggestions)
+            again, again_markup = question(services, user, step)
+            await send(update, message)
+            await send(update, again, again_markup)
+            return
+        user.updated_at = services.clock.now()
+        reply, markup, after = await _advance(update, services, user, step)
+    await send(update, reply, markup)
+    for extra_text, extra_markup in after:
+        await send(update, extra_text, extra_markup)
+
+
+async def settings(update: Update, context: Context) -> None:
+    """/settings: show what is set, with a button for each thing to change."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            await send(update, say(services, "onboarding.start_first", user))
+            return
+        if user.dialog and user.dialog.startswith(SETTINGS):
+            user.dialog = None
+        menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+        text = settings_text(services, user)
+    await send(update, text, menu)
+
+
+async def on_settings_button(update: Update, context: Context) -> None:
+    """A tap in the /settings menu (set:<what>)."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    what = query.data.split(":", 1)[1]
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            await query.answer(say(services, "onboarding.start_first", user))
+            return
+        user.updated_at = services.clock.now()
+        if what == "close":
+            user.dialog = None
+            await query.answer()
+            await edit_or_send(update, say(services, "settings.closed", user))
+            return
+        if what == "pause":
+            user.paused = not user.paused
+            reschedule(user, services)
+            await query.answer(say(services, "pause.done" if user.paused else "resume.short", user))
+            await edit_or_send(update, settings_text(services, user),
+                               keyboards.settings_menu(services.content, user.paused,
+                                                       locale_of(user)))  # fmt: skip
+            return
+        if what not in STEPS:
+            await query.answer()
+            return
+        user.dialog = f"{SETTINGS}:{what}"
+        text, markup = question(services, user, what)
+    await query.answer()
+    await edit_or_send(update, text, markup)

@@ -1,0 +1,46 @@
+"""What every handler and job needs, kept on the application (never in user_data)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from telegram.ext import Application, CallbackContext
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.content import Content
+
+KEY = "services"
+
+
+@dataclass
+class Services:
+    """Settings, clock, database and content: built once in app.py."""
+
+    settings: Settings
+    clock: Clock
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    content: Content
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One session with one transaction, committed on success."""
+        async with self.sessions() as session, session.begin():
+            yield session
+
+
+def get(context: CallbackContext[Any, Any, Any, Any]) -> Services:
+    """The services of the running application."""
+    services: Services = context.bot_data[KEY]
+    return services
+
+
+def of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
+    """The services stored on an application."""
+    services: Services = application.bot_data[KEY]
+    return services

@@ -1,0 +1,170 @@
+"""The daily check-in end to end: taps, typing, the short path, bad input, stale buttons."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+
+from bot.db.models import CheckIn
+from tests.harness import Harness, onboard, texts
+
+
+async def checkins(harness: Harness, user_id: int) -> list[CheckIn]:
+    async with harness.services.sessions() as session:
+        result = await session.execute(
+            select(CheckIn).where(CheckIn.user_id == user_id).order_by(CheckIn.local_date)
+        )
+        return list(result.scalars())
+
+
+# (tap label, a fragment of the question that follows)
+FULL = [
+    ("4", "feel like a flare"),
+    ("No", "get in the way"),
+    ("3", "energy"),
+    ("6", "sleep"),
+    ("7", "did you do your movement"),
+    ("Some", "Anything else"),
+    ("Skip", "Today is saved"),
+]
+
+
+async def test_full_checkin_in_seven_taps(harness: Harness) -> None:
+    ann = harness.emu.user("Ann")
+    await onboard(harness, ann)
+    outputs = await harness.say(ann, "/checkin")
+    assert "How is your pain today" in texts(outputs)
+    for label, expected in FULL:
+        outputs = await harness.tap(ann, label)
+        assert expected in texts(outputs), (label, texts(outputs))
+    summary = texts(outputs)
+    assert "Pain 4/10" in summary and "energy 6/10" in summary and "Movement: some" in summary
+    [row] = await checkins(harness, ann.id)
+    assert (row.pain, row.flare, row.interference, row.energy, row.sleep, row.movement) == (
+        4, "no", 3, 6, 7, "some",
+    )  # fmt: skip
+    assert row.note is None and row.note_done and row.completed_at is not None
+
+
+async def test_bad_day_is_two_taps(harness: Harness) -> None:
+    ben = harness.emu.user("Ben")
+    await onboard(harness, ben)
+    await harness.say(ben, "/checkin")
+    await harness.tap(ben, "8")
+    outputs = await harness.tap(ben, "Yes")
+    said = texts(outputs)
+    assert "Today is saved" in said and "Pain 8/10" in said and "Rest is part of the plan" in said
+    assert "Add the other answers" in said
+    [row] = await checkins(harness, ben.id)
+    assert (row.pain, row.flare, row.path) == (8, "yes", "short")
+    assert row.completed_at is not None and row.energy is None
+    # The extra answers stay optional.
+    outputs = await harness.tap(ben, "Add the other answers")
+    assert "get in the way" in texts(outputs)
+
+
+async def test_typed_answers_and_bad_input(harness: Harness) -> None:
+    cat = harness.emu.user("Cat")
+    await onboard(harness, cat)
+    await harness.say(cat, "/checkin")
+    steps = [
+        ("12", ["outside the scale", "How is your pain today"]),
+        ("banana", ["number from 0 to 10", "How is your pain today"]),
+        ("x" * 10_000, ["number from 0 to 10", "How is your pain today"]),
+        ("7", ["feel like a flare"]),
+        ("perhaps later", ["yes, no, or not sure", "feel like a flare"]),
+        ("not sure", ["get in the way"]),
+        ("seven", ["energy"]),
+        ("-3", ["outside the scale", "energy"]),
+        ("2", ["sleep"]),
+        ("5/10", ["movement"]),
+        ("planned rest", ["Anything else"]),
+        ("n" * 2001, ["shorter version", "Anything else"]),
+        ("Tired <b>but</b> ok & proud", ["Today is saved", "Tired <b>but</b> ok & proud"]),
+    ]
+    for typed, expected in steps:
+        said = texts(await harness.say(cat, typed))
+        for fragment in expected:
+            assert fragment in said, (typed[:20], fragment, said)
+    [row] = await checkins(harness, cat.id)
+    assert (row.pain, row.flare, row.interference, row.energy, row.sleep, row.movement) == (
+        7, "unsure", 7, 2, 5, "rest",
+    )  # fmt: skip
+    assert row.note == "Tired <b>but</b> ok & proud"
+
+
+async def test_stickers_unknown_commands_and_groups(harness: Harness) -> None:
+    dee = harness.emu.user("Dee")
+    await onboard(harness, dee)
+    await harness.say(dee, "/checkin")
+    said = texts(await harness.send_sticker(dee))
+    assert "only read text" in said and "How is your pain today" in said
+    said = texts(await harness.say(dee, "/dance"))
+    assert "I don't know /dance" in said
+    group = harness.emu.group("Walkers", members=(dee,))
+    said = texts(await harness.say(dee, "/checkin", chat=group))
+    assert "Check-ins are private" in said
+    # The open question is still the first one, nothing was stored by any of that.
+    said = texts(await harness.tap(dee, "5"))
+    assert "feel like a flare" in said
+    [row] = await checkins(harness, dee.id)
+    assert row.pain == 5 and row.flare is None
+
+
+async def test_cancel_then_continue_where_left(harness: Harness) -> None:
+    eli = harness.emu.user("Eli")
+    await onboard(harness, eli)
+    await harness.say(eli, "/checkin")
+    await harness.tap(eli, "3")
+    said = texts(await harness.say(eli, "/cancel"))
+    assert "What you answered is saved" in said
+    said = texts(await harness.say(eli, "hello there"))
+    assert "/checkin" in said and "flare" not in said
+    said = texts(await harness.say(eli, "/checkin"))
+    assert "feel like a flare" in said
+
+
+async def test_same_as_yesterday_and_stale_buttons(harness: Harness) -> None:
+    fay = harness.emu.user("Fay")
+    await onboard(harness, fay)
+    await harness.say(fay, "/checkin")
+    for label, _ in FULL:
+        await harness.tap(fay, label)
+    harness.clock.advance(timedelta(days=1))
+    stale = harness.last_with_buttons(fay)
+    outputs = await harness.say(fay, "/checkin")
+    assert "Same as yesterday" in texts(outputs)
+    fresh = harness.last_with_buttons(fay)
+    # A button from yesterday's check-in: a friendly "closed" and a way into today's.
+    old = next(m for m in harness.emu.messages(fay) if "ci:" in str(m.get("reply_markup")))
+    first_button = old["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    said = texts(await harness.tap_data(fay, old, first_button))
+    assert "has closed" in said and "Check in for today" in said
+    assert any("has closed" in p for p in harness.popups())
+    assert stale is not None
+    said = texts(await harness.tap(fay, "Same as yesterday", message=fresh))
+    assert "did you do your movement" in said
+    await harness.tap(fay, "Yes", message=fresh)
+    said = texts(await harness.say(fay, "skip"))
+    assert "Pain 4/10" in said
+    rows = await checkins(harness, fay.id)
+    assert [r.path for r in rows] == ["full", "same"]
+    assert (rows[1].pain, rows[1].energy, rows[1].movement) == (4, 6, "yes")
+
+
+async def test_answering_again_the_same_day_updates_one_row(harness: Harness) -> None:
+    gus = harness.emu.user("Gus")
+    await onboard(harness, gus)
+    await harness.say(gus, "/checkin")
+    await harness.tap(gus, "2")
+    await harness.tap(gus, "Yes")
+    said = texts(await harness.say(gus, "/checkin"))
+    assert "already checked in today" in said
+    await harness.tap(gus, "Answer again")
+    await harness.tap(gus, "6")
+    await harness.tap(gus, "Yes")
+    async with harness.services.sessions() as session:
+        count = await session.scalar(select(func.count()).select_from(CheckIn))
+    rows = await checkins(harness, gus.id)
+    assert count == 1 and rows[0].pain == 6

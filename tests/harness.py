@@ -1,0 +1,151 @@
+"""Drive the real bot through the emulator as people would: say things, tap buttons, read replies."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import Update
+
+from bot import scheduling
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.clock import ManualClock
+from bot.config import Settings
+from bot.content import Content
+from bot.emulator import Emulator, FakeUser, buttons, format_message
+from bot.services import Services, of
+
+JSON = dict[str, Any]
+
+
+class Harness:
+    """A running bot plus helpers that wait until it has fully handled each action."""
+
+    def __init__(self, application: Any, emulator: Emulator, clock: ManualClock) -> None:
+        self.app = application
+        self.emu = emulator
+        self.clock = clock
+        self.injected = 0
+        self.processed = 0
+        self._changed = asyncio.Event()
+        original = application.process_update
+
+        async def counted(update: object) -> None:
+            try:
+                await original(update)
+            finally:
+                if isinstance(update, Update):
+                    self.processed += 1
+                    self._changed.set()
+
+        application.process_update = counted
+
+    @classmethod
+    @asynccontextmanager
+    async def running(
+        cls, settings: Settings, emulator: Emulator, clock: ManualClock, content: Content
+    ) -> AsyncIterator[Harness]:
+        """Build and run the bot with polling until the block ends."""
+        application = build_application(
+            settings, clock=clock, content=content, tick_seconds=None, rate_limit=False
+        )
+        harness = cls(application, emulator, clock)
+        async with application:
+            await application.start()
+            assert application.updater is not None
+            await application.updater.start_polling(
+                poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES
+            )
+            try:
+                yield harness
+            finally:
+                await application.updater.stop()
+                await application.stop()
+
+    @property
+    def services(self) -> Services:
+        """The bot's services (database, clock, content)."""
+        return of(self.app)
+
+    async def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every injected update has been handled and the bot has gone quiet."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while self.processed < self.injected:
+            self._changed.clear()
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(
+                    f"bot handled {self.processed} of {self.injected} updates\n{self.emu.dump()}"
+                )
+            try:
+                await asyncio.wait_for(self._changed.wait(), remaining)
+            except TimeoutError:
+                continue
+        await self.emu.idle(settle=0.02, timeout=timeout)
+
+    async def say(self, user: FakeUser, text: str, chat: Any = None) -> list[JSON]:
+        """Send a text message and return every bot output that followed."""
+        await self.emu.send_text(user, text, chat=chat)
+        self.injected += 1
+        return await self._outputs(chat or user)
+
+    async def tap(self, user: FakeUser, button: str | int, message: JSON | None = None) -> list[JSON]:
+        """Tap a button (by label substring or index) on the newest message that has buttons."""
+        target = message or self.last_with_buttons(user)
+        assert target is not None, f"no message with buttons for {user.first_name}"
+        await self.emu.tap_button(user, target, button)
+        self.injected += 1
+        return await self._outputs(user)
+
+    async def tap_data(self, user: FakeUser, message: JSON, data: str) -> list[JSON]:
+        """Tap with exact callback data (for stale or forged buttons)."""
+        await self.emu.tap(user, message, data)
+        self.injected += 1
+        return await self._outputs(user)
+
+    async def send_sticker(self, user: FakeUser) -> list[JSON]:
+        """Send a sticker."""
+        await self.emu.send_sticker(user)
+        self.injected += 1
+        return await self._outputs(user)
+
+    async def tick(self) -> int:
+        """Run the prompt outbox once at the current clock."""
+        claimed = await scheduling.run_due(self.services, self.app.bot)
+        await self.emu.idle(settle=0.02)
+        return claimed
+
+    async def _outputs(self, chat: Any) -> list[JSON]:
+        await self.settle()
+        return await self.emu.replies(chat, settle=0.02)
+
+    def last_with_buttons(self, user: FakeUser) -> JSON | None:
+        """The newest bot message in the person's chat that has inline buttons."""
+        for message in reversed(self.emu.messages(user)):
+            if any(data for _, data in buttons(message)):
+                return message
+        return None
+
+    def popups(self) -> list[str]:
+        """Texts of every callback-query answer so far."""
+        return [a.text for a in self.emu.callback_answers if a.text]
+
+
+def texts(outputs: list[JSON]) -> str:
+    """All outputs as a person sees them (text and button labels), for 'contains' checks."""
+    return "\n---\n".join(format_message(m) for m in outputs)
+
+
+async def onboard(harness: Harness, user: FakeUser, zone: str = "Europe/Berlin",
+                  at: str = "09:00") -> None:
+    """Set a person up by typing their zone and time and skipping the rest."""
+    await harness.say(user, "/start")
+    await harness.say(user, zone)
+    await harness.say(user, at)
+    await harness.tap(user, "Skip")
+    await harness.tap(user, "Skip")
+    outputs = await harness.tap(user, "Done")
+    assert "All set" in texts(outputs), texts(outputs)

@@ -1,0 +1,93 @@
+"""The content library: loads, validates, and every template renders."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.content import SAMPLE, ContentError, load_content
+
+LIB = load_content()
+
+
+def test_library_loads_with_every_locale() -> None:
+    locales = {loc for loc, _ in LIB.items}
+    assert {"en", "en-US", "en-GB", "en-IE"} <= locales
+
+
+@pytest.mark.parametrize("key", sorted({k for _, k in LIB.items}))
+def test_every_template_renders_with_sample_data(key: str) -> None:
+    text = LIB.render(key, "en", **SAMPLE) if LIB.has(key, "en") else ""
+    assert text.strip() or not LIB.has(key, "en")
+    assert len(text) <= 4096
+
+
+def test_locale_falls_back_to_english() -> None:
+    assert LIB.item("checkin.ask.pain", "en-GB").locale == "en"
+    assert LIB.item("safety.crisis", "en-GB").locale == "en-GB"
+
+
+def write(tmp_path: Path, front: str, body: str = "Hello") -> Path:
+    folder = tmp_path / "en" / "x"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "m.j2"
+    path.write_text(f"---\n{front}\n---\n{body}\n")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("front", "body", "problem"),
+    [
+        ("key: a\nkind: interface\ncategory: interface\ncolour: red", "Hi", "unknown field colour"),
+        ("key: a\nkind: interface\ncategory: gossip", "Hi", "unknown category gossip"),
+        ("key: a\nkind: memo\ncategory: interface", "Hi", "unknown kind memo"),
+        (
+            "key: a\nkind: interface\ncategory: interface",
+            "Hi {{ nickname }}",
+            "unknown variable nickname",
+        ),
+        (
+            "key: a\nkind: interface\ncategory: interface",
+            "Hi {{ name.first.x }}",
+            "does not render",
+        ),
+        ("key: a\nkind: interface\ncategory: interface", "Hi {% if %}", "does not parse"),
+        ("key: a\nkind: tip\ncategory: pacing", "Hi", "source is required"),
+        ("key: a\nkind: safety\ncategory: safety\nsource: brief", "Hi", "must be locked"),
+        (
+            "key: a\nkind: tip\ncategory: pacing\nsource: s\ntags: [zumba]",
+            "Hi",
+            "unknown tags zumba",
+        ),
+        (
+            "key: a\nkind: tip\ncategory: pacing\nsource: s\nday_types: [meh]",
+            "Hi",
+            "unknown day_types",
+        ),
+        ("key: a\nkind: interface\ncategory: interface", "Tea & toast", "instead of '&'"),
+        ("key: a\nkind: interface\ncategory: interface", "<h1>Hi</h1>", "tag <h1>"),
+        ("key: a\nkind: interface\ncategory: interface", "<b>Hi", "never closed"),
+        ("kind: interface\ncategory: interface", "Hi", "key is required"),
+    ],
+)
+def test_broken_content_stops_the_start_naming_the_file(
+    tmp_path: Path, front: str, body: str, problem: str
+) -> None:
+    path = write(tmp_path, front, body)
+    with pytest.raises(ContentError) as raised:
+        load_content(tmp_path)
+    message = str(raised.value)
+    assert str(path) in message
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
+    write(tmp_path, "key: a\nkind: interface\ncategory: interface")
+    other = tmp_path / "en" / "y.j2"
+    other.write_text("---\nkey: a\nkind: interface\ncategory: interface\n---\nHi\n")
+    with pytest.raises(ContentError, match="already used"):
+        load_content(tmp_path)
+
+
+def test_variables_are_escaped() -> None:
+    assert "&lt;script&gt;" in LIB.render("unknown.command", "en", command="<script>")
