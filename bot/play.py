@@ -8,6 +8,7 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot import scheduling
 from bot.app import ALLOWED_UPDATES, build_application
@@ -19,6 +20,7 @@ from bot.emulator import Emulator, buttons, format_message
 from bot.services import of
 
 PLAY_USER_ID = 424242  # fixed, so a kept play database recognises you next time
+PLAY_NAME = "Robin"  # who you are in play mode
 DEFAULT_DB = Path("smallsteps-play.db")
 SETTLE = 0.25  # seconds of quiet that mean the bot has finished replying
 
@@ -61,7 +63,7 @@ class Play:
         self.emu = emulator
         self.clock = clock
         self.term = terminal
-        self.me = emulator.user("You", user_id=PLAY_USER_ID)
+        self.me = emulator.user(PLAY_NAME, user_id=PLAY_USER_ID)
         self.application: Any = None
 
     async def show_replies(self) -> None:
@@ -158,8 +160,8 @@ class Play:
             return
         target: datetime = max(user.next_prompt_at, self.clock.now()) + timedelta(seconds=1)
         self.clock.set(target)
-        self.term.note(f"clock moved to {target.astimezone():%a %d %b %H:%M} your time zone aside;"
-                       f" {target:%H:%M} UTC")  # fmt: skip
+        local = target.astimezone(ZoneInfo(user.timezone))
+        self.term.note(f"clock moved to {local:%a %d %b, %H:%M} in {user.timezone}")
         await self.run_outbox()
 
 
@@ -212,8 +214,8 @@ async def play_main(
                     if not await session.handle(line):
                         break
             else:
-                print("Small Steps play mode. Type /start to begin, :help for play commands.",
-                      file=out)  # fmt: skip
+                print(f"Small Steps play mode: you are {PLAY_NAME}. Type /start to begin, "
+                      ":help for play commands.", file=out)  # fmt: skip
                 while True:
                     try:
                         line = await asyncio.to_thread(input, "\n› ")

@@ -61,7 +61,8 @@ class Harness:
             try:
                 yield harness
             finally:
-                await application.updater.stop()
+                if application.updater.running:
+                    await application.updater.stop()
                 await application.stop()
 
     @property

@@ -39,7 +39,7 @@ async def test_full_checkin_in_seven_taps(harness: Harness) -> None:
         outputs = await harness.tap(ann, label)
         assert expected in texts(outputs), (label, texts(outputs))
     summary = texts(outputs)
-    assert "Pain 4/10" in summary and "energy 6/10" in summary and "Movement: some" in summary
+    assert "Pain 4/10" in summary and "energy 6/10" in summary and "since last time: some" in summary
     [row] = await checkins(harness, ann.id)
     assert (row.pain, row.flare, row.interference, row.energy, row.sleep, row.movement) == (
         4, "no", 3, 6, 7, "some",

@@ -1,0 +1,157 @@
+"""The daily prompt outbox: local time across DST, one a day across restarts, blocked people."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+
+from bot.config import load_settings
+from bot.db.models import PromptSent, User
+from tests.harness import Harness, onboard, texts
+
+PROMPT = "Time for today's check-in"
+
+
+def prompts(harness: Harness, user: object) -> list[dict[str, object]]:
+    """Every prompt sent to a person (as first sent: a tap later edits it into the next question)."""
+    chat_id = getattr(user, "id", None)
+    return [
+        dict(call.result) for call in harness.emu.calls
+        if call.method == "sendMessage" and call.result and PROMPT in str(call.params.get("text"))
+        and call.params.get("chat_id") in (chat_id, str(chat_id))
+    ]  # fmt: skip
+
+
+async def walk(harness: Harness, until: datetime, step: timedelta = timedelta(minutes=30)) -> None:
+    """Move the clock forward in steps, running the outbox at each, like the repeating job."""
+    while harness.clock.now() < until:
+        harness.clock.advance(step)
+        await harness.tick()
+
+
+async def test_prompts_at_local_time_in_two_zones_across_dst(harness: Harness) -> None:
+    """Berlin's clocks go forward on 29 March 2026, New York's on 8 March: 09:00 local each day."""
+    harness.clock.set(datetime(2026, 3, 5, 12, tzinfo=UTC))
+    berlin, new_york = harness.emu.user("Berta"), harness.emu.user("Nick")
+    await onboard(harness, berlin, "Europe/Berlin", "09:00")
+    await onboard(harness, new_york, "America/New_York", "09:00")
+    await walk(harness, datetime(2026, 4, 1, 12, tzinfo=UTC), timedelta(hours=1))
+    # Set up at 13:00 Berlin / 07:00 New York on 5 March: New York's first prompt is that day.
+    expected = ((berlin, "Europe/Berlin", date(2026, 3, 6), date(2026, 4, 1)),
+                (new_york, "America/New_York", date(2026, 3, 5), date(2026, 3, 31)))  # fmt: skip
+    for person, zone, first, last in expected:
+        sent = prompts(harness, person)
+        local = [datetime.fromtimestamp(int(str(m["date"])), ZoneInfo(zone)) for m in sent]
+        days = [d.date() for d in local]
+        assert days == [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        assert Counter(days).most_common(1)[0][1] == 1
+        assert {(d.hour, d.minute) for d in local} == {(9, 0)}, zone
+
+
+async def test_down_at_prompt_time_sends_later_that_day_only(harness: Harness) -> None:
+    ida = harness.emu.user("Ida")
+    harness.clock.set(datetime(2026, 6, 1, 6, tzinfo=UTC))
+    await onboard(harness, ida, "Europe/Berlin", "09:00")
+    # The bot is "down" from before 09:00 until 15:00 local: the prompt goes out on return.
+    harness.clock.set(datetime(2026, 6, 1, 13, tzinfo=UTC))
+    await harness.tick()
+    assert len(prompts(harness, ida)) == 1
+    # Down for the whole next day: that day's prompt is dropped, the one after arrives on time.
+    harness.clock.set(datetime(2026, 6, 3, 6, tzinfo=UTC))
+    await harness.tick()
+    assert len(prompts(harness, ida)) == 1
+    harness.clock.set(datetime(2026, 6, 3, 7, 0, 30, tzinfo=UTC))
+    await harness.tick()
+    assert len(prompts(harness, ida)) == 2
+
+
+async def test_no_prompt_when_already_checked_in(harness: Harness) -> None:
+    jo = harness.emu.user("Jo")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, jo, "Europe/Berlin", "09:00")
+    await harness.say(jo, "/checkin")
+    await harness.tap(jo, "3")
+    await harness.tap(jo, "Yes")
+    harness.clock.set(datetime(2026, 6, 1, 7, 1, tzinfo=UTC))
+    await harness.tick()
+    assert prompts(harness, jo) == []
+
+
+async def test_prompt_buttons_work_and_one_prompt_a_day_across_a_restart(
+    harness: Harness, db_path: object, content: object
+) -> None:
+    kim = harness.emu.user("Kim")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, kim, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    said = texts(await harness.tap(kim, "2"))
+    assert "feel like a flare" in said
+    # A second bot process on the same database file, same minute: no second prompt.
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=harness.emu.url, DATABASE_URL=f"sqlite+aiosqlite:///{db_path}",
+    )  # fmt: skip
+    await harness.app.updater.stop()
+    async with Harness.running(settings, harness.emu, harness.clock, content) as second:  # type: ignore[arg-type]
+        assert await second.tick() == 0
+        second.clock.advance(timedelta(hours=5))
+        assert await second.tick() == 0
+        said = texts(await second.tap(kim, "No"))
+        assert "get in the way" in said
+    assert len(prompts(harness, kim)) == 1
+
+
+async def test_blocked_person_is_marked_inactive_until_start(harness: Harness) -> None:
+    lu = harness.emu.user("Lu")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, lu, "Europe/Berlin", "09:00")
+    await harness.emu.block(lu)
+    harness.clock.set(datetime(2026, 6, 1, 7, 1, tzinfo=UTC))
+    await harness.tick()
+    async with harness.services.sessions() as session:
+        user = await session.get(User, lu.id)
+        sent = (await session.execute(select(PromptSent))).scalars().all()
+    assert user is not None and not user.active and sent == []
+    harness.clock.advance(timedelta(days=1))
+    calls = len(harness.emu.calls)
+    await harness.tick()
+    assert not [c for c in harness.emu.calls[calls:] if c.method == "sendMessage"]
+    await harness.emu.unblock(lu)
+    await harness.say(lu, "/start")
+    async with harness.services.sessions() as session:
+        user = await session.get(User, lu.id)
+    assert user is not None and user.active
+    harness.clock.advance(timedelta(days=1))
+    await harness.tick()
+    assert len(prompts(harness, lu)) == 1
+
+
+async def test_pause_and_resume(harness: Harness) -> None:
+    mo = harness.emu.user("Mo")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, mo, "Europe/Berlin", "09:00")
+    said = texts(await harness.say(mo, "/pause"))
+    assert "paused" in said
+    await walk(harness, datetime(2026, 6, 3, 12, tzinfo=UTC), timedelta(hours=2))
+    assert prompts(harness, mo) == []
+    said = texts(await harness.say(mo, "/resume"))
+    assert "next check-in comes at 09:00" in said
+    await walk(harness, datetime(2026, 6, 4, 12, tzinfo=UTC), timedelta(hours=2))
+    assert len(prompts(harness, mo)) == 1
+
+
+async def test_network_failure_retries_on_the_same_day(harness: Harness) -> None:
+    ned = harness.emu.user("Ned")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, ned, "Europe/Berlin", "09:00")
+    harness.emu.fail_next("sendMessage", status=502, times=1)
+    harness.clock.set(datetime(2026, 6, 1, 7, 1, tzinfo=UTC))
+    await harness.tick()
+    assert prompts(harness, ned) == []
+    harness.clock.advance(timedelta(minutes=1))
+    await harness.tick()
+    assert len(prompts(harness, ned)) == 1

@@ -1,0 +1,37 @@
+"""`smallsteps play`: a scripted session prints a readable transcript of the daily cycle."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.play import play_main
+
+SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample.play"
+
+
+async def test_sample_script_shows_onboarding_and_two_days() -> None:
+    out = io.StringIO()
+    await play_main(script=SAMPLE, out=out)
+    transcript = out.getvalue()
+    assert transcript.count("Time for today's check-in") == 2
+    assert "[1] London" in transcript and "All set" in transcript
+    assert "Today is saved" in transcript and "Same as yesterday" in transcript
+    assert "Traceback" not in transcript
+
+
+def test_interactive_play_from_a_pipe(tmp_path: Path) -> None:
+    """Typing at the prompt works; the database is a local file that is kept."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "play"],
+        input="/start\n2\n:next\n:quit\n", text=True, capture_output=True, cwd=tmp_path,
+        timeout=120, env={k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "you are Robin" in result.stdout
+    assert "When should I check in" in result.stdout  # "2" tapped Berlin
+    assert "finish setting up first" in result.stdout
+    assert (tmp_path / "smallsteps-play.db").exists()

@@ -1,0 +1,123 @@
+"""The real command line: `python -m bot run` as a process, kill -9 mid-dialogue, clean errors."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from bot.emulator import Emulator, FakeUser
+from bot.emulator import buttons as buttons_of
+
+REPLY_TIMEOUT = 30.0  # a cold process start imports PTB and SQLAlchemy first
+
+
+def bot_env(emulator_url: str, db_path: Path) -> dict[str, str]:
+    """Only the settings the bot needs, so nothing from the developer's shell leaks in."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update(
+        TELEGRAM_BOT_TOKEN="123456:PROCESS-token",
+        TELEGRAM_API_URL=emulator_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{db_path}",
+        LOG_LEVEL="WARNING",
+    )
+    return env
+
+
+async def start_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=cwd,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+@pytest.fixture
+async def live_emulator() -> AsyncIterator[Emulator]:
+    """An emulator on real time, as a separate bot process sees it."""
+    emu = Emulator()
+    await emu.start()
+    try:
+        yield emu
+    finally:
+        await emu.stop()
+
+
+async def step(emu: Emulator, user: FakeUser, action: str, what: str) -> str:
+    """Say or tap, then wait for the bot's (first) answer and return its text."""
+    if action == "say":
+        await emu.send_text(user, what)
+    else:
+        message = next(m for m in reversed(emu.messages(user)) if buttons_of(m))
+        await emu.tap_button(user, message, what)
+    reply = await emu.reply(user, timeout=REPLY_TIMEOUT)
+    return str(reply.get("text"))
+
+
+async def test_kill_9_between_two_taps_loses_nothing(
+    live_emulator: Emulator, db_path: Path, tmp_path: Path
+) -> None:
+    env = bot_env(live_emulator.url, db_path)
+    user = live_emulator.user("Pat")
+    first = await start_bot(env, tmp_path)
+    try:
+        assert "Small Steps" in await step(live_emulator, user, "say", "/start")
+        await live_emulator.replies(user, settle=0.3)
+        for typed in ("Europe/Berlin", "9:00"):
+            await step(live_emulator, user, "say", typed)
+        for label in ("Skip", "Skip", "Done"):
+            await step(live_emulator, user, "tap", label)
+        assert "pain" in await step(live_emulator, user, "say", "/checkin")
+        assert "flare" in await step(live_emulator, user, "tap", "3")
+    finally:
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+    second = await start_bot(env, tmp_path)
+    try:
+        # The next tap goes to the new process and continues the same check-in.
+        assert "get in the way" in await step(live_emulator, user, "tap", "No")
+        assert "energy" in await step(live_emulator, user, "say", "4")
+    finally:
+        second.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(second.wait(), 15)
+    engine = create_engine(f"sqlite:///{db_path}")
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT pain, flare, interference FROM checkins")).one()
+    engine.dispose()
+    assert tuple(row) == (3, "no", 4)
+
+
+@pytest.mark.parametrize(
+    ("settings", "fragment"),
+    [
+        ({"TELEGRAM_BOT_TOKEN": ""}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"DATABASE_URL": "sqlite:///x.db"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "mysql+aiomysql://x@localhost/db"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "sqlite+aiosqlite:////no/such/folder/x.db"}, "DATABASE_URL"),
+        ({"DATABASE_URL": "postgresql+asyncpg://nobody@127.0.0.1:9/none"}, "DATABASE_URL"),
+        ({"DEFAULT_TIMEZONE": "Mars/Olympus"}, "DEFAULT_TIMEZONE"),
+        ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
+        ({"TELEGRAM_API_URL": "api.telegram.org"}, "TELEGRAM_API_URL"),
+    ],
+)
+async def test_bad_settings_are_one_line_and_exit_2(
+    tmp_path: Path, settings: dict[str, str], fragment: str
+) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
+    env.update({"TELEGRAM_BOT_TOKEN": "123:abc", "TELEGRAM_API_URL": "http://127.0.0.1:9"})
+    env.update(settings)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    _, err = await asyncio.wait_for(process.communicate(), 60)
+    lines = err.decode().strip().splitlines()
+    assert process.returncode == 2, err.decode()
+    assert len(lines) == 1 and fragment in lines[0], lines
+    assert "Traceback" not in err.decode()
