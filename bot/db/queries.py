@@ -21,7 +21,11 @@ async def get_user(session: AsyncSession, user_id: int) -> User | None:
 
 
 def new_user(
-    user_id: int, chat_id: int, first_name: str, language_code: str | None, timezone: str,
+    user_id: int,
+    chat_id: int,
+    first_name: str,
+    language_code: str | None,
+    timezone: str,
     now: datetime,
 ) -> User:
     """A person with every setting at its default, before onboarding."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 from bot.domain.parsing import parse_choice, parse_number
 
@@ -65,9 +65,10 @@ def next_question(answers: Answers) -> Question | None:
         return "flare"
     if answers.path == "short":
         return None
-    for question in ("interference", "energy", "sleep", "movement"):
+    rest: tuple[Question, ...] = ("interference", "energy", "sleep", "movement")
+    for question in rest:
         if getattr(answers, question) is None:
-            return question  # type: ignore[return-value]
+            return question
     return None if answers.note_done else "note"
 
 
@@ -75,7 +76,8 @@ def apply(answers: Answers, question: Question, value: int | str | None) -> Answ
     """Record one answer; a 'yes, flare' right after pain takes the short path."""
     if question == "note":
         return replace(answers, note=value if isinstance(value, str) else None, note_done=True)
-    updated = replace(answers, **{question: value})
+    change: dict[str, Any] = {question: value}
+    updated = replace(answers, **change)
     untouched = all(
         getattr(answers, q) is None for q in ("interference", "energy", "sleep", "movement")
     )

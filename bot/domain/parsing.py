@@ -8,7 +8,9 @@ from datetime import time
 _TIME = re.compile(
     r"^(?:at\s+)?(\d{1,2})(?:\s*[:.h]\s*(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|a|p)?(?:\s*(?:o'?clock))?$"
 )
-_NUMBER = re.compile(r"^\s*(-?\d{1,3})(?:\s*(?:/\s*10|out of 10|of 10|minutes?|mins?|m))?\s*[.!]*\s*$")
+_NUMBER = re.compile(
+    r"^\s*(-?\d{1,3})(?:\s*(?:/\s*10|out of 10|of 10|minutes?|mins?|m))?\s*[.!]*\s*$"
+)
 _WORD_NUMBERS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,

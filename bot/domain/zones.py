@@ -9,7 +9,7 @@ from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, available_timezones
 
-# Zones offered as buttons: where most of our readers live, by our own guess; typing covers the rest.
+# Zones offered as buttons, where we expect most readers; typing covers everyone else.
 COMMON_ZONES: tuple[str, ...] = (
     "Europe/London",
     "Europe/Berlin",

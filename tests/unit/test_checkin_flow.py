@@ -42,7 +42,13 @@ def test_same_as_yesterday_copies_ratings_then_asks_movement() -> None:
                     ("sleep", 6), ("movement", "yes"), ("note", "fine"))  # fmt: skip
     assert flow.can_copy(yesterday)
     today = flow.same_as(Answers(), yesterday)
-    assert (today.pain, today.flare, today.interference, today.energy, today.sleep) == (4, "no", 3, 5, 6)
+    assert (today.pain, today.flare, today.interference, today.energy, today.sleep) == (
+        4,
+        "no",
+        3,
+        5,
+        6,
+    )
     assert today.movement is None and today.note is None
     assert flow.next_question(today) == "movement"
 

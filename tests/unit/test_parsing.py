@@ -75,7 +75,9 @@ def test_parse_zone_recognises(text: str, zone: str) -> None:
     assert parse_zone(text).zone == zone
 
 
-@pytest.mark.parametrize(("text", "suggested"), [("Brelin", "Europe/Berlin"), ("Londn", "Europe/London")])
+@pytest.mark.parametrize(
+    ("text", "suggested"), [("Brelin", "Europe/Berlin"), ("Londn", "Europe/London")]
+)
 def test_parse_zone_suggests_for_typos(text: str, suggested: str) -> None:
     guess = parse_zone(text)
     assert guess.zone is None

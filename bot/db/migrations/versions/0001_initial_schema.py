@@ -11,7 +11,6 @@ from alembic import op
 
 import bot.db.types
 
-
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -91,7 +90,6 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("prompts_sent", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_prompts_sent_user_id"), ["user_id"], unique=False)
-
 
 
 def downgrade() -> None:
