@@ -1,0 +1,106 @@
+"""Planned sessions against what was done, judged against the person's own plan only."""
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from .baseline import ordered_days
+from .safety import nudges_paused
+from .sessions import ONE_DAY, moved_on
+from .thresholds import (
+    COMPARISON_WEEKS_AGO,
+    DAYS_MOVED_WINDOW_DAYS,
+    PROGRESSION_WINDOW_DAYS,
+    SOME_MOVEMENT_SHARE,
+)
+from .types import AdherenceSummary, DayRecord, PastDecision
+
+Outcome = Literal["done", "on_plan", "missed", "unknown"]
+
+
+def session_outcome(
+    plan: PastDecision, by_date: Mapping[dt.date, DayRecord], today: dt.date
+) -> Outcome | None:
+    """How a planned day turned out as known today; None when the plan was rest."""
+    if plan.goal_kind == "rest":
+        return None
+    day = plan.date
+    if moved_on(day, by_date):
+        return "done"
+    following = by_date.get(day + ONE_DAY)
+    # Planned rest, flare-adjusted plans and safety pauses count as on plan.
+    if plan.flare_adjusted or (following is not None and following.movement == "rest"):
+        return "on_plan"
+    if nudges_paused(by_date, day) or nudges_paused(by_date, day + ONE_DAY):
+        return "on_plan"
+    if following is None or not following.checked_in:
+        return "missed" if day + ONE_DAY < today else "unknown"
+    if following.movement == "no":
+        return "missed"
+    # The short path skips the movement question: no answer is not a miss.
+    return "unknown"
+
+
+def missed_run(
+    decisions: Sequence[PastDecision], by_date: Mapping[dt.date, DayRecord], today: dt.date
+) -> tuple[dt.date, ...]:
+    """Dates of the latest unbroken run of missed sessions before today, newest first."""
+    run: list[dt.date] = []
+    for plan in sorted((p for p in decisions if p.date < today), key=_date, reverse=True):
+        outcome = session_outcome(plan, by_date, today)
+        if outcome is None:
+            continue
+        if outcome != "missed":
+            break
+        run.append(plan.date)
+    return tuple(run)
+
+
+def adherence_summary(
+    days: Sequence[DayRecord], decisions: Sequence[PastDecision], today: dt.date
+) -> AdherenceSummary:
+    """Days moved and minutes this week, minutes 4 weeks ago, and last week's sessions."""
+    by_date = {d.date: d for d in ordered_days(days) if d.date <= today}
+    plans = {p.date: p for p in decisions if p.date <= today}
+    week = _dates_ending(today, DAYS_MOVED_WINDOW_DAYS)
+    weeks_ago = _dates_ending(
+        today - dt.timedelta(weeks=COMPARISON_WEEKS_AGO), DAYS_MOVED_WINDOW_DAYS
+    )
+    window = _dates_ending(today - ONE_DAY, PROGRESSION_WINDOW_DAYS)
+    outcomes = [session_outcome(plans[day], by_date, today) for day in window if day in plans]
+    done = outcomes.count("done")
+    return AdherenceSummary(
+        days_moved_week=sum(moved_on(day, by_date) for day in week),
+        minutes_week=sum(_minutes_on(day, by_date, plans) for day in week),
+        minutes_4_weeks_ago=sum(_minutes_on(day, by_date, plans) for day in weeks_ago),
+        planned_sessions=sum(o in ("done", "on_plan", "missed") for o in outcomes),
+        sessions_done=done,
+        sessions_on_plan=done + outcomes.count("on_plan"),
+        sessions_missed=outcomes.count("missed"),
+        misses_in_a_row=len(missed_run(decisions, by_date, today)),
+    )
+
+
+def _minutes_on(
+    day: dt.date, by_date: Mapping[dt.date, DayRecord], plans: Mapping[dt.date, PastDecision]
+) -> int:
+    record = by_date.get(day)
+    if record is not None and record.done_minutes:
+        return max(record.done_minutes, 0)
+    plan = plans.get(day)
+    planned = plan.goal_minutes if plan is not None else 0
+    following = by_date.get(day + ONE_DAY)
+    answer = following.movement if following is not None else None
+    if (record is not None and record.done) or answer == "yes":
+        return planned
+    if answer == "some":
+        return int(planned * SOME_MOVEMENT_SHARE)
+    return 0
+
+
+def _dates_ending(last: dt.date, count: int) -> list[dt.date]:
+    return [last - dt.timedelta(days=back) for back in range(count)]
+
+
+def _date(plan: PastDecision) -> dt.date:
+    return plan.date
