@@ -17,16 +17,16 @@ from telegram.ext import (
     filters,
 )
 
-from bot import scheduling
+from bot import planning, scheduling
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.db.session import make_engine, make_sessionmaker
-from bot.handlers import checkin, commands, errors, messages, onboarding
+from bot.handlers import checkin, commands, errors, messages, onboarding, plan
 from bot.services import KEY, Services, of
 
 PRIVATE = filters.ChatType.PRIVATE
-COMMANDS = ("start", "checkin", "settings", "pause", "resume", "cancel", "help")
+COMMANDS = ("checkin", "today", "settings", "pause", "resume", "cancel", "help", "start")
 
 
 def build_services(
@@ -34,12 +34,14 @@ def build_services(
 ) -> Services:
     """Database, clock and content for one process."""
     engine = make_engine(settings.database_url)
+    content = content or load_content()
     return Services(
         settings=settings,
         clock=clock or SystemClock(),
         engine=engine,
         sessions=make_sessionmaker(engine),
-        content=content or load_content(),
+        content=content,
+        catalogue=planning.catalogue(content),
     )
 
 
@@ -85,12 +87,15 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add = application.add_handler
     add(CommandHandler("start", onboarding.start, filters=PRIVATE))
     add(CommandHandler("checkin", checkin.command, filters=PRIVATE))
+    add(CommandHandler("today", plan.today, filters=PRIVATE))
     add(CommandHandler("settings", onboarding.settings, filters=PRIVATE))
     add(CommandHandler("pause", commands.pause, filters=PRIVATE))
     add(CommandHandler("resume", commands.resume, filters=PRIVATE))
     add(CommandHandler("cancel", commands.cancel, filters=PRIVATE))
     add(CommandHandler("help", commands.help_command, filters=PRIVATE))
     add(CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"))
+    add(CallbackQueryHandler(plan.on_button, pattern=r"^pl:"))
+    add(CallbackQueryHandler(plan.on_cue_button, pattern=r"^cue:"))
     add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
     add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
     add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))

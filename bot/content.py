@@ -60,6 +60,7 @@ SAMPLE: dict[str, Any] = {
     "command": "/foo",
     "minutes_range": "5-10 minutes",
     "activities": "walking and gentle yoga",
+    "symptoms": "headaches, sleep",
     "max_chars": "2,000",
     "date": "Saturday 21 November",
     "pain": 6,
@@ -180,7 +181,9 @@ def _split(path: Path, text: str) -> tuple[dict[str, Any], str]:
     try:
         meta_data = yaml.safe_load(parts[0].removeprefix("---")) or {}
     except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: front matter is not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        raise ContentError(
+            f"{path}: front matter is not valid YAML ({getattr(exc, 'problem', exc)})"
+        ) from None
     if not isinstance(meta_data, dict):
         raise ContentError(f"{path}: front matter must be a mapping")
     return meta_data, parts[1].removeprefix("\n")

@@ -8,16 +8,18 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
-from telegram import Bot
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.db import queries
-from bot.db.models import PromptSent, User
+from bot.db.models import PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
 from bot.domain.schedule import local_date, local_instant, next_due
+from bot.handlers import keyboards
 from bot.handlers.checkin import question_reply
-from bot.handlers.common import say
+from bot.handlers.common import locale_of, say
 from bot.services import Services, get
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,7 @@ class Claim:
     day: date
     due_at: datetime
     attempts: int
+    followup: str | None = None  # a safety tier: send its gentle follow-up instead of the prompt
 
 
 async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> list[Claim]:
@@ -69,6 +72,9 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
                 due = local_instant(day, user.checkin_time, zone)
                 if due > now:
                     continue
+            followup = await _take_followup(session, user, now)
+            if followup is None and user.prompts_paused_until and user.prompts_paused_until > now:
+                continue  # after an emergency or crisis reply, no nudges for a while
             existing = await session.execute(
                 select(PromptSent).where(
                     PromptSent.user_id == user.id, PromptSent.local_date == day
@@ -78,15 +84,34 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             if sent is not None and sent.status != "retry":
                 continue
             checkin = await queries.get_checkin(session, user.id, day)
-            if checkin is not None and flow.next_question(queries.answers_of(checkin)) is None:
+            done = checkin is not None and flow.next_question(queries.answers_of(checkin)) is None
+            if done and followup is None:
                 continue  # already checked in today by themselves
             if sent is None:
                 sent = PromptSent(user_id=user.id, local_date=day, due_at=due, attempts=0)
                 session.add(sent)
             sent.status = "sending"
             sent.attempts += 1
-            claims.append(Claim(user.id, user.chat_id, day, due, sent.attempts))
+            claims.append(Claim(user.id, user.chat_id, day, due, sent.attempts, followup))
     return claims
+
+
+async def _take_followup(session: AsyncSession, user: User, now: datetime) -> str | None:
+    """Claim any due safety follow-ups; the most urgent tier decides the message."""
+    result = await session.execute(
+        select(SafetyEvent).where(
+            SafetyEvent.user_id == user.id, SafetyEvent.followup_due_at.is_not(None),
+            SafetyEvent.followup_due_at <= now,
+        )
+    )  # fmt: skip
+    tiers = set()
+    for event in result.scalars():
+        event.followup_due_at = None
+        tiers.add(event.tier)
+    if not tiers:
+        return None
+    user.safety_open = None
+    return "crisis" if "crisis" in tiers else "emergency"
 
 
 async def send_prompt(services: Services, bot: Bot, claim: Claim) -> None:
@@ -104,9 +129,15 @@ async def send_prompt(services: Services, bot: Bot, claim: Claim) -> None:
         offer_same = question == "pain" and flow.can_copy(
             await queries.yesterday_answers(session, user.id, day)
         )
-        header = say(services, "checkin.prompt", user, name=user.first_name)
-        text, markup = question_reply(services, user, day, question or "pain",
-                                      offer_same=offer_same, header=header)  # fmt: skip
+        markup: InlineKeyboardMarkup | None
+        if claim.followup is not None:
+            text = say(services, f"nudge.{claim.followup}_followup", user, name=user.first_name)
+            markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
+                                             locale_of(user))  # fmt: skip
+        else:
+            header = say(services, "checkin.prompt", user, name=user.first_name)
+            text, markup = question_reply(services, user, day, question or "pain",
+                                          offer_same=offer_same, header=header)  # fmt: skip
     outcome, message_id = "sent", None
     try:
         message = await bot.send_message(claim.chat_id, text, reply_markup=markup)
@@ -149,7 +180,7 @@ async def _record(services: Services, claim: Claim, outcome: str, message_id: in
             sent.status = outcome
             sent.sent_at = now
             sent.message_id = message_id
-            if outcome == "sent":
+            if outcome == "sent" and claim.followup is None:
                 user.dialog = "checkin"
 
 

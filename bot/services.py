@@ -13,6 +13,7 @@ from telegram.ext import Application, CallbackContext
 from bot.clock import Clock
 from bot.config import Settings
 from bot.content import Content
+from bot.domain.rules import ContentItem
 
 KEY = "services"
 
@@ -26,6 +27,7 @@ class Services:
     engine: AsyncEngine
     sessions: async_sessionmaker[AsyncSession]
     content: Content
+    catalogue: tuple[ContentItem, ...]
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

@@ -1,4 +1,4 @@
-"""Drive the real bot through the emulator as people would: say things, tap buttons, read replies."""
+"""Drive the real bot through the emulator as people would: say, tap, read the replies."""
 
 from __future__ import annotations
 
@@ -93,7 +93,9 @@ class Harness:
         self.injected += 1
         return await self._outputs(chat or user)
 
-    async def tap(self, user: FakeUser, button: str | int, message: JSON | None = None) -> list[JSON]:
+    async def tap(
+        self, user: FakeUser, button: str | int, message: JSON | None = None
+    ) -> list[JSON]:
         """Tap a button (by label substring or index) on the newest message that has buttons."""
         target = message or self.last_with_buttons(user)
         assert target is not None, f"no message with buttons for {user.first_name}"
@@ -130,6 +132,13 @@ class Harness:
                 return message
         return None
 
+    def message_with(self, user: FakeUser, fragment: str) -> JSON:
+        """The newest bot message in the person's chat whose text contains `fragment`."""
+        for message in reversed(self.emu.messages(user)):
+            if fragment in str(message.get("text")):
+                return message
+        raise LookupError(f"no message containing {fragment!r}")
+
     def popups(self) -> list[str]:
         """Texts of every callback-query answer so far."""
         return [a.text for a in self.emu.callback_answers if a.text]
@@ -140,8 +149,9 @@ def texts(outputs: list[JSON]) -> str:
     return "\n---\n".join(format_message(m) for m in outputs)
 
 
-async def onboard(harness: Harness, user: FakeUser, zone: str = "Europe/Berlin",
-                  at: str = "09:00") -> None:
+async def onboard(
+    harness: Harness, user: FakeUser, zone: str = "Europe/Berlin", at: str = "09:00"
+) -> None:
     """Set a person up by typing their zone and time and skipping the rest."""
     await harness.say(user, "/start")
     await harness.say(user, zone)

@@ -1,4 +1,4 @@
-"""The schema: people, their daily check-ins, and the prompt outbox log."""
+"""The schema: people, daily check-ins, day plans, safety events and the prompt outbox log."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ class User(Base):
     bad_day_minutes: Mapped[int] = mapped_column(Integer)
     good_day_minutes: Mapped[int] = mapped_column(Integer)
     activities: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Symptoms the person wants specific tips for (headache, neck, upper_back, sleep, stress).
+    symptom_tags: Mapped[list[str]] = mapped_column(JSON, default=list)
     # Which onboarding or settings step is waiting for an answer; None when none is.
     dialog: Mapped[str | None] = mapped_column(String(32), nullable=True)
     onboarded: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -58,6 +60,12 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     paused: Mapped[bool] = mapped_column(Boolean, default=False)
     next_prompt_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # An if-then cue the person tied their goal to ("after breakfast").
+    cue: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # After an emergency or crisis reply, daily prompts wait until this instant.
+    prompts_paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # "crisis" while a crisis conversation is open, so a "no" does not close it silently.
+    safety_open: Mapped[str | None] = mapped_column(String(12), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -106,3 +114,53 @@ class PromptSent(Base):
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+
+
+class DayPlan(Base):
+    """The rules engine's decision for one person and local date, and whether they did it."""
+
+    __tablename__ = "day_plans"
+    __table_args__ = (UniqueConstraint("user_id", "local_date", name="uq_day_plans_user_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    day_type: Mapped[str] = mapped_column(String(8))
+    goal_kind: Mapped[str] = mapped_column(String(16))
+    goal_minutes: Mapped[int] = mapped_column(Integer)
+    activity: Mapped[str] = mapped_column(String(16))
+    content_keys: Mapped[list[str]] = mapped_column(JSON, default=list)
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The state the next decision continues from (see bot.domain.rules.PlanState).
+    level_minutes: Mapped[int] = mapped_column(Integer)
+    level_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_increase_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    in_flare_mode: Mapped[bool] = mapped_column(Boolean, default=False)
+    pre_flare_level: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    flare_mode_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    calm_days_in_flare_mode: Mapped[int] = mapped_column(Integer, default=0)
+    plan_lowered_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_clinician_nudge_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_physio_nudge_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # Set by the plan's Done button.
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SafetyEvent(Base):
+    """A red flag found in something a person wrote; drives holds, pauses and follow-ups."""
+
+    __tablename__ = "safety_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    tier: Mapped[str] = mapped_column(String(12))  # emergency | doctor | crisis
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Emergency and crisis get a gentle check-in the next day; None once sent (or for doctor).
+    followup_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

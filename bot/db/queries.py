@@ -33,7 +33,7 @@ def new_user(
         id=user_id, chat_id=chat_id, first_name=first_name[:128], language_code=language_code,
         timezone=timezone, checkin_time=DEFAULT_CHECKIN_TIME,
         bad_day_minutes=DEFAULT_BAD_DAY_MINUTES, good_day_minutes=DEFAULT_GOOD_DAY_MINUTES,
-        activities=[], dialog=None, onboarded=False, active=True, paused=False,
+        activities=[], symptom_tags=[], dialog=None, onboarded=False, active=True, paused=False,
         next_prompt_at=None, created_at=now, updated_at=now,
     )  # fmt: skip
 

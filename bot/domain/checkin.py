@@ -46,7 +46,9 @@ class Answers:
     movement: str | None = None
     note: str | None = None
     note_done: bool = False
-    path: str = "full"  # full | short (bad day: pain and flare only) | more | same
+    # full | short (bad day: pain and flare only) | quick (pain and flare before a plan the
+    # person asked for) | more (the rest after short or quick) | same (copied from yesterday)
+    path: str = "full"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def next_question(answers: Answers) -> Question | None:
         return "pain"
     if answers.flare is None:
         return "flare"
-    if answers.path == "short":
+    if answers.path in ("short", "quick"):
         return None
     rest: tuple[Question, ...] = ("interference", "energy", "sleep", "movement")
     for question in rest:
@@ -87,8 +89,16 @@ def apply(answers: Answers, question: Question, value: int | str | None) -> Answ
 
 
 def expand(answers: Answers) -> Answers:
-    """After the short path, go on with the rest of the questions."""
-    return replace(answers, path="more") if answers.path == "short" else answers
+    """After the short or quick path, go on with the rest of the questions."""
+    return replace(answers, path="more") if answers.path in ("short", "quick") else answers
+
+
+def quick(answers: Answers) -> Answers:
+    """Just pain and flare, for "what should I do today?" before any check-in."""
+    later = ("interference", "energy", "sleep", "movement")
+    if answers.path == "full" and all(getattr(answers, q) is None for q in later):
+        return replace(answers, path="quick")
+    return answers
 
 
 def same_as(answers: Answers, yesterday: Answers) -> Answers:

@@ -61,17 +61,18 @@ async def next_step_reply(
     now = services.clock.now()
     if checkin.completed_at is None:
         checkin.completed_at = now
-    summary = summary_text(services, user, checkin)
-    markup = (
-        keyboards.add_more(services.content, checkin.local_date, locale_of(user))
-        if checkin.path == "short" else None
-    )  # fmt: skip
     # The rules engine plugs in here: it turns the finished check-in into the day's plan.
     plan = await planning.after_checkin(services, session, user, checkin)
+    # The plan carries the day's encouragement; without one, the summary closes kindly itself.
+    summary = summary_text(services, user, checkin, closing=not plan)
+    markup = (
+        keyboards.add_more(services.content, checkin.local_date, locale_of(user))
+        if checkin.path in ("short", "quick") else None
+    )  # fmt: skip
     return (summary, markup), plan
 
 
-def summary_text(services: Services, user: User, checkin: CheckIn) -> str:
+def summary_text(services: Services, user: User, checkin: CheckIn, *, closing: bool = True) -> str:
     """A kind summary of today's answers."""
     loc = locale_of(user)
     label = services.content.label
@@ -82,7 +83,7 @@ def summary_text(services: Services, user: User, checkin: CheckIn) -> str:
         movement=label(f"answer.movement.{checkin.movement}", loc) if checkin.movement else None,
         note=checkin.note,
     )  # fmt: skip
-    return f"{answers}\n\n{say(services, closing_key(checkin), user)}"
+    return f"{answers}\n\n{say(services, closing_key(checkin), user)}" if closing else answers
 
 
 def closing_key(checkin: CheckIn) -> str:
@@ -259,3 +260,19 @@ async def cancel(services: Services, session: AsyncSession, user: User) -> str:
     """/cancel during a check-in: keep what was answered, stop asking."""
     user.dialog = None
     return say(services, "checkin.cancelled", user)
+
+
+async def keep_note(services: Services, session: AsyncSession, user: User, text: str) -> None:
+    """Store text as today's note if the note is the open question, without replying."""
+    now = services.clock.now()
+    checkin = await queries.get_checkin(session, user.id, today_for(services, user))
+    if checkin is None:
+        return
+    answers = queries.answers_of(checkin)
+    if flow.next_question(answers) != "note":
+        return
+    parsed = flow.parse("note", text)
+    if parsed.error is None:
+        queries.store_answers(checkin, flow.apply(answers, "note", parsed.value), now)
+        checkin.completed_at = checkin.completed_at or now
+        user.dialog = None

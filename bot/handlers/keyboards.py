@@ -12,6 +12,7 @@ from bot.domain.checkin import Question
 from bot.domain.zones import COMMON_ZONES, city_of
 
 ACTIVITIES = ("walking", "bike", "yoga", "water", "stretching", "taichi")
+SYMPTOMS = ("headache", "neck", "upper_back", "sleep", "stress")
 TIME_CHOICES = (time(8, 0), time(9, 0), time(10, 0), time(12, 0), time(18, 0), time(20, 0))
 # Minute ranges offered for "on a bad day" and "on a good day"; the value stored is the middle.
 BAD_DAY_CHOICES = ((0, 2), (2, 5), (5, 10), (10, 20))
@@ -123,17 +124,20 @@ def minutes(content: Content, step: str, locale: str = "en") -> InlineKeyboardMa
     )
 
 
-def activities(content: Content, chosen: Sequence[str], locale: str = "en") -> InlineKeyboardMarkup:
-    """Multi-select toggles with a tick on the chosen ones, then Done."""
+def toggles(
+    content: Content, step: str, chosen: Sequence[str], locale: str = "en"
+) -> InlineKeyboardMarkup:
+    """Multi-select toggles (activities or symptoms) with a tick on the chosen ones, then Done."""
+    options, prefix = (ACTIVITIES, "activity") if step == "act" else (SYMPTOMS, "symptom")
     buttons = [
         _button(
-            ("✅ " if a in chosen else "") + content.label(f"activity.{a}", locale), f"ob:act:{a}"
+            ("✅ " if o in chosen else "") + content.label(f"{prefix}.{o}", locale),
+            f"ob:{step}:{o}",
         )
-        for a in ACTIVITIES
+        for o in options
     ]
-    return InlineKeyboardMarkup(
-        [*_rows(buttons, 2), [_button(content.label("onboarding.done", locale), "ob:act:done")]]
-    )
+    done = _button(content.label("onboarding.done", locale), f"ob:{step}:done")
+    return InlineKeyboardMarkup([*_rows(buttons, 2), [done]])
 
 
 def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineKeyboardMarkup:
@@ -152,7 +156,10 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
                 _button(label("settings.bad"), "set:bad"),
                 _button(label("settings.good"), "set:good"),
             ],
-            [_button(label("settings.activities"), "set:act")],
+            [
+                _button(label("settings.activities"), "set:act"),
+                _button(label("settings.symptoms"), "set:sym"),
+            ],
             [_button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
             [_button(label("settings.close"), "set:close")],
         ]
@@ -170,3 +177,32 @@ def private_chat_link(content: Content, username: str, locale: str = "en") -> In
             ]
         ]
     )
+
+
+def plan(
+    content: Content, day: date, *, done: bool, offer_cue: bool, locale: str = "en"
+) -> InlineKeyboardMarkup:
+    """Under the day's plan: Done, Why this?, and (once) tying the goal to a daily cue."""
+    code = day_code(day)
+    done_label = content.label("plan.done_already" if done else "plan.done", locale)
+    rows = [
+        [
+            _button(done_label, f"pl:{code}:done"),
+            _button(content.label("plan.why", locale), f"pl:{code}:why"),
+        ]
+    ]
+    if offer_cue:
+        rows.append([_button(content.label("plan.cue", locale), f"pl:{code}:cue")])
+    return InlineKeyboardMarkup(rows)
+
+
+CUES = ("after_breakfast", "after_lunch", "after_morning_drink", "before_dinner", "after_a_rest")
+
+
+def cues(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """Everyday moments to tie the goal to, and typing one's own."""
+    buttons = [_button(content.label(f"cue.{c}", locale), f"cue:{c}") for c in CUES]
+    return InlineKeyboardMarkup(
+        [*_rows(buttons, 2), [_button(content.label("cue.own", locale), "cue:own")],
+         [_button(content.label("cue.none", locale), "cue:none")]]
+    )  # fmt: skip

@@ -6,7 +6,8 @@ from telegram import Update
 
 from bot.db import queries
 from bot.db.models import User
-from bot.handlers import checkin, keyboards, onboarding
+from bot.domain.intents import asks_for_today
+from bot.handlers import checkin, keyboards, onboarding, plan, safety
 from bot.handlers.common import Context, echo, say, send, services_of
 
 # Telegram caps messages at 4,096 characters; anything longer is not a real person's answer.
@@ -14,23 +15,31 @@ MAX_TEXT_CHARS = 4096
 
 
 async def text(update: Update, context: Context) -> None:
-    """Free text in a private chat: an answer to the open step, or a friendly pointer."""
+    """Free text in a private chat: safety first, then the open step, then a friendly pointer."""
     services = services_of(context)
     message, tg_user = update.effective_message, update.effective_user
     if message is None or tg_user is None or message.text is None:
         return
     user = await _user(update, context)
+    # Red flags are looked for in every text, in every state, before anything else.
+    if await safety.screen(update, context, user, message.text):
+        return
     if user is None:
         await send(update, say(services, "onboarding.start_first", None))
         return
-    if len(message.text) > MAX_TEXT_CHARS and user.dialog != checkin.CHECKIN:
+    dialog = user.dialog or ""
+    if len(message.text) > MAX_TEXT_CHARS and dialog != checkin.CHECKIN:
         await send(
             update, say(services, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}")
         )
         return
-    if user.dialog and user.dialog.startswith((onboarding.ONBOARD, onboarding.SETTINGS)):
+    if dialog.startswith((onboarding.ONBOARD, onboarding.SETTINGS)):
         await onboarding.on_text(update, context, user.id, message.text)
-    elif user.dialog == checkin.CHECKIN:
+    elif dialog == plan.CUE:
+        await plan.on_cue_text(update, context, user.id, message.text)
+    elif user.onboarded and asks_for_today(message.text):
+        await plan.today(update, context)
+    elif dialog == checkin.CHECKIN:
         await checkin.on_text(update, context, user.id, message.text)
     else:
         await send(update, say(services, "fallback.text", user, name=user.first_name))

@@ -17,6 +17,9 @@ from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, sen
 from bot.services import Services
 
 STEPS = ("tz", "time", "bad", "good", "act")
+# Multi-select steps: the user column each fills and the choices it offers, in order.
+TOGGLES = {"act": ("activities", keyboards.ACTIVITIES), "sym": ("symptom_tags", keyboards.SYMPTOMS)}
+SETTINGS_STEPS = (*STEPS, "sym")  # symptom tips are offered in /settings only
 ONBOARD, SETTINGS = "onboard", "settings"
 
 
@@ -33,6 +36,13 @@ def activity_words(services: Services, user: User) -> str:
     return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
 
 
+def symptom_words(services: Services, user: User) -> str:
+    """The symptoms the person wants tips for, in words."""
+    loc = locale_of(user)
+    names = [services.content.label(f"symptom_words.{s}", loc) for s in user.symptom_tags]
+    return ", ".join(names) or services.content.label("symptom_words.none", loc)
+
+
 def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyboardMarkup]:
     """The text and buttons that ask one step."""
     content, loc = services.content, locale_of(user)
@@ -47,8 +57,11 @@ def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyb
     if step in ("bad", "good"):
         key = "onboarding.ask.bad_day" if step == "bad" else "onboarding.ask.good_day"
         return say(services, key, user), keyboards.minutes(content, step, loc)
+    if step == "sym":
+        text = say(services, "settings.ask.symptoms", user)
+        return text, keyboards.toggles(content, "sym", user.symptom_tags, loc)
     text = say(services, "onboarding.ask.activities", user)
-    return text, keyboards.activities(content, user.activities, loc)
+    return text, keyboards.toggles(content, "act", user.activities, loc)
 
 
 def reschedule(user: User, services: Services) -> None:
@@ -68,6 +81,7 @@ def settings_text(services: Services, user: User) -> str:
         checkin_time=user.checkin_time.strftime("%H:%M"),
         minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
         activities=activity_words(services, user), value="yes" if user.paused else "no",
+        symptoms=symptom_words(services, user),
     )  # fmt: skip
 
 
@@ -201,20 +215,19 @@ async def on_button(update: Update, context: Context) -> None:
     _, step, value = query.data.split(":", 2)
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
-        if user is None or step not in STEPS:
+        if user is None or step not in SETTINGS_STEPS:
             await query.answer(say(services, "onboarding.start_first", user))
             return
         current = (user.dialog or "").split(":")[-1] if user.dialog != "checkin" else None
-        if step == "act":
+        if step in TOGGLES:
             if value != "done":
-                chosen = list(user.activities)
+                column, choices = TOGGLES[step]
+                chosen = list(getattr(user, column))
                 chosen.remove(value) if value in chosen else chosen.append(value)
-                user.activities = [a for a in keyboards.ACTIVITIES if a in chosen]
+                setattr(user, column, [c for c in choices if c in chosen])
                 user.updated_at = services.clock.now()
                 await query.answer()
-                await edit_or_send(update, question(services, user, "act")[0],
-                                   keyboards.activities(services.content, user.activities,
-                                                        locale_of(user)))  # fmt: skip
+                await edit_or_send(update, *question(services, user, step))
                 return
         else:
             await _apply(services, session, user, step, value)
@@ -239,13 +252,10 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         if user is None or not user.dialog:
             return
         step = user.dialog.split(":")[1]
-        if step == "act":
-            await send(
-                update,
-                say(services, "onboarding.error.activities", user),
-                keyboards.activities(services.content, user.activities, locale_of(user)),
-            )
-            return  # fmt: skip
+        if step in TOGGLES:
+            await send(update, say(services, "onboarding.error.toggles", user))
+            await send(update, *question(services, user, step))
+            return
         error = await _apply(services, session, user, step, text)
         if error is not None:
             suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
@@ -304,7 +314,7 @@ async def on_settings_button(update: Update, context: Context) -> None:
                                keyboards.settings_menu(services.content, user.paused,
                                                        locale_of(user)))  # fmt: skip
             return
-        if what not in STEPS:
+        if what not in SETTINGS_STEPS:
             await query.answer()
             return
         user.dialog = f"{SETTINGS}:{what}"

@@ -16,7 +16,7 @@ PROMPT = "Time for today's check-in"
 
 
 def prompts(harness: Harness, user: object) -> list[dict[str, object]]:
-    """Every prompt sent to a person (as first sent: a tap later edits it into the next question)."""
+    """Every prompt sent to a person, as first sent (a tap edits it into the next question)."""
     chat_id = getattr(user, "id", None)
     return [
         dict(call.result) for call in harness.emu.calls

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import time
 
-from sqlalchemy import select
-
 from bot.db.models import User
 from tests.harness import Harness, texts
 
@@ -32,7 +30,7 @@ WITH_TYPING = [
     ("say", "lots", ["couldn't read", "bad day"]),
     ("say", "5", ["good day"]),
     ("say", "15", ["Which kinds"]),
-    ("say", "walking please", ["tap the activities"]),
+    ("say", "walking please", ["please tap the buttons"]),
     ("tap", "Done", ["All set", "21:30", "America/New_York", "easy walking"]),
 ]
 
@@ -85,7 +83,9 @@ async def test_every_step_can_be_skipped(harness: Harness) -> None:
     assert user.onboarded
 
 
-async def test_cancel_during_onboarding_keeps_answers_and_defaults_the_rest(harness: Harness) -> None:
+async def test_cancel_during_onboarding_keeps_answers_and_defaults_the_rest(
+    harness: Harness,
+) -> None:
     dan = harness.emu.user("Dan")
     await harness.say(dan, "/start")
     await harness.tap(dan, "London")
@@ -107,3 +107,20 @@ async def test_settings_change_the_time_zone(harness: Harness) -> None:
     outputs = await harness.say(eve, "Sydney")
     assert "Saved" in texts(outputs) and "Australia/Sydney" in texts(outputs)
     assert (await stored(harness, eve.id)).timezone == "Australia/Sydney"
+
+
+async def test_symptom_tips_in_settings(harness: Harness) -> None:
+    fin = harness.emu.user("Fin")
+    await harness.say(fin, "/start")
+    for _ in range(4):
+        await harness.tap(fin, "Skip")
+    await harness.tap(fin, "Done")
+    await harness.say(fin, "/settings")
+    said = texts(await harness.tap(fin, "Symptom tips"))
+    assert "tips for any of these" in said
+    await harness.tap(fin, "Headaches")
+    said = texts(await harness.tap(fin, "Sleep"))
+    assert "✅ 🤕 Headaches" in said and "✅ 😴 Sleep" in said
+    said = texts(await harness.tap(fin, "Done"))
+    assert "Tips for: headaches, sleep" in said
+    assert (await stored(harness, fin.id)).symptom_tags == ["headache", "sleep"]

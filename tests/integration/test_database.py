@@ -99,5 +99,7 @@ async def test_datetimes_come_back_aware_in_utc(services: Services) -> None:
     await add_people(services, 1, NOW)
     async with services.sessions() as session:
         user = await session.get(User, 1)
-    assert user is not None and user.next_prompt_at == NOW and user.next_prompt_at.tzinfo is not None
+    assert (
+        user is not None and user.next_prompt_at == NOW and user.next_prompt_at.tzinfo is not None
+    )
     await services.engine.dispose()

@@ -91,3 +91,16 @@ def test_parse_typed(question: flow.Question, text: str, value: object, error: s
 )  # fmt: skip
 def test_button_values_are_checked(question: flow.Question, raw: str, value: object) -> None:
     assert flow.valid_button_value(question, raw) == value
+
+
+def test_quick_path_for_a_plan_asks_pain_and_flare_only() -> None:
+    answers = flow.quick(Answers())
+    assert flow.next_question(answers) == "pain"
+    answers = flow.apply(flow.apply(answers, "pain", 3), "flare", "no")
+    assert flow.next_question(answers) is None
+    assert flow.next_question(flow.expand(answers)) == "interference"
+
+
+def test_quick_does_not_cut_a_check_in_already_under_way() -> None:
+    started = run(("pain", 4), ("flare", "no"), ("interference", 3))
+    assert flow.quick(started).path == "full"

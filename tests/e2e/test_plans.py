@@ -1,0 +1,135 @@
+"""The rules engine in the chat: plans after check-ins, /today, Done, Why this?, cues, two weeks."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.db.models import DayPlan, User
+from bot.domain.rules import step_down
+from bot.emulator import FakeUser
+from tests.harness import Harness, texts
+
+START = datetime(2026, 6, 1, 5, 0, tzinfo=UTC)  # 07:00 in Berlin
+
+
+async def setup(harness: Harness, name: str) -> FakeUser:
+    person = harness.emu.user(name)
+    harness.clock.set(START)
+    await harness.say(person, "/start")
+    await harness.say(person, "Berlin")
+    await harness.say(person, "9:00")
+    await harness.tap(person, "2-5 min")
+    await harness.tap(person, "10-20 min")
+    await harness.tap(person, "Walking")
+    await harness.tap(person, "Done")
+    return person
+
+
+async def plans(harness: Harness, user_id: int) -> list[DayPlan]:
+    async with harness.services.sessions() as session:
+        result = await session.execute(
+            select(DayPlan).where(DayPlan.user_id == user_id).order_by(DayPlan.local_date)
+        )
+        return list(result.scalars())
+
+
+async def live_a_day(
+    harness: Harness,
+    person: FakeUser,
+    pain: int,
+    flare: str,
+    *,
+    done: bool = True,
+    energy: int = 6,
+    movement: str = "Yes",
+) -> str:
+    """Wait for the prompt, answer it with taps, tap Done on the plan; return what was said."""
+    harness.clock.set(harness.clock.now().replace(hour=7, minute=0, second=5) + timedelta(days=1))
+    assert await harness.tick() == 1
+    said = texts(await harness.tap(person, str(pain)))
+    said += texts(await harness.tap(person, flare))
+    if flare != "Yes":
+        for label in ("2", str(energy), "7", movement, "Skip"):
+            said += texts(await harness.tap(person, label))
+    if done:
+        plan = harness.message_with(person, "looks like")
+        await harness.tap(person, "Done", message=plan)
+    return said
+
+
+async def test_two_weeks_rise_flare_adjusted_goal_and_resume_one_step_below(
+    harness: Harness,
+) -> None:
+    sam = await setup(harness, "Sam")
+    for _ in range(8):
+        await live_a_day(harness, sam, 3, "No")
+    rows = await plans(harness, sam.id)
+    start = rows[0].level_minutes
+    assert rows[-1].level_minutes > start, [r.level_minutes for r in rows]
+    assert "progression.increase" in rows[-1].reasons
+    risen = rows[-1].level_minutes
+    # A flare: today's goal drops well below the level, and never grows.
+    said = await live_a_day(harness, sam, 7, "Yes")
+    assert "looks like a flare day" in said
+    flare_row = (await plans(harness, sam.id))[-1]
+    assert flare_row.day_type == "flare" and flare_row.in_flare_mode
+    assert flare_row.goal_minutes <= 0.7 * risen and flare_row.level_minutes == risen
+    # Two calmer days end flare mode; the plan resumes one step below the pre-flare level.
+    await live_a_day(harness, sam, 4, "No")
+    await live_a_day(harness, sam, 3, "No")
+    rows = await plans(harness, sam.id)
+    assert not rows[-1].in_flare_mode
+    assert rows[-1].level_minutes == step_down(risen)
+    assert "flare.resume_one_step_below" in rows[-1].reasons
+    # Why this? explains in plain words.
+    plan = harness.message_with(sam, "looks like")
+    why = texts(await harness.tap(sam, "Why this?", message=plan))
+    assert "Why this plan today" in why and "step below" in why
+
+
+async def test_today_before_a_checkin_asks_two_taps_then_plans(harness: Harness) -> None:
+    ana = await setup(harness, "Ana")
+    said = texts(await harness.say(ana, "what shoud i do tody?"))
+    assert "Two quick taps first" in said and "How is your pain" in said
+    await harness.tap(ana, "4")
+    said = texts(await harness.tap(ana, "No"))
+    assert "Today is saved" in said and "Today's small step" in said
+    # Asking again shows the same plan, now without questions.
+    again = texts(await harness.say(ana, "/today"))
+    assert "Today's small step" in again and "How is your pain" not in again
+
+
+async def test_done_counts_and_stale_plan_buttons_close(harness: Harness) -> None:
+    bo = await setup(harness, "Bo")
+    await live_a_day(harness, bo, 3, "No", done=False)
+    plan = harness.message_with(bo, "looks like")
+    said = texts(await harness.tap(bo, "Done", message=plan))
+    assert "Done today" in said
+    assert "Logged" in harness.popups()[-1]
+    assert (await plans(harness, bo.id))[-1].done
+    harness.clock.advance(timedelta(days=3))
+    await harness.tap(bo, "Why this?", message=harness.message_with(bo, "looks like"))
+    stale = harness.message_with(bo, "looks like")
+    await harness.tap_data(
+        bo, stale, stale["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    )
+    assert "while ago" in harness.popups()[-1]
+
+
+async def test_if_then_cue(harness: Harness) -> None:
+    cy = await setup(harness, "Cy")
+    await live_a_day(harness, cy, 3, "No", done=False)
+    plan = harness.message_with(cy, "looks like")
+    said = texts(await harness.tap(cy, "daily moment", message=plan))
+    assert "When would it fit" in said
+    said = texts(await harness.tap(cy, "My own"))
+    assert "Type your moment" in said
+    said = texts(await harness.say(cy, "After my shower"))
+    assert "after my shower," in said and "minutes of walking" in said
+    said = await live_a_day(harness, cy, 3, "No", done=False)
+    assert "after my shower, " in said
+    async with harness.services.sessions() as session:
+        user = await session.get(User, cy.id)
+    assert user is not None and user.cue == "after my shower"
