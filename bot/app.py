@@ -25,7 +25,8 @@ from bot.db.session import make_engine, make_sessionmaker
 from bot.handlers import checkin, commands, errors, messages, onboarding, plan
 from bot.services import KEY, Services, of
 
-PRIVATE = filters.ChatType.PRIVATE
+# Edited messages are not answers a second time: only new messages count.
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 COMMANDS = ("checkin", "today", "settings", "pause", "resume", "cancel", "help", "start")
 
 
@@ -101,7 +102,11 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))
     add(MessageHandler(PRIVATE & filters.TEXT, messages.text))
     add(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, messages.not_text))
-    add(MessageHandler(filters.ChatType.GROUPS & filters.COMMAND, messages.group))
+    add(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND, messages.group
+        )
+    )
     application.add_error_handler(errors.on_error)
 
 

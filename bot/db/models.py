@@ -66,6 +66,11 @@ class User(Base):
     prompts_paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # "crisis" while a crisis conversation is open, so a "no" does not close it silently.
     safety_open: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    # The weekly summary: on or off, local weekday (0 = Monday) and time, next instant in UTC.
+    weekly_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
+    weekly_weekday: Mapped[int] = mapped_column(Integer, default=6)
+    weekly_time: Mapped[time] = mapped_column(Time, default=time(19, 0))
+    next_weekly_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -164,3 +169,41 @@ class SafetyEvent(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Emergency and crisis get a gentle check-in the next day; None once sent (or for doctor).
     followup_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class Reflection(Base):
+    """Answers to the weekly and monthly questions (our own wording, not a named instrument)."""
+
+    __tablename__ = "reflections"
+    __table_args__ = (
+        UniqueConstraint("user_id", "local_date", "kind", name="uq_reflections_user_date_kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # weekly | monthly
+    enjoyment: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0-10 interference
+    confidence_tasks: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0-6
+    confidence_life: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 0-6
+    overall_change: Mapped[int | None] = mapped_column(Integer, nullable=True)  # 1-7
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SummarySent(Base):
+    """The weekly-summary outbox log: at most one per person per local date."""
+
+    __tablename__ = "summaries_sent"
+    __table_args__ = (
+        UniqueConstraint("user_id", "local_date", name="uq_summaries_sent_user_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

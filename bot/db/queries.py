@@ -34,7 +34,8 @@ def new_user(
         timezone=timezone, checkin_time=DEFAULT_CHECKIN_TIME,
         bad_day_minutes=DEFAULT_BAD_DAY_MINUTES, good_day_minutes=DEFAULT_GOOD_DAY_MINUTES,
         activities=[], symptom_tags=[], dialog=None, onboarded=False, active=True, paused=False,
-        next_prompt_at=None, created_at=now, updated_at=now,
+        next_prompt_at=None, weekly_enabled=True, weekly_weekday=6, weekly_time=time(19, 0),
+        created_at=now, updated_at=now,
     )  # fmt: skip
 
 
