@@ -22,12 +22,15 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.db.session import make_engine, make_sessionmaker
-from bot.handlers import checkin, commands, errors, messages, onboarding, plan
+from bot.handlers import checkin, commands, errors, messages, onboarding, plan, privacy, progress
 from bot.services import KEY, Services, of
 
 # Edited messages are not answers a second time: only new messages count.
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-COMMANDS = ("checkin", "today", "settings", "pause", "resume", "cancel", "help", "start")
+COMMANDS = (
+    "checkin", "today", "progress", "settings", "pause", "resume", "cancel", "export", "privacy",
+    "delete", "help", "start",
+)  # fmt: skip
 
 
 def build_services(
@@ -89,6 +92,10 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CommandHandler("start", onboarding.start, filters=PRIVATE))
     add(CommandHandler("checkin", checkin.command, filters=PRIVATE))
     add(CommandHandler("today", plan.today, filters=PRIVATE))
+    add(CommandHandler("progress", progress.progress_command, filters=PRIVATE))
+    add(CommandHandler("export", progress.export_command, filters=PRIVATE))
+    add(CommandHandler("privacy", privacy.privacy, filters=PRIVATE))
+    add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
     add(CommandHandler("settings", onboarding.settings, filters=PRIVATE))
     add(CommandHandler("pause", commands.pause, filters=PRIVATE))
     add(CommandHandler("resume", commands.resume, filters=PRIVATE))
@@ -97,6 +104,9 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CallbackQueryHandler(checkin.on_button, pattern=r"^ci:"))
     add(CallbackQueryHandler(plan.on_button, pattern=r"^pl:"))
     add(CallbackQueryHandler(plan.on_cue_button, pattern=r"^cue:"))
+    add(CallbackQueryHandler(progress.on_weekly_button, pattern=r"^wk:"))
+    add(CallbackQueryHandler(progress.on_reflection_button, pattern=r"^rf:"))
+    add(CallbackQueryHandler(privacy.on_button, pattern=r"^del:"))
     add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
     add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
     add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))

@@ -70,6 +70,18 @@ SAMPLE: dict[str, Any] = {
     "movement": "some",
     "flare": "not sure",
     "note": "slept badly",
+    # Group challenges: the group's name, the goal in words, length, day, summary time, members.
+    "group": "Family",
+    "goal": "10 minutes of walking a day",
+    "days": 7,
+    "day": 3,
+    "summary_time": "20:00",
+    "members": [
+        {"name": "Ana", "status": "moved", "days": 3},
+        {"name": "Bo", "status": "resting", "days": 2},
+        {"name": "Cy", "status": "", "days": 0},
+    ],
+    "deleted": "12 check-ins and your settings",
 }
 
 
@@ -149,8 +161,11 @@ class Content:
 
     def pick(self, prefix: str, rng: random.Random, locale: str = DEFAULT_LOCALE) -> str:
         """One key among the variants `prefix.1`, `prefix.2`, ... (or `prefix` itself)."""
-        keys = sorted(k for (loc, k) in self.items if loc == locale and k.startswith(prefix + "."))
-        return rng.choice(keys) if keys else prefix
+        for loc in _fallbacks(locale):
+            keys = sorted(k for (lc, k) in self.items if lc == loc and k.startswith(prefix + "."))
+            if keys:
+                return rng.choice(keys)
+        return prefix
 
 
 def _fallbacks(locale: str) -> tuple[str, ...]:

@@ -142,7 +142,7 @@ class Play:
     async def run_outbox(self) -> None:
         """Let the outbox send whatever is due at the bot's clock."""
         services = of(self.application)
-        await scheduling.run_due(services, self.application.bot)
+        await scheduling.run_outboxes(services, self.application.bot)
         await self.show_replies()
 
     async def next_prompt(self) -> None:

@@ -196,6 +196,15 @@ async def run_due(services: Services, bot: Bot) -> int:
             return total
 
 
+async def run_outboxes(services: Services, bot: Bot) -> int:
+    """One pass over every outbox (daily prompts, weekly summaries); returns prompts claimed."""
+    from bot.weekly import run_due_weekly
+
+    prompts = await run_due(services, bot)
+    await run_due_weekly(services, bot)
+    return prompts
+
+
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The repeating job: one pass over the outbox."""
-    await run_due(get(context), context.bot)
+    """The repeating job."""
+    await run_outboxes(get(context), context.bot)

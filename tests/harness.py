@@ -116,8 +116,8 @@ class Harness:
         return await self._outputs(user)
 
     async def tick(self) -> int:
-        """Run the prompt outbox once at the current clock."""
-        claimed = await scheduling.run_due(self.services, self.app.bot)
+        """Run the outboxes once at the current clock, as the repeating job does."""
+        claimed = await scheduling.run_outboxes(self.services, self.app.bot)
         await self.emu.idle(settle=0.02)
         return claimed
 

@@ -27,9 +27,19 @@ HISTORY_DAYS = 70
 TIER_ORDER: tuple[RedFlag, ...] = ("crisis", "emergency", "doctor")
 
 
-async def load_history(session: AsyncSession, user: User, today: date) -> History:
-    """The person's recent check-ins, plans and red flags as the rules' History."""
-    since = today - timedelta(days=HISTORY_DAYS)
+async def load_history(
+    session: AsyncSession,
+    user: User,
+    today: date,
+    *,
+    days_back: int = HISTORY_DAYS,
+    include_today_plan: bool = False,
+) -> History:
+    """The person's recent check-ins, plans and red flags as the rules' History.
+
+    The rules decide today from earlier plans only; charts also want today's.
+    """
+    since = today - timedelta(days=days_back)
     checkins = {
         c.local_date: c
         for c in (
@@ -62,7 +72,9 @@ async def load_history(session: AsyncSession, user: User, today: date) -> Histor
         _record(day, checkins.get(day), plans.get(day), flags.get(day))
         for day in sorted(set(checkins) | set(plans) | set(flags))
     )
-    decisions = tuple(_past(p) for day, p in sorted(plans.items()) if day < today)
+    decisions = tuple(
+        _past(p) for day, p in sorted(plans.items()) if day < today or include_today_plan
+    )
     profile = Profile(user.bad_day_minutes, user.good_day_minutes, tuple(user.activities))
     return History(
         profile=profile, days=days, decisions=decisions, symptom_tags=frozenset(user.symptom_tags)

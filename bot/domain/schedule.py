@@ -31,3 +31,15 @@ def next_due(after: datetime, at: time, zone: ZoneInfo) -> datetime:
 def local_date(instant: datetime, zone: ZoneInfo) -> date:
     """The person's calendar date at an instant."""
     return instant.astimezone(zone).date()
+
+
+def next_weekly(after: datetime, weekday: int, at: time, zone: ZoneInfo) -> datetime:
+    """The first instant strictly after `after` on a local weekday (0 = Monday) at a local time."""
+    day = after.astimezone(zone).date() - timedelta(days=1)
+    for offset in range(10):
+        candidate_day = day + timedelta(days=offset)
+        if candidate_day.weekday() == weekday:
+            candidate = local_instant(candidate_day, at, zone)
+            if candidate > after:
+                return candidate
+    raise AssertionError("a weekly instant always exists within ten days")

@@ -160,6 +160,7 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
                 _button(label("settings.activities"), "set:act"),
                 _button(label("settings.symptoms"), "set:sym"),
             ],
+            [_button(label("settings.weekly"), "wk:menu")],
             [_button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
             [_button(label("settings.close"), "set:close")],
         ]

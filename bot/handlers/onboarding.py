@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup, Update
 from bot.db import queries
 from bot.db.models import User
 from bot.domain.parsing import parse_minutes, parse_time
-from bot.domain.schedule import local_date, next_due
+from bot.domain.schedule import local_date, next_due, next_weekly
 from bot.domain.zones import is_zone, parse_zone
 from bot.handlers import keyboards
 from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, send, services_of
@@ -65,13 +65,16 @@ def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyb
 
 
 def reschedule(user: User, services: Services) -> None:
-    """Recompute the next prompt after the zone or time changed (DST-correct)."""
+    """Recompute the next prompt and weekly summary after a zone or time change (DST-correct)."""
     from zoneinfo import ZoneInfo
 
     if user.onboarded:
-        user.next_prompt_at = next_due(
-            services.clock.now(), user.checkin_time, ZoneInfo(user.timezone)
-        )
+        zone, now = ZoneInfo(user.timezone), services.clock.now()
+        user.next_prompt_at = next_due(now, user.checkin_time, zone)
+        user.next_weekly_at = (
+            next_weekly(now, user.weekly_weekday, user.weekly_time, zone)
+            if user.weekly_enabled else None
+        )  # fmt: skip
 
 
 def settings_text(services: Services, user: User) -> str:

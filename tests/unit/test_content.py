@@ -91,3 +91,10 @@ def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
 
 def test_variables_are_escaped() -> None:
     assert "&lt;script&gt;" in LIB.render("unknown.command", "en", command="<script>")
+
+
+def test_variants_are_found_through_the_locale_fallback() -> None:
+    import random
+
+    key = LIB.pick("weekly.reflection", random.Random(1), "en-US")
+    assert key.startswith("weekly.reflection.") and LIB.has(key, "en-US")

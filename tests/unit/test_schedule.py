@@ -51,3 +51,15 @@ def test_one_prompt_per_local_day_through_a_year(zone: ZoneInfo) -> None:
 def test_local_date_across_midnight() -> None:
     assert local_date(utc(2026, 6, 1, 23, 30), BERLIN) == date(2026, 6, 2)
     assert local_date(utc(2026, 6, 1, 23, 30), NEW_YORK) == date(2026, 6, 1)
+
+
+def test_next_weekly_is_sunday_evening_local_across_dst() -> None:
+    from bot.domain.schedule import next_weekly
+
+    # Sunday 25 October 2026 is the day Berlin's clocks go back.
+    first = next_weekly(utc(2026, 10, 20, 12), 6, time(19), BERLIN)
+    assert first == utc(2026, 10, 25, 18)
+    second = next_weekly(first, 6, time(19), BERLIN)
+    assert second == utc(2026, 11, 1, 18)
+    assert second.astimezone(BERLIN).hour == 19
+    assert next_weekly(utc(2026, 10, 25, 17, 59), 6, time(19), BERLIN) == first

@@ -1,6 +1,6 @@
 """The rules of Small Steps: pure functions from a person's history to today's plan."""
 
-from .adherence import adherence_summary, missed_run, session_outcome
+from .adherence import adherence_summary, minutes_on, missed_run, session_outcome
 from .baseline import baseline, flare_dates
 from .classify import classify_day
 from .decision import decide
@@ -69,6 +69,7 @@ __all__ = [
     "flare_reasons",
     "increase_step",
     "level_tag",
+    "minutes_on",
     "missed_run",
     "next_level",
     "person_activities",

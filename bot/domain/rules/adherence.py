@@ -71,8 +71,8 @@ def adherence_summary(
     done = outcomes.count("done")
     return AdherenceSummary(
         days_moved_week=sum(moved_on(day, by_date) for day in week),
-        minutes_week=sum(_minutes_on(day, by_date, plans) for day in week),
-        minutes_4_weeks_ago=sum(_minutes_on(day, by_date, plans) for day in weeks_ago),
+        minutes_week=sum(minutes_on(day, by_date, plans) for day in week),
+        minutes_4_weeks_ago=sum(minutes_on(day, by_date, plans) for day in weeks_ago),
         planned_sessions=sum(o in ("done", "on_plan", "missed") for o in outcomes),
         sessions_done=done,
         sessions_on_plan=done + outcomes.count("on_plan"),
@@ -81,9 +81,10 @@ def adherence_summary(
     )
 
 
-def _minutes_on(
+def minutes_on(
     day: dt.date, by_date: Mapping[dt.date, DayRecord], plans: Mapping[dt.date, PastDecision]
 ) -> int:
+    """Minutes moved on a day: as reported, else the plan's minutes if done (half for "some")."""
     record = by_date.get(day)
     if record is not None and record.done_minutes:
         return max(record.done_minutes, 0)

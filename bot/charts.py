@@ -1,0 +1,107 @@
+"""Charts for people and their clinicians: PNG for the chat, a one-page PDF for visits.
+
+Uses matplotlib's object API with the Agg and PDF canvases (no pyplot, no display), so renders
+are safe in a worker thread and need no network or downloaded fonts (DejaVu ships with it).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from matplotlib.figure import Figure, SubFigure
+from matplotlib.patches import Patch
+
+from bot.domain.progress import Progress
+
+# Okabe-Ito: distinguishable with the common kinds of colour blindness.
+BLUE, ORANGE, GREEN, PURPLE, GREY = "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#999999"
+CHART_SIZE = (8.0, 5.0)  # inches; at CHART_DPI this is 1200 x 750 pixels, sharp on phones
+CHART_DPI = 150
+FONT = 13
+
+
+@dataclass(frozen=True)
+class ChartText:
+    """Every word on the chart, from the content library."""
+
+    title: str
+    minutes: str
+    pain: str
+    flare: str
+    rest: str
+    flare_adjusted: str
+
+
+def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
+    """Minutes as bars (rest and flare-adjusted days marked), pain as a line, flares shaded."""
+    axes = figure.add_subplot()
+    xs = list(range(len(data.days)))
+    for x, day in zip(xs, data.days, strict=True):
+        if day.flare:
+            axes.axvspan(x - 0.5, x + 0.5, color=PURPLE, alpha=0.18, linewidth=0)
+    colours = [GREEN if d.rest else BLUE for d in data.days]
+    heights = [d.minutes for d in data.days]
+    bars = axes.bar(xs, heights, color=colours, width=0.7, zorder=2)
+    for bar, day in zip(bars, data.days, strict=True):
+        if day.flare_adjusted:
+            bar.set_hatch("//")
+            bar.set_edgecolor("white")
+    for x, day in zip(xs, data.days, strict=True):
+        if day.rest and not day.minutes:
+            axes.plot([x], [0.4], marker="o", color=GREEN, markersize=7, zorder=3)
+    top = max([*heights, 10])
+    axes.set_ylim(0, top * 1.1)
+    axes.set_ylabel(text.minutes, fontsize=FONT)
+    axes.set_title(text.title, fontsize=FONT + 3, loc="left")
+    ticks = xs[::-7][::-1]  # one a week, ending today
+    axes.set_xticks(ticks, [data.days[x].date.strftime("%d %b") for x in ticks], fontsize=FONT - 1)
+    axes.tick_params(axis="y", labelsize=FONT - 1)
+    axes.spines[["top"]].set_visible(False)
+    pain_axes = axes.twinx()
+    pain_points = [(x, d.pain) for x, d in zip(xs, data.days, strict=True) if d.pain is not None]
+    if pain_points:
+        px, py = zip(*pain_points, strict=True)
+        pain_axes.plot(px, py, color=ORANGE, linewidth=2.5, marker="o", markersize=5, zorder=4)
+    pain_axes.set_ylim(0, 10.5)
+    pain_axes.set_ylabel(text.pain, fontsize=FONT, color=ORANGE)
+    pain_axes.tick_params(axis="y", labelsize=FONT - 1, colors=ORANGE)
+    pain_axes.spines[["top"]].set_visible(False)
+    legend = [
+        Patch(color=BLUE, label=text.minutes),
+        Patch(color=GREEN, label=text.rest),
+        Patch(facecolor=BLUE, hatch="//", edgecolor="white", label=text.flare_adjusted),
+        Patch(color=PURPLE, alpha=0.3, label=text.flare),
+        Patch(color=ORANGE, label=text.pain),
+    ]
+    axes.legend(
+        handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=FONT - 2,
+        ncols=3, frameon=False,
+    )  # fmt: skip
+
+
+def progress_png(data: Progress, text: ChartText) -> bytes:
+    """The four-week chart as PNG bytes."""
+    figure = Figure(figsize=CHART_SIZE, dpi=CHART_DPI, layout="constrained")
+    _draw(figure, data, text)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def visit_pdf(data: Progress, text: ChartText, heading: str, lines: Mapping[str, str]) -> bytes:
+    """One A4 page: a heading, the chart, then labelled lines of figures."""
+    figure = Figure(figsize=(8.27, 11.69), layout="constrained")
+    grid = figure.add_gridspec(2, 1, height_ratios=(0.55, 0.45))
+    top, bottom = figure.add_subfigure(grid[0]), figure.add_subfigure(grid[1])
+    top.suptitle(heading, fontsize=18, weight="bold", x=0.05, ha="left")
+    _draw(top, data, text)
+    y = 0.95
+    for label, value in lines.items():
+        bottom.text(0.06, y, label, fontsize=11, weight="bold", va="top")
+        bottom.text(0.40, y, value, fontsize=11, va="top")
+        y -= 0.075
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    return buffer.getvalue()

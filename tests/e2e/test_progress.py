@@ -1,0 +1,214 @@
+"""Progress people can see and data they own: charts, weekly summary, export, delete."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import struct
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+
+from bot.db.models import Base, CheckIn, DayPlan, Reflection, User
+from bot.emulator import FakeUser
+from bot.export import CSV_COLUMNS
+from tests.e2e.test_plans import live_a_day, setup
+from tests.harness import Harness, texts
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+MOVES = ("yes", "some", "no", "rest")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(PNG_MAGIC)
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+async def chart_after(harness: Harness, person: FakeUser) -> bytes:
+    outputs = await harness.say(person, "/progress")
+    [photo] = [m for m in outputs if "photo" in m]
+    assert "of the last 7 days" in str(photo.get("caption"))
+    return harness.emu.file(photo).data
+
+
+async def test_progress_needs_three_checkins_then_draws_a_chart(harness: Harness) -> None:
+    pia = await setup(harness, "Pia")
+    said = texts(await harness.say(pia, "/progress"))
+    assert "after three check-ins" in said
+    for pain in (3, 4, 3):
+        await live_a_day(harness, pia, pain, "No")
+    first = await chart_after(harness, pia)
+    assert png_size(first) == (1200, 750)
+    await live_a_day(harness, pia, 7, "Yes")
+    second = await chart_after(harness, pia)
+    assert png_size(second) == (1200, 750) and second != first
+
+
+async def weekly_summaries(harness: Harness, person: FakeUser) -> list[dict[str, object]]:
+    return [
+        m
+        for m in harness.emu.messages(person)
+        if "Your week" in str(m.get("caption") or m.get("text"))
+    ]
+
+
+async def test_weekly_summary_once_at_local_time_across_dst_then_three_taps(
+    harness: Harness,
+) -> None:
+    """Berlin's clocks go back on Sunday 25 October 2026; summaries stay at 19:00 local."""
+    harness.clock.set(datetime(2026, 10, 14, 5, tzinfo=UTC))
+    rae = harness.emu.user("Rae")
+    await harness.say(rae, "/start")
+    await harness.say(rae, "Berlin")
+    await harness.say(rae, "9:00")
+    for _ in range(2):
+        await harness.tap(rae, "Skip")
+    await harness.tap(rae, "Done")
+    while harness.clock.now() < datetime(2026, 11, 1, 19, tzinfo=UTC):
+        harness.clock.advance(timedelta(minutes=30))
+        await harness.tick()
+    sent = await weekly_summaries(harness, rae)
+    local = [datetime.fromtimestamp(int(str(m["date"])), ZoneInfo("Europe/Berlin")) for m in sent]
+    assert [d.date() for d in local] == [date(2026, 10, 18), date(2026, 10, 25), date(2026, 11, 1)]
+    assert {(d.hour, d.minute) for d in local} == {(19, 0)}
+    # The three weekly questions, then (first week of a month) the monthly one.
+    said = texts(await harness.tap(rae, "3"))
+    assert "manage your usual tasks" in said
+    said = texts(await harness.tap(rae, "4"))
+    assert "live the way you want" in said
+    said = texts(await harness.tap(rae, "5"))
+    assert "since you started" in said
+    said = texts(await harness.tap(rae, "A little better"))
+    assert "See you next week" in said
+    async with harness.services.sessions() as session:
+        rows = (await session.execute(select(Reflection).order_by(Reflection.kind))).scalars().all()
+    answers = [
+        (r.kind, r.enjoyment, r.confidence_tasks, r.confidence_life, r.overall_change) for r in rows
+    ]
+    assert answers == [("monthly", None, None, None, 3), ("weekly", 3, 4, 5, None)]
+
+
+async def test_weekly_summary_settings_and_turning_it_off(harness: Harness) -> None:
+    sol = await setup(harness, "Sol")
+    await harness.say(sol, "/settings")
+    said = texts(await harness.tap(sol, "Weekly summary"))
+    assert "on, Sundays at 19:00" in said
+    await harness.tap(sol, "Wed")
+    said = texts(await harness.tap(sol, "20:00"))
+    assert "on, Wednesdays at 20:00" in said
+    said = texts(await harness.tap(sol, "Turn off"))
+    assert "Weekly summary</b>: off" in said or "Weekly summary: off" in said
+    async with harness.services.sessions() as session:
+        user = await session.get(User, sol.id)
+    assert user is not None and not user.weekly_enabled and user.next_weekly_at is None
+    assert (user.weekly_weekday, user.weekly_time) == (2, time(20, 0))
+
+
+async def add_years_of_checkins(harness: Harness, user_id: int, count: int) -> None:
+    now = harness.clock.now()
+    first = date(2023, 1, 1)
+    async with harness.services.transaction() as session:
+        for i in range(count):
+            session.add(CheckIn(
+                user_id=user_id, local_date=first + timedelta(days=i), pain=i % 11,
+                flare="yes" if i % 17 == 0 else "no", interference=(i * 3) % 11,
+                energy=(i * 7) % 11, sleep=(i * 5) % 11, movement=MOVES[i % 4],
+                note=f"day {i}, ünïcode ✓, \"quoted\", comma" if i % 9 == 0 else None,
+                note_done=True, path="full", completed_at=now, created_at=now, updated_at=now,
+            ))  # fmt: skip
+
+
+async def test_export_round_trips_and_the_summary_is_a_one_page_pdf(harness: Harness) -> None:
+    tom = await setup(harness, "Tom")
+    said = texts(await harness.say(tom, "/export"))
+    assert "nothing to export" in said
+    await add_years_of_checkins(harness, tom.id, 1200)
+    await live_a_day(harness, tom, 4, "No")
+    outputs = await harness.say(tom, "/export")
+    documents = [harness.emu.file(m) for m in outputs if "document" in m]
+    assert [d.file_name.split("-")[1] for d in documents] == ["checkins", "summary"]
+    text = documents[0].data.decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    async with harness.services.sessions() as session:
+        stored = (await session.execute(
+            select(CheckIn).where(CheckIn.user_id == tom.id).order_by(CheckIn.local_date)
+        )).scalars().all()  # fmt: skip
+        plans = {p.local_date: p for p in (await session.execute(select(DayPlan))).scalars()}
+    assert len(rows) == len(stored) == 1201
+
+    def cell(value: object) -> str:
+        return "" if value is None else str(value)
+
+    for row, check in zip(rows, stored, strict=True):
+        assert row["date"] == check.local_date.isoformat()
+        for field in (
+            "pain",
+            "flare",
+            "interference",
+            "energy",
+            "sleep",
+            "movement",
+            "note",
+            "path",
+        ):
+            assert row[field] == cell(getattr(check, field)), (field, row)
+        plan = plans.get(check.local_date)
+        assert row["goal_minutes"] == cell(plan.goal_minutes if plan else None)
+    pdf = documents[1].data
+    assert pdf.startswith(b"%PDF") and pdf.rstrip().endswith(b"%%EOF")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1  # one page
+
+
+async def rows_about(harness: Harness, user_id: int) -> dict[str, int]:
+    """Rows referencing the person, in every table of the schema (new tables included)."""
+    counts: dict[str, int] = {}
+    async with harness.services.sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            for column in table.columns:
+                points_at_user = any(fk.column.table.name == "users" for fk in column.foreign_keys)
+                if (
+                    points_at_user
+                    or column.name in ("user_id", "member_id")
+                    or (table.name == "users" and column.name == "id")
+                ):
+                    count = await session.scalar(
+                        select(func.count()).select_from(table).where(column == user_id)
+                    )
+                    counts[f"{table.name}.{column.name}"] = int(count or 0)
+    return counts
+
+
+async def test_delete_needs_two_steps_and_leaves_nothing(harness: Harness) -> None:
+    una = await setup(harness, "Una")
+    await add_years_of_checkins(harness, una.id, 1000)
+    await live_a_day(harness, una, 3, "No")
+    await harness.say(una, "my back pain is worse at night")  # a safety event row too
+    said = texts(await harness.say(una, "/delete"))
+    assert "can't be undone" in said
+    said = texts(await harness.tap(una, "No, keep"))
+    assert "Nothing was deleted" in said
+    assert sum((await rows_about(harness, una.id)).values()) > 1000
+    await harness.say(una, "/delete")
+    said = texts(await harness.tap(una, "Yes, delete everything"))
+    assert "Last check" in said
+    said = texts(await harness.tap(una, "Delete now"))
+    assert "1001 check-ins" in said and "deleted" in said
+    assert all(v == 0 for v in (await rows_about(harness, una.id)).values())
+    # A stale confirmation button after deletion gets a popup; /start begins as someone new.
+    stale = next(
+        m for m in harness.emu.calls_to("sendMessage") if "can't be undone" in str(m.params)
+    )
+    await harness.tap_data(una, dict(stale.result), "del:2")
+    assert "don't hold any data" in harness.popups()[-1]
+    said = texts(await harness.say(una, "/start"))
+    assert "Four quick set-up questions" in said
+
+
+async def test_privacy_says_what_is_stored(harness: Harness) -> None:
+    vi = harness.emu.user("Vi")
+    said = texts(await harness.say(vi, "/privacy"))
+    assert "What I store" in said and "/export" in said and "/delete" in said
