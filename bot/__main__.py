@@ -12,6 +12,7 @@ from bot.content import ContentError, load_content
 from bot.db.migrate import DatabaseError, upgrade
 
 EXIT_USAGE = 2
+PLAY_FILES = Path("smallsteps-play-files")  # where play mode saves charts and exports
 
 
 def _logging(level: str) -> None:
@@ -58,7 +59,11 @@ def play(args: argparse.Namespace) -> None:
 
     from bot.play import play_main
 
-    asyncio.run(play_main(script=args.script, database=args.db, reset=args.reset))
+    if args.script is not None and not args.script.is_file():
+        raise SettingsError(f"--script: no such file: {args.script}")
+    asyncio.run(
+        play_main(script=args.script, database=args.db, reset=args.reset, files_dir=PLAY_FILES)
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

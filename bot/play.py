@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import tempfile
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,17 +17,18 @@ from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.db import queries
 from bot.db.migrate import upgrade
-from bot.emulator import Emulator, buttons, format_message
+from bot.emulator import Emulator, HandledCounter, buttons, format_message
 from bot.services import of
 
 PLAY_USER_ID = 424242  # fixed, so a kept play database recognises you next time
 PLAY_NAME = "Robin"  # who you are in play mode
 DEFAULT_DB = Path("smallsteps-play.db")
-SETTLE = 0.25  # seconds of quiet that mean the bot has finished replying
+SETTLE = 0.05  # after every update is handled, this much quiet means replies are complete
 
 HELP = """Type as you would in Telegram. Buttons show as [n]: type n (or the label) to tap one.
   :next     jump the clock to your next daily check-in and let it arrive
   :day      jump one day ahead (no prompt unless one is due)
+  :date D T set the bot's clock (UTC), e.g. :date 2026-11-16 07:00, for repeatable scripts
   :sticker  send a sticker        :photo  send a photo
   :say TEXT send TEXT even if it looks like a button number
   :time     show the bot's clock   :help  this text   :quit  leave"""
@@ -68,10 +70,27 @@ class Play:
 
     async def show_replies(self) -> None:
         """Print everything the bot said since the last input."""
+        if self.counter is not None:
+            await self.counter.caught_up(self.emu, timeout=60)
         for message in await self.emu.replies(self.me, settle=SETTLE):
             self.term.bot(message)
+            self.save_file(message)
         for answer in self._new_popups():
             self.term.note(f"popup: {answer}")
+
+    def save_file(self, message: dict[str, Any]) -> None:
+        """Charts and exports are saved beside you, so you can open them."""
+        if self.files_dir is None or not ({"photo", "document"} & set(message)):
+            return
+        stored = self.emu.file(message)
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        name = stored.file_name if "document" in message else f"chart-{message['message_id']}.png"
+        target = self.files_dir / name
+        target.write_bytes(stored.data)
+        self.term.note(f"saved to {target}")
+
+    files_dir: Path | None = None
+    counter: HandledCounter | None = None
 
     def _new_popups(self) -> list[str]:
         """Callback-query answers with text that arrived since last asked."""
@@ -106,6 +125,15 @@ class Play:
         if command == ":next":
             await self.next_prompt()
             return True
+        if command == ":date":
+            try:
+                when = datetime.fromisoformat(rest.strip()).replace(tzinfo=UTC)
+            except ValueError:
+                self.term.note("use :date YYYY-MM-DD HH:MM (UTC)")
+                return True
+            self.clock.set(when)
+            self.term.note(f"clock set to {when:%a %d %b %Y, %H:%M} UTC")
+            return True
         if command == ":day":
             self.clock.advance(timedelta(days=1))
             self.term.note(f"clock moved to {self.clock.now():%a %d %b %H:%M} UTC")
@@ -128,7 +156,7 @@ class Play:
         if message is not None:
             choices = buttons(message)
             for label, data in choices:
-                if data and label.strip().lower() == text.lower():
+                if data and _plain(label) == _plain(text):
                     await self.emu.tap(self.me, message, data)
                     return
             numeric = all(label.strip().isdigit() for label, _ in choices[:11])
@@ -146,7 +174,7 @@ class Play:
         await self.show_replies()
 
     async def next_prompt(self) -> None:
-        """Move the clock to the next daily prompt and let it arrive."""
+        """Move the clock to the next daily prompt (or weekly summary) and let it arrive."""
         services = of(self.application)
         async with services.sessions() as session:
             user = await queries.get_user(session, PLAY_USER_ID)
@@ -158,11 +186,38 @@ class Play:
         if user.paused:
             self.term.note("your daily check-in is paused: /resume turns it on")
             return
-        target: datetime = max(user.next_prompt_at, self.clock.now()) + timedelta(seconds=1)
+        # The weekly summary may come first (Sunday evening): stop there too, or it is missed.
+        due = [user.next_prompt_at]
+        if user.next_weekly_at is not None:
+            due.append(user.next_weekly_at)
+        target: datetime = max(min(due), self.clock.now()) + timedelta(seconds=1)
         self.clock.set(target)
         local = target.astimezone(ZoneInfo(user.timezone))
         self.term.note(f"clock moved to {local:%a %d %b, %H:%M} in {user.timezone}")
         await self.run_outbox()
+
+
+def _plain(label: str) -> str:
+    """A label without its emoji and ticks, lower-case: '✅ Done' and 'done' match."""
+    return " ".join(re.sub(r"[^\w\s/:+-]", " ", label.lower()).split())
+
+
+async def _converse(session: Play, lines: list[str] | None, out: Any) -> None:
+    """Replay a script's lines, or read the keyboard until :quit or end of input."""
+    if lines is not None:
+        for line in lines:
+            if not await session.handle(line):
+                return
+        return
+    print(f"Small Steps play mode: you are {PLAY_NAME}. Type /start to begin, "
+          ":help for play commands.", file=out)  # fmt: skip
+    while True:
+        try:
+            line = await asyncio.to_thread(input, "\n› ")
+        except EOFError:
+            return
+        if not await session.handle(line):
+            return
 
 
 def _clock_file(database: Path) -> Path:
@@ -175,8 +230,9 @@ async def play_main(
     database: Path | None = None,
     reset: bool = False,
     out: Any = sys.stdout,
+    files_dir: Path | None = None,
 ) -> None:
-    """Run a play session, interactive or from a script file."""
+    """Run a play session, interactive or from a script; files the bot sends go to files_dir."""
     temporary = None
     if database is None and script is not None:
         temporary = tempfile.TemporaryDirectory()
@@ -201,30 +257,22 @@ async def play_main(
         )  # fmt: skip
         await asyncio.to_thread(upgrade, settings.database_url)
         session = Play(emulator, clock, terminal)
+        session.files_dir = files_dir
         application = build_application(settings, clock=clock, tick_seconds=None, rate_limit=False)
         session.application = application
+        session.counter = HandledCounter(application, emulator)
+        lines = script.read_text(encoding="utf-8").splitlines() if script is not None else None
         async with application:
             await application.start()
             assert application.updater is not None
             await application.updater.start_polling(poll_interval=0, timeout=1,
                                                     allowed_updates=ALLOWED_UPDATES)  # fmt: skip
-            await emulator.idle()
-            if script is not None:
-                for line in script.read_text(encoding="utf-8").splitlines():
-                    if not await session.handle(line):
-                        break
-            else:
-                print(f"Small Steps play mode: you are {PLAY_NAME}. Type /start to begin, "
-                      ":help for play commands.", file=out)  # fmt: skip
-                while True:
-                    try:
-                        line = await asyncio.to_thread(input, "\n› ")
-                    except EOFError:
-                        break
-                    if not await session.handle(line):
-                        break
-            await application.updater.stop()
-            await application.stop()
+            try:
+                await emulator.idle()
+                await _converse(session, lines, out)
+            finally:
+                await application.updater.stop()
+                await application.stop()
         if temporary is None:
             saved_clock.write_text(clock.now().isoformat())
     finally:

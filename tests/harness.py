@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
-
-from telegram import Update
 
 from bot import scheduling
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.content import Content
-from bot.emulator import Emulator, FakeUser, buttons, format_message
+from bot.emulator import Emulator, FakeUser, HandledCounter, buttons, format_message
 from bot.services import Services, of
 
 JSON = dict[str, Any]
@@ -27,20 +24,7 @@ class Harness:
         self.app = application
         self.emu = emulator
         self.clock = clock
-        self.injected = 0
-        self.processed = 0
-        self._changed = asyncio.Event()
-        original = application.process_update
-
-        async def counted(update: object) -> None:
-            try:
-                await original(update)
-            finally:
-                if isinstance(update, Update):
-                    self.processed += 1
-                    self._changed.set()
-
-        application.process_update = counted
+        self.counter = HandledCounter(application, emulator)
 
     @classmethod
     @asynccontextmanager
@@ -72,25 +56,11 @@ class Harness:
 
     async def settle(self, timeout: float = 10.0) -> None:
         """Wait until every injected update has been handled and the bot has gone quiet."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while self.processed < self.injected:
-            self._changed.clear()
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise TimeoutError(
-                    f"bot handled {self.processed} of {self.injected} updates\n{self.emu.dump()}"
-                )
-            try:
-                await asyncio.wait_for(self._changed.wait(), remaining)
-            except TimeoutError:
-                continue
-        await self.emu.idle(settle=0.02, timeout=timeout)
+        await self.counter.caught_up(self.emu, timeout)
 
     async def say(self, user: FakeUser, text: str, chat: Any = None) -> list[JSON]:
         """Send a text message and return every bot output that followed."""
         await self.emu.send_text(user, text, chat=chat)
-        self.injected += 1
         return await self._outputs(chat or user)
 
     async def tap(
@@ -100,19 +70,16 @@ class Harness:
         target = message or self.last_with_buttons(user)
         assert target is not None, f"no message with buttons for {user.first_name}"
         await self.emu.tap_button(user, target, button)
-        self.injected += 1
         return await self._outputs(user)
 
     async def tap_data(self, user: FakeUser, message: JSON, data: str) -> list[JSON]:
         """Tap with exact callback data (for stale or forged buttons)."""
         await self.emu.tap(user, message, data)
-        self.injected += 1
         return await self._outputs(user)
 
     async def send_sticker(self, user: FakeUser) -> list[JSON]:
         """Send a sticker."""
         await self.emu.send_sticker(user)
-        self.injected += 1
         return await self._outputs(user)
 
     async def tick(self) -> int:

@@ -3,6 +3,7 @@
 from .emulator import Emulator
 from .faults import Fault
 from .formatting import parse_html
+from .handled import HandledCounter
 from .media import tiny_png
 from .models import ApiError, CallbackAnswer, FakeChat, FakeUser, RecordedCall, StoredFile
 from .render import buttons, format_message
@@ -14,6 +15,7 @@ __all__ = [
     "FakeChat",
     "FakeUser",
     "Fault",
+    "HandledCounter",
     "RecordedCall",
     "StoredFile",
     "buttons",

@@ -115,6 +115,11 @@ class ReadMixin(EmulatorCore):
         return self.world.sent_total
 
     @property
+    def updates_created(self) -> int:
+        """How many updates have been injected so far."""
+        return int(self.world.next_update_id) - 1
+
+    @property
     def pending_updates(self) -> int:
         """Updates not yet fetched by getUpdates."""
         return self.world.undelivered
