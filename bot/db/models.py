@@ -1,4 +1,4 @@
-"""The schema: people, daily check-ins, day plans, safety events and the prompt outbox log."""
+"""The schema: people, check-ins, day plans, safety events, outbox logs and group challenges."""
 
 from __future__ import annotations
 
@@ -204,6 +204,140 @@ class SummarySent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class GroupChat(Base):
+    """A group the bot was added to; `chat_id` follows the group when it becomes a supergroup."""
+
+    __tablename__ = "group_chats"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    title: Mapped[str] = mapped_column(String(128), default="")
+    # The zone of the group's last challenge, offered first when the next one is set up.
+    timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # False once the bot was removed from the group.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # The bot introduces itself once per group, not on every re-add.
+    introduced: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Edits of challenge messages are spaced out per group (Telegram: ~20 messages a minute).
+    last_edit_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Challenge(Base):
+    """A group buddy challenge, from set-up (a draft filled step by step) to its end summary."""
+
+    __tablename__ = "challenges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    group_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("group_chats.id", ondelete="CASCADE"), index=True
+    )
+    # Who set it up (they alone answer the set-up buttons); forgotten when they delete their data.
+    created_by: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    # The deep-link code (t.me/<bot>?start=j<code>) for joining from a private chat.
+    code: Mapped[str] = mapped_column(String(16), unique=True)
+    status: Mapped[str] = mapped_column(String(10), default="draft")  # draft|active|ended|cancelled
+    step: Mapped[str | None] = mapped_column(String(8), nullable=True)  # the open set-up question
+    activity: Mapped[str | None] = mapped_column(String(16), nullable=True)  # a key or "own"
+    minutes: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: own plan
+    length_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    summary_time: Mapped[time | None] = mapped_column(Time, nullable=True)
+    start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    # The one group message that shows the challenge (the set-up message while a draft).
+    message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # A digest of the text last shown, and whether a newer tally is waiting for an edit.
+    shown: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)
+    # When the group's day turns over, so the message moves on to the new day (UTC).
+    refresh_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # The outboxes: the next date to summarise or nudge about, and when (UTC).
+    summary_day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_summary_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    nudge_day: Mapped[date | None] = mapped_column(Date, nullable=True)
+    next_nudge_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    end_reason: Mapped[str | None] = mapped_column(String(10), nullable=True)  # done|early|removed
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChallengeMember(Base):
+    """A person in a challenge; `left_at` is set by /leave (joining again clears it)."""
+
+    __tablename__ = "challenge_members"
+    __table_args__ = (
+        UniqueConstraint("challenge_id", "user_id", name="uq_challenge_members_challenge_user"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class DayMark(Base):
+    """'Done today' or 'Resting today' tapped on a group message or a nudge: one per day."""
+
+    __tablename__ = "day_marks"
+    __table_args__ = (UniqueConstraint("user_id", "local_date", name="uq_day_marks_user_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(8))  # moved | resting
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChallengeSummary(Base):
+    """The daily-summary outbox log: one per challenge and date, with anonymous counts only."""
+
+    __tablename__ = "challenge_summaries"
+    __table_args__ = (
+        UniqueConstraint("challenge_id", "local_date", name="uq_challenge_summaries_day"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), index=True
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    members: Mapped[int] = mapped_column(Integer)
+    turned_up: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ChallengeNudge(Base):
+    """The private-nudge outbox log: at most one challenge nudge per person per date."""
+
+    __tablename__ = "challenge_nudges"
+    __table_args__ = (
+        UniqueConstraint("user_id", "local_date", name="uq_challenge_nudges_user_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    challenge_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("challenges.id", ondelete="CASCADE"), index=True
     )
     local_date: Mapped[date] = mapped_column(Date)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -1,0 +1,230 @@
+"""Queries for groups and their challenges; callers own the session and transaction."""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import cast
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.models import (
+    Challenge,
+    ChallengeMember,
+    CheckIn,
+    DayMark,
+    DayPlan,
+    GroupChat,
+    User,
+)
+from bot.domain.challenges import Member, Status, status_of
+
+LIVE = ("draft", "active")  # a challenge that still answers its buttons
+CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
+
+
+async def group_by_chat(session: AsyncSession, chat_id: int) -> GroupChat | None:
+    """The group with this Telegram chat id."""
+    result = await session.execute(select(GroupChat).where(GroupChat.chat_id == chat_id))
+    return result.scalar_one_or_none()
+
+
+async def ensure_group(session: AsyncSession, chat_id: int, title: str, now: datetime) -> GroupChat:
+    """The group row for a chat, created on first sight; the title is kept current."""
+    group = await group_by_chat(session, chat_id)
+    if group is None:
+        group = GroupChat(
+            chat_id=chat_id, title=title[:128], active=True, introduced=False,
+            created_at=now, updated_at=now,
+        )  # fmt: skip
+        session.add(group)
+        await session.flush()
+    elif title and group.title != title[:128]:
+        group.title = title[:128]
+        group.updated_at = now
+    return group
+
+
+def new_code() -> str:
+    """A fresh deep-link code (letters, digits, '-' and '_', as Telegram's start allows)."""
+    return secrets.token_urlsafe(CODE_BYTES)
+
+
+async def get_challenge(session: AsyncSession, challenge_id: int) -> Challenge | None:
+    """A challenge by id."""
+    return await session.get(Challenge, challenge_id)
+
+
+async def challenge_by_code(session: AsyncSession, code: str) -> Challenge | None:
+    """A challenge by its deep-link code."""
+    result = await session.execute(select(Challenge).where(Challenge.code == code))
+    return result.scalar_one_or_none()
+
+
+async def challenges_of_group(
+    session: AsyncSession, group_id: int, statuses: Sequence[str] = ("active",)
+) -> list[Challenge]:
+    """A group's challenges in the given states, oldest first."""
+    result = await session.execute(
+        select(Challenge)
+        .where(Challenge.group_id == group_id, Challenge.status.in_(statuses))
+        .order_by(Challenge.id)
+    )
+    return list(result.scalars())
+
+
+async def member_of(
+    session: AsyncSession, challenge_id: int, user_id: int
+) -> ChallengeMember | None:
+    """A person's membership row in a challenge (also after they left)."""
+    result = await session.execute(
+        select(ChallengeMember).where(
+            ChallengeMember.challenge_id == challenge_id, ChallengeMember.user_id == user_id
+        )
+    )
+    return result.scalar_one_or_none()
+
+
+async def join(
+    session: AsyncSession, challenge_id: int, user_id: int, now: datetime
+) -> tuple[ChallengeMember, bool]:
+    """Add a person (or bring them back after /leave); True when they were not in already."""
+    member = await member_of(session, challenge_id, user_id)
+    if member is None:
+        member = ChallengeMember(challenge_id=challenge_id, user_id=user_id, joined_at=now)
+        session.add(member)
+        await session.flush()
+        return member, True
+    if member.left_at is not None:
+        member.left_at = None
+        return member, True
+    return member, False
+
+
+async def members_with_users(
+    session: AsyncSession, challenge_id: int
+) -> list[tuple[ChallengeMember, User]]:
+    """Current members (not left) and their people, in the order they joined."""
+    result = await session.execute(
+        select(ChallengeMember, User)
+        .join(User, User.id == ChallengeMember.user_id)
+        .where(ChallengeMember.challenge_id == challenge_id, ChallengeMember.left_at.is_(None))
+        .order_by(ChallengeMember.joined_at, ChallengeMember.id)
+    )
+    return [(m, u) for m, u in result.tuples()]
+
+
+async def active_challenges_of_user(
+    session: AsyncSession, user_id: int, group_id: int | None = None
+) -> list[Challenge]:
+    """The running challenges a person is in (optionally in one group), oldest first."""
+    query = (
+        select(Challenge)
+        .join(ChallengeMember, ChallengeMember.challenge_id == Challenge.id)
+        .where(
+            ChallengeMember.user_id == user_id, ChallengeMember.left_at.is_(None),
+            Challenge.status == "active",
+        )
+        .order_by(Challenge.id)
+    )  # fmt: skip
+    if group_id is not None:
+        query = query.where(Challenge.group_id == group_id)
+    return list((await session.execute(query)).scalars())
+
+
+async def mark_day(
+    session: AsyncSession, user_id: int, day: date, kind: Status, now: datetime
+) -> bool:
+    """Record 'moved' or 'resting' for a person's day; moving is never downgraded to resting.
+
+    Returns whether anything changed. A 'moved' also ticks the private plan of that day, so
+    the person's own progress counts it too.
+    """
+    result = await session.execute(
+        select(DayMark).where(DayMark.user_id == user_id, DayMark.local_date == day)
+    )
+    mark = result.scalar_one_or_none()
+    changed = False
+    if mark is None:
+        session.add(DayMark(user_id=user_id, local_date=day, kind=kind, created_at=now,
+                            updated_at=now))  # fmt: skip
+        changed = True
+    elif mark.kind != kind and kind == "moved":
+        mark.kind, mark.updated_at = kind, now
+        changed = True
+    if kind == "moved":
+        plan = (
+            await session.execute(
+                select(DayPlan).where(DayPlan.user_id == user_id, DayPlan.local_date == day)
+            )
+        ).scalar_one_or_none()
+        if plan is not None and not plan.done:
+            plan.done, plan.updated_at = True, now
+    return changed
+
+
+async def statuses(
+    session: AsyncSession, user_ids: Sequence[int], start: date, end: date
+) -> dict[int, dict[date, Status]]:
+    """Each person's status per date from their check-ins, plan Done taps and marks.
+
+    Only the movement answer and Done taps are read: ratings, flare answers and notes never
+    leave the person's private chat.
+    """
+    if not user_ids:
+        return {}
+    movement: dict[tuple[int, date], str | None] = {}
+    done: set[tuple[int, date]] = set()
+    marks: dict[tuple[int, date], list[str]] = defaultdict(list)
+    checkins = await session.execute(
+        select(CheckIn.user_id, CheckIn.local_date, CheckIn.movement).where(
+            CheckIn.user_id.in_(user_ids), CheckIn.local_date.between(start, end)
+        )
+    )
+    for user_id, day, answer in checkins.tuples():
+        movement[(user_id, day)] = answer
+    plans = await session.execute(
+        select(DayPlan.user_id, DayPlan.local_date).where(
+            DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(start, end),
+            DayPlan.done.is_(True),
+        )
+    )  # fmt: skip
+    done.update(plans.tuples())
+    rows = await session.execute(
+        select(DayMark.user_id, DayMark.local_date, DayMark.kind).where(
+            DayMark.user_id.in_(user_ids), DayMark.local_date.between(start, end)
+        )
+    )
+    for user_id, day, kind in rows.tuples():
+        marks[(user_id, day)].append(kind)
+    found: dict[int, dict[date, Status]] = {user_id: {} for user_id in user_ids}
+    for key in set(movement) | done | set(marks):
+        status = status_of(movement.get(key), key in done, marks.get(key, ()))
+        if status is not None:
+            found[key[0]][key[1]] = status
+    return found
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A challenge's current members with their statuses, ready for the pure tally."""
+
+    members: list[tuple[ChallengeMember, User]]
+    tally_members: list[Member]
+
+    @property
+    def user_ids(self) -> list[int]:
+        """The members' user ids, in joining order."""
+        return [u.id for _, u in self.members]
+
+
+async def roster(session: AsyncSession, challenge: Challenge, upto: date) -> Roster:
+    """Members and what each reported from the challenge's start up to `upto`."""
+    members = await members_with_users(session, challenge.id)
+    start = cast(date, challenge.start_date)
+    found = await statuses(session, [u.id for _, u in members], start, max(start, upto))
+    return Roster(members, [Member(u.first_name, found.get(u.id, {})) for _, u in members])
