@@ -11,22 +11,34 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
     MessageHandler,
     filters,
 )
 
-from bot import planning, scheduling
+from bot import challenge_jobs, planning, scheduling
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
 from bot.db.session import make_engine, make_sessionmaker
-from bot.handlers import checkin, commands, errors, messages, onboarding, plan, privacy, progress
+from bot.handlers import (
+    checkin,
+    commands,
+    errors,
+    groups,
+    messages,
+    onboarding,
+    plan,
+    privacy,
+    progress,
+)
 from bot.services import KEY, Services, of
 
 # Edited messages are not answers a second time: only new messages count.
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+GROUP = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
 COMMANDS = (
     "checkin", "today", "progress", "settings", "pause", "resume", "cancel", "export", "privacy",
     "delete", "help", "start",
@@ -83,12 +95,22 @@ def build_application(
             scheduling.tick, interval=tick_seconds, first=1, name="outbox",
             job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )  # fmt: skip
+        application.job_queue.run_repeating(
+            challenge_jobs.tick, interval=challenge_jobs.TICK_SECONDS, first=2, name="challenges",
+            job_kwargs={"misfire_grace_time": None, "coalesce": True},
+        )  # fmt: skip
     return application
 
 
 def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Handlers in the order they must be tried."""
     add = application.add_handler
+    add(ChatMemberHandler(groups.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    add(
+        CommandHandler(
+            "start", groups.start_from_link, filters=PRIVATE & filters.Regex(r"^\S+\s+j")
+        )
+    )
     add(CommandHandler("start", onboarding.start, filters=PRIVATE))
     add(CommandHandler("checkin", checkin.command, filters=PRIVATE))
     add(CommandHandler("today", plan.today, filters=PRIVATE))
@@ -112,10 +134,28 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))
     add(MessageHandler(PRIVATE & filters.TEXT, messages.text))
     add(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, messages.not_text))
+    add(CallbackQueryHandler(groups.on_setup_button, pattern=r"^gs:"))
+    add(CallbackQueryHandler(groups.on_button, pattern=r"^gc:"))
+    add(MessageHandler(filters.StatusUpdate.MIGRATE, groups.on_migrate))
+    add(CommandHandler("challenge", groups.challenge_command, filters=GROUP))
+    add(CommandHandler("leave", groups.leave_command, filters=GROUP))
+    add(CommandHandler("endchallenge", groups.end_command, filters=GROUP))
+    add(CommandHandler("help", groups.help_command, filters=GROUP))
+    add(
+        MessageHandler(
+            GROUP & filters.REPLY & filters.TEXT & ~filters.COMMAND, groups.on_setup_reply
+        )
+    )
     add(
         MessageHandler(
             filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND, messages.group
         )
+    )
+    # After a private check-in answer or a plan's Done, group tallies follow (a later group runs
+    # once the answer is stored).
+    application.add_handler(CallbackQueryHandler(groups.private_progress, pattern=r"^(ci|pl):"), 1)
+    application.add_handler(
+        MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, groups.private_progress), 1
     )
     application.add_error_handler(errors.on_error)
 
@@ -126,6 +166,7 @@ async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> 
     await application.bot.set_my_commands(
         [BotCommand(name, content.label(f"command.{name}")) for name in COMMANDS]
     )
+    await groups.set_group_commands(application.bot, of(application))
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -89,13 +89,31 @@ async def member_of(
     return result.scalar_one_or_none()
 
 
+async def creator_of(session: AsyncSession, challenge_id: int) -> User | None:
+    """Who set a challenge up (None once they deleted their data)."""
+    result = await session.execute(
+        select(User)
+        .join(ChallengeMember, ChallengeMember.user_id == User.id)
+        .where(ChallengeMember.challenge_id == challenge_id, ChallengeMember.creator.is_(True))
+    )
+    return result.scalar_one_or_none()
+
+
+async def is_creator(session: AsyncSession, challenge_id: int, user_id: int) -> bool:
+    """Whether this person set the challenge up (also after they left it)."""
+    member = await member_of(session, challenge_id, user_id)
+    return member is not None and member.creator
+
+
 async def join(
-    session: AsyncSession, challenge_id: int, user_id: int, now: datetime
+    session: AsyncSession, challenge_id: int, user_id: int, now: datetime, *, creator: bool = False
 ) -> tuple[ChallengeMember, bool]:
     """Add a person (or bring them back after /leave); True when they were not in already."""
     member = await member_of(session, challenge_id, user_id)
     if member is None:
-        member = ChallengeMember(challenge_id=challenge_id, user_id=user_id, joined_at=now)
+        member = ChallengeMember(
+            challenge_id=challenge_id, user_id=user_id, creator=creator, joined_at=now
+        )
         session.add(member)
         await session.flush()
         return member, True

@@ -238,10 +238,6 @@ class Challenge(Base):
     group_id: Mapped[int] = mapped_column(
         Integer, ForeignKey("group_chats.id", ondelete="CASCADE"), index=True
     )
-    # Who set it up (they alone answer the set-up buttons); forgotten when they delete their data.
-    created_by: Mapped[int | None] = mapped_column(
-        BigInteger, ForeignKey("users.id", ondelete="SET NULL"), nullable=True, index=True
-    )
     # The deep-link code (t.me/<bot>?start=j<code>) for joining from a private chat.
     code: Mapped[str] = mapped_column(String(16), unique=True)
     status: Mapped[str] = mapped_column(String(10), default="draft")  # draft|active|ended|cancelled
@@ -272,7 +268,11 @@ class Challenge(Base):
 
 
 class ChallengeMember(Base):
-    """A person in a challenge; `left_at` is set by /leave (joining again clears it)."""
+    """A person in a challenge; `left_at` is set by /leave (joining again clears it).
+
+    The creator's row says so: they answer the set-up and may end the challenge early. It is
+    made with the draft, so a creator who deletes their data leaves the challenge to the group.
+    """
 
     __tablename__ = "challenge_members"
     __table_args__ = (
@@ -286,6 +286,7 @@ class ChallengeMember(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
+    creator: Mapped[bool] = mapped_column(Boolean, default=False)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime)
     left_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 

@@ -36,7 +36,6 @@ def upgrade() -> None:
         "challenges",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("group_id", sa.Integer(), nullable=False),
-        sa.Column("created_by", sa.BigInteger(), nullable=True),
         sa.Column("code", sa.String(length=16), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("step", sa.String(length=8), nullable=True),
@@ -60,12 +59,6 @@ def upgrade() -> None:
         sa.Column("created_at", bot.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", bot.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["created_by"],
-            ["users.id"],
-            name=op.f("fk_challenges_created_by_users"),
-            ondelete="SET NULL",
-        ),
-        sa.ForeignKeyConstraint(
             ["group_id"],
             ["group_chats.id"],
             name=op.f("fk_challenges_group_id_group_chats"),
@@ -75,7 +68,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("code", name=op.f("uq_challenges_code")),
     )
     with op.batch_alter_table("challenges", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_challenges_created_by"), ["created_by"], unique=False)
         batch_op.create_index(batch_op.f("ix_challenges_group_id"), ["group_id"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_challenges_next_nudge_at"), ["next_nudge_at"], unique=False
@@ -107,6 +99,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("challenge_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.BigInteger(), nullable=False),
+        sa.Column("creator", sa.Boolean(), nullable=False),
         sa.Column("joined_at", bot.db.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("left_at", bot.db.types.UTCDateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
@@ -205,7 +198,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_challenges_next_summary_at"))
         batch_op.drop_index(batch_op.f("ix_challenges_next_nudge_at"))
         batch_op.drop_index(batch_op.f("ix_challenges_group_id"))
-        batch_op.drop_index(batch_op.f("ix_challenges_created_by"))
 
     op.drop_table("challenges")
     op.drop_table("group_chats")

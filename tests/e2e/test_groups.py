@@ -1,0 +1,529 @@
+"""Group buddy challenges end to end: several people, two groups, the real bot and emulator.
+
+The group only ever sees who turned up: taps answer with popups, the challenge message is
+edited in place, one summary a day, nudges go privately.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+
+from bot import challenge_jobs
+from bot.db.models import Challenge, ChallengeMember, DayPlan, User
+from bot.emulator import FakeChat, FakeUser, format_message
+from tests.harness import Harness, onboard, texts
+
+JSON = dict[str, Any]
+START = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # Monday, 10:00 in Berlin
+GAP = timedelta(seconds=5)  # a little more than the bot's per-group edit gap
+SUMMARY_UTC = 18  # 20:00 in Berlin (summer time)
+NUDGE_UTC = 15  # 17:00 in Berlin
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    """An instant on day `day` of the test (1 = Monday 1 June), in UTC."""
+    return START.replace(hour=hour, minute=minute) + timedelta(days=day - 1)
+
+
+async def caught_up(h: Harness) -> None:
+    """After an emulator-level action (a join, a migration, a block): let the bot handle it."""
+    await h.settle()
+
+
+async def tap(h: Harness, person: FakeUser, message: JSON, label: str) -> str | None:
+    """Tap a button on a message anywhere (group or private); the popup text, if any."""
+    h.clock.advance(GAP)
+    query = await h.emu.tap_button(person, h.emu.current(message), label)
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    return answer.text if answer else None
+
+
+async def tap_data(h: Harness, person: FakeUser, message: JSON, data: str) -> str | None:
+    """Tap with exact (perhaps stale) callback data; the popup text."""
+    query = await h.emu.tap(person, message, data)
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    return answer.text if answer else None
+
+
+async def in_group(h: Harness, person: FakeUser, group: FakeChat, text: str) -> str:
+    """Say something in a group; what the bot wrote there in response."""
+    h.clock.advance(GAP)
+    return texts(await h.say(person, text, chat=group))
+
+
+async def jobs(h: Harness, when: datetime | None = None) -> None:
+    """Run the challenge outboxes once (at `when`), as the repeating job does."""
+    if when is not None:
+        h.clock.set(when)
+    await challenge_jobs.run_due(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+
+
+def shown(h: Harness, message: JSON) -> str:
+    """The message as people see it now (edits applied)."""
+    return format_message(h.emu.current(message))
+
+
+def group_outputs(h: Harness, group: FakeChat, since: int = 0) -> list[JSON]:
+    """Everything the bot sent or edited in a group (from output number `since`)."""
+    return h.emu.outputs(group)[since:]
+
+
+def new_messages(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
+    """Texts of new messages (not edits) in a group since output number `since`."""
+    return [str(m.get("text")) for m in group_outputs(h, group, since) if "edit_date" not in m]
+
+
+async def new_group(h: Harness, title: str, owner: FakeUser, *members: FakeUser) -> FakeChat:
+    """A group whose owner adds the bot."""
+    group = h.emu.group(title, bot_member=False, owner=owner, members=members)
+    await h.emu.add_to_group(owner, group)
+    await caught_up(h)
+    return group
+
+
+async def create(
+    h: Harness, creator: FakeUser, group: FakeChat, activity: str = "Walking",
+    minutes: str = "10 min", length: str = "7 days", zone: str = "Berlin", time: str = "20:00",
+) -> JSON:  # fmt: skip
+    """/challenge and the creator's answers; returns the challenge message."""
+    assert "New challenge" in await in_group(h, creator, group, "/challenge")
+    setup = h.emu.last(group)
+    assert setup is not None
+    for choice in (activity, minutes, length, zone):
+        await tap(h, creator, setup, choice)
+    assert await tap(h, creator, setup, time) == "It's live! 🎉"
+    return h.emu.current(setup)
+
+
+async def challenge_row(h: Harness, challenge_id: int) -> Challenge:
+    async with h.services.sessions() as session:
+        row = await session.get(Challenge, challenge_id)
+    assert row is not None
+    return row
+
+
+def challenge_id_of(message: JSON) -> int:
+    data = message["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    return int(data.split(":")[1])
+
+
+async def people(h: Harness, *names: str) -> list[FakeUser]:
+    """People who set up their private chat first."""
+    found = []
+    for name in names:
+        person = h.emu.user(name)
+        await onboard(h, person)
+        found.append(person)
+    return found
+
+
+# ----------------------------------------------------------------------------------------------
+
+
+async def test_added_to_a_group_it_introduces_itself_once_and_sets_group_commands(
+    harness: Harness,
+) -> None:
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana)
+    [intro] = new_messages(h, family)
+    assert "buddy challenges" in intro and "/challenge" in intro
+    commands = [c["command"] for c in h.emu.commands({"type": "all_group_chats"})]
+    assert commands == ["challenge", "leave", "endchallenge", "help"]
+    # Removed and added again: no second introduction.
+    await h.emu.remove_from_group(family, by=ana)
+    await caught_up(h)
+    await h.emu.add_to_group(ana, family)
+    await caught_up(h)
+    assert len(new_messages(h, family)) == 1
+    assert "Buddy challenges" in await in_group(h, ana, family, "/help")
+
+
+async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    cy = h.emu.user("Cy")  # has never talked to the bot
+    family = await new_group(h, "Family", ana, bo, cy)
+
+    # Set-up: the zone typed as a reply to the set-up message, the rest with buttons.
+    assert "New challenge" in await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    assert await tap(h, bo, setup, "Walking") == "Ana is setting this one up."
+    for choice in ("Walking", "10 min", "7 days"):
+        await tap(h, ana, setup, choice)
+    assert "Which time zone" in shown(h, setup)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "Madird", chat=family, reply_to=setup)
+    await h.settle()
+    assert "couldn't match “Madird”" in shown(h, setup) and "Madrid" in shown(h, setup)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "Berlin", chat=family, reply_to=setup)
+    await h.settle()
+    assert "Times are in Europe/Berlin" in shown(h, setup)
+    assert await tap(h, ana, setup, "20:00") == "It's live! 🎉"
+    message = h.emu.current(setup)
+    text = shown(h, message)
+    assert "10 minutes of walking a day" in text and "Day 1 of 7" in text
+    assert "▫️ Ana" in text and "Join" in text and "Done today" in text
+    assert "You're in" in texts(h.emu.messages(ana)[-1:])
+
+    # Bo joins with a tap; Cy has no private chat yet, so the popup opens one with a deep link.
+    assert await tap(h, bo, message, "Join") == "You're in! 🎉"
+    assert "▫️ Bo" in shown(h, message)
+    assert "You're in" in texts(h.emu.messages(bo)[-1:])
+    assert await tap(h, bo, message, "Join") == "You're already in 🌱"
+    await tap(h, cy, message, "Join")
+    link = h.emu.callback_answers[-1].url or ""
+    assert re.fullmatch(r"https://t\.me/SmallStepsBot\?start=j[\w-]+", link), link
+    assert "Cy" not in shown(h, message)
+    said = texts(await h.say(cy, f"/start {link.split('=')[1]}"))
+    assert "You're in" in said and "I'm <b>Small Steps</b>" not in said
+    assert "Hi Cy, I'm Small Steps" in said and "time zone" in said  # the usual set-up follows
+    for typed in ("Berlin", "9:00"):
+        await h.say(cy, typed)
+    for label in ("Skip", "Skip", "Done"):
+        await h.tap(cy, label)
+    assert "▫️ Cy" in shown(h, message)
+
+    # Progress from both places: the group button, the private check-in and the plan's Done.
+    assert await tap(h, bo, message, "Done today") == "Counted: you moved today 🎉"
+    assert "✅ Bo · on plan 1 day" in shown(h, message)
+    assert await tap(h, bo, message, "Rest day") == "Already counted for today 🌱"
+    assert await tap(h, cy, message, "Rest day") == "Counted: a planned rest day 🌙"
+    h.clock.advance(GAP)
+    await h.say(ana, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
+        await h.tap(ana, label)
+    text = shown(h, message)
+    assert "✅ Ana" in text and "✅ Bo" in text and "🌙 Cy" in text
+
+    # Edits, not messages: the group has had the intro, the set-up (now the challenge) only.
+    assert len(new_messages(h, family)) == 2
+
+    # The day's summary at 20:00 in Berlin: one message, once.
+    before = len(group_outputs(h, family))
+    await jobs(h, at(1, SUMMARY_UTC - 1, 59))
+    assert new_messages(h, family, before) == []
+    await jobs(h, at(1, SUMMARY_UTC, 0) + timedelta(seconds=5))
+    await jobs(h)
+    [summary] = new_messages(h, family, before)
+    assert "Day 1 of 7" in summary and "Moved: Ana, Bo" in summary
+    assert "Planned rest: Cy" in summary and "3 of you turned up" in summary
+
+    # Day 2: the message moves on at midnight; at 17:00 the ones not counted yet get nudged,
+    # privately; the nudge's own Done button counts for the group.
+    await jobs(h, at(2, 0, 1) - timedelta(hours=2))  # 00:01 in Berlin
+    assert "Day 2 of 7" in shown(h, message) and "✅ Ana" not in shown(h, message)
+    assert await tap(h, ana, message, "Done today") == "Counted: you moved today 🎉"
+    group_before = len(group_outputs(h, family))
+    await jobs(h, at(2, NUDGE_UTC, 0))
+    assert [m for m in new_messages(h, family, group_before)] == []
+    bo_nudge, cy_nudge = h.emu.messages(bo)[-1], h.emu.messages(cy)[-1]
+    assert "isn't marked yet" in str(bo_nudge.get("text")) and "Family" in str(bo_nudge["text"])
+    assert "isn't marked yet" in str(cy_nudge.get("text"))
+    assert "isn't marked yet" not in texts(h.emu.messages(ana)[-1:])  # Ana moved already
+    assert await tap(h, bo, bo_nudge, "Done today") == "Counted: you moved today 🎉"
+    assert "Counted 🎉" in shown(h, bo_nudge)
+    assert "✅ Bo · on plan 2 days" in shown(h, message)
+    await jobs(h, at(2, NUDGE_UTC, 30))  # a second run nudges nobody twice
+    assert h.emu.messages(cy)[-1]["message_id"] == cy_nudge["message_id"]
+    await jobs(h, at(2, SUMMARY_UTC, 1))
+    assert "Moved: Ana, Bo" in new_messages(h, family)[-1]
+
+    # Days 3 to 7: only Ana keeps tapping; then the end summary celebrates everyone.
+    for day in range(3, 8):
+        await jobs(h, at(day, 8, 0))
+        await tap(h, ana, message, "Done today")
+        await jobs(h, at(day, SUMMARY_UTC, 1))
+    summaries = [t for t in new_messages(h, family) if re.match(r"🌙 Day \d of 7 ·", t)]
+    assert len(summaries) == 6  # days 1-6; day 7 is the end summary
+    end = new_messages(h, family)[-1]
+    assert "7 days, done together!" in end
+    assert "Ana: on plan 7 days" in end and "Bo: on plan 2 days" in end
+    assert "Cy: on plan 1 day" in end
+    assert end.index("Ana") < end.index("Bo") < end.index("Cy")  # joining order, no ranking
+    final = h.emu.current(message)
+    assert "finished" in str(final["text"]) and "reply_markup" not in final
+    # A stale Join on the finished challenge: a popup, not a group message.
+    count = len(group_outputs(h, family))
+    cid = challenge_id_of(message)
+    assert await tap_data(h, bo, final, f"gc:{cid}:join") == (
+        "This challenge has finished. /challenge starts a new one."
+    )
+    assert len(group_outputs(h, family)) == count
+    await jobs(h, at(9, SUMMARY_UTC, 1))
+    assert len(group_outputs(h, family)) == count
+
+
+async def test_leave_end_early_and_challenges_in_two_groups(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    work = await new_group(h, "Work", cy, bo)
+    walk = await create(h, ana, family)
+    stretch = await create(h, ana, family, activity="Stretching", minutes="5 min")
+    own = await create(h, cy, work, activity="Everyone's own plan", minutes="Each person")
+    assert "Everyone's own plan, every day" in shown(h, own)
+    for message in (walk, stretch):
+        await tap(h, bo, message, "Join")
+    await tap(h, bo, own, "Join")
+
+    # One Done, in either group, counts for the person everywhere. Two messages in one group
+    # are edited a few seconds apart (the group's edit gap), the second by the job.
+    await tap(h, bo, own, "Done today")
+    assert "✅ Bo" in shown(h, walk) and "✅ Bo" not in shown(h, stretch)
+    h.clock.advance(GAP)
+    await jobs(h)
+    for message in (walk, stretch, own):
+        assert "✅ Bo" in shown(h, message)
+
+    # /leave with two challenges here asks which; the choice is a button.
+    said = await in_group(h, bo, family, "/leave")
+    assert "which challenge" in said
+    choice = h.emu.last(family)
+    assert choice is not None
+    assert await tap(h, bo, choice, "Leave: 5 minutes of stretching") == (
+        "You've left. You're welcome back any time."
+    )
+    assert "Bo" not in shown(h, stretch) and "Bo" in shown(h, walk)
+    assert "You've left" in shown(h, choice)
+    # Back with a tap on Join.
+    assert await tap(h, bo, stretch, "Join") == "You're in! 🎉"
+    assert "Bo" in shown(h, stretch)
+    said = await in_group(h, cy, work, "/leave")
+    assert "Thanks for moving with us, Cy" in said and "Cy" not in shown(h, own)
+    assert "not in a challenge here" in await in_group(h, cy, work, "/leave")
+
+    # Ending early: a plain member may not; the creator may; a group admin may.
+    said = await in_group(h, bo, family, "/endchallenge")
+    assert "End a challenge early" in said
+    prompt = h.emu.last(family)
+    assert prompt is not None
+    assert await tap(h, bo, prompt, "End: 10 minutes") == (
+        "Only whoever started it, or a group admin, can end it early."
+    )
+    await tap(h, ana, prompt, "End: 10 minutes")
+    assert "has ended after day 1 of 7" in shown(h, prompt)
+    assert "finished" in shown(h, walk) and "Join" not in shown(h, walk)
+    h.emu.make_admin(bo, work)
+    await in_group(h, bo, work, "/endchallenge")
+    prompt = h.emu.last(work)
+    assert prompt is not None
+    await tap(h, bo, prompt, "End: everyone")
+    assert "has ended" in shown(h, prompt)
+    # The other challenge in Family is still running; "Keep going" just closes the prompt.
+    await in_group(h, ana, family, "/endchallenge")
+    prompt = h.emu.last(family)
+    assert prompt is not None and "End: 5 minutes of stretching" in format_message(prompt)
+    await tap(h, ana, prompt, "Keep going")
+    assert "Carrying on" in shown(h, prompt)
+    assert (await challenge_row(h, challenge_id_of(stretch))).status == "active"
+    assert "No challenge is running" in await in_group(h, cy, work, "/endchallenge")
+
+
+async def test_a_group_that_becomes_a_supergroup_keeps_its_challenge(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await tap(h, bo, message, "Done today")
+
+    # The service message: the bot follows the group and shows the challenge there.
+    supergroup = await h.emu.migrate_group(family, by=ana)
+    await caught_up(h)
+    moved = h.emu.last(supergroup)
+    assert moved is not None and "✅ Bo" in shown(h, moved) and "Day 1 of 7" in shown(h, moved)
+    assert await tap(h, ana, moved, "Done today") == "Counted: you moved today 🎉"
+    assert "✅ Ana" in shown(h, moved)
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    assert "Moved: Ana, Bo" in new_messages(h, supergroup)[-1]
+
+    # A second migration the bot never saw (no service message): the ChatMigrated error on the
+    # next edit or send leads it to the new chat too. (Set up after 20:00: it starts tomorrow.)
+    work = await new_group(h, "Work", ana, bo)
+    walk = await create(h, ana, work)
+    h.clock.set(at(2, 8, 0))
+    state = h.emu.state_of(work)
+    state.bot_status = "left"  # the emulator then sends no service messages
+    quiet = await h.emu.migrate_group(work, by=ana)
+    state.bot_status = "member"
+    h.emu.state_of(quiet).bot_status = "member"
+    await caught_up(h)
+    await tap(h, ana, walk, "Done today")  # the old message's tap still counts
+    await jobs(h, at(2, SUMMARY_UTC, 1))
+    texts_now = new_messages(h, quiet)
+    assert any("Day 1 of 7" in t and "Moved: Ana" in t for t in texts_now), texts_now
+    async with h.services.sessions() as session:
+        chats = (await session.execute(select(func.count()).select_from(Challenge))).scalar_one()
+    assert chats == 2
+
+
+async def test_bot_removed_ends_challenges_cleanly(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    count = len(group_outputs(h, family))
+    await h.emu.remove_from_group(family, by=ana)
+    await caught_up(h)
+    row = await challenge_row(h, challenge_id_of(message))
+    assert (row.status, row.end_reason, row.next_summary_at) == ("ended", "removed", None)
+    assert "I was removed from Family" in texts(h.emu.messages(bo)[-1:])
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    await jobs(h, at(2, NUDGE_UTC, 1))
+    assert len(group_outputs(h, family)) == count
+    assert not [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)]
+    assert "isn't marked yet" not in texts(h.emu.messages(bo)[-1:])
+
+
+async def test_a_member_who_blocked_the_bot_counts_from_the_group_and_gets_no_nudges(
+    harness: Harness,
+) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await h.emu.block(bo)
+    await caught_up(h)
+    async with h.services.sessions() as session:
+        user = await session.get(User, bo.id)
+    assert user is not None and not user.active
+    calls = len(h.emu.calls)
+    await jobs(h, at(2, NUDGE_UTC, 1))
+    private = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)]
+    assert private == []
+    assert "isn't marked yet" in texts(h.emu.messages(ana)[-1:])
+    assert await tap(h, bo, message, "Done today") == "Counted: you moved today 🎉"
+    assert "✅ Bo" in shown(h, message)
+
+
+async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await in_group(h, ana, family, "/challenge")
+    first_setup = h.emu.last(family)
+    assert first_setup is not None
+    await in_group(h, ana, family, "/challenge")  # starting over closes the first set-up
+    assert await tap(h, ana, first_setup, "Walking") == (
+        "This set-up was closed. /challenge starts a new one."
+    )
+    setup = h.emu.last(family)
+    assert setup is not None
+    await tap(h, ana, setup, "Cancel")
+    assert "Set-up cancelled" in shown(h, setup)
+    message = await create(h, ana, family, time="21:00")
+    count = len(group_outputs(h, family))
+    assert await tap(h, bo, message, "Done today") == "Tap Join first to take part 🙂"
+    assert await tap(h, bo, message, "Rest day") == "Tap Join first to take part 🙂"
+    assert len(group_outputs(h, family)) == count
+    # Someone who never started the bot and types /challenge is pointed to the private chat.
+    di = h.emu.user("Di")
+    said = await in_group(h, di, family, "/challenge")
+    assert "first say hello to me in our private chat" in said
+    # Created at 21:30, after the day's 21:00 summary: the challenge starts tomorrow.
+    h.clock.set(at(1, 19, 30))
+    late = await create(h, ana, family, time="21:00")
+    assert "7 days from Tuesday 2 June" in shown(h, late)
+    assert await tap(h, ana, late, "Done today") == "We start on Tuesday 2 June. See you then!"
+
+
+DISTINCT = "zebra-marmalade-4417"
+PRIVATE_WORDS = ("flare", "pain", "energy", "sleep", "mood", DISTINCT, "9/10")
+
+
+async def test_nothing_from_a_private_checkin_reaches_a_group(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    queries: list[str] = []
+
+    async def group_tap(person: FakeUser, label: str) -> None:
+        h.clock.advance(GAP)
+        queries.append(await h.emu.tap_button(person, h.emu.current(message), label))
+        await h.settle()
+
+    for person in (ana, bo):
+        await group_tap(person, "Join")
+    # Ana: a very hard day, a flare, a note; Bo: a short path (pain and flare only).
+    await h.say(ana, "/checkin")
+    for label in ("9", "Not sure", "9", "1", "2", "Some"):
+        await h.tap(ana, label)
+    await h.say(ana, DISTINCT)
+    await h.say(bo, "/checkin")
+    await h.tap(bo, "8")
+    await h.tap(bo, "Yes")
+    plan = h.message_with(bo, "looks like")
+    await h.tap(bo, "Done", message=plan)
+    # A red-flag reply in the private chat stays there too.
+    await h.say(ana, "I have chest pain and my left arm is numb")
+    h.clock.advance(GAP)
+    await jobs(h)
+    assert "✅ Ana" in shown(h, message) and "✅ Bo" in shown(h, message)
+    await group_tap(bo, "Rest day")
+    await group_tap(ana, "Done today")
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    await jobs(h, at(2, NUDGE_UTC, 1))
+    for day in range(2, 8):
+        await jobs(h, at(day, SUMMARY_UTC, 1))
+    # Every call that reached a group chat: sends, edits, with their buttons.
+    group_calls = [
+        c for c in h.emu.calls if str(c.params.get("chat_id", "0")).lstrip("-").isdigit()
+        and int(c.params.get("chat_id", 0)) < 0
+    ]  # fmt: skip
+    assert len(group_calls) > 5
+    seen = "\n".join(str(c.params.get("text", "")) + str(c.params.get("reply_markup", ""))
+                     for c in group_calls)  # fmt: skip
+    assert "7 days, done together" in seen
+    for word in PRIVATE_WORDS:
+        assert word not in seen.lower(), word
+    # Popups for taps on the group's messages carry nothing private either.
+    popups = " ".join(a.text or "" for a in h.emu.callback_answers if a.id in queries)
+    for word in PRIVATE_WORDS:
+        assert word not in popups.lower(), word
+    # The note was stored privately and is nowhere in the group's chat history.
+    history = "\n".join(format_message(m) for m in h.emu.history(family))
+    assert DISTINCT not in history and "chest" not in history
+
+
+async def test_deleting_a_member_keeps_only_anonymous_counts(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await tap(h, bo, message, "Done today")
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    async with h.services.transaction() as session:
+        await challenge_jobs.forget_member(session, bo.id)
+        user = await session.get(User, bo.id)
+        await session.delete(user)
+    h.clock.advance(GAP)
+    await jobs(h)
+    assert "Bo" not in shown(h, message)
+    async with h.services.sessions() as session:
+        members = (await session.execute(select(ChallengeMember.user_id))).scalars().all()
+        plans = (await session.execute(select(DayPlan.user_id))).scalars().all()
+    assert bo.id not in members and bo.id not in plans
