@@ -154,6 +154,9 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     # After a private check-in answer or a plan's Done, group tallies follow (a later group runs
     # once the answer is stored).
     application.add_handler(CallbackQueryHandler(groups.private_progress, pattern=r"^(ci|pl):"), 1)
+    # Before the final /delete tap is handled (an earlier group), so the group tallies can drop
+    # the person's name once their rows are gone.
+    application.add_handler(CallbackQueryHandler(groups.before_delete, pattern=r"^del:2$"), -1)
     application.add_handler(
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, groups.private_progress), 1
     )

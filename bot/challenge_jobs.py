@@ -501,11 +501,12 @@ async def refresh_for_user(services: Services, bot: Bot, user_id: int) -> None:
     await deliver(services, bot, outgoing)
 
 
-async def forget_member(session: AsyncSession, user_id: int) -> None:
-    """Before a person's data is deleted: their challenges show the group afresh without them.
+async def forget_member(services: Services, user_id: int) -> None:
+    """Just before a person's data is deleted: their challenges are shown again without them.
 
-    Call inside the deleting transaction; the job then edits the messages, and only the
-    anonymous counts in the summary log remain.
+    The job re-renders stale challenges within seconds; once the person's rows are gone, their
+    name drops out of the group's message and only anonymous counts remain in the summary log.
     """
-    for challenge in await db.active_challenges_of_user(session, user_id):
-        challenge.stale, challenge.shown = True, None
+    async with services.transaction() as session:
+        for challenge in await db.active_challenges_of_user(session, user_id):
+            challenge.stale = True

@@ -550,6 +550,12 @@ async def start_from_link(update: Update, context: Context) -> None:
     await onboarding.start(update, context)
 
 
+async def before_delete(update: Update, context: Context) -> None:
+    """The final /delete tap: the person's challenges will be shown again without them."""
+    if update.effective_user is not None:
+        await jobs.forget_member(services_of(context), update.effective_user.id)
+
+
 async def private_progress(update: Update, context: Context) -> None:
     """After a private check-in answer or a plan's Done: the group tallies follow."""
     if update.effective_user is not None:

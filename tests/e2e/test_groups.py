@@ -13,7 +13,15 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot import challenge_jobs
-from bot.db.models import Challenge, ChallengeMember, DayPlan, User
+from bot.db.models import (
+    Challenge,
+    ChallengeMember,
+    ChallengeNudge,
+    ChallengeSummary,
+    DayMark,
+    DayPlan,
+    User,
+)
 from bot.emulator import FakeChat, FakeUser, format_message
 from tests.harness import Harness, onboard, texts
 
@@ -507,23 +515,36 @@ async def test_nothing_from_a_private_checkin_reaches_a_group(harness: Harness) 
     assert DISTINCT not in history and "chest" not in history
 
 
-async def test_deleting_a_member_keeps_only_anonymous_counts(harness: Harness) -> None:
+async def test_delete_leaves_only_anonymous_counts_and_the_challenge_carries_on(
+    harness: Harness,
+) -> None:
     h = harness
     h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
     message = await create(h, ana, family)
-    await tap(h, bo, message, "Join")
-    await tap(h, bo, message, "Done today")
+    for person in (bo, cy):
+        await tap(h, person, message, "Join")
+        await tap(h, person, message, "Done today")
     await jobs(h, at(1, SUMMARY_UTC, 1))
-    async with h.services.transaction() as session:
-        await challenge_jobs.forget_member(session, bo.id)
-        user = await session.get(User, bo.id)
-        await session.delete(user)
+    # Bo, a member, and Ana, who set it up, delete everything with the usual /delete.
+    for person in (bo, ana):
+        await h.say(person, "/delete")
+        await h.tap(person, "Yes, delete everything")
+        await h.tap(person, "Delete now, for good")
     h.clock.advance(GAP)
     await jobs(h)
-    assert "Bo" not in shown(h, message)
+    text = shown(h, message)
+    assert "Bo" not in text and "Ana" not in text and "✅ Cy" in text
     async with h.services.sessions() as session:
-        members = (await session.execute(select(ChallengeMember.user_id))).scalars().all()
-        plans = (await session.execute(select(DayPlan.user_id))).scalars().all()
-    assert bo.id not in members and bo.id not in plans
+        for model in (ChallengeMember, DayMark, ChallengeNudge, DayPlan):
+            ids = (await session.execute(select(model.user_id))).scalars().all()
+            assert bo.id not in ids and ana.id not in ids, model
+        row = await session.get(Challenge, challenge_id_of(message))
+        logged = (await session.execute(select(ChallengeSummary))).scalars().all()
+    # The challenge is the group's: it carries on for Cy; the log keeps counts, never names.
+    assert row is not None and row.status == "active"
+    assert [(s.members, s.turned_up) for s in logged] == [(3, 2)]
+    await jobs(h, at(2, 8, 0))
+    assert await tap(h, cy, message, "Done today") == "Counted: you moved today 🎉"
+    assert "Day 2 of 7" in shown(h, message) and "✅ Cy · on plan 2 days" in shown(h, message)
