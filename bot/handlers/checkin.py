@@ -14,7 +14,16 @@ from bot.db.models import CheckIn, User
 from bot.domain import checkin as flow
 from bot.domain.schedule import local_date
 from bot.handlers import keyboards
-from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, send, services_of
+from bot.handlers.common import (
+    Context,
+    echo,
+    edit_or_send,
+    locale_of,
+    onboarded_user,
+    say,
+    send,
+    services_of,
+)
 from bot.services import Services
 
 CHECKIN = "checkin"
@@ -128,9 +137,8 @@ async def command(update: Update, context: Context) -> None:
     if update.effective_user is None:
         return
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await send(update, say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         (text, markup), after = await begin(services, session, user, today_for(services, user))
     await send(update, text, markup)
@@ -152,9 +160,8 @@ async def on_button(update: Update, context: Context) -> None:
         return
     action, value = parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await query.answer(say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         today = today_for(services, user)
         if day != today:

@@ -6,7 +6,7 @@ from telegram import Update
 
 from bot.db import queries
 from bot.handlers import checkin, onboarding
-from bot.handlers.common import Context, say, send, services_of
+from bot.handlers.common import Context, onboarded_user, say, send, services_of
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -45,9 +45,8 @@ async def resume(update: Update, context: Context) -> None:
     if update.effective_user is None:
         return
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await send(update, say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         key = "resume.done" if user.paused else "resume.already"
         user.paused = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
@@ -58,6 +59,24 @@ async def edit_or_send(
             if "not modified" in str(exc).lower():
                 return
     await send(update, text, markup)
+
+
+async def onboarded_user(services: Services, session: AsyncSession, update: Update) -> User | None:
+    """The person behind the update if they are set up; else point them to /start and say None.
+
+    The pointer is a popup for a button tap and a message otherwise.
+    """
+    if update.effective_user is None:
+        return None
+    user = await queries.get_user(session, update.effective_user.id)
+    if user is not None and user.onboarded:
+        return user
+    hint = say(services, "onboarding.start_first", user)
+    if update.callback_query is not None:
+        await update.callback_query.answer(hint)
+    else:
+        await send(update, hint)
+    return None
 
 
 async def load_user(services: Services, update: Update) -> User | None:

@@ -13,7 +13,16 @@ from bot.domain.parsing import parse_minutes, parse_time
 from bot.domain.schedule import local_date, next_due, next_weekly
 from bot.domain.zones import is_zone, parse_zone
 from bot.handlers import keyboards
-from bot.handlers.common import Context, echo, edit_or_send, locale_of, say, send, services_of
+from bot.handlers.common import (
+    Context,
+    echo,
+    edit_or_send,
+    locale_of,
+    onboarded_user,
+    say,
+    send,
+    services_of,
+)
 from bot.services import Services
 
 STEPS = ("tz", "time", "bad", "good", "act")
@@ -280,9 +289,8 @@ async def settings(update: Update, context: Context) -> None:
     if update.effective_user is None:
         return
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await send(update, say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         if user.dialog and user.dialog.startswith(SETTINGS):
             user.dialog = None
@@ -299,9 +307,8 @@ async def on_settings_button(update: Update, context: Context) -> None:
         return
     what = query.data.split(":", 1)[1]
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await query.answer(say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         user.updated_at = services.clock.now()
         if what == "close":

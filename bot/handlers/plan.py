@@ -12,7 +12,15 @@ from bot.db import history, queries
 from bot.db.models import User
 from bot.domain import checkin as flow
 from bot.handlers import checkin, keyboards
-from bot.handlers.common import Context, edit_or_send, locale_of, say, send, services_of
+from bot.handlers.common import (
+    Context,
+    edit_or_send,
+    locale_of,
+    onboarded_user,
+    say,
+    send,
+    services_of,
+)
 from bot.services import Services
 
 CUE = "cue"
@@ -26,9 +34,8 @@ async def today(update: Update, context: Context) -> None:
     if update.effective_user is None:
         return
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await send(update, say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         day = checkin.today_for(services, user)
         if await history.red_flag_today(session, user.id, day) in planning.NO_PLAN_TIERS:
@@ -96,9 +103,8 @@ async def on_cue_button(update: Update, context: Context) -> None:
         return
     choice = query.data.split(":", 1)[1]
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await query.answer(say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         await query.answer()
         if choice == "own":

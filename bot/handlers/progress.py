@@ -14,7 +14,15 @@ from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
 from bot.export import checkins_csv
 from bot.handlers import checkin, keyboards
-from bot.handlers.common import Context, edit_or_send, locale_of, say, send, services_of
+from bot.handlers.common import (
+    Context,
+    edit_or_send,
+    locale_of,
+    onboarded_user,
+    say,
+    send,
+    services_of,
+)
 from bot.services import Services
 
 Row = TypeVar("Row", CheckIn, DayPlan)
@@ -33,9 +41,8 @@ async def progress_command(update: Update, context: Context) -> None:
     if update.effective_user is None or update.effective_chat is None:
         return
     async with services.sessions() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await send(update, say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         data, _ = await reports.load(session, user, checkin.today_for(services, user))
     if not data.enough:
@@ -115,16 +122,13 @@ async def on_weekly_button(update: Update, context: Context) -> None:
         return
     parts = query.data.split(":")
     async with services.transaction() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not user.onboarded:
-            await query.answer(say(services, "onboarding.start_first", user))
+        user = await onboarded_user(services, session, update)
+        if user is None:
             return
         action = parts[1] if len(parts) > 1 else ""
         if action == "back":
             await query.answer()
-            menu = keyboards.settings_menu(
-                services.content, user.paused, locale_of(user)
-            )
+            menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
             await edit_or_send(update, onboarding.settings_text(services, user), menu)
             return
         if action == "toggle":
