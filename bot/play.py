@@ -6,24 +6,31 @@ import asyncio
 import re
 import sys
 import tempfile
+import zlib
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import scheduling
+from bot import challenge_jobs, scheduling
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
 from bot.config import load_settings
+from bot.db import challenges as challenge_db
 from bot.db import queries
 from bot.db.migrate import upgrade
-from bot.emulator import Emulator, HandledCounter, buttons, format_message
+from bot.domain.parsing import parse_time
+from bot.domain.schedule import next_due
+from bot.emulator import Emulator, FakeChat, FakeUser, HandledCounter, buttons, format_message
 from bot.services import of
 
 PLAY_USER_ID = 424242  # fixed, so a kept play database recognises you next time
 PLAY_NAME = "Robin"  # who you are in play mode
 DEFAULT_DB = Path("smallsteps-play.db")
 SETTLE = 0.05  # after every update is handled, this much quiet means replies are complete
+PACE = timedelta(seconds=5)  # bot time each typed line takes (group edits are spaced out)
+GROUP_SERIALS = 7_000_000  # play groups get stable chat ids from their names
 
 HELP = """Type as you would in Telegram. Buttons show as [n]: type n (or the label) to tap one.
   :next     jump the clock to your next daily check-in and let it arrive
@@ -31,7 +38,15 @@ HELP = """Type as you would in Telegram. Buttons show as [n]: type n (or the lab
   :date D T set the bot's clock (UTC), e.g. :date 2026-11-16 07:00, for repeatable scripts
   :sticker  send a sticker        :photo  send a photo
   :say TEXT send TEXT even if it looks like a button number
-  :time     show the bot's clock   :help  this text   :quit  leave"""
+  :time     show the bot's clock   :help  this text   :quit  leave
+Several people, groups and buddy challenges:
+  :as NAME     act as someone else (created the first time); :as Robin is you again
+  :group NAME  talk in a group chat (the first time, you make it and add the bot)
+  :private     back to your private chat with the bot
+  :reply TEXT  in a group, reply to the bot's newest message (how a typed answer gets in)
+  :open        follow the newest t.me link the bot offered you (opens the private chat)
+  :at HH:MM    move the clock on to the next HH:MM (the group's time in a group)
+               and let what is due happen; :next and :day run group challenges too"""
 
 
 class Terminal:
@@ -46,12 +61,13 @@ class Terminal:
         if self.echo:
             print(f"\nyou › {line}", file=self.out)
 
-    def bot(self, message: dict[str, Any]) -> None:
-        """Print one bot message with its numbered buttons, indented under a label."""
+    def bot(self, message: dict[str, Any], where: str = "") -> None:
+        """Print one bot message with its numbered buttons; `where` names another chat."""
         lines = format_message(message).splitlines() or [""]
-        print(f"bot › {lines[0]}", file=self.out)
+        label = f"bot [{where}] › " if where else "bot › "
+        print(f"{label}{lines[0]}", file=self.out)
         for line in lines[1:]:
-            print(f"      {line}", file=self.out)
+            print(f"{' ' * len(label)}{line}", file=self.out)
 
     def note(self, text: str) -> None:
         """A line from play mode itself, not from the bot."""
@@ -59,24 +75,51 @@ class Terminal:
 
 
 class Play:
-    """One play session: emulator, bot and a person called You."""
+    """One play session: emulator, bot, and the people and groups you act as."""
 
     def __init__(self, emulator: Emulator, clock: ManualClock, terminal: Terminal) -> None:
         self.emu = emulator
         self.clock = clock
         self.term = terminal
         self.me = emulator.user(PLAY_NAME, user_id=PLAY_USER_ID)
+        self.people: dict[str, FakeUser] = {PLAY_NAME.lower(): self.me}
+        self.groups: dict[str, FakeChat] = {}
+        self.chat: FakeChat | None = None  # the group you are talking in; None: private chat
+        self.links: dict[int, str] = {}  # the newest t.me link the bot offered each person
         self.application: Any = None
+        self._outputs: list[dict[str, Any]] = []
+        emulator.subscribe(self._outputs.append)
+
+    @property
+    def here(self) -> FakeUser | FakeChat:
+        """The chat you are talking in now."""
+        return self.chat if self.chat is not None else self.me
 
     async def show_replies(self) -> None:
-        """Print everything the bot said since the last input."""
+        """Print everything the bot said since the last input, in every chat, in order."""
         if self.counter is not None:
             await self.counter.caught_up(self.emu, timeout=60)
-        for message in await self.emu.replies(self.me, settle=SETTLE):
-            self.term.bot(message)
+        await self.emu.idle(settle=SETTLE)
+        outputs = list(self._outputs)
+        del self._outputs[: len(outputs)]
+        for message in outputs:
+            self.term.bot(message, self._where(message))
             self.save_file(message)
-        for answer in self._new_popups():
-            self.term.note(f"popup: {answer}")
+        for text, url in self._new_popups():
+            if text:
+                self.term.note(f"popup: {text}")
+            if url:
+                self.links[self.me.id] = url
+                self.term.note(f"the bot offers {url} (:open follows it)")
+
+    def _where(self, message: dict[str, Any]) -> str:
+        """'' for the chat you are in; a group's title or 'to NAME' for the others."""
+        chat = message.get("chat") or {}
+        if chat.get("id") == self.here.id:
+            return ""
+        if chat.get("type") == "private":
+            return f"to {chat.get('first_name', '')}"
+        return str(chat.get("title", chat.get("id")))
 
     def save_file(self, message: dict[str, Any]) -> None:
         """Charts and exports are saved beside you, so you can open them."""
@@ -92,17 +135,17 @@ class Play:
     files_dir: Path | None = None
     counter: HandledCounter | None = None
 
-    def _new_popups(self) -> list[str]:
-        """Callback-query answers with text that arrived since last asked."""
+    def _new_popups(self) -> list[tuple[str | None, str | None]]:
+        """Callback-query answers (text, url) that arrived since last asked."""
         answers = self.emu.callback_answers[self._popups_seen :]
         self._popups_seen = len(self.emu.callback_answers)
-        return [a.text for a in answers if a.text]
+        return [(a.text, a.url) for a in answers if a.text or a.url]
 
     _popups_seen = 0
 
     def _last_with_buttons(self) -> dict[str, Any] | None:
-        """The newest bot message in the private chat that has inline buttons."""
-        for message in reversed(self.emu.messages(self.me)):
+        """The newest bot message with inline buttons in the chat you are talking in."""
+        for message in reversed(self.emu.messages(self.here)):
             if buttons(message):
                 return message
         return None
@@ -139,45 +182,136 @@ class Play:
             self.term.note(f"clock moved to {self.clock.now():%a %d %b %H:%M} UTC")
             await self.run_outbox()
             return True
+        if command in PLACES:
+            await PLACES[command](self, rest.strip())
+            return True
+        # People don't type in bursts: each line takes a few seconds of the bot's time.
+        self.clock.advance(PACE)
         if command == ":sticker":
-            await self.emu.send_sticker(self.me)
+            await self.emu.send_sticker(self.me, chat=self.chat)
         elif command == ":photo":
-            await self.emu.send_photo(self.me)
+            await self.emu.send_photo(self.me, chat=self.chat)
         elif command == ":say":
-            await self.emu.send_text(self.me, rest)
+            await self.emu.send_text(self.me, rest, chat=self.chat)
+        elif command == ":reply":
+            target = self.emu.last(self.here)
+            await self.emu.send_text(self.me, rest, chat=self.chat, reply_to=target)
         else:
             await self.tap_or_say(line.strip())
         await self.show_replies()
         return True
 
     async def tap_or_say(self, text: str) -> None:
-        """A button's label or number taps it; anything else is sent as a message."""
+        """A button's label or number taps it (or opens its link); anything else is sent."""
         message = self._last_with_buttons()
         if message is not None:
-            choices = buttons(message)
-            for label, data in choices:
-                if data and _plain(label) == _plain(text):
-                    await self.emu.tap(self.me, message, data)
+            choices = _choices(message)
+            for label, data, url in choices:
+                if (data or url) and _plain(label) == _plain(text):
+                    await self._press(message, data, url)
                     return
-            numeric = all(label.strip().isdigit() for label, _ in choices[:11])
+            numeric = all(label.strip().isdigit() for label, _, _ in choices[:11])
             if text.isdigit() and not numeric and 1 <= int(text) <= len(choices):
-                label, data = choices[int(text) - 1]
-                if data:
-                    await self.emu.tap(self.me, message, data)
+                _, data, url = choices[int(text) - 1]
+                if data or url:
+                    await self._press(message, data, url)
                     return
-        await self.emu.send_text(self.me, text)
+        await self.emu.send_text(self.me, text, chat=self.chat)
+
+    async def _press(self, message: dict[str, Any], data: str, url: str) -> None:
+        """Tap a callback button, or follow a link button."""
+        if data:
+            await self.emu.tap(self.me, message, data)
+            return
+        self.links[self.me.id] = url
+        await self.open_link()
+
+    async def act_as(self, name: str) -> None:
+        """:as NAME: act as another person from now on (created the first time)."""
+        if not name:
+            self.term.note(f"you are {self.me.first_name}; :as NAME acts as someone else")
+            return
+        person = self.people.get(name.lower())
+        if person is None:
+            person = self.emu.user(name, user_id=_stable_id(name, PLAY_USER_ID + 1))
+            self.people[name.lower()] = person
+        self.me = person
+        where = self.chat.title if self.chat is not None else "your private chat with the bot"
+        self.term.note(f"you are {person.first_name} now, in {where}")
+
+    async def enter_group(self, title: str) -> None:
+        """:group NAME: talk in a group chat; the first time, you make it and add the bot."""
+        if not title:
+            self.term.note("use :group NAME, e.g. :group Family")
+            return
+        group = self.groups.get(title.lower())
+        if group is not None:
+            self.chat = group
+            self.term.note(f"{self.me.first_name}, now talking in {group.title}")
+            return
+        group = self.emu.group(
+            title, bot_member=False, owner=self.me, serial=_stable_id(title, GROUP_SERIALS)
+        )
+        self.groups[title.lower()] = group
+        self.chat = group
+        self.term.note(f"{self.me.first_name} made the group {title} and added the bot")
+        await self.emu.add_to_group(self.me, group)
+        await self.show_replies()
+
+    async def leave_group(self, _: str) -> None:
+        """:private: back to your private chat with the bot."""
+        self.chat = None
+        self.term.note(f"{self.me.first_name}, in your private chat with the bot")
+
+    async def open_link(self, _: str = "") -> None:
+        """:open: follow the newest t.me link the bot offered you: it opens the private chat."""
+        url = self.links.pop(self.me.id, None)
+        if url is None:
+            self.term.note("no link to open yet")
+            return
+        self.chat = None
+        start = url.partition("?start=")[2]
+        self.term.note(f"{self.me.first_name} opens {url}: the private chat starts")
+        self.clock.advance(PACE)
+        await self.emu.send_text(self.me, f"/start {start}" if start else "/start")
+        await self.show_replies()
+
+    async def move_to(self, text: str) -> None:
+        """:at HH:MM: move the clock on to the next HH:MM here, and let what is due happen."""
+        at = parse_time(text)
+        if at is None:
+            self.term.note("use :at HH:MM, e.g. :at 20:00")
+            return
+        zone = await self._zone()
+        target = next_due(self.clock.now(), at, zone) + timedelta(seconds=1)
+        self.clock.set(target)
+        self.term.note(f"clock moved to {target.astimezone(zone):%a %d %b, %H:%M} in {zone.key}")
+        await self.run_outbox()
+
+    async def _zone(self) -> ZoneInfo:
+        """The group's zone in a group, else yours (UTC until one is set)."""
+        services = of(self.application)
+        async with services.sessions() as session:
+            if self.chat is not None:
+                group = await challenge_db.group_by_chat(session, self.chat.id)
+                name = group.timezone if group is not None else None
+            else:
+                user = await queries.get_user(session, self.me.id)
+                name = user.timezone if user is not None else None
+        return ZoneInfo(name or services.settings.default_timezone)
 
     async def run_outbox(self) -> None:
-        """Let the outbox send whatever is due at the bot's clock."""
+        """Let the outboxes (prompts, summaries, group challenges) send what is due now."""
         services = of(self.application)
         await scheduling.run_outboxes(services, self.application.bot)
+        await challenge_jobs.run_due(services, self.application.bot)
         await self.show_replies()
 
     async def next_prompt(self) -> None:
         """Move the clock to the next daily prompt (or weekly summary) and let it arrive."""
         services = of(self.application)
         async with services.sessions() as session:
-            user = await queries.get_user(session, PLAY_USER_ID)
+            user = await queries.get_user(session, self.me.id)
         if user is None or not user.onboarded or user.next_prompt_at is None:
             self.term.note(
                 "finish setting up first (/start), then :next brings your daily check-in"
@@ -195,6 +329,30 @@ class Play:
         local = target.astimezone(ZoneInfo(user.timezone))
         self.term.note(f"clock moved to {local:%a %d %b, %H:%M} in {user.timezone}")
         await self.run_outbox()
+
+
+PLACES: dict[str, Callable[[Play, str], Awaitable[None]]] = {
+    ":as": Play.act_as,
+    ":group": Play.enter_group,
+    ":private": Play.leave_group,
+    ":open": Play.open_link,
+    ":at": Play.move_to,
+}
+
+
+def _stable_id(name: str, base: int) -> int:
+    """The same number for the same name every run, so a kept database knows them again."""
+    return base + zlib.crc32(name.strip().lower().encode()) % 1_000_000
+
+
+def _choices(message: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """Inline buttons as (label, callback data, url), row by row."""
+    rows = (message.get("reply_markup") or {}).get("inline_keyboard") or []
+    return [
+        (str(b.get("text", "")), str(b.get("callback_data", "")), str(b.get("url", "")))
+        for row in rows
+        for b in row
+    ]
 
 
 def _plain(label: str) -> str:

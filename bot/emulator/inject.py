@@ -51,9 +51,13 @@ class InjectMixin(EmulatorCore):
         bot_member: bool = True,
         owner: FakeUser | None = None,
         members: tuple[FakeUser, ...] = (),
+        serial: int | None = None,
     ) -> FakeChat:
-        """A new group (negative id) that by default already contains the bot."""
-        serial = self.world.serial()
+        """A new group (negative id) that by default already contains the bot.
+
+        A fixed `serial` gives the same chat id every run (play mode keeps its database).
+        """
+        serial = self.world.serial() if serial is None else serial
         if supergroup:
             chat = FakeChat(-1_000_000_000_000 - serial, "supergroup", title=title)
         else:
