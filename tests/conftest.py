@@ -1,10 +1,12 @@
-"""Shared fixtures: a migrated database, the emulator, and the real bot wired to both."""
+"""Shared fixtures: a migrated database, the emulator, and the real bot wired to both.
+
+TEST_DATABASE_URL picks the database backend for the whole run (see tests/databases.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
-import shutil
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,28 +15,65 @@ import pytest
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.content import Content, load_content
-from bot.db.migrate import upgrade
 from bot.emulator import Emulator
+from tests import databases
+from tests.databases import PostgresTemplate, SQLiteTemplate
 from tests.harness import Harness
 
 # A Friday in Europe two days before clocks go forward; far enough from real time to be obvious.
 START = datetime(2026, 3, 27, 10, 0, tzinfo=UTC)
 
 
+# Why the PostgreSQL named by TEST_DATABASE_URL cannot be used (set at session start).
+_POSTGRES_UNUSABLE: str | None = None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On PostgreSQL, look for the server first: CI fails at once, elsewhere the tests skip."""
+    global _POSTGRES_UNUSABLE
+    server = databases.postgres_url(databases.requested_url())
+    if server is None:
+        return
+    _POSTGRES_UNUSABLE = databases.unreachable(server)
+    if _POSTGRES_UNUSABLE and databases.in_ci():
+        pytest.exit(f"{_POSTGRES_UNUSABLE} (TEST_DATABASE_URL, CI)", returncode=1)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    """Say which backend this run is on."""
+    server = databases.postgres_url(databases.requested_url())
+    return f"database: {'PostgreSQL ' + databases.describe(server) if server else 'SQLite'}"
+
+
 @pytest.fixture(scope="session")
-def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated SQLite file, copied per test (migrating each time would be slow)."""
-    path = tmp_path_factory.mktemp("template") / "template.db"
-    upgrade(f"sqlite+aiosqlite:///{path}")
-    return path
+def database_template(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[SQLiteTemplate | PostgresTemplate]:
+    """One migrated database per run, copied for each test (migrating each time is slow)."""
+    server = databases.postgres_url(databases.requested_url())
+    template: SQLiteTemplate | PostgresTemplate
+    if server is None:
+        template = SQLiteTemplate(tmp_path_factory.mktemp("template"))
+    else:
+        if _POSTGRES_UNUSABLE:
+            pytest.skip(_POSTGRES_UNUSABLE)
+        template = PostgresTemplate(server)
+    try:
+        yield template
+    finally:
+        template.close()
 
 
 @pytest.fixture
-def db_path(template_db: Path, tmp_path: Path) -> Path:
-    """A fresh, migrated database file for this test."""
-    path = tmp_path / "bot.db"
-    shutil.copy(template_db, path)
-    return path
+def database_url(
+    database_template: SQLiteTemplate | PostgresTemplate, tmp_path: Path
+) -> Iterator[str]:
+    """A fresh, migrated database for this test, as an async SQLAlchemy URL."""
+    url = database_template.create(tmp_path)
+    try:
+        yield url
+    finally:
+        database_template.drop(url)
 
 
 @pytest.fixture(scope="session")
@@ -62,14 +101,14 @@ async def emulator(clock: ManualClock) -> AsyncIterator[Emulator]:
 
 @pytest.fixture
 async def harness(
-    emulator: Emulator, clock: ManualClock, db_path: Path, content: Content
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
 ) -> AsyncIterator[Harness]:
-    """The real bot (PTB polling over HTTP) against the emulator and a real SQLite file."""
+    """The real bot (PTB polling over HTTP) against the emulator and a real database."""
     settings = load_settings(
         require_token=False,
         TELEGRAM_BOT_TOKEN="123456:TEST-token",
         TELEGRAM_API_URL=emulator.url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{db_path}",
+        DATABASE_URL=database_url,
     )
     async with Harness.running(settings, emulator, clock, content) as running:
         yield running

@@ -81,7 +81,7 @@ async def test_no_prompt_when_already_checked_in(harness: Harness) -> None:
 
 
 async def test_prompt_buttons_work_and_one_prompt_a_day_across_a_restart(
-    harness: Harness, db_path: object, content: object
+    harness: Harness, database_url: str, content: object
 ) -> None:
     kim = harness.emu.user("Kim")
     harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
@@ -93,7 +93,7 @@ async def test_prompt_buttons_work_and_one_prompt_a_day_across_a_restart(
     # A second bot process on the same database file, same minute: no second prompt.
     settings = load_settings(
         require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
-        TELEGRAM_API_URL=harness.emu.url, DATABASE_URL=f"sqlite+aiosqlite:///{db_path}",
+        TELEGRAM_API_URL=harness.emu.url, DATABASE_URL=database_url,
     )  # fmt: skip
     await harness.app.updater.stop()
     async with Harness.running(settings, harness.emu, harness.clock, content) as second:  # type: ignore[arg-type]

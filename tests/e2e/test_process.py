@@ -10,21 +10,22 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 
+from bot.db.session import make_engine
 from bot.emulator import Emulator, FakeUser
 from bot.emulator import buttons as buttons_of
 
 REPLY_TIMEOUT = 30.0  # a cold process start imports PTB and SQLAlchemy first
 
 
-def bot_env(emulator_url: str, db_path: Path) -> dict[str, str]:
+def bot_env(emulator_url: str, database_url: str) -> dict[str, str]:
     """Only the settings the bot needs, so nothing from the developer's shell leaks in."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "DATABASE_"))}
     env.update(
         TELEGRAM_BOT_TOKEN="123456:PROCESS-token",
         TELEGRAM_API_URL=emulator_url,
-        DATABASE_URL=f"sqlite+aiosqlite:///{db_path}",
+        DATABASE_URL=database_url,
         LOG_LEVEL="WARNING",
     )
     return env
@@ -60,9 +61,9 @@ async def step(emu: Emulator, user: FakeUser, action: str, what: str) -> str:
 
 
 async def test_kill_9_between_two_taps_loses_nothing(
-    live_emulator: Emulator, db_path: Path, tmp_path: Path
+    live_emulator: Emulator, database_url: str, tmp_path: Path
 ) -> None:
-    env = bot_env(live_emulator.url, db_path)
+    env = bot_env(live_emulator.url, database_url)
     user = live_emulator.user("Pat")
     first = await start_bot(env, tmp_path)
     try:
@@ -85,10 +86,15 @@ async def test_kill_9_between_two_taps_loses_nothing(
     finally:
         second.send_signal(signal.SIGTERM)
         await asyncio.wait_for(second.wait(), 15)
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.connect() as connection:
-        row = connection.execute(text("SELECT pain, flare, interference FROM checkins")).one()
-    engine.dispose()
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            result = await connection.execute(
+                text("SELECT pain, flare, interference FROM checkins")
+            )
+            row = result.one()
+    finally:
+        await engine.dispose()
     assert tuple(row) == (3, "no", 4)
 
 

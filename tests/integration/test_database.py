@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
 from datetime import UTC, date, datetime, time
-from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, select
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Integer,
+    String,
+    Time,
+    column,
+    insert,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from bot.clock import ManualClock
@@ -18,32 +33,117 @@ from bot.content import Content
 from bot.db import queries
 from bot.db.migrate import alembic_config
 from bot.db.models import Base, CheckIn, PromptSent, User
+from bot.db.session import make_engine, make_sessionmaker
+from bot.db.types import UTCDateTime
 from bot.scheduling import claim_due
 from bot.services import Services
+from tests.databases import ON_POSTGRES
 
 NOW = datetime(2026, 6, 1, 7, 0, 30, tzinfo=UTC)  # 09:00:30 in Berlin
 
 
 @pytest.fixture
-def services(db_path: Path, content: Content) -> Services:
+def services(database_url: str, content: Content) -> Services:
     from bot.app import build_services
 
-    settings = load_settings(require_token=False, DATABASE_URL=f"sqlite+aiosqlite:///{db_path}")
+    settings = load_settings(require_token=False, DATABASE_URL=database_url)
     return build_services(settings, ManualClock(NOW), content)
 
 
-def test_migrations_match_the_models(db_path: Path) -> None:
-    engine = create_engine(f"sqlite:///{db_path}")
-    with engine.connect() as connection:
-        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    engine.dispose()
+def schema_diff(connection: Connection) -> list[Any]:
+    """What Alembic would change to make the database match the models."""
+    context = MigrationContext.configure(connection, opts={"compare_type": True})
+    return list(compare_metadata(context, Base.metadata))
+
+
+async def test_migrations_match_the_models(database_url: str) -> None:
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            diff = await connection.run_sync(schema_diff)
+    finally:
+        await engine.dispose()
     assert diff == []
 
 
-def test_downgrade_and_upgrade_again(db_path: Path) -> None:
-    config = alembic_config(f"sqlite+aiosqlite:///{db_path}")
+def test_downgrade_and_upgrade_again(database_url: str) -> None:
+    config = alembic_config(database_url)
     command.downgrade(config, "base")
     command.upgrade(config, "head")
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="only replicas start together; they need PostgreSQL")
+async def test_replicas_starting_together_on_an_empty_database_migrate_once(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    async with engine.begin() as connection:
+        await connection.execute(text("DROP SCHEMA public CASCADE"))
+        await connection.execute(text("CREATE SCHEMA public"))
+    migrate = "import sys; from bot.db.migrate import upgrade; upgrade(sys.argv[1])"
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", migrate, database_url, stderr=asyncio.subprocess.PIPE
+        )
+        for _ in range(3)
+    ]
+    errors = [(await asyncio.wait_for(p.communicate(), 60))[1].decode() for p in processes]
+    assert [p.returncode for p in processes] == [0, 0, 0], errors
+    try:
+        async with engine.connect() as connection:
+            assert await connection.run_sync(schema_diff) == []
+    finally:
+        await engine.dispose()
+
+
+# The users table as migration 0001 made it, to store a person before the later migrations.
+USERS_0001 = table(
+    "users",
+    *(column(name, BigInteger) for name in ("id", "chat_id")),
+    *(column(name, String) for name in ("first_name", "language_code", "timezone", "dialog")),
+    column("checkin_time", Time),
+    *(column(name, Integer) for name in ("bad_day_minutes", "good_day_minutes")),
+    column("activities", JSON),
+    *(column(name, Boolean) for name in ("onboarded", "active", "paused")),
+    *(column(name, UTCDateTime) for name in ("next_prompt_at", "created_at", "updated_at")),
+)
+
+
+async def _store_first_person(database_url: str) -> None:
+    engine = make_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(
+                insert(USERS_0001).values(
+                    id=7, chat_id=7, first_name="Early", language_code="en",
+                    timezone="Europe/Berlin", dialog=None, checkin_time=time(9, 30),
+                    bad_day_minutes=2, good_day_minutes=10, activities=["walk"], onboarded=True,
+                    active=True, paused=False, next_prompt_at=NOW, created_at=NOW, updated_at=NOW,
+                )
+            )  # fmt: skip
+    finally:
+        await engine.dispose()
+
+
+async def _load_person(database_url: str) -> User | None:
+    engine = make_engine(database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            return await session.get(User, 7)
+    finally:
+        await engine.dispose()
+
+
+def test_people_stored_before_later_migrations_get_their_defaults(database_url: str) -> None:
+    config = alembic_config(database_url)
+    command.downgrade(config, "0001")
+    asyncio.run(_store_first_person(database_url))
+    command.upgrade(config, "head")
+    user = asyncio.run(_load_person(database_url))
+    assert user is not None
+    assert (user.checkin_time, user.activities, user.symptom_tags) == (time(9, 30), ["walk"], [])
+    assert (user.weekly_enabled, user.weekly_weekday, user.weekly_time) == (True, 6, time(19, 0))
+    assert user.next_prompt_at == NOW and user.created_at.tzinfo is not None
 
 
 async def add_people(services: Services, count: int, due: datetime) -> None:

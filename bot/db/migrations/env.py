@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from alembic import context
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from bot.db.models import Base
@@ -12,6 +13,10 @@ from bot.db.session import make_engine
 
 config = context.config
 target_metadata = Base.metadata
+
+# Replicas started together all migrate on start: on PostgreSQL the first takes this lock and
+# the others wait for its transaction to end, then find the schema already at head.
+MIGRATION_LOCK = 5_350_001  # any fixed bigint, the same in every process
 
 
 def _run(connection: Connection) -> None:
@@ -31,6 +36,10 @@ async def _run_async() -> None:
     engine = make_engine(config.attributes["database_url"])
     try:
         async with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                await connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
             await connection.run_sync(_run)
     finally:
         await engine.dispose()
