@@ -1,4 +1,4 @@
-"""The `smallsteps` command: run, play, migrate."""
+"""The `smallsteps` command: run, play, migrate, bench."""
 
 from __future__ import annotations
 
@@ -66,6 +66,15 @@ def play(args: argparse.Namespace) -> None:
     )
 
 
+def bench(args: argparse.Namespace) -> None:
+    """Benchmarks against the emulator; one JSON object per benchmark on stdout."""
+    from bot.bench import main as bench_main
+
+    if args.people is not None and args.people < 1:
+        raise SettingsError("--people must be at least 1")
+    bench_main(args.which, people=args.people, quick=args.quick)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of `smallsteps` and `python -m bot`."""
     parser = argparse.ArgumentParser(prog="smallsteps", description=__doc__)
@@ -81,6 +90,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     play_parser.add_argument("--reset", action="store_true", help="start from an empty database")
     play_parser.set_defaults(func=play)
+    bench_parser = commands.add_parser("bench", help="benchmarks against the emulator (JSON)")
+    bench_parser.add_argument(
+        "which", nargs="?", default="all", choices=("checkin", "fanout", "memory", "all")
+    )
+    bench_parser.add_argument("--people", type=int, help="people in each benchmark chosen")
+    bench_parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
+    bench_parser.set_defaults(func=bench)
     args = parser.parse_args(argv)
     try:
         args.func(args)
