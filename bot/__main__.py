@@ -7,42 +7,73 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.config import SettingsError, load_settings
-from bot.content import ContentError, load_content
+from bot.config import Settings, SettingsError, load_settings
+from bot.content import Content, ContentError, load_content
 from bot.db.migrate import DatabaseError, upgrade
 
 EXIT_USAGE = 2
 PLAY_FILES = Path("smallsteps-play-files")  # where play mode saves charts and exports
 
 
-def _logging(level: str) -> None:
-    """Plain logs; httpx would log every request URL, and those carry the bot token."""
+class _Redact(logging.Filter):
+    """Request URLs carry the bot token; no log line may show it."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secret and self.secret in record.getMessage():
+            record.msg = record.getMessage().replace(self.secret, "<token>")
+            record.args = None
+        return True
+
+
+def _logging(level: str, secret: str = "") -> None:
+    """Plain logs without the token; httpx and the scheduler are quiet unless something fails."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_Redact(secret))
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 def run(_: argparse.Namespace) -> None:
     """Migrate, then serve Telegram by polling (or by webhook when WEBHOOK_URL is set)."""
+    import asyncio
+
+    settings = load_settings()
+    _logging(settings.log_level, settings.telegram_bot_token)
+    upgrade(settings.database_url)
+    content = load_content()
+    asyncio.run(_serve(settings, content))
+
+
+async def _serve(settings: Settings, content: Content) -> None:
+    """Run until SIGTERM or SIGINT, then let in-flight updates finish and stop."""
+    import asyncio
+    import signal
     from urllib.parse import urlsplit
 
     from bot.app import ALLOWED_UPDATES, build_application
+    from bot.runtime import Runtime
 
-    settings = load_settings()
-    _logging(settings.log_level)
-    upgrade(settings.database_url)
-    application = build_application(settings, content=load_content())
+    runtime = Runtime(build_application(settings, content=content), allowed_updates=ALLOWED_UPDATES)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
     if settings.webhook_url:
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret or None,
-            allowed_updates=ALLOWED_UPDATES,
-        )
+        await runtime.start_webhook(
+            settings.webhook_listen, settings.webhook_port,
+            urlsplit(settings.webhook_url).path or "/", settings.webhook_url,
+            settings.webhook_secret,
+        )  # fmt: skip
     else:
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+        await runtime.start(polling=True)
+    logging.getLogger(__name__).info("Small Steps is running")
+    await stop.wait()
+    await runtime.stop()
 
 
 def migrate(_: argparse.Namespace) -> None:

@@ -7,7 +7,6 @@ from typing import Any
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -34,6 +33,7 @@ from bot.handlers import (
     privacy,
     progress,
 )
+from bot.limiter import LaneRateLimiter
 from bot.services import KEY, Services, of
 
 # Edited messages are not answers a second time: only new messages count.
@@ -68,6 +68,7 @@ def build_application(
     content: Content | None = None,
     tick_seconds: float | None = scheduling.TICK_SECONDS,
     rate_limit: bool = True,
+    read_timeout: float | None = None,
 ) -> Application[Any, Any, Any, Any, Any, Any]:
     """The bot, ready to run: handlers in order, the outbox job, services on bot_data."""
     builder = (
@@ -83,10 +84,17 @@ def build_application(
         )
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        # Updates come through bot.runtime (stored before they are confirmed), not PTB's Updater.
+        .updater(None)
+        # The daily fan-out sends many requests at once; PTB's default pool holds one.
+        .connection_pool_size(scheduling.CONCURRENT_SENDS + 8)
+        .pool_timeout(30)
     )
     if rate_limit:
         # PTB's builder types its rate-limiter argument as generic over None; this one is fine.
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))  # type: ignore[arg-type]
+        builder = builder.rate_limiter(LaneRateLimiter())  # type: ignore[arg-type]
+    if read_timeout is not None:
+        builder = builder.read_timeout(read_timeout)
     application = builder.build()
     application.bot_data[KEY] = build_services(settings, clock, content)
     _add_handlers(application)
@@ -177,4 +185,4 @@ async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any])
     await of(application).engine.dispose()
 
 
-ALLOWED_UPDATES = Update.ALL_TYPES
+ALLOWED_UPDATES = list(Update.ALL_TYPES)

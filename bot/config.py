@@ -11,6 +11,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///smallsteps.db"
+MIN_SECRET_CHARS = 16
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
@@ -39,6 +40,22 @@ class Settings(BaseSettings):
         value = value.strip().rstrip("/")
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_url(cls, value: str) -> str:
+        value = value.strip()
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the public https:// URL Telegram posts updates to")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_chars(cls, value: str) -> str:
+        value = value.strip()
+        if value and not all(c.isalnum() or c in "_-" for c in value):
+            raise ValueError("may only contain A-Z, a-z, 0-9, _ and - (Telegram's rule)")
         return value
 
     @field_validator("log_level")
@@ -98,6 +115,11 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Setting
         first = exc.errors()[0]
         name = str(first["loc"][0]) if first["loc"] else "settings"
         raise SettingsError(f"{name}: {first['msg'].removeprefix('Value error, ')}") from None
+    if settings.webhook_url and len(settings.webhook_secret) < MIN_SECRET_CHARS:
+        raise SettingsError(
+            f"WEBHOOK_SECRET must be set (at least {MIN_SECRET_CHARS} characters of A-Z, a-z, "
+            "0-9, _ or -) when WEBHOOK_URL is: every webhook request is checked against it"
+        )
     if require_token and not settings.telegram_bot_token.strip():
         raise SettingsError(
             "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and put it in the "

@@ -23,6 +23,7 @@ from bot.db.migrate import upgrade
 from bot.domain.parsing import parse_time
 from bot.domain.schedule import next_due
 from bot.emulator import Emulator, FakeChat, FakeUser, HandledCounter, buttons, format_message
+from bot.runtime import Runtime
 from bot.services import of
 
 PLAY_USER_ID = 424242  # fixed, so a kept play database recognises you next time
@@ -420,17 +421,13 @@ async def play_main(
         session.application = application
         session.counter = HandledCounter(application, emulator)
         lines = script.read_text(encoding="utf-8").splitlines() if script is not None else None
-        async with application:
-            await application.start()
-            assert application.updater is not None
-            await application.updater.start_polling(poll_interval=0, timeout=1,
-                                                    allowed_updates=ALLOWED_UPDATES)  # fmt: skip
-            try:
-                await emulator.idle()
-                await _converse(session, lines, out)
-            finally:
-                await application.updater.stop()
-                await application.stop()
+        runtime = Runtime(application, allowed_updates=ALLOWED_UPDATES)
+        await runtime.start(polling=True)
+        try:
+            await emulator.idle()
+            await _converse(session, lines, out)
+        finally:
+            await runtime.stop()
         if temporary is None:
             saved_clock.write_text(clock.now().isoformat())
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -11,15 +12,17 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import ContextTypes
+from telegram.ext import ContextTypes, ExtBot
 
+from bot import metrics
 from bot.db import queries
-from bot.db.models import PromptSent, SafetyEvent, User
+from bot.db.models import CheckIn, PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
 from bot.domain.schedule import local_date, local_instant, next_due
 from bot.handlers import keyboards
 from bot.handlers.checkin import question_reply
 from bot.handlers.common import locale_of, say
+from bot.limiter import BULK
 from bot.services import Services, get
 
 log = logging.getLogger(__name__)
@@ -28,6 +31,7 @@ TICK_SECONDS = 15  # how often due prompts are looked for; a prompt is at most t
 BATCH = 200  # people claimed per transaction, so one tick never holds a long write lock
 MAX_TIMEOUT_ATTEMPTS = 2  # a timed-out send may have arrived: retry it once, not forever
 RETRY_DELAY = timedelta(seconds=30)  # after a network failure, try again on a later tick
+CONCURRENT_SENDS = 64  # requests in flight at once during a fan-out
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,8 @@ class Claim:
     due_at: datetime
     attempts: int
     followup: str | None = None  # a safety tier: send its gentle follow-up instead of the prompt
+    text: str = ""
+    markup: InlineKeyboardMarkup | None = None
 
 
 async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> list[Claim]:
@@ -92,7 +98,10 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
                 session.add(sent)
             sent.status = "sending"
             sent.attempts += 1
-            claims.append(Claim(user.id, user.chat_id, day, due, sent.attempts, followup))
+            text, markup = await _render(services, session, user, day, checkin, followup)
+            claims.append(
+                Claim(user.id, user.chat_id, day, due, sent.attempts, followup, text, markup)
+            )
     return claims
 
 
@@ -114,74 +123,98 @@ async def _take_followup(session: AsyncSession, user: User, now: datetime) -> st
     return "crisis" if "crisis" in tiers else "emergency"
 
 
-async def send_prompt(services: Services, bot: Bot, claim: Claim) -> None:
-    """Send one claimed prompt and record how it went."""
-    async with services.transaction() as session:
-        user = await queries.get_user(session, claim.user_id)
-        if user is None:
-            return
-        day = claim.day
-        answers = None
-        checkin = await queries.get_checkin(session, user.id, day)
-        if checkin is not None:
-            answers = queries.answers_of(checkin)
-        question = flow.next_question(answers) if answers else "pain"
-        offer_same = question == "pain" and flow.can_copy(
-            await queries.yesterday_answers(session, user.id, day)
-        )
-        markup: InlineKeyboardMarkup | None
-        if claim.followup is not None:
-            text = say(services, f"nudge.{claim.followup}_followup", user, name=user.first_name)
-            markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
-                                             locale_of(user))  # fmt: skip
-        else:
-            header = say(services, "checkin.prompt", user, name=user.first_name)
-            text, markup = question_reply(services, user, day, question or "pain",
-                                          offer_same=offer_same, header=header)  # fmt: skip
-    outcome, message_id = "sent", None
+async def _render(
+    services: Services,
+    session: AsyncSession,
+    user: User,
+    day: date,
+    checkin: CheckIn | None,
+    followup: str | None,
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The prompt (its first open question) or a safety follow-up, ready to send."""
+    if followup is not None:
+        text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
+        markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
+                                         locale_of(user))  # fmt: skip
+        return text, markup
+    question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
+    offer_same = question == "pain" and flow.can_copy(
+        await queries.yesterday_answers(session, user.id, day)
+    )
+    header = say(services, "checkin.prompt", user, name=user.first_name)
+    return question_reply(services, user, day, question or "pain", offer_same=offer_same,
+                          header=header)  # fmt: skip
+
+
+async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
+    """Send one claimed prompt in the bulk lane; return the outcome and the message id."""
     try:
-        message = await bot.send_message(claim.chat_id, text, reply_markup=markup)
-        message_id = message.message_id
+        if isinstance(bot, ExtBot) and bot.rate_limiter is not None:
+            message = await bot.send_message(
+                claim.chat_id, claim.text, reply_markup=claim.markup, rate_limit_args=BULK
+            )
+        else:  # no limiter (tests, benchmarks with limits off, plain Bot scripts): no lanes
+            message = await bot.send_message(claim.chat_id, claim.text, reply_markup=claim.markup)
     except Forbidden:
-        outcome = "blocked"
+        metrics.ERRORS.labels("blocked").inc()
+        return "blocked", None
     except BadRequest:
+        metrics.ERRORS.labels("bad_request").inc()
         log.warning("prompt to %s refused by Telegram", claim.user_id, exc_info=True)
-        outcome = "failed"
+        return "failed", None
     except TimedOut:
+        metrics.ERRORS.labels("network").inc()
         # It may have arrived; send once more at most, so nobody gets a pile of prompts.
-        outcome = "retry" if claim.attempts < MAX_TIMEOUT_ATTEMPTS else "sent"
+        return ("retry" if claim.attempts < MAX_TIMEOUT_ATTEMPTS else "sent"), None
     except (RetryAfter, NetworkError):
-        outcome = "retry"
-    await _record(services, claim, outcome, message_id)
+        metrics.ERRORS.labels("network").inc()
+        return "retry", None
+    return "sent", message.message_id
 
 
-async def _record(services: Services, claim: Claim, outcome: str, message_id: int | None) -> None:
-    """Store the outcome; a retry puts the person back as due now, on the same local day."""
+async def _record(services: Services, results: list[tuple[Claim, str, int | None]]) -> None:
+    """Store a batch's outcomes; a retry puts the person back as due soon, on the same day."""
     now = services.clock.now()
     async with services.transaction() as session:
-        user = await queries.get_user(session, claim.user_id)
-        result = await session.execute(
-            select(PromptSent).where(
-                PromptSent.user_id == claim.user_id, PromptSent.local_date == claim.day
+        for claim, outcome, message_id in results:
+            user = await queries.get_user(session, claim.user_id)
+            result = await session.execute(
+                select(PromptSent).where(
+                    PromptSent.user_id == claim.user_id, PromptSent.local_date == claim.day
+                )
             )
-        )
-        sent = result.scalar_one_or_none()
-        if user is None or sent is None:
-            return
-        if outcome == "blocked":
-            user.active = False
-            await session.execute(delete(PromptSent).where(PromptSent.id == sent.id))
-            log.info("user %s blocked the bot; marked inactive", claim.user_id)
-        elif outcome == "retry":
-            sent.status = "retry"
-            # Retry soon, but only while the prompt's local day lasts (checked at claim time).
-            user.next_prompt_at = min(now + RETRY_DELAY, user.next_prompt_at or now)
-        else:
-            sent.status = outcome
-            sent.sent_at = now
-            sent.message_id = message_id
-            if outcome == "sent" and claim.followup is None:
-                user.dialog = "checkin"
+            sent = result.scalar_one_or_none()
+            if user is None or sent is None:
+                continue
+            if outcome == "blocked":
+                user.active = False
+                await session.execute(delete(PromptSent).where(PromptSent.id == sent.id))
+                log.info("user %s blocked the bot; marked inactive", claim.user_id)
+            elif outcome == "retry":
+                sent.status = "retry"
+                # Retry soon, but only while the prompt's local day lasts (checked at claim time).
+                user.next_prompt_at = min(now + RETRY_DELAY, user.next_prompt_at or now)
+            else:
+                sent.status = outcome
+                sent.sent_at = now
+                sent.message_id = message_id
+                if outcome == "sent":
+                    metrics.PROMPTS_SENT.inc()
+                    metrics.FANOUT_LAG.observe(max((now - claim.due_at).total_seconds(), 0.0))
+                    if claim.followup is None:
+                        user.dialog = "checkin"
+
+
+async def send_all(bot: Bot, claims: list[Claim]) -> list[tuple[Claim, str, int | None]]:
+    """Send a batch concurrently (the rate limiter, when on, paces them)."""
+    gate = asyncio.Semaphore(CONCURRENT_SENDS)
+
+    async def one(claim: Claim) -> tuple[Claim, str, int | None]:
+        async with gate:
+            outcome, message_id = await send_prompt(bot, claim)
+            return claim, outcome, message_id
+
+    return list(await asyncio.gather(*(one(c) for c in claims)))
 
 
 async def run_due(services: Services, bot: Bot) -> int:
@@ -189,8 +222,8 @@ async def run_due(services: Services, bot: Bot) -> int:
     total = 0
     while True:
         claims = await claim_due(services, services.clock.now())
-        for claim in claims:
-            await send_prompt(services, bot, claim)
+        if claims:
+            await _record(services, await send_all(bot, claims))
         total += len(claims)
         if len(claims) < BATCH:
             return total

@@ -12,6 +12,7 @@ from bot.clock import ManualClock
 from bot.config import Settings
 from bot.content import Content
 from bot.emulator import Emulator, FakeUser, HandledCounter, buttons, format_message
+from bot.runtime import Runtime
 from bot.services import Services, of
 
 JSON = dict[str, Any]
@@ -19,6 +20,8 @@ JSON = dict[str, Any]
 
 class Harness:
     """A running bot plus helpers that wait until it has fully handled each action."""
+
+    runtime: Runtime
 
     def __init__(self, application: Any, emulator: Emulator, clock: ManualClock) -> None:
         self.app = application
@@ -29,25 +32,28 @@ class Harness:
     @classmethod
     @asynccontextmanager
     async def running(
-        cls, settings: Settings, emulator: Emulator, clock: ManualClock, content: Content
+        cls,
+        settings: Settings,
+        emulator: Emulator,
+        clock: ManualClock,
+        content: Content,
+        *,
+        rate_limit: bool = False,
+        read_timeout: float | None = None,
     ) -> AsyncIterator[Harness]:
         """Build and run the bot with polling until the block ends."""
         application = build_application(
-            settings, clock=clock, content=content, tick_seconds=None, rate_limit=False
-        )
+            settings, clock=clock, content=content, tick_seconds=None, rate_limit=rate_limit,
+            read_timeout=read_timeout,
+        )  # fmt: skip
         harness = cls(application, emulator, clock)
-        async with application:
-            await application.start()
-            assert application.updater is not None
-            await application.updater.start_polling(
-                poll_interval=0, timeout=1, allowed_updates=ALLOWED_UPDATES
-            )
-            try:
-                yield harness
-            finally:
-                if application.updater.running:
-                    await application.updater.stop()
-                await application.stop()
+        runtime = Runtime(application, allowed_updates=ALLOWED_UPDATES)
+        await runtime.start(polling=True)
+        harness.runtime = runtime
+        try:
+            yield harness
+        finally:
+            await runtime.stop()
 
     @property
     def services(self) -> Services:

@@ -95,7 +95,7 @@ async def test_prompt_buttons_work_and_one_prompt_a_day_across_a_restart(
         require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
         TELEGRAM_API_URL=harness.emu.url, DATABASE_URL=database_url,
     )  # fmt: skip
-    await harness.app.updater.stop()
+    await harness.runtime.stop_polling()
     async with Harness.running(settings, harness.emu, harness.clock, content) as second:  # type: ignore[arg-type]
         assert await second.tick() == 0
         second.clock.advance(timedelta(hours=5))

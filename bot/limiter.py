@@ -1,0 +1,143 @@
+"""Telegram's rate limits with two lanes: replies to people talking to the bot go first.
+
+PTB's AIORateLimiter has one overall bucket for everything, so a large daily fan-out starves
+interactive replies. Here the overall budget (about 30 messages a second) is shared by priority:
+a bulk request (the daily prompts, weekly summaries, group summaries) only takes a token when no
+reply is waiting. Groups get their own 20-a-minute budget. A 429 pauses every request for its
+retry_after and is then retried, so nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Coroutine
+from datetime import timedelta
+from typing import Any, TypedDict
+
+from aiolimiter import AsyncLimiter
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+from bot import metrics
+
+log = logging.getLogger(__name__)
+
+OVERALL_PER_SECOND = 30.0
+GROUP_PER_MINUTE = 20
+MAX_RETRIES = 5
+MAX_GROUPS_TRACKED = 10_000  # group limiters kept, least recently used dropped first
+# Methods that don't send anything don't count against the message limits.
+UNLIMITED = frozenset({"getMe", "getUpdates", "answerCallbackQuery", "setMyCommands",
+                       "deleteWebhook", "setWebhook", "getWebhookInfo", "getChatMember",
+                       "getChat", "logOut", "close", "getFile", "sendChatAction"})  # fmt: skip
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    """retry_after is an int in PTB 22 and a timedelta in later versions."""
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class Lane(TypedDict, total=False):
+    """Per-call rate-limit arguments: `rate_limit_args={"lane": "bulk"}`."""
+
+    lane: str
+
+
+BULK: Lane = {"lane": "bulk"}
+
+
+class PriorityBucket:
+    """A token bucket where waiting replies always take the next token before bulk sends."""
+
+    def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.rate = rate
+        self.capacity = rate  # up to one second of burst
+        self.tokens = rate
+        self.clock = clock
+        self.updated = clock()
+        self.replies_waiting = 0
+        self.paused_until = 0.0
+
+    def _refill(self) -> None:
+        now = self.clock()
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+
+    async def acquire(self, bulk: bool) -> None:
+        """Wait for a token; bulk waits while any reply is waiting."""
+        if not bulk:
+            self.replies_waiting += 1
+        try:
+            while True:
+                self._refill()
+                now = self.clock()
+                if (
+                    now >= self.paused_until
+                    and self.tokens >= 1
+                    and (not bulk or self.replies_waiting == 0)
+                ):
+                    self.tokens -= 1
+                    return
+                wait = max(self.paused_until - now, (1 - self.tokens) / self.rate, 0.001)
+                await asyncio.sleep(min(wait, 0.05) if bulk else wait)
+        finally:
+            if not bulk:
+                self.replies_waiting -= 1
+
+    def pause(self, seconds: float) -> None:
+        """Telegram said 429: nobody sends until retry_after has passed."""
+        self.paused_until = max(self.paused_until, self.clock() + seconds)
+
+
+class LaneRateLimiter(BaseRateLimiter[Lane]):
+    """Overall and per-group limits, with replies ahead of bulk sends."""
+
+    def __init__(self, per_second: float = OVERALL_PER_SECOND, max_retries: int = MAX_RETRIES):
+        self.bucket = PriorityBucket(per_second)
+        self.max_retries = max_retries
+        self._groups: OrderedDict[int, AsyncLimiter] = OrderedDict()
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+    def _group(self, chat_id: int) -> AsyncLimiter:
+        limiter = self._groups.pop(chat_id, None) or AsyncLimiter(GROUP_PER_MINUTE, 60)
+        self._groups[chat_id] = limiter
+        while len(self._groups) > MAX_GROUPS_TRACKED:
+            self._groups.popitem(last=False)
+        return limiter
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: Lane | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        """Wait for the lane's turn, send, and retry after a 429 as often as allowed."""
+        bulk = (rate_limit_args or {}).get("lane") == "bulk"
+        chat_id = data.get("chat_id")
+        in_group = isinstance(chat_id, int | str) and str(chat_id).startswith("-")
+        for attempt in range(self.max_retries + 1):
+            if endpoint not in UNLIMITED:
+                if in_group:
+                    await self._group(int(chat_id)).acquire()  # type: ignore[arg-type]
+                await self.bucket.acquire(bulk)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                metrics.ERRORS.labels("retry_after").inc()
+                seconds = _seconds(exc.retry_after)
+                self.bucket.pause(seconds)
+                if attempt == self.max_retries:
+                    raise
+                log.info("429 from Telegram on %s: waiting %.1f s", endpoint, seconds)
+        raise AssertionError("unreachable")
