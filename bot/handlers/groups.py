@@ -224,10 +224,11 @@ async def _setup_step(
         return text, views.setup_markup(services, challenge, known), []
     _activate(challenge, group, now)
     post = await jobs.refresh(services, session, challenge, now, force=True)
+    if post is None:
+        return None  # the bot left the group meanwhile: nothing to show there
     outgoing: jobs.Outgoing = []
     if creator.active:
         outgoing.append(_joined_note(services, challenge, group, creator))
-    assert post is not None
     return post.text, post.markup, outgoing
 
 

@@ -1,12 +1,15 @@
-"""Group challenges, the pure part: who counts as moved or resting, the calendar, tallies."""
+"""Group challenges: who counts as moved or resting, the calendar, tallies, what groups see."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from jinja2 import Environment, meta
 
+from bot.content import load_content
 from bot.domain.challenges import (
     EDIT_GAP,
     Member,
@@ -158,3 +161,32 @@ def test_who_gets_a_private_nudge(
         )
         is expected
     )  # fmt: skip
+
+
+# What reaches a group is only ever built from these; a template that could show anything from
+# a private check-in is refused here, before it could reach anyone.
+PRIVATE_ONLY = ("group.nudge", "group.joined.private", "group.removed", "group.link.unknown")
+PRIVATE_VARIABLES = frozenset(
+    {"pain", "interference", "energy", "sleep", "flare", "movement", "note", "answers",
+     "day_type_words", "goal_minutes", "level_minutes", "cue", "symptoms", "deleted"}
+)  # fmt: skip
+PRIVATE_WORDS = re.compile(r"\b(pain|flare|energy|sleep|mood|note)s?\b", re.IGNORECASE)
+
+
+def group_facing_templates() -> list[tuple[str, str]]:
+    """(key, body) of every message that may be shown in a group or as a group popup."""
+    library = load_content()
+    found = []
+    for (locale, key), item in sorted(library.items.items()):
+        if key.startswith("group.") and not key.startswith(PRIVATE_ONLY):
+            found.append((f"{locale}:{key}", item.path.read_text().split("\n---", 1)[1]))
+    return found
+
+
+@pytest.mark.parametrize(("key", "body"), group_facing_templates())
+def test_group_messages_cannot_carry_anything_private(key: str, body: str) -> None:
+    used = meta.find_undeclared_variables(Environment().parse(body))
+    # The goal's own wording uses goal_minutes for the challenge's minutes, never a person's.
+    allowed = {"goal_minutes"} if key.endswith("group.goal") else set()
+    assert not (used & PRIVATE_VARIABLES) - allowed, used
+    assert not PRIVATE_WORDS.search(body), PRIVATE_WORDS.search(body)
