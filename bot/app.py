@@ -35,6 +35,7 @@ from bot.handlers import (
 )
 from bot.limiter import LaneRateLimiter
 from bot.services import KEY, Services, of
+from bot.transport import DEFAULT_TIMEOUT, AiohttpRequest
 
 # Edited messages are not answers a second time: only new messages count.
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -86,15 +87,20 @@ def build_application(
         .post_shutdown(_post_shutdown)
         # Updates come through bot.runtime (stored before they are confirmed), not PTB's Updater.
         .updater(None)
-        # The daily fan-out sends many requests at once; PTB's default pool holds one.
-        .connection_pool_size(scheduling.CONCURRENT_SENDS + 8)
-        .pool_timeout(30)
+        # The daily fan-out sends many requests at once, so the pool holds more than PTB's one;
+        # aiohttp costs a fraction of httpx's CPU per call (see bot/transport.py).
+        .request(
+            AiohttpRequest(
+                scheduling.CONCURRENT_SENDS + 8,
+                pool_timeout=30,
+                read_timeout=DEFAULT_TIMEOUT if read_timeout is None else read_timeout,
+            )
+        )
+        .get_updates_request(AiohttpRequest(1))
     )
     if rate_limit:
         # PTB's builder types its rate-limiter argument as generic over None; this one is fine.
         builder = builder.rate_limiter(LaneRateLimiter())  # type: ignore[arg-type]
-    if read_timeout is not None:
-        builder = builder.read_timeout(read_timeout)
     application = builder.build()
     application.bot_data[KEY] = build_services(settings, clock, content)
     _add_handlers(application)
