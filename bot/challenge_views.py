@@ -81,10 +81,11 @@ def challenge_text(
     if challenge.status != "active":
         return render(services, "group.challenge.ended", challenge, members=members,
                       **_common(services, challenge))  # fmt: skip
+    # A morning summary looks back, so the last day's summary comes the morning after it.
+    day = min(max(day_number(today, start), 0), challenge.length_days or 0)
     return render(
-        services, "group.challenge", challenge, members=members,
-        day=max(day_number(today, start), 0), date=date_words(start),
-        **_common(services, challenge),
+        services, "group.challenge", challenge, members=members, day=day,
+        date=date_words(start), **_common(services, challenge),
     )  # fmt: skip
 
 

@@ -548,3 +548,37 @@ async def test_delete_leaves_only_anonymous_counts_and_the_challenge_carries_on(
     await jobs(h, at(2, 8, 0))
     assert await tap(h, cy, message, "Done today") == "Counted: you moved today 🎉"
     assert "Day 2 of 7" in shown(h, message) and "✅ Cy · on plan 2 days" in shown(h, message)
+
+
+async def test_a_morning_summary_looks_back_at_the_day_before(harness: Harness) -> None:
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Everyone's own plan", "Each person", "7 days", "Berlin"):
+        await tap(h, ana, setup, choice)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)  # typed, as a reply
+    await h.settle()
+    message = h.emu.current(setup)
+    assert "Everyone's own plan, every day" in shown(h, message)
+    assert "Day 1 of 7 · summary at 08:00" in shown(h, message)
+    await tap(h, bo, message, "Join")
+    await tap(h, ana, message, "Done today")
+    count = len(new_messages(h, family))
+    await jobs(h, at(1, 20, 0))
+    assert len(new_messages(h, family)) == count  # Monday's summary comes on Tuesday morning
+    await jobs(h, at(2, 6, 1))  # 08:01 in Berlin
+    assert "Day 1 of 7" in new_messages(h, family)[-1]
+    assert "Moved: Ana" in new_messages(h, family)[-1]
+    for day in range(3, 8):
+        await jobs(h, at(day, 6, 1))
+    await jobs(h, at(7, 22, 1))  # Monday of the next week, 00:01: the last day is over
+    assert "Day 7 of 7" in shown(h, message) and "Join" in shown(h, message)
+    await jobs(h, at(8, 6, 1))
+    assert "7 days, done together!" in new_messages(h, family)[-1]
+    assert "Ana: on plan 1 day" in new_messages(h, family)[-1]
+    assert "Bo: with us all the way" in new_messages(h, family)[-1]
