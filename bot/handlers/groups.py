@@ -46,7 +46,13 @@ from bot.handlers.common import Context, echo, say, send, services_of
 from bot.handlers.keyboards import ACTIVITIES
 from bot.services import Services
 
-GROUP_COMMANDS = ("challenge", "leave", "endchallenge", "help")
+# The group command menu: command and the label that describes it.
+GROUP_COMMANDS = {
+    "challenge": "command.challenge",
+    "leave": "command.leave",
+    "endchallenge": "command.endchallenge",
+    "help": "command.group_help",
+}
 LINK_PREFIX = "j"  # /start j<code> joins a challenge
 IN_GROUP = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 MAY_END = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
@@ -54,9 +60,7 @@ MAY_END = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 
 async def set_group_commands(bot: Bot, services: Services) -> None:
     """The command menu members see in groups."""
-    keys = {"challenge": "challenge", "leave": "leave", "endchallenge": "endchallenge",
-            "help": "group_help"}  # fmt: skip
-    commands = [BotCommand(c, services.content.label(f"command.{keys[c]}")) for c in GROUP_COMMANDS]
+    commands = [BotCommand(c, services.content.label(key)) for c, key in GROUP_COMMANDS.items()]
     await bot.set_my_commands(commands, scope=BotCommandScopeAllGroupChats())
 
 
