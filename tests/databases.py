@@ -11,6 +11,7 @@ import asyncio
 import os
 import shutil
 import threading
+from collections import deque
 from collections.abc import Callable, Coroutine
 from concurrent.futures import Future, ThreadPoolExecutor
 from itertools import count
@@ -26,6 +27,7 @@ T = TypeVar("T")
 
 PREFIX = "smallsteps_test"  # every database the tests create starts with this
 CONNECT_TIMEOUT = 5.0
+AHEAD = 2  # databases made ahead of the tests that will use them
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", None}
 
 
@@ -104,7 +106,8 @@ class _Loop:
 class PostgresTemplate:
     """A migrated template database; each test gets `CREATE DATABASE ... TEMPLATE` of it.
 
-    Databases are dropped in the background while the next test runs (a drop takes ~0.1 s).
+    A copy takes 0.05-0.4 s (it writes the template's ~8 MB through the WAL), so the next
+    databases are made, and used ones dropped, in the background while the tests run.
     """
 
     def __init__(self, server: URL) -> None:
@@ -114,6 +117,7 @@ class PostgresTemplate:
         self.prefix = f"{PREFIX}_{os.getpid()}"
         self.template = f"{self.prefix}_template"
         self.drops: list[Future[None]] = []
+        self.ahead: deque[Future[str]] = deque()
         self.loop = _Loop()
         self.pool: asyncpg.Pool | None = None
         try:
@@ -121,6 +125,8 @@ class PostgresTemplate:
             self._drop_leftovers()
             self._execute(f'CREATE DATABASE "{self.template}"')
             in_thread(upgrade, self._url(self.template))
+            for _ in range(AHEAD):
+                self.ahead.append(self.loop.submit(self._copy()))
         except BaseException:
             self.close()
             raise
@@ -153,11 +159,16 @@ class PostgresTemplate:
             if pid.isdigit() and not _alive(int(pid)):
                 self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def create(self, _: Path) -> str:
-        """A fresh, migrated database of its own."""
+    async def _copy(self) -> str:
         name = f"{self.prefix}_{next(self.names)}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        await self._admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
         return self._url(name)
+
+    def create(self, _: Path) -> str:
+        """A fresh, migrated database of its own (made ahead), and start making another."""
+        url = self.ahead.popleft().result()
+        self.ahead.append(self.loop.submit(self._copy()))
+        return url
 
     def drop(self, url: str) -> None:
         """Drop a test's database in the background; FORCE ends connections a test left open."""
@@ -167,6 +178,8 @@ class PostgresTemplate:
     def close(self) -> None:
         """Wait for the drops, drop the template, close the admin connections."""
         try:
+            for made in self.ahead:
+                self.drop(made.result())
             for future in self.drops:
                 future.result()
             if self.pool is not None:
