@@ -18,8 +18,9 @@ from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.db import challenges as challenge_db
-from bot.db import queries
+from bot.db import inbox, queries
 from bot.db.migrate import upgrade
+from bot.db.session import make_engine, make_sessionmaker
 from bot.domain.parsing import parse_time
 from bot.domain.schedule import next_due
 from bot.emulator import Emulator, FakeChat, FakeUser, HandledCounter, buttons, format_message
@@ -379,6 +380,16 @@ async def _converse(session: Play, lines: list[str] | None, out: Any) -> None:
             return
 
 
+async def _last_update_id(database_url: str) -> int:
+    """The newest update id stored by an earlier play session (0 for a new database)."""
+    engine = make_engine(database_url)
+    try:
+        async with make_sessionmaker(engine)() as session:
+            return await inbox.last_update_id(session) or 0
+    finally:
+        await engine.dispose()
+
+
 def _clock_file(database: Path) -> Path:
     """Where a kept play database remembers how far its clock was moved."""
     return database.with_suffix(database.suffix + ".clock")
@@ -415,6 +426,9 @@ async def play_main(
             TELEGRAM_API_URL=emulator.url, DATABASE_URL=f"sqlite+aiosqlite:///{database}",
         )  # fmt: skip
         await asyncio.to_thread(upgrade, settings.database_url)
+        # A kept database remembers update ids from earlier runs; a fresh emulator must not
+        # reuse them, or the inbox would take new messages for ones already handled.
+        emulator.continue_update_ids(await _last_update_id(settings.database_url))
         session = Play(emulator, clock, terminal)
         session.files_dir = files_dir
         application = build_application(settings, clock=clock, tick_seconds=None, rate_limit=False)

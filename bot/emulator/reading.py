@@ -119,6 +119,10 @@ class ReadMixin(EmulatorCore):
         """How many updates have been injected so far."""
         return int(self.world.next_update_id) - 1
 
+    def continue_update_ids(self, after: int) -> None:
+        """Number new updates after `after`, as Telegram keeps counting for a bot across runs."""
+        self.world.next_update_id = max(int(self.world.next_update_id), after + 1)
+
     @property
     def pending_updates(self) -> int:
         """Updates not yet fetched by getUpdates."""

@@ -35,3 +35,15 @@ def test_interactive_play_from_a_pipe(tmp_path: Path) -> None:
     assert "When should I check in" in result.stdout  # "2" tapped Berlin
     assert "finish setting up first" in result.stdout
     assert (tmp_path / "smallsteps-play.db").exists()
+
+
+def test_a_kept_play_database_works_on_the_next_run(tmp_path: Path) -> None:
+    """The second session on the same file still gets answers (update ids keep counting)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+    for _ in range(2):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot", "play"], input="/help\n:quit\n", text=True,
+            capture_output=True, cwd=tmp_path, timeout=120, env=env,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "/checkin: today's check-in" in result.stdout

@@ -6,19 +6,28 @@ import asyncio
 import signal
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
-from tests.e2e.test_process import REPLY_TIMEOUT, bot_env, live_emulator  # noqa: F401
+import pytest
 
 from bot.emulator import Emulator
+from tests.e2e.test_process import REPLY_TIMEOUT, bot_env
 
 TOKEN = "424242:SECRET-token-Abc123xyz"
+
+
+@pytest.fixture
+async def live_emulator() -> AsyncIterator[Emulator]:
+    """An emulator on real time, as a separate bot process sees it."""
+    async with Emulator() as emu:
+        yield emu
 
 
 async def test_sigterm_exits_within_10_seconds_and_the_token_never_appears_in_logs(
     live_emulator: Emulator,
     database_url: str,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     env = bot_env(live_emulator.url, database_url)
     env.update(TELEGRAM_BOT_TOKEN=TOKEN, LOG_LEVEL="DEBUG")
