@@ -25,7 +25,10 @@ from bot import metrics
 
 log = logging.getLogger(__name__)
 
-OVERALL_PER_SECOND = 30.0
+TELEGRAM_PER_SECOND = 30.0  # Telegram's overall limit
+# A little under it: requests reach Telegram with jittered timing, and at exactly the limit an
+# early one is answered 429, which pauses every request (replies too) for at least a second.
+OVERALL_PER_SECOND = 0.97 * TELEGRAM_PER_SECOND
 GROUP_PER_MINUTE = 20
 MAX_RETRIES = 5
 MAX_GROUPS_TRACKED = 10_000  # group limiters kept, least recently used dropped first

@@ -52,7 +52,8 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
     """Take the people whose prompt is due, record (person, local date), advance their due time.
 
     On PostgreSQL the rows are locked with SKIP LOCKED so several replicas share the work
-    without sending anyone two prompts; SQLite has one writer at a time anyway.
+    without sending anyone two prompts; SQLite has one writer at a time anyway. A batch's
+    follow-ups, prompt records and check-ins are read with one query each, not one per person.
     """
     claims: list[Claim] = []
     async with services.transaction() as session:
@@ -66,6 +67,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             .limit(limit)
             .with_for_update(skip_locked=True)
         )  # fmt: skip
+        due_today: list[tuple[User, date, datetime]] = []
         for user in result.scalars():
             zone = ZoneInfo(user.timezone)
             due = user.next_prompt_at
@@ -78,18 +80,26 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
                 due = local_instant(day, user.checkin_time, zone)
                 if due > now:
                     continue
-            followup = await _take_followup(session, user, now)
+            due_today.append((user, day, due))
+        if not due_today:
+            return claims
+        with session.no_autoflush:
+            ids = [user.id for user, _, _ in due_today]
+            days = {day for _, day, _ in due_today}
+            followups = await _take_followups(session, ids, now)
+            sent_rows = await _prompts_sent(session, ids, days)
+            checkins = await _checkins(session, ids, days | {d - timedelta(days=1) for d in days})
+        rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]] = {}
+        for user, day, due in due_today:
+            followup = followups.get(user.id)
+            if followup is not None:
+                user.safety_open = None
             if followup is None and user.prompts_paused_until and user.prompts_paused_until > now:
                 continue  # after an emergency or crisis reply, no nudges for a while
-            existing = await session.execute(
-                select(PromptSent).where(
-                    PromptSent.user_id == user.id, PromptSent.local_date == day
-                )
-            )
-            sent = existing.scalar_one_or_none()
+            sent = sent_rows.get((user.id, day))
             if sent is not None and sent.status != "retry":
                 continue
-            checkin = await queries.get_checkin(session, user.id, day)
+            checkin = checkins.get((user.id, day))
             done = checkin is not None and flow.next_question(queries.answers_of(checkin)) is None
             if done and followup is None:
                 continue  # already checked in today by themselves
@@ -98,52 +108,81 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
                 session.add(sent)
             sent.status = "sending"
             sent.attempts += 1
-            text, markup = await _render(services, session, user, day, checkin, followup)
+            yesterday = checkins.get((user.id, day - timedelta(days=1)))
+            text, markup = _render(services, user, day, checkin, yesterday, followup, rendered)
             claims.append(
                 Claim(user.id, user.chat_id, day, due, sent.attempts, followup, text, markup)
             )
     return claims
 
 
-async def _take_followup(session: AsyncSession, user: User, now: datetime) -> str | None:
-    """Claim any due safety follow-ups; the most urgent tier decides the message."""
+async def _take_followups(session: AsyncSession, ids: list[int], now: datetime) -> dict[int, str]:
+    """Claim due safety follow-ups; per person, the most urgent tier decides the message."""
     result = await session.execute(
         select(SafetyEvent).where(
-            SafetyEvent.user_id == user.id, SafetyEvent.followup_due_at.is_not(None),
+            SafetyEvent.user_id.in_(ids), SafetyEvent.followup_due_at.is_not(None),
             SafetyEvent.followup_due_at <= now,
         )
     )  # fmt: skip
-    tiers = set()
+    tiers: dict[int, set[str]] = {}
     for event in result.scalars():
         event.followup_due_at = None
-        tiers.add(event.tier)
-    if not tiers:
-        return None
-    user.safety_open = None
-    return "crisis" if "crisis" in tiers else "emergency"
+        tiers.setdefault(event.user_id, set()).add(event.tier)
+    return {
+        user_id: "crisis" if "crisis" in found else "emergency" for user_id, found in tiers.items()
+    }
 
 
-async def _render(
+async def _prompts_sent(
+    session: AsyncSession, ids: list[int], days: set[date]
+) -> dict[tuple[int, date], PromptSent]:
+    """The prompt records of these people on these local dates."""
+    result = await session.execute(
+        select(PromptSent).where(PromptSent.user_id.in_(ids), PromptSent.local_date.in_(days))
+    )
+    return {(row.user_id, row.local_date): row for row in result.scalars()}
+
+
+async def _checkins(
+    session: AsyncSession, ids: list[int], days: set[date]
+) -> dict[tuple[int, date], CheckIn]:
+    """The check-ins of these people on these local dates."""
+    result = await session.execute(
+        select(CheckIn).where(CheckIn.user_id.in_(ids), CheckIn.local_date.in_(days))
+    )
+    return {(row.user_id, row.local_date): row for row in result.scalars()}
+
+
+def _render(
     services: Services,
-    session: AsyncSession,
     user: User,
     day: date,
     checkin: CheckIn | None,
+    yesterday: CheckIn | None,
     followup: str | None,
+    rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]],
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The prompt (its first open question) or a safety follow-up, ready to send."""
+    """The prompt (its first open question) or a safety follow-up, ready to send.
+
+    A question and its buttons are the same for everyone with the same locale, date and
+    options, so a batch renders each once (`rendered`); only the greeting carries a name.
+    """
+    locale = locale_of(user)
     if followup is not None:
         text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
-        markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
-                                         locale_of(user))  # fmt: skip
-        return text, markup
-    question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
-    offer_same = question == "pain" and flow.can_copy(
-        await queries.yesterday_answers(session, user.id, day)
+        return text, keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
+    question = (flow.next_question(queries.answers_of(checkin)) if checkin else "pain") or "pain"
+    offer_same = (
+        question == "pain"
+        and yesterday is not None
+        and flow.can_copy(queries.answers_of(yesterday))
     )
+    key = (locale, day, question, offer_same)
+    if key not in rendered:
+        rendered[key] = question_reply(services, user, day, question, offer_same=offer_same)
+    body, markup = rendered[key]
     header = say(services, "checkin.prompt", user, name=user.first_name)
-    return question_reply(services, user, day, question or "pain", offer_same=offer_same,
-                          header=header)  # fmt: skip
+    return f"{header}\n\n{body}", markup  # as question_reply puts a header above its question
 
 
 async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
@@ -174,16 +213,17 @@ async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
 
 async def _record(services: Services, results: list[tuple[Claim, str, int | None]]) -> None:
     """Store a batch's outcomes; a retry puts the person back as due soon, on the same day."""
+    if not results:
+        return
     now = services.clock.now()
     async with services.transaction() as session:
+        ids = [claim.user_id for claim, _, _ in results]
+        found = await session.execute(select(User).where(User.id.in_(ids)))
+        users = {user.id: user for user in found.scalars()}
+        sent_rows = await _prompts_sent(session, ids, {claim.day for claim, _, _ in results})
         for claim, outcome, message_id in results:
-            user = await queries.get_user(session, claim.user_id)
-            result = await session.execute(
-                select(PromptSent).where(
-                    PromptSent.user_id == claim.user_id, PromptSent.local_date == claim.day
-                )
-            )
-            sent = result.scalar_one_or_none()
+            user = users.get(claim.user_id)
+            sent = sent_rows.get((claim.user_id, claim.day))
             if user is None or sent is None:
                 continue
             if outcome == "blocked":
@@ -218,15 +258,26 @@ async def send_all(bot: Bot, claims: list[Claim]) -> list[tuple[Claim, str, int 
 
 
 async def run_due(services: Services, bot: Bot) -> int:
-    """Send every prompt that is due now; returns how many were claimed."""
+    """Send every prompt that is due now; returns how many were claimed.
+
+    The next batch is claimed while the current one is on its way, so the database and the
+    network are busy at the same time; each batch is still recorded once all of it was sent.
+    """
     total = 0
-    while True:
-        claims = await claim_due(services, services.clock.now())
-        if claims:
-            await _record(services, await send_all(bot, claims))
+    claims = await claim_due(services, services.clock.now())
+    while claims:
         total += len(claims)
-        if len(claims) < BATCH:
-            return total
+        sending = asyncio.create_task(send_all(bot, claims))
+        try:
+            following = (
+                await claim_due(services, services.clock.now()) if len(claims) >= BATCH else []
+            )
+            results = await sending
+        finally:
+            sending.cancel()  # only if claiming failed or this job was cancelled
+        await _record(services, results)
+        claims = following
+    return total
 
 
 async def run_outboxes(services: Services, bot: Bot) -> int:
