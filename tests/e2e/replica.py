@@ -1,9 +1,11 @@
 """One bot replica for test_replicas.py: the real services and PTB bot, running the outbox.
 
-`python -m tests.e2e.replica API_URL DATABASE_URL NOW` builds what `smallsteps run` builds for
-the outbox (bot.app.build_services and a PTB bot pointed at API_URL), prints "ready", waits for a
-line on stdin so that every replica starts at once, then calls bot.scheduling.run_due until
-nothing has been due for QUIET seconds, and prints how many prompts it claimed as JSON.
+`python -m tests.e2e.replica API_URL DATABASE_URL NOW` builds the application `smallsteps run`
+builds (bot.app.build_application: its services and its PTB bot, pointed at API_URL; no rate
+limiter, so the test stays fast), prints "ready", waits for a line on stdin so that every replica
+starts at once, then calls bot.scheduling.run_due, as the outbox job does, until nothing has been
+due for QUIET seconds, and prints how many prompts it claimed as JSON. The clock is fixed in the
+minute the prompts are due, so the job's 15-second timer does not decide who claims what.
 """
 
 from __future__ import annotations
@@ -14,15 +16,11 @@ import sys
 import time
 from datetime import datetime
 
-from telegram import LinkPreviewOptions
-from telegram.constants import ParseMode
-from telegram.ext import Defaults, ExtBot
-from telegram.request import HTTPXRequest
-
 from bot import scheduling
-from bot.app import build_services
+from bot.app import build_application
 from bot.clock import ManualClock
 from bot.config import load_settings
+from bot.services import of
 
 TOKEN = "123456:REPLICA-token"
 QUIET = 1.0  # seconds with nothing due before a replica stops
@@ -35,18 +33,12 @@ async def main(api_url: str, database_url: str, now: datetime) -> int:
         require_token=False, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=api_url,
         DATABASE_URL=database_url, LOG_LEVEL="WARNING",
     )  # fmt: skip
-    services = build_services(settings, ManualClock(now))
-    bot: ExtBot[None] = ExtBot(
-        settings.telegram_bot_token,
-        base_url=settings.api_base_url,
-        base_file_url=settings.file_base_url,
-        defaults=Defaults(
-            parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
-        ),
-        request=HTTPXRequest(connection_pool_size=128, pool_timeout=10.0),
+    application = build_application(
+        settings, clock=ManualClock(now), tick_seconds=None, rate_limit=False
     )
+    services, bot = of(application), application.bot
     claimed = 0
-    async with bot:
+    async with application:  # getMe on the way in, the HTTP sessions closed on the way out
         print("ready", flush=True)
         await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
         started = time.monotonic()
@@ -58,7 +50,7 @@ async def main(api_url: str, database_url: str, now: datetime) -> int:
                 quiet_since = time.monotonic()
             else:
                 await asyncio.sleep(0.05)
-    await services.engine.dispose()
+    await services.engine.dispose()  # post_shutdown only runs under run_polling/run_webhook
     print(json.dumps({"claimed": claimed}), flush=True)
     return 0
 
