@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -33,20 +35,17 @@ class InboxUpdate(Base):
 
 
 async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: datetime) -> int:
-    """Insert updates not seen before (a redelivered update_id is ignored); return how many."""
-    ids = [int(p["update_id"]) for p in payloads]
-    known = set(
-        (await session.execute(select(InboxUpdate.update_id).where(InboxUpdate.update_id.in_(ids))))
-        .scalars()
-        .all()
+    """Insert updates not seen before; a redelivered update_id is ignored, even when two replicas
+    store it at the same moment (ON CONFLICT DO NOTHING). Returns how many were new."""
+    if not payloads:
+        return 0
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    rows = [{"update_id": int(p["update_id"]), "payload": p, "received_at": now} for p in payloads]
+    statement = (
+        insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
     )
-    fresh = [p for p in payloads if int(p["update_id"]) not in known]
-    for payload in fresh:
-        session.add(
-            InboxUpdate(update_id=int(payload["update_id"]), payload=payload, received_at=now)
-        )
-    await session.flush()
-    return len(fresh)
+    result = await session.execute(statement)
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int) -> list[InboxUpdate]:
