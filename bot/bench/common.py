@@ -49,7 +49,19 @@ def latency_ms(values: Sequence[float]) -> JSON:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident set size so far (Linux reports ru_maxrss in KiB)."""
+    """This process's peak resident set size so far, in MiB.
+
+    Linux keeps ru_maxrss across fork and exec, so a child started by a big parent reports the
+    parent's size; VmHWM (the peak of this program's own memory) is read instead where there is
+    one, and ru_maxrss (KiB on Linux) only elsewhere.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 

@@ -29,6 +29,7 @@ from bot.db.models import PromptSent, User
 from bot.db.queries import new_user
 from bot.db.session import make_engine
 from bot.domain.schedule import next_due, next_weekly
+from bot.limiter import OVERALL_PER_SECOND
 
 from .common import DUE, JSON, START, STEPS, Child
 
@@ -39,6 +40,7 @@ ECHO_PEOPLE = 1_000_000
 BOT_PEOPLE = 2_000_000
 DUE_PEOPLE = 10_000_000
 TALKING_PEOPLE = 3_000_000
+UNLIMITED_PEOPLE = 4_000_000
 
 # Targets from the issue.
 CHECKIN_RATIO = 0.5
@@ -65,8 +67,8 @@ class Sizes:
     def of(cls, quick: bool, people: int | None) -> Sizes:
         """Full or smoke-test sizes; --people overrides the people of every benchmark."""
         sizes = (
-            cls(checkin_people=20, due_people=500, memory_people=1000, talking_people=5,
-                think=(0.05, 0.15), warmup=0.5, window=2.0)
+            cls(checkin_people=10, due_people=500, memory_people=1000, talking_people=3,
+                think=(0.02, 0.05), warmup=0.3, window=1.5)
             if quick else cls()
         )  # fmt: skip
         if people is not None:
@@ -178,9 +180,10 @@ async def bench_checkin(dbs: Databases, sizes: Sizes) -> JSON:
     people = sizes.checkin_people
     url = await dbs.fresh("checkin")
     await add_people(url, BOT_PEOPLE, people, due=False)
+    await add_people(url, UNLIMITED_PEOPLE, people, due=False)
     async with emulator() as (emu, api):
-        await emu.call("people", first=ECHO_PEOPLE, count=people)
-        await emu.call("people", first=BOT_PEOPLE, count=people)
+        for first in (ECHO_PEOPLE, BOT_PEOPLE, UNLIMITED_PEOPLE):
+            await emu.call("people", first=first, count=people)
         log(f"checkin: echo bot, {people} people x {len(STEPS)} steps")
         async with worker("echo", api) as echo:
             base = await emu.call("dialogues", first=ECHO_PEOPLE, count=people, mode="echo")
@@ -189,8 +192,14 @@ async def bench_checkin(dbs: Databases, sizes: Sizes) -> JSON:
         async with worker("bot", api, url, rate_limit=True) as bot:
             real = await emu.call("dialogues", first=BOT_PEOPLE, count=people, mode="bot")
             real["rss_mb"] = (await bot.quit())["rss_mb"]
+        # Not a target: the same bot without the limiter shows its own cost per step.
+        log("checkin: real bot without the rate limiter (for comparison)")
+        async with worker("bot", api, url, rate_limit=False) as bot:
+            free = await emu.call("dialogues", first=UNLIMITED_PEOPLE, count=people, mode="bot")
+            free["rss_mb"] = (await bot.quit())["rss_mb"]
         calls = await emu.call("counts")
-    ratio = real["steps_per_second"] / base["steps_per_second"] if base["steps_per_second"] else 0
+    echo_rate = base["steps_per_second"]
+    ratio = real["steps_per_second"] / echo_rate if echo_rate else 0.0
     return {
         "benchmark": "checkin",
         "people": people,
@@ -198,6 +207,11 @@ async def bench_checkin(dbs: Databases, sizes: Sizes) -> JSON:
         "bot": real,
         "echo": base,
         "throughput_ratio": round(ratio, 3),
+        "bot_without_limiter": free,
+        "throughput_ratio_without_limiter": round(
+            free["steps_per_second"] / echo_rate if echo_rate else 0.0, 3
+        ),
+        "limiter_budget_per_second": round(OVERALL_PER_SECOND, 1),
         "targets": {"throughput_ratio_min": CHECKIN_RATIO},
         "pass": {"throughput_ratio": ratio >= CHECKIN_RATIO},
         "throttled_by_emulator": calls["throttled"],
@@ -313,6 +327,7 @@ async def bench_memory(dbs: Databases, sizes: Sizes) -> JSON:
                 "prompts_claimed": fanout["claimed"]},
         "echo": {"peak_rss_mb": echo_rss, "rss_at_start_mb": started["rss_mb"]},
         "bot_minus_echo_mb": round(over, 1),
+        "measured_as": "VmHWM, each process's own peak RSS (ru_maxrss would include the parent's)",
         "targets": {"bot_minus_echo_mb_max": RSS_HEADROOM_MB},
         "pass": {"bot_minus_echo_mb": over <= RSS_HEADROOM_MB},
     }  # fmt: skip
