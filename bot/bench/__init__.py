@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 
 from .common import JSON
 from .runner import BENCHMARKS, run
@@ -23,7 +22,3 @@ def main(which: str = "all", *, people: int | None = None, quick: bool = False) 
         print(json.dumps(result), flush=True)
 
     return asyncio.run(run(which, people=people, quick=quick, emit=emit))
-
-
-if __name__ == "__main__":
-    main(*(sys.argv[1:2] or ["all"]), quick="--quick" in sys.argv)
