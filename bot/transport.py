@@ -48,6 +48,7 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
                 skip_auto_headers=("User-Agent",),
+                trust_env=True,  # HTTPS_PROXY and NO_PROXY apply, as they did with httpx
             )
 
     async def shutdown(self) -> None:
