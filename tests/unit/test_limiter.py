@@ -1,0 +1,58 @@
+"""The rate limiter's lanes: replies go ahead of the bulk fan-out; a 429 pauses everyone."""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.limiter import PriorityBucket
+
+
+class FakeTime:
+    """A monotonic clock the test moves by hand (sleeps advance it)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def run_order(bucket: PriorityBucket, time: FakeTime, lanes: list[str]) -> list[str]:
+    """Start every acquire at once; return the order in which they got a token."""
+    order: list[str] = []
+
+    async def take(name: str) -> None:
+        await bucket.acquire(bulk=name.startswith("bulk"))
+        order.append(name)
+
+    tasks = [asyncio.create_task(take(name)) for name in lanes]
+    while not all(t.done() for t in tasks):
+        time.now += 0.01
+        await asyncio.sleep(0)
+    return order
+
+
+async def test_replies_take_tokens_before_waiting_bulk_sends() -> None:
+    time = FakeTime()
+    bucket = PriorityBucket(10, clock=time)
+    bucket.tokens = 0  # an ongoing fan-out has used the budget up
+    order = await run_order(bucket, time, ["bulk1", "bulk2", "bulk3", "reply1", "reply2"])
+    assert order[:2] == ["reply1", "reply2"]
+    assert sorted(order[2:]) == ["bulk1", "bulk2", "bulk3"]
+
+
+async def test_the_overall_rate_is_kept() -> None:
+    time = FakeTime()
+    bucket = PriorityBucket(10, clock=time)
+    bucket.tokens = 0
+    started = time.now
+    await run_order(bucket, time, [f"bulk{i}" for i in range(20)])
+    assert time.now - started >= 1.9  # 20 sends at 10 a second
+
+
+async def test_a_429_pauses_every_lane() -> None:
+    time = FakeTime()
+    bucket = PriorityBucket(10, clock=time)
+    bucket.pause(3)
+    await run_order(bucket, time, ["reply1"])
+    assert time.now >= 3
