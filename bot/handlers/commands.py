@@ -6,18 +6,13 @@ from telegram import Update
 
 from bot.db import queries
 from bot.handlers import checkin, onboarding
-from bot.handlers.common import Context, onboarded_user, say, send, services_of
+from bot.handlers.common import Context, load_user, onboarded_user, say, send, services_of
 
 
 async def help_command(update: Update, context: Context) -> None:
     """/help: what the bot does and its commands."""
     services = services_of(context)
-    async with services.sessions() as session:
-        user = (
-            await queries.get_user(session, update.effective_user.id)
-            if update.effective_user
-            else None
-        )
+    user = await load_user(services, update)
     await send(update, say(services, "help.text", user))
 
 

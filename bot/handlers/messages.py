@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db import queries
-from bot.db.models import User
 from bot.domain.intents import asks_for_today
 from bot.handlers import checkin, keyboards, onboarding, plan, safety
-from bot.handlers.common import Context, echo, say, send, services_of
+from bot.handlers.common import Context, echo, load_user, say, send, services_of
 
 # Telegram caps messages at 4,096 characters; anything longer is not a real person's answer.
 MAX_TEXT_CHARS = 4096
@@ -20,7 +18,7 @@ async def text(update: Update, context: Context) -> None:
     message, tg_user = update.effective_message, update.effective_user
     if message is None or tg_user is None or message.text is None:
         return
-    user = await _user(update, context)
+    user = await load_user(services, update)
     # Red flags are looked for in every text, in every state, before anything else.
     if await safety.screen(update, context, user, message.text):
         return
@@ -50,14 +48,14 @@ async def unknown_command(update: Update, context: Context) -> None:
     services = services_of(context)
     message = update.effective_message
     word = (message.text or "/").split()[0].split("@")[0] if message else "/"
-    user = await _user(update, context)
+    user = await load_user(services, update)
     await send(update, say(services, "unknown.command", user, command=echo(word)))
 
 
 async def not_text(update: Update, context: Context) -> None:
     """Stickers, photos, voice notes: say so kindly and ask the open question again."""
     services = services_of(context)
-    user = await _user(update, context)
+    user = await load_user(services, update)
     await send(update, say(services, "fallback.not_text", user))
     if user is not None and user.dialog == checkin.CHECKIN:
         await checkin.reask(update, services, user)
@@ -74,11 +72,3 @@ async def group(update: Update, context: Context) -> None:
         say(services, "group.private_only", None),
         keyboards.private_chat_link(services.content, context.bot.username),
     )
-
-
-async def _user(update: Update, context: Context) -> User | None:
-    """The stored person, if any."""
-    if update.effective_user is None:
-        return None
-    async with services_of(context).sessions() as session:
-        return await queries.get_user(session, update.effective_user.id)

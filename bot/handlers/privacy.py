@@ -8,7 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import Base, User
-from bot.handlers.common import Context, edit_or_send, locale_of, say, send, services_of
+from bot.handlers.common import Context, edit_or_send, load_user, locale_of, say, send, services_of
 from bot.services import Services
 
 
@@ -54,22 +54,14 @@ def deleted_words(services: Services, counts: dict[str, int], locale: str) -> st
 async def privacy(update: Update, context: Context) -> None:
     """/privacy: what is stored, where, for how long, and how to export or delete it."""
     services = services_of(context)
-    async with services.sessions() as session:
-        user = (
-            await queries.get_user(session, update.effective_user.id)
-            if update.effective_user
-            else None
-        )
+    user = await load_user(services, update)
     await send(update, say(services, "privacy.text", user))
 
 
 async def delete_command(update: Update, context: Context) -> None:
     """/delete: the first of two confirmations."""
     services = services_of(context)
-    if update.effective_user is None:
-        return
-    async with services.sessions() as session:
-        user = await queries.get_user(session, update.effective_user.id)
+    user = await load_user(services, update)
     if user is None:
         await send(update, say(services, "delete.nothing", None))
         return
