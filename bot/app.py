@@ -32,6 +32,7 @@ from bot.handlers import (
     plan,
     privacy,
     progress,
+    safety,
 )
 from bot.limiter import LaneRateLimiter
 from bot.services import KEY, Services, of
@@ -40,6 +41,7 @@ from bot.transport import DEFAULT_TIMEOUT, AiohttpRequest
 # Edited messages are not answers a second time: only new messages count.
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 GROUP = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
+WORDS = filters.TEXT | filters.CAPTION
 COMMANDS = (
     "checkin", "today", "progress", "settings", "pause", "resume", "cancel", "export", "privacy",
     "delete", "help", "start",
@@ -119,7 +121,20 @@ def build_application(
 def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Handlers in the order they must be tried."""
     add = application.add_handler
+    # Red flags in anything the bot reads in a group (replies, mentions, commands with text,
+    # captions, edits): before any group handler, which a red flag stops.
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & filters.UpdateType.MESSAGES & WORDS, safety.in_group
+        ),
+        -2,
+    )
     add(ChatMemberHandler(groups.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
+    add(
+        CommandHandler(
+            "start", safety.start_from_group, filters=PRIVATE & filters.Regex(r"^\S+\s+sf$")
+        )
+    )
     add(
         CommandHandler(
             "start", groups.start_from_link, filters=PRIVATE & filters.Regex(r"^\S+\s+j")
@@ -145,6 +160,13 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CallbackQueryHandler(privacy.on_button, pattern=r"^del:"))
     add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
     add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
+    add(CallbackQueryHandler(safety.on_button, pattern=r"^sf:"))
+    # An edited private message is never an answer again, but it is still read for red flags.
+    add(
+        MessageHandler(
+            filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & WORDS, safety.on_edit
+        )
+    )
     add(MessageHandler(PRIVATE & filters.COMMAND, messages.unknown_command))
     add(MessageHandler(PRIVATE & filters.TEXT, messages.text))
     add(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, messages.not_text))

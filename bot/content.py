@@ -12,8 +12,11 @@ from typing import Any
 import yaml
 from jinja2 import Environment, StrictUndefined, Template, TemplateError, meta
 
+from bot.helplines import HelplineError, Helplines, load_helplines
+
 CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
 DEFAULT_LOCALE = "en"
+HELPLINES_FILE = "helplines.yaml"
 
 KINDS = frozenset(
     {"interface", "encouragement", "tip", "movement", "education", "reason", "safety", "nudge"}
@@ -82,6 +85,24 @@ SAMPLE: dict[str, Any] = {
         {"name": "Cy", "status": "", "days": 0},
     ],
     "deleted": "12 check-ins and your settings",
+    # Safety replies: the person's country's numbers (bot.helplines.Helplines.variables).
+    "country_name": "Germany",
+    "emergency": "112",
+    "emergency_note": "",
+    "line_name": "TelefonSeelsorge",
+    "line_phone": "0800 111 0 111",
+    "line_phone_alt": "0800 111 0 222",
+    "line_text": "",
+    "line_text_via": "",
+    "line_hours": "24/7",
+    "line_note": "",
+    "line_url": "https://www.telefonseelsorge.de",
+    "directory_name": "Find A Helpline",
+    "directory_url": "https://findahelpline.com",
+    # The same, rendered once by safety.parts.* and passed into the other safety replies.
+    "line": "call 0800 111 0 111 (TelefonSeelsorge, 24/7)",
+    "call_now": "112",
+    "bot_link": "https://t.me/SmallStepsBot?start=sf",
 }
 
 
@@ -119,6 +140,7 @@ class Content:
 
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    helplines: Helplines = field(default_factory=lambda: Helplines({}, "", ""))
 
     def has(self, key: str, locale: str = DEFAULT_LOCALE) -> bool:
         """True when a message with this key exists for the locale or its fallback."""
@@ -317,4 +339,8 @@ def load_content(root: Path = CONTENT_DIR) -> Content:
             content.items[(item.locale, item.key)] = item
     if not any(loc == DEFAULT_LOCALE for loc, _ in content.items):
         raise ContentError(f"{root}: no messages for locale {DEFAULT_LOCALE}")
+    try:
+        content.helplines = load_helplines(root / HELPLINES_FILE)
+    except HelplineError as exc:
+        raise ContentError(f"{root}/{exc}") from None
     return content

@@ -18,10 +18,12 @@ from bot import metrics
 from bot.db import queries
 from bot.db.models import CheckIn, PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
+from bot.domain.safety.conversation import FOLLOW_UP_WINDOW, Stage
 from bot.domain.schedule import local_date, local_instant, next_due
 from bot.handlers import keyboards
 from bot.handlers.checkin import question_reply
 from bot.handlers.common import locale_of, say
+from bot.handlers.safety import say_safety
 from bot.limiter import BULK
 from bot.services import Services, get
 
@@ -93,7 +95,11 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
         for user, day, due in due_today:
             followup = followups.get(user.id)
             if followup is not None:
-                user.safety_open = None
+                # The follow-up asks "how are you today?": its answer is read in that light.
+                user.safety_open = (
+                    Stage.CRISIS_FOLLOW_UP if followup == "crisis" else Stage.EMERGENCY_FOLLOW_UP
+                ).value
+                user.safety_until = now + FOLLOW_UP_WINDOW
             if followup is None and user.prompts_paused_until and user.prompts_paused_until > now:
                 continue  # after an emergency or crisis reply, no nudges for a while
             sent = sent_rows.get((user.id, day))
@@ -169,7 +175,7 @@ def _render(
     """
     locale = locale_of(user)
     if followup is not None:
-        text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
+        text = say_safety(services, f"nudge.{followup}_followup", user, name=user.first_name)
         return text, keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
     question = (flow.next_question(queries.answers_of(checkin)) if checkin else "pain") or "pain"
     offer_same = (

@@ -64,8 +64,12 @@ class User(Base):
     cue: Mapped[str | None] = mapped_column(String(64), nullable=True)
     # After an emergency or crisis reply, daily prompts wait until this instant.
     prompts_paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    # "crisis" while a crisis conversation is open, so a "no" does not close it silently.
-    safety_open: Mapped[str | None] = mapped_column(String(12), nullable=True)
+    # The open safety conversation (a `bot.domain.safety.conversation.Stage` value), so every
+    # message is read in its light until `safety_until`; None when none is open.
+    safety_open: Mapped[str | None] = mapped_column(String(24), nullable=True)
+    safety_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # ISO 3166 country for helplines and the emergency number; None: from the time zone.
+    country: Mapped[str | None] = mapped_column(String(2), nullable=True)
     # The weekly summary: on or off, local weekday (0 = Monday) and time, next instant in UTC.
     weekly_enabled: Mapped[bool] = mapped_column(Boolean, default=True)
     weekly_weekday: Mapped[int] = mapped_column(Integer, default=6)
@@ -165,7 +169,7 @@ class SafetyEvent(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     local_date: Mapped[date] = mapped_column(Date)
-    tier: Mapped[str] = mapped_column(String(12))  # emergency | doctor | crisis
+    tier: Mapped[str] = mapped_column(String(12))  # emergency | doctor | crisis | check
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     # Emergency and crisis get a gentle check-in the next day; None once sent (or for doctor).
     followup_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

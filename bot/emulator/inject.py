@@ -98,6 +98,22 @@ class InjectMixin(EmulatorCore):
             content["entities"] = found
         return await self._user_message(user, chat, content, reply_to)
 
+    async def edit_text(
+        self, user: FakeUser, message: JSON, text: str, *, chat: ChatRef | None = None
+    ) -> JSON:
+        """User edits one of their text messages: Telegram sends an edited_message update."""
+        state = self.state_of(chat if chat is not None else user)
+        stored = self._message_in(state, message)
+        if stored.get("from", {}).get("id") != user.id:
+            raise ValueError(f"{user.first_name} can only edit their own messages")
+        stored["text"] = text
+        stored["edit_date"] = self.world.now()
+        state.marker = state.output_count
+        if self._bot_sees(state, stored):
+            self.world.enqueue("edited_message", dict(stored))
+        await self._settle()
+        return stored
+
     async def send_sticker(
         self, user: FakeUser, *, chat: ChatRef | None = None, emoji: str = "👍"
     ) -> JSON:

@@ -160,10 +160,37 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
                 _button(label("settings.activities"), "set:act"),
                 _button(label("settings.symptoms"), "set:sym"),
             ],
-            [_button(label("settings.weekly"), "wk:menu")],
+            [
+                _button(label("settings.weekly"), "wk:menu"),
+                _button(label("settings.country"), "set:country"),
+            ],
             [_button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
             [_button(label("settings.close"), "set:close")],
         ]
+    )
+
+
+def country_choice(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """The helpline country: back to the time zone's country, or keep it as it is."""
+    return InlineKeyboardMarkup(
+        [[_button(content.label("country.from_zone", locale), "ob:country:zone"),
+          _button(content.label("onboarding.skip", locale), "ob:country:skip")]]
+    )  # fmt: skip
+
+
+def safety_check(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """The light check's two answers."""
+    return InlineKeyboardMarkup(
+        [[_button(content.label("safety.ok", locale), "sf:ok"),
+          _button(content.label("safety.need_help", locale), "sf:help")]]
+    )  # fmt: skip
+
+
+def safety_link(content: Content, username: str, locale: str = "en") -> InlineKeyboardMarkup:
+    """Opens the private chat with a payload that says only "safety", nothing of what was said."""
+    url = f"https://t.me/{username}?start=sf"
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(content.label("safety.open_private", locale), url=url)]]
     )
 
 

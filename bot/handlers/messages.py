@@ -20,7 +20,7 @@ async def text(update: Update, context: Context) -> None:
         return
     user = await load_user(services, update)
     # Red flags are looked for in every text, in every state, before anything else.
-    if await safety.screen(update, context, user, message.text):
+    if await safety.screen(update, context, user, message.text) is safety.Screened.ANSWERED:
         return
     if user is None:
         await send(update, say(services, "onboarding.start_first", None))
@@ -53,9 +53,16 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def not_text(update: Update, context: Context) -> None:
-    """Stickers, photos, voice notes: say so kindly and ask the open question again."""
+    """Stickers, photos, voice notes: say so kindly and ask the open question again.
+
+    A photo's or file's caption is read for red flags first, like any text.
+    """
     services = services_of(context)
     user = await load_user(services, update)
+    message = update.effective_message
+    caption = message.caption if message is not None else None
+    if caption and await safety.screen(update, context, user, caption) is safety.Screened.ANSWERED:
+        return
     await send(update, say(services, "fallback.not_text", user))
     if user is not None and user.dialog == checkin.CHECKIN:
         await checkin.reask(update, services, user)

@@ -28,7 +28,8 @@ from bot.services import Services
 STEPS = ("tz", "time", "bad", "good", "act")
 # Multi-select steps: the user column each fills and the choices it offers, in order.
 TOGGLES = {"act": ("activities", keyboards.ACTIVITIES), "sym": ("symptom_tags", keyboards.SYMPTOMS)}
-SETTINGS_STEPS = (*STEPS, "sym")  # symptom tips are offered in /settings only
+# Symptom tips and the helpline country are offered in /settings only.
+SETTINGS_STEPS = (*STEPS, "sym", "country")
 ONBOARD, SETTINGS = "onboard", "settings"
 
 
@@ -69,6 +70,11 @@ def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyb
     if step == "sym":
         text = say(services, "settings.ask.symptoms", user)
         return text, keyboards.toggles(content, "sym", user.symptom_tags, loc)
+    if step == "country":
+        text = say(
+            services, "settings.ask.country", user, country_name=country_words(services, user)
+        )
+        return text, keyboards.country_choice(content, loc)
     text = say(services, "onboarding.ask.activities", user)
     return text, keyboards.toggles(content, "act", user.activities, loc)
 
@@ -86,6 +92,16 @@ def reschedule(user: User, services: Services) -> None:
         )  # fmt: skip
 
 
+def country_words(services: Services, user: User) -> str:
+    """The country whose helplines the person gets, in words."""
+    helplines = services.content.helplines
+    code = helplines.country_of(user.country, user.timezone)
+    found = helplines.get(code)
+    if found is not None:
+        return found.name
+    return code or services.content.label("country.unknown", locale_of(user))
+
+
 def settings_text(services: Services, user: User) -> str:
     """The settings overview."""
     return say(
@@ -93,7 +109,7 @@ def settings_text(services: Services, user: User) -> str:
         checkin_time=user.checkin_time.strftime("%H:%M"),
         minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
         activities=activity_words(services, user), value="yes" if user.paused else "no",
-        symptoms=symptom_words(services, user),
+        symptoms=symptom_words(services, user), country_name=country_words(services, user),
     )  # fmt: skip
 
 
@@ -159,6 +175,16 @@ async def _apply(
         if parsed is None:
             return "onboarding.error.time"
         user.checkin_time = parsed
+    elif step == "country":
+        if value == "skip":
+            return None
+        if value == "zone":
+            user.country = None
+            return None
+        country = services.content.helplines.find(value)
+        if country is None:
+            return "settings.error.country"
+        user.country = country.code
     elif step in ("bad", "good"):
         if value == "skip":
             return None
