@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
 from bot.content import Content, ContentError, load_content
@@ -15,27 +17,11 @@ EXIT_USAGE = 2
 PLAY_FILES = Path("smallsteps-play-files")  # where play mode saves charts and exports
 
 
-class _Redact(logging.Filter):
-    """Request URLs carry the bot token; no log line may show it."""
-
-    def __init__(self, secret: str) -> None:
-        super().__init__()
-        self.secret = secret
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if self.secret and self.secret in record.getMessage():
-            record.msg = record.getMessage().replace(self.secret, "<token>")
-            record.args = None
-        return True
-
-
 def _logging(level: str, secret: str = "") -> None:
-    """Plain logs without the token; httpx and the scheduler are quiet unless something fails."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(_Redact(secret))
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    """Logs without health data, ids or the token (see bot/logs.py)."""
+    from bot.logs import configure
+
+    configure(level, secret)
 
 
 def run(_: argparse.Namespace) -> None:
@@ -53,7 +39,6 @@ async def _serve(settings: Settings, content: Content) -> None:
     """Run until SIGTERM or SIGINT, then let in-flight updates finish and stop."""
     import asyncio
     import signal
-    from urllib.parse import urlsplit
 
     from bot.app import ALLOWED_UPDATES, build_application
     from bot.runtime import Runtime
@@ -63,17 +48,58 @@ async def _serve(settings: Settings, content: Content) -> None:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
-    if settings.webhook_url:
-        await runtime.start_webhook(
-            settings.webhook_listen, settings.webhook_port,
-            urlsplit(settings.webhook_url).path or "/", settings.webhook_url,
-            settings.webhook_secret,
-        )  # fmt: skip
-    else:
-        await runtime.start(polling=True)
+    try:
+        await _start(runtime, settings)
+    except BaseException:
+        # Close what was opened (HTTP sessions, the database) before the one-line error.
+        with contextlib.suppress(Exception):
+            await runtime.stop(grace=0)
+        # A failed start leaves PTB uninitialised, so its shutdown skips the HTTP sessions.
+        for request in getattr(runtime.app.bot, "_request", ()):
+            with contextlib.suppress(Exception):
+                await request.shutdown()
+        raise
     logging.getLogger(__name__).info("Small Steps is running")
     await stop.wait()
     await runtime.stop()
+
+
+async def _start(runtime: Any, settings: Settings) -> None:
+    """Reach Telegram, open the ports; anything unusable is one line (SettingsError), no trace."""
+    from urllib.parse import urlsplit
+
+    from telegram.error import InvalidToken, NetworkError
+
+    try:
+        await runtime.start_health(settings.health_listen, settings.health_port)
+    except OSError as exc:
+        raise SettingsError(
+            f"HEALTH_PORT: cannot listen on {settings.health_listen}:{settings.health_port} "
+            f"({exc.strerror or type(exc).__name__})"
+        ) from None
+    try:
+        if settings.webhook_url:
+            await runtime.start_webhook(
+                settings.webhook_listen, settings.webhook_port,
+                urlsplit(settings.webhook_url).path or "/", settings.webhook_url,
+                settings.webhook_secret,
+            )  # fmt: skip
+        else:
+            await runtime.start(polling=True)
+    except InvalidToken:
+        raise SettingsError(
+            "TELEGRAM_BOT_TOKEN: Telegram rejected the token; check it with @BotFather"
+        ) from None
+    except OSError as exc:
+        raise SettingsError(
+            f"WEBHOOK_PORT: cannot listen on {settings.webhook_listen}:{settings.webhook_port} "
+            f"({exc.strerror or type(exc).__name__})"
+        ) from None
+    except NetworkError:
+        # The message can carry the request URL, and with it the token: name the setting only.
+        raise SettingsError(
+            f"TELEGRAM_API_URL: cannot reach the Bot API at {settings.telegram_api_url}"
+        ) from None
 
 
 def migrate(_: argparse.Namespace) -> None:
@@ -99,6 +125,16 @@ def play(args: argparse.Namespace) -> None:
 
 def bench(args: argparse.Namespace) -> None:
     """Benchmarks against the emulator; one JSON object per benchmark on stdout."""
+    if args.which == "safety":
+        from bot.bench.safety import main as safety_main
+
+        safety_main(quick=args.quick)
+        return
+    if args.which == "personas":
+        from bot.bench.personas import main as personas_main
+
+        personas_main(as_json=args.json)
+        return
     from bot.bench import main as bench_main
 
     if args.people is not None and args.people < 1:
@@ -123,10 +159,14 @@ def main(argv: list[str] | None = None) -> None:
     play_parser.set_defaults(func=play)
     bench_parser = commands.add_parser("bench", help="benchmarks against the emulator (JSON)")
     bench_parser.add_argument(
-        "which", nargs="?", default="all", choices=("checkin", "fanout", "memory", "all")
+        "which",
+        nargs="?",
+        default="all",
+        choices=("checkin", "fanout", "memory", "safety", "personas", "all"),
     )
     bench_parser.add_argument("--people", type=int, help="people in each benchmark chosen")
     bench_parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
+    bench_parser.add_argument("--json", action="store_true", help="personas: JSON, not a table")
     bench_parser.set_defaults(func=bench)
     args = parser.parse_args(argv)
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,6 +32,9 @@ class Settings(BaseSettings):
     webhook_secret: str = Field(default="", alias="WEBHOOK_SECRET")
     webhook_listen: str = Field(default="0.0.0.0", alias="WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8080, alias="WEBHOOK_PORT")
+    # /healthz and /metrics: for the operator only, so on their own, private address by default.
+    health_listen: str = Field(default="127.0.0.1", alias="HEALTH_LISTEN")
+    health_port: int = Field(default=8081, alias="HEALTH_PORT")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     default_timezone: str = Field(default="UTC", alias="DEFAULT_TIMEZONE")
 
@@ -56,6 +60,25 @@ class Settings(BaseSettings):
         value = value.strip()
         if value and not all(c.isalnum() or c in "_-" for c in value):
             raise ValueError("may only contain A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return value
+
+    @field_validator("webhook_port", "health_port")
+    @classmethod
+    def _port(cls, value: int) -> int:
+        if not 1 <= value <= 65535:
+            raise ValueError("must be a port number from 1 to 65535")
+        return value
+
+    @field_validator("webhook_listen", "health_listen")
+    @classmethod
+    def _address(cls, value: str) -> str:
+        value = value.strip()
+        if value == "localhost":
+            return value
+        try:
+            ipaddress.ip_address(value)
+        except ValueError:
+            raise ValueError("must be an IP address such as 0.0.0.0 or 127.0.0.1") from None
         return value
 
     @field_validator("log_level")
@@ -119,6 +142,11 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Setting
         raise SettingsError(
             f"WEBHOOK_SECRET must be set (at least {MIN_SECRET_CHARS} characters of A-Z, a-z, "
             "0-9, _ or -) when WEBHOOK_URL is: every webhook request is checked against it"
+        )
+    if settings.webhook_url and settings.webhook_port == settings.health_port:
+        raise SettingsError(
+            f"HEALTH_PORT must differ from WEBHOOK_PORT ({settings.webhook_port}): /healthz and "
+            "/metrics are served apart from the public webhook"
         )
     if require_token and not settings.telegram_bot_token.strip():
         raise SettingsError(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 from typing import Any
 
@@ -32,6 +33,11 @@ IDLE_WAKE = 1.0  # seconds between inbox checks when nothing wakes the handler (
 STOP_GRACE = 7.0  # seconds in-flight updates get to finish on SIGTERM (all done within 10 s)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 PRUNE_EVERY = 3600.0
+# Telegram's updates are small; a body this size or nesting this deep is not one of them.
+MAX_BODY_BYTES = 1 << 20
+MAX_DEPTH = 32
+# update_id is a positive integer below 2**31 in practice; the column holds 64 bits.
+MAX_UPDATE_ID = 2**53
 
 
 class Runtime:
@@ -44,7 +50,7 @@ class Runtime:
         self._wake = asyncio.Event()
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
-        self._site_runner: web.AppRunner | None = None
+        self._site_runners: list[web.AppRunner] = []
         self._storing = False
 
     async def start(self, *, polling: bool = True) -> None:
@@ -57,25 +63,36 @@ class Runtime:
             self._tasks.append(asyncio.create_task(self._poll_loop(), name="poller"))
 
     async def start_webhook(self, listen: str, port: int, path: str, url: str, secret: str) -> None:
-        """Serve the webhook, /healthz and /metrics, and tell Telegram where to post."""
+        """Serve the webhook (nothing else on that port) and tell Telegram where to post."""
         await self.start(polling=False)
-        server = web.Application(client_max_size=1 << 20)
+        server = web.Application(client_max_size=MAX_BODY_BYTES)
         server.router.add_post(f"/{path.strip('/')}", self._webhook(secret))
-        server.router.add_get("/healthz", self._healthz)
-        server.router.add_get("/metrics", self._metrics)
-        self._site_runner = web.AppRunner(server, access_log=None)
-        await self._site_runner.setup()
-        await web.TCPSite(self._site_runner, listen, port).start()
+        await self._serve(server, listen, port)
         await self.app.bot.set_webhook(
             url=url, secret_token=secret, allowed_updates=self.allowed_updates
         )
+
+    async def start_health(self, listen: str, port: int) -> None:
+        """Serve /healthz and /metrics for the operator, apart from the public webhook."""
+        server = web.Application()
+        server.router.add_get("/healthz", self._healthz)
+        server.router.add_get("/metrics", self._metrics)
+        await self._serve(server, listen, port)
+
+    async def _serve(self, server: web.Application, listen: str, port: int) -> None:
+        """Start an HTTP server; it is cleaned up by stop()."""
+        runner = web.AppRunner(server, access_log=None)
+        await runner.setup()
+        self._site_runners.append(runner)
+        await web.TCPSite(runner, listen, port).start()
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
         """Stop fetching, let the update in hand finish, then shut PTB down."""
         self._stopping.set()
         self._wake.set()
-        if self._site_runner is not None:
-            await self._site_runner.cleanup()
+        for runner in self._site_runners:
+            await runner.cleanup()
+        self._site_runners.clear()
         for task in self._tasks:
             # A poll waiting on Telegram is cut short (nothing was confirmed, Telegram sends it
             # again); one in the middle of storing what it fetched is let finish.
@@ -192,11 +209,8 @@ class Runtime:
         async def receive(request: web.Request) -> web.Response:
             if request.headers.get(SECRET_HEADER) != secret:
                 return web.Response(status=403, text="forbidden")
-            try:
-                payload = await request.json()
-            except ValueError:
-                return web.Response(status=400, text="not JSON")
-            if not isinstance(payload, dict) or not isinstance(payload.get("update_id"), int):
+            payload = await _update_from(request)
+            if payload is None:
                 return web.Response(status=400, text="not an update")
             await self.store([payload])
             return web.Response(status=200, text="ok")
@@ -221,3 +235,46 @@ class Runtime:
         metrics.INBOX_BACKLOG.set(float(backlog or 0))
         body = generate_latest(metrics.REGISTRY)
         return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+async def _update_from(request: web.Request) -> dict[str, Any] | None:
+    """The posted update if it is one Telegram could have sent, else None (answered 400)."""
+    try:
+        body = await request.text()
+    except (ValueError, web.HTTPException):
+        return None
+    if _too_deep(body):
+        return None
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(payload, dict):
+        return None
+    update_id = payload.get("update_id")
+    # bool is an int in Python: `"update_id": true` is not an update.
+    if type(update_id) is not int or not 0 < update_id < MAX_UPDATE_ID:
+        return None
+    return payload
+
+
+def _too_deep(body: str) -> bool:
+    """True if brackets nest deeper than MAX_DEPTH (counted outside strings, without parsing)."""
+    depth, in_string, escaped = 0, False, False
+    for char in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False

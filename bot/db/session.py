@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, inspect
+from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.orm import Session
+
+# Health data: the database file and SQLite's side files are readable by their owner only.
+OWNER_ONLY = 0o600
+SIDE_FILES = ("", "-wal", "-shm", "-journal")
+# PostgreSQL refuses NUL in text, and no database takes a lone surrogate (invalid UTF-8).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def make_engine(database_url: str) -> AsyncEngine:
@@ -18,9 +29,11 @@ def make_engine(database_url: str) -> AsyncEngine:
     kwargs: dict[str, Any] = {}
     if database_url.startswith("sqlite"):
         kwargs["connect_args"] = {"timeout": 30}
+        secure_sqlite_file(database_url)
     else:
         kwargs["pool_pre_ping"] = True
-    engine = create_async_engine(database_url, **kwargs)
+    # Parameters are what people typed: never in an exception message or a log line.
+    engine = create_async_engine(database_url, hide_parameters=True, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
@@ -39,3 +52,36 @@ def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     """Sessions that keep loaded values after commit (they never outlive one update)."""
     return async_sessionmaker(engine, expire_on_commit=False)
+
+
+def secure_sqlite_file(database_url: str) -> None:
+    """Create the SQLite file owner-only before SQLite does (its side files copy its mode)."""
+    name = make_url(database_url).database
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return
+    path = Path(name).expanduser()
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, OWNER_ONLY))
+    for suffix in SIDE_FILES:
+        side = path.with_name(path.name + suffix)
+        if side.exists() and side.stat().st_mode & 0o777 != OWNER_ONLY:
+            side.chmod(OWNER_ONLY)
+
+
+def storable(text: str) -> str:
+    """Text every database accepts: NUL dropped, lone surrogates replaced."""
+    if not _UNSTORABLE.search(text):
+        return text
+    return _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", text)
+
+
+@event.listens_for(Session, "before_flush")
+def _clean_text(session: Session, _context: Any, _instances: Any) -> None:
+    """Whatever a person typed is stored the same on SQLite and PostgreSQL."""
+    for obj in (*session.new, *session.dirty):
+        state = inspect(obj)
+        for attr in state.mapper.column_attrs:
+            # From the loaded state only: reading an unloaded attribute would query mid-flush.
+            value = state.dict.get(attr.key)
+            if isinstance(value, str) and _UNSTORABLE.search(value):
+                setattr(obj, attr.key, storable(value))

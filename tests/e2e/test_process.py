@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -110,6 +111,12 @@ async def test_kill_9_between_two_taps_loses_nothing(
         ({"DEFAULT_TIMEZONE": "Mars/Olympus"}, "DEFAULT_TIMEZONE"),
         ({"LOG_LEVEL": "LOUD"}, "LOG_LEVEL"),
         ({"TELEGRAM_API_URL": "api.telegram.org"}, "TELEGRAM_API_URL"),
+        ({"LOG_LEVEL": "WARNING"}, "TELEGRAM_API_URL: cannot reach"),  # nothing on port 9
+        ({"WEBHOOK_PORT": "99999"}, "WEBHOOK_PORT"),
+        ({"WEBHOOK_PORT": "eighty"}, "WEBHOOK_PORT"),
+        ({"WEBHOOK_LISTEN": "999.1.1.1"}, "WEBHOOK_LISTEN"),
+        ({"HEALTH_LISTEN": "nowhere"}, "HEALTH_LISTEN"),
+        ({"HEALTH_PORT": "0"}, "HEALTH_PORT"),
     ],
 )
 async def test_bad_settings_are_one_line_and_exit_2(
@@ -122,8 +129,51 @@ async def test_bad_settings_are_one_line_and_exit_2(
         sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
+    await exits_with_one_line(process, fragment)
+
+
+async def exits_with_one_line(
+    process: asyncio.subprocess.Process, fragment: str, secret: str = "abc"
+) -> None:
+    """Exit code 2 and one line on stderr naming the setting; no traceback, no token."""
     _, err = await asyncio.wait_for(process.communicate(), 60)
     lines = err.decode().strip().splitlines()
     assert process.returncode == 2, err.decode()
     assert len(lines) == 1 and fragment in lines[0], lines
-    assert "Traceback" not in err.decode()
+    assert "Traceback" not in err.decode() and secret not in err.decode()
+
+
+async def test_a_token_telegram_rejects_is_one_line_without_the_token(tmp_path: Path) -> None:
+    emu = Emulator(token="42:the-real-token")
+    await emu.start()
+    try:
+        env = bot_env(emu.url, f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+        env["TELEGRAM_BOT_TOKEN"] = "42:a-wrong-token"
+        await exits_with_one_line(await run_bot(env, tmp_path), "TELEGRAM_BOT_TOKEN", "wrong")
+    finally:
+        await emu.stop()
+
+
+@pytest.mark.parametrize("setting", ["WEBHOOK_PORT", "HEALTH_PORT"])
+async def test_a_port_in_use_is_one_line(
+    tmp_path: Path, live_emulator: Emulator, setting: str
+) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = bot_env(live_emulator.url, f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+        env.update(WEBHOOK_URL="https://example.org/hook", WEBHOOK_SECRET="s" * 20,
+                   WEBHOOK_LISTEN="127.0.0.1", HEALTH_PORT=str(port if setting == "HEALTH_PORT"
+                                                                else port + 1 if port < 65535
+                                                                else port - 1))  # fmt: skip
+        if setting == "WEBHOOK_PORT":
+            env["WEBHOOK_PORT"] = str(port)
+        await exits_with_one_line(await run_bot(env, tmp_path), setting)
+
+
+async def run_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=cwd,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip

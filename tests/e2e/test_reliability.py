@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import aiohttp
 import pytest
@@ -166,14 +168,17 @@ async def test_webhook_checks_the_secret_stores_then_answers(
     database_url: str,
     content: Content,
     unused_tcp_port: int,
+    unused_tcp_port_factory: Any,
 ) -> None:
     from bot.app import build_application
 
+    health_port = unused_tcp_port_factory()
     settings = settings_for(emulator, database_url, WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/hook",
                             WEBHOOK_SECRET=SECRET)  # fmt: skip
     app = build_application(settings, clock=clock, content=content, tick_seconds=None)  # type: ignore[arg-type]
     runtime = Runtime(app)
     await runtime.start_webhook("127.0.0.1", unused_tcp_port, "hook", "http://x/hook", SECRET)
+    await runtime.start_health("127.0.0.1", health_port)
     gus = emulator.user("Gus", started=True)
     update = {"update_id": 77, "message": {
         "message_id": 1, "date": int(clock.now().timestamp()),
@@ -191,6 +196,16 @@ async def test_webhook_checks_the_secret_stores_then_answers(
                 f"{base}/hook", data="nonsense", headers={SECRET_HEADER: SECRET}
             ) as response:
                 assert response.status == 400
+            # Valid JSON, but not an update Telegram could send: 400, never a 500, nothing stored.
+            nested = "[" * 100_000 + "]" * 100_000
+            for body in (
+                *(json.dumps({**update, "update_id": bad}) for bad in (2**70, True, -5, 0, "9")),
+                '{"update_id": 5, "x": ' + nested + "}", nested, "[]",
+            ):  # fmt: skip
+                async with http.post(
+                    f"{base}/hook", data=body, headers={SECRET_HEADER: SECRET}
+                ) as response:
+                    assert response.status == 400, body[:40]
             for _ in range(2):  # Telegram retries when unsure: the second is a replay
                 async with http.post(
                     f"{base}/hook", json=update, headers={SECRET_HEADER: SECRET}
@@ -200,9 +215,14 @@ async def test_webhook_checks_the_secret_stores_then_answers(
                 assert await session.get(InboxUpdate, 77) is not None  # stored before the 200
             await emulator.wait_for(lambda e: len(e.messages(gus)) >= 2, timeout=10)
             await asyncio.sleep(0.3)
-            async with http.get(f"{base}/healthz") as response:
+            # The operator's endpoints are on their own port, not on the public webhook's.
+            for path in ("/healthz", "/metrics"):
+                async with http.get(f"{base}{path}") as response:
+                    assert response.status in (404, 405)
+            health = f"http://127.0.0.1:{health_port}"
+            async with http.get(f"{health}/healthz") as response:
                 assert response.status == 200
-            async with http.get(f"{base}/metrics") as response:
+            async with http.get(f"{health}/metrics") as response:
                 body = await response.text()
         handled = re.search(r"^smallsteps_updates_handled_total (\S+)$", body, re.M)
         assert handled is not None and float(handled.group(1)) >= 1

@@ -1,0 +1,80 @@
+"""Logging that never carries health data, notes, names, message texts, ids or the token.
+
+Libraries print payloads at DEBUG (aiosqlite and SQLAlchemy their SQL parameters, PTB every
+update and request), so they are held at WARNING whatever LOG_LEVEL says; the bot's own lines
+name people by a short hash of their id; exception messages (which can quote what someone
+typed) are reduced to their type, the traceback's frames kept.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import traceback
+from typing import IO, Any
+
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# These print request and update bodies or SQL parameters below WARNING.
+QUIET_LIBRARIES = (
+    "aiosqlite", "sqlalchemy", "telegram", "httpx", "httpcore", "aiohttp", "apscheduler",
+    "asyncpg", "matplotlib", "PIL",
+)  # fmt: skip
+# Telegram ids of people and chats, update ids: six digits or more, perhaps negative.
+_ID = re.compile(r"(?<![\w.])-?\d{6,}(?![\w.])")
+
+
+def ref(value: object) -> str:
+    """A short, stable stand-in for an id: the same person is recognisable across lines."""
+    return "#" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
+
+
+class PrivacyFilter(logging.Filter):
+    """Replaces the token and every long number (ids) in a line before it is written."""
+
+    def __init__(self, secret: str = "") -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the message in place; never drops a line."""
+        message = record.getMessage()
+        if self.secret:
+            message = message.replace(self.secret, "<token>")
+        record.msg = _ID.sub(lambda m: ref(m.group()), message)
+        record.args = None
+        return True
+
+
+class PrivateFormatter(logging.Formatter):
+    """Tracebacks keep their frames but not the exception's message, which may quote input."""
+
+    def formatException(self, ei: Any) -> str:
+        """Frames and exception types only."""
+        kind, exc, tb = ei
+        lines: list[str] = []
+        while exc is not None:
+            lines[:0] = [
+                *traceback.format_list(traceback.extract_tb(exc.__traceback__)),
+                f"{type(exc).__module__}.{type(exc).__qualname__}\n",
+            ]
+            exc = exc.__cause__ or exc.__context__
+        if not lines and kind is not None:
+            lines = [*traceback.format_tb(tb), f"{kind.__qualname__}\n"]
+        return "Traceback (message withheld):\n" + "".join(lines).rstrip("\n")
+
+
+def configure(level: str, secret: str = "", stream: IO[str] | None = None) -> logging.Handler:
+    """One handler on the root logger, private by construction; returns it (tests read it)."""
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(PrivateFormatter(FORMAT))
+    handler.addFilter(PrivacyFilter(secret))
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)
+    quiet = max(logging.WARNING, logging.getLevelName(level))
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(quiet)
+    return handler
