@@ -162,6 +162,16 @@ class CompiledPattern:
                     return True
         return False
 
+    def finditer(self, hay: Haystack) -> list[tuple[int, int]]:
+        """Character spans of the non-overlapping matches, in order.
+
+        A plain regex pass: on long texts it beats windows around common anchor words ("my
+        daughter" twenty times), and it only runs once a red flag has fired.
+        """
+        if not self.possible(hay.words):
+            return []
+        return [m.span() for m in self.regex.finditer(hay.text)]
+
 
 def _alternatives(item: str, classes: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The phrases an alternation item stands for."""

@@ -33,6 +33,8 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "theres": ("there", "is"),
     "its": ("it", "is"),
     "wanna": ("want", "to"),
+    "wana": ("want", "to"),
+    "ded": ("dead",),
     "wnt": ("want",),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from bot.domain.safety.dsl import CompiledPattern, Haystack, compile_pattern
 
@@ -44,18 +44,41 @@ class PatternSet:
                 for i in indices_:
                     rules_of.setdefault(i, set()).add(r)
         self._rules_of = {i: frozenset(rs) for i, rs in rules_of.items()}
+        self._words_of = tuple(
+            frozenset(
+                word
+                for group in rule_groups
+                for i in group
+                for needed in self._patterns[i].required
+                for word in needed
+            )
+            for rule_groups in self._rules
+        )
 
-    def fired(self, text: str, words: frozenset[str]) -> list[int]:
-        """Indices (in order) of the rules that match the normalised text."""
+    def rule_words(self, rule: int) -> frozenset[str]:
+        """Every word one of the rule's patterns may be looked up by."""
+        return self._words_of[rule]
+
+    def fired(
+        self, text: str, words: frozenset[str], only: Collection[int] | None = None
+    ) -> list[int]:
+        """Indices (in order) of the rules that match the normalised text (of `only`, if given)."""
         candidates: set[int] = set()
-        for word in self._keys.intersection(words):
-            candidates.update(self._index[word])
+        if only is None:
+            for word in self._keys.intersection(words):
+                candidates.update(self._index[word])
+        else:
+            for r in only:
+                for group in self._rules[r]:
+                    candidates.update(group)
         possible = {i for i in candidates if self._patterns[i].possible(words)}
         if not possible:
             return []
         rules: set[int] = set()
         for i in possible:
             rules.update(self._rules_of[i])
+        if only is not None:
+            rules.intersection_update(only)
         hay = Haystack(text, words)
         hits: dict[int, bool] = {}
 

@@ -133,10 +133,26 @@ class Normaliser:
     """Normalises text against a vocabulary of pattern words, correcting near misses."""
 
     def __init__(
-        self, vocabulary: Iterable[str], fuzzy_words: Iterable[str], protected: Iterable[str]
+        self,
+        vocabulary: Iterable[str],
+        fuzzy_words: Iterable[str],
+        protected: Iterable[str],
+        swap_words: Iterable[str] = (),
     ) -> None:
-        """Index the vocabulary; fuzzy_words may be matched with one typo unless protected."""
+        """Index the vocabulary; fuzzy_words may be matched with one typo unless protected.
+
+        swap_words are short key words ("pain", "numb") recognised with two neighbouring letters
+        swapped ("pian"), the one typo of a short word that rarely makes another real word.
+        """
         self._vocabulary = frozenset(vocabulary)
+        self._swaps: dict[str, str] = {}
+        for word in swap_words:
+            if word not in self._vocabulary:
+                raise ValueError(f"swap word {word!r} is not used by any pattern")
+            for i in range(len(word) - 1):
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if swapped != word and swapped not in self._vocabulary:
+                    self._swaps.setdefault(swapped, word)
         # "od" (overdose) is left out: "oddd" is "odd", not an overdose.
         # Longest first, so that the shortest word wins a shared form ("to" over "too").
         by_length = sorted(self._vocabulary, key=lambda w: (-len(w), w))
@@ -224,6 +240,9 @@ class Normaliser:
             known = self._squeezed.get(_squeeze(word))
             if known is not None:
                 return (known,), True
+        swapped = self._swaps.get(word)
+        if swapped is not None:
+            return (swapped,), True
         corrected = self._correct(word)
         if corrected is not None:
             return (corrected,), True

@@ -1,18 +1,42 @@
-"""Running the red-flag rules over a text."""
+"""Running the red-flag rules over a text.
+
+Three alarm tiers (crisis, emergency, doctor) and a light "check" tier. A red flag explained
+by its context (another person, a film, a joke, a long-past event: `patterns.CONTEXTS`) softens:
+the context's words are masked and the text scanned again; a rule that no longer fires moves to
+the context's softer tier. "check" is reported only when no alarm tier fired.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.safety.dsl import pattern_words
+from bot.domain.safety.dsl import CompiledPattern, Haystack, compile_pattern, pattern_words
 from bot.domain.safety.lexicon import CONTRACTIONS
 from bot.domain.safety.matcher import PatternSet
-from bot.domain.safety.normalize import Normalised, Normaliser
-from bot.domain.safety.patterns import CLASSES, DENIAL_PATTERNS, FUZZY_WORDS, RULES, Tier
+from bot.domain.safety.normalize import BREAK, Normalised, Normaliser
+from bot.domain.safety.patterns import (
+    CLASSES,
+    CONTEXTS,
+    DENIAL_PATTERNS,
+    FIRST_PERSON,
+    FUZZY_WORDS,
+    RULES,
+    SWAP_WORDS,
+    Context,
+    Tier,
+)
 from bot.domain.safety.protected import PROTECTED
 
 # Most urgent first: a person in crisis must get the crisis reply.
-TIER_ORDER: tuple[Tier, ...] = ("crisis", "emergency", "doctor")
+TIER_ORDER: tuple[Tier, ...] = ("crisis", "emergency", "doctor", "check")
+ALARM_TIERS: frozenset[Tier] = frozenset(("crisis", "emergency", "doctor"))
+
+# Tokens an "after" context span may cover past its match.
+_AFTER_REACH = 10
+_VERB_REACH = 3
+# Above this length, contexts are only looked for around the sentences that raised a flag.
+_LONG_TEXT = 600
+_MASK = "x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,9 +48,10 @@ class RedFlag:
 
 
 def _vocabulary() -> frozenset[str]:
-    """Every word a rule or a denial pattern can match, plus contraction outputs."""
+    """Every word a rule, context or denial pattern can match, plus contraction outputs."""
     words: set[str] = set()
     sources = [p for rule in RULES for group in (rule.any_of, *rule.also) for p in group]
+    sources += [p for context in CONTEXTS for p in context.patterns]
     for source in (*sources, *DENIAL_PATTERNS):
         words |= pattern_words(source, CLASSES)
     for expansion in CONTRACTIONS.values():
@@ -45,26 +70,200 @@ def vocabulary() -> frozenset[str]:
 _RULES = PatternSet([(rule.any_of, *rule.also) for rule in RULES], CLASSES)
 # Each denial pattern is a rule of its own: any one of them is enough.
 _DENIALS = PatternSet([((p,),) for p in DENIAL_PATTERNS], CLASSES)
-NORMALISER = Normaliser(_VOCABULARY, FUZZY_WORDS, PROTECTED)
+_CONTEXT_PATTERNS: tuple[tuple[Context, tuple[CompiledPattern, ...]], ...] = tuple(
+    (context, tuple(compile_pattern(p, CLASSES) for p in context.patterns)) for context in CONTEXTS
+)
+NORMALISER = Normaliser(_VOCABULARY, FUZZY_WORDS, PROTECTED, SWAP_WORDS)
+
+
+def _spans(norm: Normalised, tiers: set[Tier]) -> list[tuple[Context, int, int]]:
+    """Token ranges [start, end) covered by each matching context that may soften tiers."""
+    found: list[tuple[Context, int, int]] = []
+    hay = Haystack(norm.text, norm.words)
+    tokens: list[str] = []
+    starts: dict[int, int] = {}
+    matches: dict[str, list[tuple[int, int]]] = {}
+    for context, patterns in _CONTEXT_PATTERNS:
+        if tiers.isdisjoint(context.softens):
+            continue
+        for pattern in patterns:
+            spans = matches.get(pattern.source)
+            if spans is None:
+                spans = matches[pattern.source] = pattern.finditer(hay)
+            for low, high in spans:
+                if not tokens:
+                    tokens = norm.text[1:-1].split(" ")
+                    offset = 0
+                    for i, token in enumerate(tokens):
+                        starts[offset] = i
+                        offset += len(token) + 1
+                start = starts[low]
+                end = start + len(norm.text[low + 1 : high].split(" "))
+                span = _widen(context, tokens, start, end)
+                if span is not None:
+                    found.append((context, *span))
+    return found
+
+
+def _widen(context: Context, tokens: list[str], start: int, end: int) -> tuple[int, int] | None:
+    """The tokens a context match covers under its scope, or None if it must not apply."""
+    if context.scope == "after":
+        stop = end
+        while stop < len(tokens) and stop < end + _AFTER_REACH:
+            if tokens[stop] == BREAK or tokens[stop] in FIRST_PERSON:
+                break
+            stop += 1
+        # "I want someone to kill me": a span cut short by "me" is about the person.
+        if stop < len(tokens) and tokens[stop] in ("me", "myself"):
+            return None
+        # The verb right after the subject says whether it is happening now.
+        if not context.blocked_by.isdisjoint(tokens[end : min(stop, end + _VERB_REACH)]):
+            return None
+        return start, stop
+    if context.scope == "clause":
+        low, high = start, end
+        while low > 0 and tokens[low - 1] != BREAK:
+            low -= 1
+        while high < len(tokens) and tokens[high] != BREAK:
+            high += 1
+        # Any first-person word in the sentence (but the "my" of "my friend") keeps it about
+        # the person; words before the other person are not covered.
+        rest = tokens[low:start] + tokens[end:high]
+        if not FIRST_PERSON.isdisjoint(rest):
+            return None
+        return start, high
+    if context.scope == "sentence":
+        low = start
+        while low > 0 and tokens[low - 1] != BREAK:
+            low -= 1
+        if low > 0:
+            # The sentence before too: "chest pain yesterday, turned out to be nothing".
+            low -= 1
+            while low > 0 and tokens[low - 1] != BREAK:
+                low -= 1
+        high = end
+        while high < len(tokens) and tokens[high] != BREAK:
+            high += 1
+        outside = tokens[low:start] + tokens[end:high]
+        if not context.blocked_by.isdisjoint(outside):
+            return None
+        return low, high
+    return start, end
+
+
+def _still_firing(
+    tokens: list[str], spans: list[tuple[Context, int, int]], rules: list[int]
+) -> set[int]:
+    """Which of the given rules still fire once the spans are masked."""
+    masked = list(tokens)
+    for _, start, end in spans:
+        for i in range(start, end):
+            if masked[i] != BREAK:
+                masked[i] = _MASK
+    return set(_RULES.fired(" " + " ".join(masked) + " ", frozenset(masked), rules))
+
+
+def _soften(norm: Normalised, fired: list[int]) -> dict[int, Tier]:
+    """For each fired alarm rule that a context explains away, the tier it softens to.
+
+    Contexts are applied softest target first ("check", then "doctor"): a rule explained by a
+    joke is a check even if "fine now" would only have made it a doctor flag.
+    """
+    tiers = {RULES[r].tier for r in fired} & ALARM_TIERS
+    spans = _spans(norm, tiers)
+    if not spans:
+        return {}
+    tokens = norm.text[1:-1].split(" ")
+    softened: dict[int, Tier] = {}
+    for target in reversed(TIER_ORDER):
+        if not any(c.to == target for c, _, _ in spans):
+            continue
+        for tier in tiers:
+            if TIER_ORDER.index(target) <= TIER_ORDER.index(tier):
+                continue
+            # Only the contexts that may soften this tier, and no harsher target than this one.
+            mine = [
+                span
+                for span in spans
+                if tier in span[0].softens
+                and TIER_ORDER.index(span[0].to) >= TIER_ORDER.index(target)
+            ]
+            if not mine:
+                continue
+            open_rules = [r for r in fired if RULES[r].tier == tier and r not in softened]
+            if not open_rules:
+                continue
+            still = _still_firing(tokens, mine, open_rules)
+            for r in open_rules:
+                if r not in still:
+                    softened[r] = target
+    return softened
+
+
+def _around(norm: Normalised, fired: list[int]) -> Normalised:
+    """For a long text, only the sentences holding words of the fired rules, with one sentence
+    on each side: contexts are looked for there (a rule firing only across the whole text is
+    then never softened, which is fail safe)."""
+    if len(norm.text) < _LONG_TEXT:
+        return norm
+    words: set[str] = set()
+    for r in fired:
+        words |= _RULES.rule_words(r)
+    tokens = norm.text[1:-1].split(" ")
+    sentences: list[list[str]] = [[]]
+    for token in tokens:
+        sentences[-1].append(token)
+        if token == BREAK:
+            sentences.append([])
+    keep = [i for i, sentence in enumerate(sentences) if not words.isdisjoint(sentence)]
+    chosen = sorted({j for i in keep for j in (i - 1, i, i + 1) if 0 <= j < len(sentences)})
+    kept = [token for i in chosen for token in sentences[i]]
+    if 2 * len(kept) > len(tokens):
+        return norm  # hardly shorter: not worth a second pass
+    return Normalised(" " + " ".join(kept) + " ", frozenset(kept))
 
 
 def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
-    """Every tier that fired on already-normalised text, most urgent first."""
-    fired: dict[Tier, list[str]] = {}
-    for r in _RULES.fired(norm.text, norm.words):
-        fired.setdefault(RULES[r].tier, []).append(RULES[r].id)
-    return tuple(RedFlag(tier, tuple(fired[tier])) for tier in TIER_ORDER if tier in fired)
+    """Every alarm tier that fired on already-normalised text, most urgent first.
+
+    "check" is reported alone, and only when no alarm tier fired.
+    """
+    fired = _RULES.fired(norm.text, norm.words)
+    if not fired:
+        return ()
+    softened: dict[int, Tier] = {}
+    if any(RULES[r].tier in ALARM_TIERS for r in fired):
+        near = _around(norm, fired)
+        if near is norm:
+            softened = _soften(norm, fired)
+        else:
+            # Only rules that still fire on the shortened text can be explained away there.
+            softened = _soften(near, _RULES.fired(near.text, near.words, fired))
+    by_tier: dict[Tier, list[str]] = {}
+    for r in fired:
+        rule = RULES[r]
+        tier = softened.get(r, rule.tier)
+        by_tier.setdefault(tier, []).append(rule.id)
+    flags = tuple(RedFlag(tier, tuple(by_tier[tier])) for tier in TIER_ORDER if tier in by_tier)
+    if len(flags) > 1 and flags[-1].tier == "check":
+        return flags[:-1]
+    return flags
 
 
 def scan_all(text: str) -> tuple[RedFlag, ...]:
-    """Every tier that fired, most urgent first; empty if none."""
+    """Every tier that fired, most urgent first; empty if none. "check" only comes alone."""
     return scan_normalised(NORMALISER.normalise(text))
 
 
 def scan(text: str) -> RedFlag | None:
-    """The most urgent red flag in text (crisis, then emergency, then doctor), or None."""
+    """The most urgent red flag in text (crisis, emergency, doctor, then check), or None."""
     flags = scan_all(text)
     return flags[0] if flags else None
+
+
+def is_alarm(flag: RedFlag | None) -> bool:
+    """True for a full safety reply (crisis, emergency or doctor); False for "check" or None."""
+    return flag is not None and flag.tier in ALARM_TIERS
 
 
 def looks_like_denial(text: str) -> bool:

@@ -275,16 +275,13 @@ ACCEPTED_FALSE_POSITIVES: tuple[tuple[str, str], ...] = (
     ("I can't cope", "crisis"),
     ("I just want it to stop", "crisis"),
     ("i'm not suicidal", "crisis"),
-    ("collapsed on the sofa after work", "emergency"),
     ("a bit out of breath after the hill", "emergency"),
     ("I'm confused", "emergency"),
     ("my legs are weak today", "emergency"),
     ("no chest pain today", "emergency"),
-    ("passed out on the sofa", "emergency"),
     ("lost my balance during the balance exercises", "emergency"),
     ("my balance is off today", "doctor"),
     ("the constant pain is exhausting", "doctor"),
-    ("tripped on the rug but I'm fine", "doctor"),
     ("the weather is getting worse", "doctor"),
     ("I'd rather die than run a marathon lol", "crisis"),
     ("My chest of drawers fell over, what a mess", "doctor"),
@@ -293,9 +290,48 @@ ACCEPTED_FALSE_POSITIVES: tuple[tuple[str, str], ...] = (
     ("What's the point?", "crisis"),
     ("Ready to die... of boredom in this waiting room", "crisis"),
     ("My tomato plants started to die in the heat", "crisis"),
-    ("I couldn't cope with the noise at the party", "crisis"),
     ("I want to sleep forever, so tired lol", "crisis"),
     ("I had a weird dream about falling", "doctor"),
+)
+
+# Ambiguous notes that get the light "Just checking: are you OK?" rather than silence or an
+# alarm: other people, media, jokes and idioms, resolved or minor events, vague despair.
+CHECKS: tuple[str, ...] = (
+    "couldn't breathe for laughing",
+    "my dad had a stroke years ago",
+    "arm went dead from sleeping on it, fine now",
+    "watched a documentary about suicide prevention",
+    "i'm so done",
+    "ugh end me",
+    "i can't anymore",
+    "my friend said she wants to die",
+    "collapsed on the sofa after work",
+    "passed out on the sofa",
+    "tripped on the rug but I'm fine",
+    "I couldn't cope with the noise at the party",
+    "my boss will kill me if I'm late",
+    "I nearly had a heart attack when I saw the bill",
+    "the tent collapsed in the wind",
+    "my legs are dead after the dance class",
+    "had a tight chest with a cold years ago, long gone",
+    "my mum keeps losing her balance",
+)
+
+# Decided: alarms that the check tier must never swallow (self, now, or both).
+NOT_SOFTENED: tuple[tuple[str, str], ...] = (
+    ("I want someone to kill me", "crisis"),
+    ("my friend told me she wants to die", "crisis"),
+    ("my husband is having chest pain right now", "emergency"),
+    ("watched a film about suicide and I want to die", "crisis"),
+    ("my friend said I should rest but I want to die", "crisis"),
+    ("I had a stroke years ago and now my face is drooping again", "emergency"),
+    ("neck pain, I had breast cancer two years ago", "doctor"),
+    ("The suicidal thoughts are back and they're loud", "crisis"),
+    ("maybe everyone would be better off without me", "crisis"),
+    ("had chest pain this morning, gone now", "doctor"),
+    ("fell down the stairs, can't stand", "emergency"),
+    ("wrist looks bent", "emergency"),
+    ("can't put weight on it", "emergency"),
 )
 
 DENIALS: tuple[str, ...] = (

@@ -46,6 +46,26 @@ def test_benign_notes_do_not_trigger(text: str) -> None:
     assert scan_all(text) == (), text
 
 
+@pytest.mark.parametrize("text", cases.CHECKS)
+def test_ambiguous_notes_get_a_light_check(text: str) -> None:
+    """Other people, media, jokes, resolved events and vague despair: a check, not an alarm."""
+    assert scan_all(text) == (RedFlag("check", scan_all(text)[0].matched),), (text, scan_all(text))
+
+
+@pytest.mark.parametrize(("text", "tier"), cases.NOT_SOFTENED)
+def test_context_never_softens_the_person_s_own_alarm(text: str, tier: str) -> None:
+    """Crisis words about the person, emergencies happening now, keep their tier."""
+    flag = scan(text)
+    assert flag is not None and flag.tier == tier, (text, scan_all(text))
+
+
+def test_check_comes_only_alone() -> None:
+    """A check is never reported next to an alarm tier."""
+    for text in ("i'm so done and I have chest pain", "ugh end me, I want to die"):
+        tiers = _tiers(text)
+        assert "check" not in tiers and tiers, (text, tiers)
+
+
 @pytest.mark.parametrize(("text", "tier"), cases.ACCEPTED_FALSE_POSITIVES)
 def test_ambiguous_notes_err_on_triggering(text: str, tier: str) -> None:
     """Ambiguous notes we decided to let trigger (fail safe) keep doing so."""
@@ -66,7 +86,7 @@ def test_the_tables_are_big_enough() -> None:
     [
         ("I want to kill myself and my chest hurts", ("crisis", "emergency")),
         ("chest pain and it's getting worse every day", ("emergency", "doctor")),
-        ("I'm suicidal, can't breathe, and my back pain is constant", TIER_ORDER),
+        ("I'm suicidal, can't breathe, and my back pain is constant", TIER_ORDER[:3]),
         ("it's getting worse every day and I don't want to live anymore", ("crisis", "doctor")),
         ("slurred speech\n\nand I want to die", ("crisis", "emergency")),
     ],
