@@ -15,7 +15,10 @@ pattern is a space-separated list of items:
     <#NUM         not preceded by a number
     #AGE          a number from 50 to 129 (an age of 50 or more)
     #MANY         a number of 10 or more
+    #N            any number
     ^ $           start / end of the text (sentence breaks there are skipped)
+    .             a sentence break or the end of the text follows ("stop being ." is not
+                  "stop being so hard on myself")
 
 and `A || B` (spaces around) matches either of two sequences that need the same words.
 
@@ -38,6 +41,7 @@ _WORD = re.compile(r"^[a-z0-9]+$")
 _AGE = r" (?:[5-9][0-9]|1[0-2][0-9])"
 _AGES = frozenset(str(n) for n in range(50, 130))
 _MANY = r" [1-9][0-9]+"
+_NUMBER = r" [0-9]+"
 
 
 # Below this length a plain regex search is cheapest; above it, patterns are tried only in
@@ -239,6 +243,10 @@ def _compile_items(
             required.append(_AGES)
         elif item == "#MANY":
             out.append(_MANY)
+        elif item == "#N":
+            out.append(_NUMBER)
+        elif item == ".":
+            out.append(r"(?= \.| $)")
         elif item == "!{":
             depth, j = 1, i
             while depth:
@@ -275,11 +283,11 @@ def _width(items: list[str], classes: Mapping[str, tuple[str, ...]]) -> list[tup
     while i < len(items):
         item = items[i]
         i += 1
-        if item in ("^", "$") or item.startswith("<"):
+        if item in ("^", "$", ".") or item.startswith("<"):
             width = 0
         elif item.startswith("~"):
             width = int(item[1:])
-        elif item in ("#AGE", "#MANY"):
+        elif item in ("#AGE", "#MANY", "#N"):
             width = 1
         elif item == "!{":
             depth, j = 1, i
@@ -308,7 +316,7 @@ def _compile_side(
     before = 0
     for item, width in widths:
         is_required = not (
-            item in ("^", "$", "#MANY", "!{") or item[0] in "~!<" or item.endswith("?")
+            item in ("^", "$", ".", "#MANY", "#N", "!{") or item[0] in "~!<" or item.endswith("?")
         )
         if is_required:
             # The anchor word may be anywhere in the item's phrase: widen both ways.
@@ -357,7 +365,9 @@ def pattern_words(source: str, classes: Mapping[str, tuple[str, ...]]) -> set[st
     """Every literal word a pattern can match (for the normaliser's vocabulary)."""
     words: set[str] = set()
     for item in source.replace(" || ", " ").split():
-        if item in ("^", "$", "!{", "}", "#AGE", "#MANY", "<#NUM") or item.startswith("~"):
+        if item in ("^", "$", ".", "!{", "}", "#AGE", "#MANY", "#N", "<#NUM") or item.startswith(
+            "~"
+        ):
             continue
         core = item.lstrip("!<").rstrip("?")
         for phrase in _alternatives(core, classes):

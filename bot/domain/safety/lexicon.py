@@ -28,6 +28,7 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "ive": ("i", "have"),
     "youre": ("you", "are"),
     "theyre": ("they", "are"),
+    "theyd": ("they", "would"),
     "whats": ("what", "is"),
     "thats": ("that", "is"),
     "theres": ("there", "is"),

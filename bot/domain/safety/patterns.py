@@ -47,6 +47,78 @@ Safety v2 (issue 9) decisions:
 - New or different pain, unexplained weight loss, numbness or tingling that persists or
   spreads, a hot swollen red joint, night pain that does not ease, and any pain or symptom that
   has lasted for weeks are doctor.
+
+Generalisation pass (concepts found missing on an independent development set):
+- Crisis, by concept rather than phrase: not planning to be around ("won't be here next
+  month", "last check-in", "don't send the nudge"), intent (a date picked, "tonight's the
+  night", a plan, rehearsing, "thinking about how I would", "if I had the guts"), preparations
+  (the will, affairs in order, a pet rehomed, who gets what, belongings or money given away,
+  debts paid off, goodbyes without them knowing, a note, "make it look like an accident",
+  collecting or putting pills by), methods and places (bridge or water, railway, swerving into
+  a lorry, slipping under in the bath, a knife in hand, everything in the medicine cupboard,
+  "least painful way to go", "how many is enough" with a medicine in the text), passive wishes
+  (the op going wrong, the pain finishing me off, the body giving up, stopping meds or food to
+  speed things up, relief picturing my funeral), being alive itself ("stop being", "fed up of
+  living", "shouldn't be alive", "no future with me in it"), fear of oneself, self-harm beyond
+  cutting ("till it bled", "deserved it", "to feel something"). Accepted false positives:
+  "I won't be here next week" (holidays), "picked a date", "who gets what", "sorting my will".
+- "I feel like I'm going to die" is emergency (panic, chest pain), not crisis; other wishes
+  to die stay crisis.
+- Emergency: anaphylaxis (lips or tongue swelling, throat closing), asthma attack or an
+  inhaler not working, pronator drift, words that will not come or come out wrong, sudden
+  inability to understand speech, a curtain over or half of the vision, found on the floor
+  not remembering, could not be woken, a limb popped out, crooked or "dinner fork" shaped, not
+  able to put a foot down. Stroke signs that passed in minutes ("speech went funny for a few
+  minutes, ok now": a TIA) are never softened by "fine now" (`Context.spares`).
+- Numbness, one-sided weakness, vision or balance change that has lasted weeks ("for a
+  fortnight", "hasn't gone away", "2 weeks ago") is doctor, not emergency (`lasting`); a
+  headache pattern that began "out of the blue" weeks ago is doctor (`gradual`), unless it is
+  the worst ever or sudden today.
+- Softened to a check: resolved past crisis ("5 years since my attempt", "used to self harm
+  as a teen") unless that sentence or the next says it is back (`crisis_long_past`, which
+  looks one sentence ahead); someone else's past ("she'd been self harming", "mum had a
+  stroke"); idioms ("the death of me", "that class tried to kill me", "hit by a truck",
+  "thought I'd die laughing"); breathlessness after effort with the breath back or a plain
+  reason ("got my breath back", "just unfit": "out of breath after the hill" alone still
+  fires); a usual ache or migraine that went ("it went", "gone now": `resolved`, doctor to
+  check only, kept if new, different, lasting or worse); fibro fog with "can't think".
+- A bare "he" or "she" only explains a symptom away with a verb ("he had chest pain"): "he
+  crushing chest pain" stays emergency.
+
+Round 3 (concepts behind misses on a second fresh set):
+- Crisis (`crisis.concepts`, `crisis.burden_self`, `crisis.hopeless`): doubting one can keep
+  living ("how much longer can I..."), never having been born, hoping not to make it or
+  survive, "the end for me" / "over for me", farewell thanks ("goodbye, thanks for trying"),
+  "nothing left for me", lingering at or going back to a high place, hitting one's head against
+  a wall, making the pain stop "myself" or "for good", a note left or written, leaving nothing
+  behind, bills in order "before I go", everything ready or "all planned out now", a date set
+  for a time rather than an event, cancelling care because there is "no point", "the last one,
+  I've decided", painkillers bought in several shops, "better off without a mum like me" (the
+  person named by their role: another person in the sentence does not soften it). Accepted
+  false positives: "before I go." at a sentence end, "it's all ready.", "nothing left to lose".
+- Vague frustration ("fed up with it all", "sick of everything") is a check; "had enough of it
+  all" stays crisis. "Hopeless" or "worthless" that has already lifted ("...but a bath helped")
+  is a check (`lifted`); other crisis words never soften that way.
+- Emergency: a limb's shape whoever the subject is ("a bend in it", "pointing sideways", "the
+  wrong shape": `DEFORM_SHAPE` with a limb or a fall), a road collision put as a verb ("went
+  into the back of us"), missed steps and jarred backs as falls, half the visual field gone
+  without the word vision, a face part that will not move, speech that sounds drunk, "control
+  of my bladder", the chin-to-chest test and light hurting the eyes with headache and fever.
+  "since I woke up" keeps numbness an emergency; "gradually", "lately", "used to come and go",
+  "lasted weeks" make it doctor (`lasting`). Fever with a stiff neck but "no headache" or
+  "can still touch my chin to my chest" is doctor (`neck_moves`); a fall with ordinary
+  soreness while "walking fine" is doctor (`walking_ok`). A context span cut short by "us"
+  ("someone went into the back of us") is about the person and does not soften.
+- Doctor: pain "I haven't had before" or "brand new", a symptom "there a week", headaches that
+  "feel totally different" or that someone who never gets them now gets, a cough making the
+  head feel it will explode, slowly dimming sight, something (not only pain) waking the person
+  and not easing, a joint "blown up like a balloon".
+- Checks, not alarms: a usual ache with a plain cause or "same as always" (`as_usual`),
+  breathless from laughing, someone else already in hospital (`other_cared_for`), healed
+  injuries and "three winters ago" (`long_past`), a will sorted with a solicitor for a house or
+  a wedding (`will_admin`), a numb bum from a long sit.
+- Typos: "lost" and "weak" are fuzzy; "hoping", "thank", "high", "control", "choking", "bend"
+  are recognised with two letters swapped ("choking" no longer takes "choping" or "cheking").
 """
 
 from __future__ import annotations
@@ -80,7 +152,7 @@ def near(a: str, b: str, gap: int) -> tuple[str]:
 _PAIN = """pain, pains, painful, hurt, hurts, hurting, ache, aches, ached, aching, achy, sore,
     soreness,
     throbbing, throbs, agony, agonising, agonizing, killing, stabbing, sharp, burning, tender,
-    discomfort, cramp, cramping, stinging"""
+    discomfort, cramp, cramping, stinging, acheing, achin"""
 
 _WEAK = """weak, weakness, weaker, numb, numbness, numbed, dead, limp, paralysed, paralyzed,
     paralysis, floppy, gave way, giving way, buckled, buckling, jelly, no strength, no feeling,
@@ -94,8 +166,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         _PAIN
         + """, tight, tightness, tightening, tighter, pressure, pressing, heavy, heaviness,
         squeezing, squeeze, squeezed, crushing, crushed, crush, weight, constricted,
-        constriction, clenched, clamped, band, vice, elephant, sitting, funny, weird, strange, odd,
-        wrong"""
+        constriction, clenched, clamped, band, vice, elephant, elefant, sitting,
+        on top, funny, weird, strange, odd, wrong"""
     ),
     "BREATH": _p("breathe, breath, breathing, breaths, air, oxygen, inhale, inhaling"),
     "UNABLE": _p(
@@ -114,6 +186,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         head been aching, head started throbbing, head starts throbbing, head started pounding,
         head pound, head throb, head to hurt, aching head, temples ache, temples aching,
         pressure in my head, head started aching, throbbing in my head, head ache, hed hurts,
+        head starts pounding, head starts aching, head starts hurting, head starts banging,
+        head goes pounding, head gets pounding, head gets sore, head hurts more,
         hed aches, hed ache"""
     ),
     "SUDDEN": _p(
@@ -162,7 +236,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         unconscious, lost consciousness, losing consciousness, lose consciousness,
         loss of consciousness, keeled over, came to on the floor, woke up on the floor,
         syncope, swooned, seizure, seizures, convulsion, convulsions, convulsing, had a fit,
-        having a fit, nearly fainted, past out, came round, came to, come round,
+        having a fit, nearly fainted, past out,
         how long i was out, woke up on the ground"""
     ),
     # "a faint smell" is not fainting.
@@ -172,13 +246,16 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "NUMBISH": _p(
         """numb, numbness, tingling, tingly, no feeling, pins and needles, can not feel,
-        lost feeling, lost sensation, no sensation, anaesthesia, anesthesia"""
+        lost feeling, lost sensation, no sensation, anaesthesia, anesthesia, losing feeling,
+        losing sensation, lose feeling, less feeling, reduced feeling, going numb"""
     ),
     "SADDLE": _p(
         """groin, genitals, genital, bum, buttocks, buttock, bottom, saddle, inner thighs,
         inner thigh, privates, private parts, crotch, perineum, anus, back passage,
         between my legs, down below, down there, vagina, penis, bum cheeks, backside, butt,
-        butt cheeks, arse, ass"""
+        butt cheeks, arse, ass, between them, between my thighs, top of my legs,
+        tops of my legs, top of my thighs, upper thighs, where i sit, where you sit, my bits,
+        nether regions, undercarriage"""
     ),
     "TOILET": _p(
         """bladder, bowel, bowels, pee, wee, urine, poo, poop, peeing, weeing, toilet, urinate,
@@ -232,7 +309,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         recently started, started recently, most days, all the time, never used to, used to,
         started getting, started, never got, never really had, first, twice a week, this week,
         building, creeping up, every morning, first thing, for weeks, fortnight, new place,
-        more days than not, a week, weeks"""
+        more days than not, a week, weeks, lasting longer, longer each time, longer and longer,
+        getting longer, last longer, more frequent, more and more often"""
     ),
     "HEAD_TRIGGER": _p(
         """cough, coughing, coughed, coughs, sneeze, sneezing, sneezed, sneezes, strain,
@@ -311,6 +389,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
     "WISH": _p(
         """want, wanting, wants, wanted, wish, wishing, wished, wishes, hope, hoping, hoped,
+        hopeing, hopin, kinda hoping, half hoping, secretly hoping,
         ready, rather, prefer, going to, going, plan, planning, planned, plans, thinking,
         think, thought, thoughts, deserve, deserves, deserved, pray, praying, prayed,
         longing, long to, would like, tempted, considering, contemplating, intend, intending,
@@ -398,8 +477,56 @@ CLASSES: dict[str, tuple[str, ...]] = {
         see another year, see next year, see tomorrow, be on this planet, keep doing this,
         keep doing this life, be alive any more"""
     ),
+    # Hoping, in the passive wishes: narrower than WISH ("going", "thinking" are not hopes).
+    "HOPE": _p(
+        """hope, hoping, hoped, hopes, hopeing, hopin, wish, wishing, wished, pray, praying,
+        prayed, want, wanting, would not mind, would like, longing, half hoping"""
+    ),
+    "FUTURE_WHEN": _p(
+        """next, after, much longer, any longer, for long, for much longer, by, for christmas,
+        for my birthday, for the next, to see, in a, this time next, tomorrow, come, when,
+        past, beyond, at christmas, at the end of, soon, long"""
+    ),
+    "TIME_UNIT": _p(
+        """day, days, week, weeks, month, months, year, years, weekend, end of the week,
+        end of the month, end of the year"""
+    ),
+    "OCCASION": _p(
+        """christmas, xmas, birthday, my birthday, summer, spring, autumn, winter, new year,
+        next year, easter, the new year, the summer, the end of the year, another year,
+        next month, the weekend, friday, monday, tomorrow"""
+    ),
+    # The person as a family member: "better off without a mum like me".
+    "ROLE": _p(
+        """mum, mom, mother, mam, mummy, dad, father, daddy, wife, husband, partner, parent,
+        daughter, son, sister, brother, friend, girlfriend, boyfriend, grandma, grandad, nan,
+        gran, person, me, someone like me, burden, wreck, invalid, mess"""
+    ),
+    "FAMILY": _p(
+        """kids, children, family, husband, wife, partner, mum, mom, dad, son, daughter, sons,
+        daughters, parents, sister, brother, friends, boys, girls, grandkids, grandchildren,
+        cat, dog, everyone"""
+    ),
+    # Ways to die, as someone thinking of one would put it (a verb in -ing or bare).
+    "METHOD_ACT": _p(
+        """swerving, swerve, crashing, crash, crashing the car, veering, steering, driving off,
+        drive off, driving into, drive into, stepping out, step out, stepping off, step off,
+        jumping, jump, slipping under, going under, slip under, drowning, drown,
+        walking into, walk into, letting go, let go, throwing myself, throw myself,
+        stepping in front, step in front, not coming back, never coming back, disappearing,
+        walking out to sea, walking into the sea, hanging, overdosing, taking everything,
+        taking them all, taking all, ending it, ending things, ending my life, how i would,
+        how to do it, doing it, going over, go over, falling off, the train, the bridge,
+        the tracks, the river, the cliff, the edge"""
+    ),
+    "HARM_ACT": _p(
+        """cut, cutting, cuts, scratch, scratched, scratching, punch, punched, punching, bang,
+        banged, banging, hit, hitting, burn, burnt, burned, burning, bit, biting, pinch,
+        pinched, pinching, head against, the wall, hurt myself, hurting myself, harm myself,
+        harming myself, slapped myself, slapping myself, starve, starving, starved"""
+    ),
     "TIRED_OF": _p(
-        """living, life, being alive, existing, everything, it all, fighting, being me,
+        """living, life, being alive, existing, fighting, being me,
         this life, being here, this world, myself, trying"""
     ),
     "PILLS": _p(
@@ -409,7 +536,14 @@ CLASSES: dict[str, tuple[str, ...]] = {
         antidepressant, sleepers, sleeping meds, ones, them all, the lot,
         oxycodone, oxycontin, morphine, fentanyl, amitriptyline, pregabalin, lyrica,
         gabapentin, duloxetine, cymbalta, sertraline, antidepressants, sleeping pills,
-        sleeping tablets, insulin, diazepam, valium, zopiclone, benzos, prescription"""
+        sleeping tablets, insulin, diazepam, valium, zopiclone, benzos, prescription,
+        quetiapine, mirtazapine, citalopram, fluoxetine, venlafaxine, nortriptyline,
+        propranolol, zolpidem, lorazepam, clonazepam, temazepam, xanax, alprazolam,
+        dihydrocodeine, hydrocodone, vicodin, percocet, buprenorphine, methadone, naproxen,
+        lithium, tapentadol, baclofen, tizanidine, cyclobenzaprine, trazodone, paroxetine,
+        escitalopram, sumatriptan, triptans, nytol, sleeping pills, painkillers, pain meds,
+        pain pills, opioid, opiate, oramorph, butrans, co dydramol, dihydrocodeine, prozac,
+        zoloft, seroquel, ambien, klonopin, ativan, tramadol, nurofen plus, codeine"""
     ),
     # "took all my meds this morning" is adherence, not an overdose.
     "PILL_OK": _p(
@@ -435,7 +569,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         do not know that, do not know why, dunno if, dunno why, not know if, no longer sure,
         not sure if, not sure whether, doubt, doubting, question whether, wonder if, wondering if,
         wondering whether, do not even know if, do not really know if, not even sure,
-        do not think, no longer think, not really sure, can not say, can not tell if"""
+        do not think, no longer think, not really sure, can not say, can not tell if,
+        do not see how, can not see how, no idea how, can not imagine how"""
     ),
     # "wouldn't mind not waking up", "it would be fine if I didn't wake up": passive wishes.
     "ACCEPTING": _p(
@@ -490,7 +625,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "SEVERE_PAIN": _p(
         """severe, excruciating, unbearable, agony, agonising, agonizing, screaming, horrendous,
         horrific, intense, really bad pain, really bad, so much pain, terrible pain, awful pain,
-        extreme, sharp, crying, can not stand the pain, worst pain"""
+        extreme, sharp, crying, can not stand the pain, worst pain, unreal, insane,
+        off the charts, off the scale, through the roof, ten out of ten, 10 out of 10"""
     ),
     "FALL_EVENT": _p(
         """fell, fallen, fall, falling, slipped, slip, tripped, trip, tumbled, tumble, crash,
@@ -507,7 +643,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         odd angle, strange angle, wrong angle, an angle, out of place, out of shape,
         out of line, sticking out, poking out, dislocated, at a funny angle, twisted,
         a weird shape, a funny shape, a strange shape, the wrong shape, not straight, wonky,
-        lopsided, a lump, a bump sticking out"""
+        lopsided, a lump, a bump sticking out, dinner fork, fork shaped, s shaped, z shaped,
+        all bent, clearly broken, definitely broken, obviously broken, broken, popped out,
+        sitting wrong, not sitting right, out of its socket, out of joint, pointing the wrong way,
+        facing the wrong way"""
     ),
     "BEAR_WEIGHT": _p(
         """put weight, put any weight, put my weight, bear weight, bear any weight,
@@ -520,11 +659,30 @@ CLASSES: dict[str, tuple[str, ...]] = {
         shoulder, shoulders, knuckle, knuckles, finger, fingers, toe, toes, big toe, thumb,
         foot, hand"""
     ),
+    # A limb that looks broken, strong enough without naming the limb ("it looks crooked").
+    "DEFORMED_STRONG": _p(
+        """bent, deformed, crooked, misshapen, dinner fork, fork shaped, funny angle,
+        weird angle, odd angle, strange angle, wrong angle, an angle, the wrong way,
+        sticking out, all bent, clearly broken, definitely broken, obviously broken,
+        popped out, out of its socket, out of joint, sitting wrong, not sitting right, wonky,
+        out of place, pointing the wrong way, facing the wrong way"""
+    ),
+    # A limb's shape after an injury, whoever's subject it is: "a bend in it that shouldn't be".
+    "DEFORM_SHAPE": _p(
+        """the wrong shape, a weird shape, a funny shape, a strange shape, an odd shape,
+        wrong shape, weird shape, funny shape, strange shape, odd shape, a bend in it,
+        bend in it, bend in my, kink in it, kink in my, bend that should not be there,
+        should not be there, should not bend, bends where it should not, pointing sideways,
+        pointing backwards, sticking out sideways, bent sideways, bent backwards, bent back,
+        facing sideways, facing backwards, turned sideways, at a right angle, at an angle,
+        at a weird angle, at a funny angle, at an odd angle, a step in, a dent in,
+        a lump where, pointing the wrong way, facing the wrong way, going the wrong way"""
+    ),
     "HOT_RED": _p("hot, warm, red, redness, burning hot, hot to touch, warm to touch, purple"),
     "SWOLLEN": _p(
         """swollen, swelling, swelled, swell, swells, puffy, puffed up, puffed, inflamed,
         ballooned, enlarged, bloated, fat, double the size, twice the size, bigger, pinkish,
-        pink, shiny"""
+        pink, shiny, blown up, like a balloon, ballooning, balloon, puffed out"""
     ),
     "PERSIST": _p(
         """constant, constantly, persistent, persists, persisting, permanent, all the time,
@@ -602,7 +760,10 @@ CLASSES: dict[str, tuple[str, ...]] = {
         roommate, classmate, patient, client, he, she, they, someone, somebody, a guy, a man,
         a woman, a girl, a boy, people, a lot of people, celebrity, character, actor, singer,
         dog, cat, pet, in laws, father in law, mother in law, sister in law, brother in law,
-        ex, teacher, doctor, nurse, vet, pal, mate, buddy, man, woman, lady, guy, cousins"""
+        ex, teacher, doctor, nurse, vet, pal, mate, buddy, man, woman, lady, guy, cousins,
+        freind, freinds, collegue, collegues, colleage, granddaughter, grandson, grandkids,
+        grandchildren, grandchild, teenager, teenagers, teen, stepdaughter, stepson,
+        best friend, workmate, workmates, classmates"""
     ),
     "MEDIA": _p(
         """documentary, documentaries, film, films, movie, movies, show, tv show, tv, series,
@@ -618,14 +779,21 @@ CLASSES: dict[str, tuple[str, ...]] = {
         charities, walk, rates, rate, statistics, stats, research, training, first aid, course,
         month, week, day, survivor, survivors, support group, squad, risk, risks, bomber,
         bombers, bombing, mission, missions, attempt statistics, watch, symptoms, signs,
-        warning signs"""
+        warning signs, test, tests, scan, scans, appointment, appointments, clinic, checks,
+        investigation, investigations, results, check up, checkup, monitor, monitoring"""
     ),
 }
+
+# Medicines by name: "collected my prescription" is a trip to the pharmacy.
+CLASSES["PILL_NAMES"] = tuple(
+    p for p in CLASSES["PILLS"] if p not in ("prescription", "ones", "them all", "the lot")
+)
 
 # Symptom first gets the longer window: "pain in the middle of my chest".
 _CHEST = (
     "@CHEST ~6 @CHEST_SYMPTOM || @CHEST_SYMPTOM ~6 @CHEST",
     "heart attack",
+    "elephant|elefant|weight|something|someone|ton|tonne|bricks|brick|anvil ~4 on my? chest",
     "cardiac arrest",
     "angina",
 )
@@ -634,7 +802,12 @@ _BREATHING = (
     "@UNABLE ~3 @BREATH",
     "short|shortness of breath|breathe|breathing",
     "out of breath|breathe",
-    "breathless|breathlessness|winded|suffocating|suffocate|suffocated",
+    "breathless|breathlessness|winded|suffocating|suffocate|suffocated|suffercating|"
+    "sufercating|suffocatin|smothering",
+    "breathing|breath ~2 getting|got|gets ~1 harder|worse|difficult|shallower",
+    "asthma attack|attacks",
+    "inhaler|inhalers|reliever|nebuliser|nebulizer|ventolin|salbutamol|puffer ~3 not|is_not|"
+    "does_not|not_working|no_help|not_helping|useless|nothing|no_difference|not_touching",
     "gasping|gasp|gasped|gasps",
     "choking|choke|choked|chokes !up",
     "struggling|fighting|battling|gasping ~1 for ~1 breath|air",
@@ -643,6 +816,8 @@ _BREATHING = (
     "@PAIN ~1 to|when|if|as i? breathe|breathing|inhale|inhaling",
     "breathing ~2 really|so|very bad|awful|terrible",
     "@UNABLE ~1 finish ~1 a? sentence|sentences",
+    # "can't seem to catch my breath", "struggling to get enough air in".
+    "@UNABLE ~4 catch|get|take|draw|pull ~2 my|a|enough|any|deep? breath|breaths|air",
     "breathe|breathing|inhale|inhaling ~1 hurts|hurt|painful|hurting|sore|aches",
 )
 
@@ -692,11 +867,27 @@ _ONE_SIDED = (
     "responding ~1 properly|right",
     "that|one side ~4 will_not|would_not|does_not|not work|working",
     "half of? my|the? body|face",
+    "left|right|one|half side ~6 heavy|heaviness|tingly|tingling|numb|weak|dead",
+    "@LIMB|side|arm|leg|hand|it ~3 will_not|would_not|does_not|do_not|is_not|are_not ~1 do "
+    "what i ~1 tell|want|ask",
+    *near("arm|arms|one|hand|hands", "drifting|drifts|drifted|drift|sinking|sinks|sank", 5),
 )
 
 _STIFF_NECK = (
     *near("neck|nek", "stiff|stiffness|rigid|locked", 3),
     "@UNABLE ~2 bend|move|turn|tilt|lower ~2 neck|head|chin",
+    # The chin-to-chest test, however it is put: "can't get my chin to my chest".
+    "@UNABLE ~3 put|touch|get|bring|tuck|move|bend|lower|reach ~3 chin ~3 chest",
+)
+
+# Light hurting the eyes (photophobia): with a headache and fever, a sign of meningitis.
+_LIGHT_HURTS = (
+    "light|lights|brightness|sunlight|daylight|the_light|bright_light|bright_lights ~3 "
+    "hurts|hurt|hurting|painful|unbearable|bothers|bothering|kills|stings ~2 my? eyes|eye",
+    "@UNABLE ~3 stand|bear|cope_with|tolerate|look_at|face ~2 the? light|lights|brightness|"
+    "daylight|sunlight|bright",
+    "photophobia",
+    "curtains|blinds ~4 closed|shut|drawn ~6 light|bright|eyes",
 )
 
 _BACK_PAIN = (
@@ -708,9 +899,11 @@ _NECK_PAIN = (*near("neck|nek", "@PAIN|stiff|stiffness|rigid", 3), "neckache")
 
 _WEIGHT_LOSS = (
     *near(
-        "lost|losing|lose|loss|dropped|dropping|shed|shedding", "weight|pounds|kg|stone|stones", 2
+        "lost|losing|lose|loss|dropped|droped|dropping|shed|shedding",
+        "weight|pounds|kg|stone|stones",
+        2,
     ),
-    "weight ~2 dropping|falling|dropped|fell|falling_off",
+    "weight ~2 dropping|falling|dropped|droped|fell|falling_off",
 )
 
 _AGE = (
@@ -734,6 +927,7 @@ _FALL = (
     "car|road|bike|cycling|traffic|motorbike|motorcycle crash|accident|collision",
     "crashed my car|bike",
     "knocked over|down",
+    "knocked|pushed|thrown|blown|bowled ~1 off my? feet",
     "went flying",
     "lost my footing",
     "slid|slipped down",
@@ -742,6 +936,16 @@ _FALL = (
     "after a trip|fall|tumble",
     "went over on ~1 my? ankle|foot",
     "rear ended",
+    # A road collision put as a verb: "the car in front braked and we went into it".
+    "car|bus|van|lorry|truck|driver|taxi|cyclist|someone|somebody|they ~6 braked|hit_us|hit_me|"
+    "ran_into_us|went_into_us|drove_into_us|smashed_into_us|ploughed_into_us|pulled_out_on|"
+    "went_into_the_back|shunted|went_into_it",
+    "we|i|he|she ~1 went|drove|ran|crashed|smashed|ploughed|slammed|skidded into ~2 it|them|"
+    "the_back|the_car|a_car|a_wall|a_tree|a_lamppost|a_post|the_wall|the_tree|another_car|"
+    "a_van|a_ditch",
+    "shunted|rear_ended|t_boned|sideswiped",
+    "missed ~1 a|the|the_last|the_bottom|my|one ~1 step|stair|footing|kerb|curb",
+    "jarred|jolted|wrenched ~1 my back|neck|spine|hip",
     "hit by a car|bike|bus|truck|lorry|van ~3 on|while|when",
     "minor|bad|nasty|little fall",
     "came|fell off ~1 my|the|a bike|horse|ladder|chair|stool|wall|bed|step|steps",
@@ -765,6 +969,11 @@ _INJURY = (
     f"broke|broken|fractured|fracture|snapped|shattered|dislocated|dislocation ~2 my|a|the? "
     f"{_LIMB_BONE}",
     "heard|felt ~2 a? crack|snap|pop ~3 @PAIN|@SEVERE_PAIN|fell|fall|went_over",
+    f"{_LIMB_BONE} ~3 popped|popping|pops|came|comes|slipped|slips out|out_of_place|"
+    "out_of_its_socket|out_of_joint",
+    f"{_LIMB_BONE} ~3 broken|fractured|snapped|shattered|dislocated",
+    "@UNABLE ~2 put ~1 my|any? foot|leg|heel|weight down|on_the_floor|on_the_ground|on_it|"
+    "to_the_floor",
 )
 
 _AFTER_FALL = (
@@ -804,7 +1013,7 @@ RULES: tuple[Rule, ...] = (
         "crisis.want_to_die",
         "crisis",
         (
-            "@WISH ~3 die !@DIE_NOT !{ for $ }",
+            "<like_i_am|like_i_was|feel_i_am|thought_i_was @WISH ~3 die !@DIE_NOT !{ for $ }",
             "@WISH ~3 dying !to|for|down|of",
             "@WISH ~3 dead !@DEAD_NOT",
             "@WISH ~3 death !metal",
@@ -821,7 +1030,8 @@ RULES: tuple[Rule, ...] = (
             "@WISH ~3 not|never|no_longer|stop|cease ~1 "
             "exist|existing|to_exist|be_here|be_alive|be_around",
             "@WISH ~4 sleep forever|and_never",
-            "to|2 die !@DIE_NOT !{ for $ }",
+            "<like_i_am_going|like_i_was_going|feel_i_am_going|thought_i_was_going to|2 die "
+            "!@DIE_NOT !{ for $ }",
             "bought|buy|buying|got|ordered ~1 a? rope|noose|gun",
         ),
     ),
@@ -847,6 +1057,7 @@ RULES: tuple[Rule, ...] = (
             "no point any_more|any_longer",
             "no point $",
             "had enough of @TIRED_OF",
+            "had enough of everything|it_all",
             "i have had enough $",
             "way|ways|how|method|methods to die|kill_myself|end_it|end_my_life|overdose",
             "point in|of @LIVING",
@@ -876,6 +1087,8 @@ RULES: tuple[Rule, ...] = (
         (
             "better|happier|easier|fine ~3 without_me|@GONE_ME",
             "burden|burdens !of",
+            "they|everyone|everybody|family|people|kids ~3 be|feel relieved|better_off "
+            "!to|that|when|about|because|at|with|for|by|after|once|if",
             "@NOBODY ~2 miss_me|notice|care_if_i|care_whether_i|care_when_i|care_about_me|"
             "would_care|will_care|cares|care",
         ),
@@ -891,9 +1104,15 @@ RULES: tuple[Rule, ...] = (
             "not|longer|never ~1 want|wish to? @GO_ON !{ @DET? @ACTIVITY }",
             "not|longer|never ~1 want|wish to? ~1 @DO_THIS !{ @EXERCISE_NOUN } ~1 @MORE",
             "tired|sick|weary|exhausted|done ~2 of|with @TIRED_OF",
+            "hate|hating|hated|loathe|despise ~1 myself|my_life|being_alive|living|life|being_me",
+        ),
+    ),
+    Rule(
+        "crisis.hopeless",
+        "crisis",
+        (
             "i_am|feel|feeling|felt|so|completely|totally|utterly|just|everything ~2 hopeless !at",
             "hopelessness|worthless|worthlessness",
-            "hate|hating|hated|loathe|despise ~1 myself|my_life|being_alive|living|life|being_me",
         ),
     ),
     Rule(
@@ -1133,6 +1352,419 @@ RULES: tuple[Rule, ...] = (
             "~1 away",
         ),
     ),
+    Rule(
+        "crisis.not_around",
+        "crisis",
+        (
+            # Not planning to be here: "won't be here next month", "not sticking around".
+            "not|never|no_longer ~4 be|being|stick|sticking|stay|staying here|around ~2 "
+            "@FUTURE_WHEN",
+            "not|never|no_longer ~4 be|being here|around .",
+            "not|never ~2 sticking|stick|staying|stay around|here ~2 to_find_out|to_see|for_long",
+            "not|never ~2 be|being ~1 logging|checking|messaging|using|replying|talking|posting "
+            "~3 after|past|beyond|again|much_longer|any_more|any_longer|for_long",
+            "not|never ~2 need|needing ~4 where i am going",
+            "where i am going ~2 not|never|will_not|do_not ~1 need",
+            "not|never ~1 send|bother_with ~3 nudge|nudges|reminder|reminders ~8 not|never ~3 "
+            "be|being here|around",
+            "probably|might|may|will|going_to|could|should ~2 be ~1 my|the last|final ~1 "
+            "check_in|checkin|check|message|entry|note|post|time|day|goodbye",
+            "not|never ~2 make it ~1 to|till|until|through|past ~3 @TIME_UNIT|@OCCASION",
+            "@HEDGE|not|never ~3 see|reach|survive|last_till|last_until|make_it_to ~1 another|next|"
+            "this? @OCCASION",
+        ),
+    ),
+    Rule(
+        "crisis.intent",
+        "crisis",
+        (
+            # A date, a time, a plan, being ready, rehearsing.
+            "picked|chosen|set|choose|pick|decided_on|fixed ~1 a|the|my date|day|time "
+            "!for|to|with|of|at|on|when|in|off|out|that|we",
+            "tonight|tonights|today|todays|tomorrow|tomorrows is? the night|day "
+            "!for|of|we|when|that|to|out|off|at",
+            "i am|i_feel|i_think_i_am ready now ~1 .",
+            "i am|feel ready ~1 to go|to_do_it|for_it|to_die|for_the_end .",
+            "have|got|made|found ~1 a|the plan ~1 now|already|worked_out|sorted|ready|in_place "
+            "!for|to|with|on|about|at",
+            "rehearse|rehearsing|rehearsed|practise|practising|practising|practice|practiced|"
+            "practised|going_over|go_over|run_through|running_through ~2 it|how|the_whole_thing "
+            "~4 in_my_head|step_by_step|over_and_over|again_and_again|the_whole_thing",
+            "think|thinking|thought|wonder|wondering|worked_out|figured_out|planning|planned|know|"
+            "knew|decided ~2 how|when|where i would|could|will|might|would_do_it|would_go .",
+            "think|thinking|thought|wonder|wondering|planning|planned ~2 how|when|where|"
+            "the_best_way "
+            "~2 i would|i_could|i_will|i_might|to ~1 do it",
+            "if i had ~2 guts|nerve|courage|balls|bottle ~4 end|do_it|kill|go_through|jump",
+            "@WISH|not|lack|lacking ~3 guts|nerve|courage|balls|bottle|bravery ~3 to ~1 end|do_it|"
+            "kill|go_through|jump",
+            "guts|nerve|courage|balls|bottle ~6 end it|things|everything|myself|my_life",
+            "if ~2 not|never for ~5 done it|gone|dead|not_be_here|end_it|ended_it|ended_things|"
+            "killed_myself|given_up_on_life",
+            "have|would|id|already ~2 done it ~1 already|by_now|years_ago .",
+            "only ~2 thing|things|one|person|reason ~3 keeping|keeps|kept|stopping|stops ~1 me "
+            "~1 here|alive|going|around|from_doing_it|from_it",
+            "scared|afraid|frightened|terrified|worried|scares_me|frightens_me ~2 of? what i "
+            "might|could|would|will|am_going_to|may|d ~1 do",
+            "scared|afraid|frightened|terrified of myself|being_alone_with_myself|my_own_thoughts",
+            "not|never want|wish|wanna ~1 to? be? rescued|saved|resuscitated|revived|found "
+            "!out|guilty|wanting",
+            *near(
+                "lied|lie|lying|pretended|pretend|pretending",
+                "safe|suicidal|hurting_myself|hurt_myself|my_thoughts|ending_it",
+                8,
+            ),
+            "how long ~6 someone|somebody|anyone|anybody|people|they ~2 find|found|notice|"
+            "noticed|miss|missed ~1 me|i_was_gone|i_am_gone|i_had_gone|my_body",
+            "whoever ~2 finds|find|found ~1 me|my_body",
+            "sorry to|for whoever|whomever|anyone|anybody ~2 reads|finds|sees|gets this|me",
+            "attempted|attempt|attempts|tried|try ~10 feel|feeling|felt ~2 like|how|the_same ~2 "
+            "i_did|then|back_then|that_time|last_time|before",
+            "attempted|tried ~1 before|twice|once|last_time ~10 frightens|frightened|scares|"
+            "scared|again|feel_like|feeling_like|same",
+            "feel|feeling|felt ~1 like|how ~1 i did ~1 back then|before_i|when_i_tried|"
+            "when_i_attempted|last_time",
+            "know|found ~2 one|a|the way ~4 make ~1 it|this|the_pain|everything stop|end ~1 "
+            "for_good|forever|permanently",
+            "make|made ~1 it|this|the_pain|everything ~1 stop|end|go_away ~1 for_good|forever|"
+            "permanently",
+            "want|wish|need ~1 it|everything|this|life|it_all all? over !with|by|so|before|and",
+            "cry for help",
+        ),
+    ),
+    Rule(
+        "crisis.preparations",
+        "crisis",
+        (
+            # Putting things in order: the will, pets, debts, belongings, goodbyes, a note.
+            "sort|sorting|sorted|made|make|making|write|wrote|written|writing|update|updated|"
+            "updating|finish|finished|finishing|do|did|done|redo|redid|change|changed ~2 my|the "
+            "will",
+            "will is|was|all|now|has_been ~1 sorted|done|written|signed|updated|in_order|ready|"
+            "finished",
+            "put|putting|puts|got|get|getting|sort|sorting|sorted ~2 my|all_my affair|affairs|life|"
+            "things|everything ~1 in order",
+            "affair|affairs in order",
+            "rehome|rehomed|rehoming|rehomes|rehome ~3 my|the cat|dog|dogs|cats|pets|pet|animals|"
+            "rabbit|bird|budgie|horse",
+            "my|the cat|dog|dogs|cats|pets|pet|animals|rabbit|bird|budgie|horse ~3 rehomed|"
+            "is_rehomed|has_been_rehomed|has_a_new_home|have_a_new_home",
+            "new|good|forever|loving home ~1 for my ~1 cat|dog|dogs|cats|pets|pet|animals|rabbit|"
+            "bird",
+            "gave|give|giving|given ~2 my|the cat|dog|dogs|cats|pets|pet|animals|rabbit|bird ~1 to",
+            "who gets|will_get|should_get|is_getting|would_get|can_have what|my|the",
+            "leaving|leave|left ~2 my ~1 things|stuff|belongings|possessions|savings|money|"
+            "jewellery|jewelry|everything|house|flat|car ~3 to",
+            "can|could|should|will|may have my ~1 laptop|car|house|flat|jewellery|jewelry|ring|"
+            "rings|things|stuff|phone|records|books|collection|savings|money|watch|guitar|bike|"
+            "clothes",
+            "sold|selling|sell ~3 car|house|flat|things|stuff|belongings|jewellery|jewelry ~6 "
+            "gave|give|giving|given ~3 money|cash|proceeds",
+            "gave|give|giving|given ~2 away ~2 my|all_my ~1 money|savings|cash",
+            "paid|paying|pay|cleared|clearing|settled|settling ~1 off|up? ~2 what_i_owe|"
+            "everything_i_owe|all_my_debts|my_debts|debts|my_debt|what_i_owed|everyone_i_owe",
+            "goodbye|goodbyes|bye ~10 without|not ~3 knowing|know|realising|realizing|noticing|"
+            "knew|realised|realized",
+            "proper|real|final|last|quiet|secret|little goodbye|goodbyes",
+            "my goodbye|goodbyes ~1 done|said|are_done|is_done|over",
+            "that is|there_is|there|was|is my goodbye|goodbyes !to|for",
+            "tell|please_tell|can_you_tell|let ~1 my|the ~1 @FAMILY ~2 i_am|that_i_am|i_was|"
+            "that_i_was|i|that_i ~1 sorry|sory|love_them|loved_them",
+            "told|tell|telling|said ~3 i_am|i_was sorry|sory ~3 goodbye|that_is_it|my_goodbye|"
+            "for_everything .",
+            "writing|wrote|written|write|finished|finish|finishing|left|leave|leaving|started "
+            "~1 my "
+            "note|letters|last_letter|final_letter !to|for|about|on|from|in|at|up",
+            "look|looks|seem|seems ~1 like an? accident",
+            "saving|saved|hoarding|hoarded|stockpiling|stashing|stashed|putting_by|put_by|"
+            "squirrelling|holding_onto ~5 @PILLS !@PILL_OK",
+            "collecting|collected|keeping|kept ~5 @PILL_NAMES !{ ~4 @PILL_OK|from|at|pharmacy|"
+            "chemist|"
+            "chemists|for_the_month|for_the_week|in_the_fridge|in_the_kitchen|sorted }",
+            "enough ~3 put_by|saved|stashed|set_aside|aside|squirrelled|hidden|hoarded|stockpiled|"
+            "saved_up|collected|kept|in_the_drawer|in_the_cupboard",
+        ),
+    ),
+    Rule(
+        "crisis.how_many",
+        "crisis",
+        (
+            "how many|much ~4 is|would_be|it_would_take|would_it_take|do_i_need|to_take|it_takes "
+            "~1 enough|fatal|lethal|to_die|to_kill|to_do_it",
+        ),
+        (("@PILLS|box|bottle|packet|packets|strip|strips|dose|doses",),),
+    ),
+    Rule(
+        "crisis.method_more",
+        "crisis",
+        (
+            # Methods and places, however they are put.
+            "think|thinking|thought|tempted|urge|urges|want|wanted|wanting|imagine|imagining|"
+            "imagined|picture|picturing|pictured|fantasise|fantasize|fantasising|considered|"
+            "considering|wondered|wondering|dream|dreaming ~4 about|of? just? @METHOD_ACT",
+            "part of me ~3 wanted|wants|want|wanting ~2 to? @METHOD_ACT|go_over|let_go|fall|stay",
+            "stared|staring|stare|looked|looking|gazing|gazed|peering ~1 down|over ~3 at? the? "
+            "water|river|drop|edge|tracks|rails|traffic ~3 for_ages|for_a_long_time|wanted|"
+            "part_of_me|thinking",
+            "railway|railways|train_line|train_tracks|tracks|level_crossing|rails|railway_line "
+            "~6 slowing|slow|linger|lingering|stopping_at|stop_at|edge|walk_onto|walking_onto|"
+            "step_onto|stepping_onto|jump|jumping|in_front",
+            "train|trains|bus times|timetable|timetables ~8 not|was_not|is_not ~1 for ~1 "
+            "travelling|traveling|travel|a_journey|going_anywhere|a_trip|getting_anywhere",
+            "not|was_not|is_not for travelling|traveling|getting_anywhere|going_anywhere",
+            "swerve|swerving|swerved|veer|veering|steer|steering|drive|driving|drove ~3 into|"
+            "under|off ~3 a|the|oncoming? lorry|truck|tree|wall|traffic|bus|bridge|river|cliff|"
+            "oncoming",
+            "slip|slipping|slipped|slid|slide|sliding|going|go|went|stay|staying|sink|sinking ~1 "
+            "under ~4 stay|staying|stayed|not_come|never_come|not_coming|never_coming|for_good|"
+            "forever|and_not",
+            "under the water ~3 stay|staying|not_come|never_come",
+            "knife|knives|blade|blades|razor|razors ~4 in ~1 my hand|hands",
+            "hold|holding|held|sat_with|sitting_with|sit_with ~3 a|the|all_the|all_my|my? "
+            "knife|blade|razor|pills|tablets|rope ~4 in my hand|hands|think|thinking|for_ages",
+            "take|taking|took|swallow|swallowing|down|downing ~1 everything|all|the_lot ~4 "
+            "medicine_cupboard|medicine_cabinet|medicine_box|i_have|i_have_got|i_have_left|"
+            "in_the_cupboard|in_the_cabinet|in_the_house|in_the_drawer|at_once|in_one_go",
+            "take|taking|took|swallow|swallowing ~1 everything|all ~3 and ~2 go|going|sleep|"
+            "not_wake|never_wake|be_done|be_gone",
+            "everything|all|the_lot in the medicine cupboard|cabinet|box",
+            "least|most|less painful|painless|peaceful|quickest|quick|easiest|surest|best|gentlest|"
+            "quietest|cleanest|kindest way|ways|method|methods to go|die|do_it|end_it|end_things|"
+            "go_out|kill_myself|end_my_life !to|into|for|about|round|around|out|back|home|with|on|"
+            "there|through|shopping|up|down|over|in|via|by|from|the|a|and",
+            "painless|least_painful|quick_and_painless way|ways|death|method|methods|exit",
+            "took|swallowed|downed|taken|necked|had ~2 @MANY ~3 @PILLS ~5 ago|hour|hours|minutes|"
+            "mins|last_night|just_now|earlier|tonight|on_purpose|and_now|and_i",
+        ),
+    ),
+    Rule(
+        "crisis.self_harm_more",
+        "crisis",
+        (
+            # Self-harm beyond cutting: scratching, punching, banging, burning, with a reason.
+            "until|till|til|till_i|until_i|til_i ~2 bled|bleed|bleeds|bleeding|bruised|bruise|"
+            "bruises|split|splits|broke_the_skin|raw|marked|blistered",
+            *near(
+                "@HARM_ACT",
+                "deserve|deserved|deserves|deserving|to_feel_something|to_feel_anything|"
+                "feel_something|feel_anything|punish|punishing|punishment|feel_real|feel_alive|"
+                "so_nobody|so_no_one|nobody_would_see|no_one_would_see|to_cope|hide_it|hiding_it",
+                10,
+            ),
+            "end|ended|ending|ends ~1 up cutting|hurting_myself|harming_myself|scratching|"
+            "burning_myself|hitting_myself",
+            "cut|cutting ~2 my ~1 thighs|thigh|wrists|wrist|stomach|skin|forearms|forearm|hips",
+            "burned|burnt ~2 my ~1 thighs|thigh|wrists|wrist|stomach|forearms|forearm ~1 with|on_"
+            "purpose|again|deliberately",
+            "hide|hiding|hid|cover|covering|covered ~3 the? cuts|scars|marks|burns|bruises ~3 "
+            "sleeves|long_sleeves|from|so",
+            "relapsed|relapse|relapsing ~6 cut|cutting|hurt|harm|harming|burn|burned|scratch|"
+            "scratching|sh",
+        ),
+    ),
+    Rule(
+        "crisis.passive_wish",
+        "crisis",
+        (
+            # Hoping something else ends it: an accident, the operation, the pain, the body.
+            "@HOPE ~6 finish|finishes|finished|take|takes|do ~1 me ~1 off|out|in|away",
+            "@HOPE ~4 op|operation|surgery|anaesthetic|anesthetic|procedure ~3 goes|go|going|"
+            "went|will_go ~1 wrong|badly",
+            "@HOPE ~5 not|never|do_not|did_not|will_not|do_not_ever ~1 come|coming ~1 round|"
+            "around|back|to|out_of_it",
+            "@HOPE ~4 body|heart|lungs|organs|kidneys|liver ~4 give|gives|giving|gave|pack|packs|"
+            "packing ~1 up|out|in",
+            "@HOPE ~4 body|heart|lungs|organs ~3 stop|stops|stopping|fail|fails|shut|shuts ~1 "
+            "down?",
+            "@HOPE ~3 speed|speeds|hurry|hurries|hasten|hastens|quicken|quickens|bring|brings ~2 "
+            "things|it|the_end|it_along|things_along|up|on_the_end|forward",
+            "not|stopped|stop|stopping|quit|refusing|refuse|refused ~1 eating|drinking|taking ~5 "
+            "on_purpose|deliberately|intentionally|to_speed|hoping|so_i_can_die|so_it_ends|"
+            "what_is_the_point|whats_the_point|cos_what_is_the_point|no_point",
+            "picture|picturing|pictured|imagine|imagining|imagined|planning|planned|plan|"
+            "think_about|thinking_about|dream_of|dreaming_of|dreaming_about ~2 my|own funeral",
+            *near(
+                "my|own funeral",
+                "relieved|relief|peace|peaceful|calm|comfort|comforting|comforted|happy|nice",
+                8,
+            ),
+            "waiting|wait ~1 for my? body|heart ~2 to? catch_up|give_up|give_out|stop|fail|follow",
+            "i am|feel|like|i_feel|i_was already gone|dead|a_ghost|a_corpse !{ ~1 out|to|home|for|"
+            "by|from|when|before|past|at|in }",
+            "if i ~2 just? not|stopped|never ~1 exist|existed|existing|here|around|alive|lived",
+            "not exist|existing any more|any_longer|at_all",
+        ),
+    ),
+    Rule(
+        "crisis.being_alive",
+        "crisis",
+        (
+            # Being alive itself: "stop being", "fed up of living", "shouldn't be alive".
+            "stop|cease|quit|end being .",
+            "@WISH ~3 stop|cease|quit|end|not ~1 being_alive|being_here|living|breathing|"
+            "being_around|being_me|to_exist|to_be_alive|being .",
+            "@WISH ~3 stop|cease ~1 being alive|here|around|me",
+            *near(
+                "done|fed_up|finished|over|had_enough|sick|tired",
+                "with|of living|existing|being_alive|being_here|life|this_life .",
+                8,
+            ),
+            "fed up ~1 of|with @TIRED_OF",
+            "want|wanted|wanting|need|needs|wish out ~1 of life|living|this_life|this_world|it_all|"
+            "existence|this_existence",
+            "care|caring|cares|bothered|mind ~4 if|whether ~1 i ~2 live|die|living|dying|wake|"
+            "make_it|survive|am_alive|am_here",
+            "live or die",
+            "should not|never|shouldnt ~1 be ~1 still? alive|living|born|breathing|still_here",
+            "why ~2 i am|am_i|i_bother|i_keep ~1 still|even ~1 alive|here|living|around|breathing|"
+            "going",
+            "why ~1 i am|am_i alive|living|breathing",
+            "not|never|no_longer belong ~2 here|anywhere ~1 any_more|any_longer",
+            "not|never|no_longer belong ~2 in_this_world|in_the_world|on_this_earth|on_earth|"
+            "among_the_living|alive",
+            "not|never|can_not|no|any ~2 see|imagine|picture|have|there_is ~1 a|any? future ~4 "
+            "me|i_am|with_me|for_me|where_i|in_it|myself|i",
+            "not|never|can_not ~2 see|imagine|picture ~1 myself|me ~2 living|alive|here|around|"
+            "surviving|making_it|lasting|growing_old|getting_old|old|in_a_year|next_year",
+            "no|not|never|any|see_the|see_a|there_is_no light ~2 at the end",
+            "@HEDGE|not|never|no_longer ~3 want|wanna|wish ~1 to? stay|stick_around "
+            "!at|in|with|for|over|up|late|on|home|until|till|overnight|another|awake|indoors|"
+            "inside|put|positive|quiet|still|calm|the|a|longer|away|out|off|active|busy|fit|well|"
+            "strong|sane|sober|healthy|focused|motivated|warm|cool|dry|hydrated",
+            "@UNABLE|rather_not|not_want_to|will_not|not ~1 do|face|survive|take|bear|handle|"
+            "stand|live|endure another|more ~1 #N ~1 days|weeks|months|years|decades",
+        ),
+    ),
+    Rule(
+        "crisis.concepts",
+        "crisis",
+        (
+            # Doubting one can keep living: "how much longer can I keep going like this".
+            "how much|many? longer|long|more ~5 @GO_ON|survive|last|live|living|endure|"
+            "take_this|take_it|take_much|bear_this|bear_it|stand_this|stand_it "
+            "!{ with? @DET? ~1 @ACTIVITY|@EXERCISE_NOUN }",
+            "supposed|meant|expected|expect_me to ~1 live|go_on|carry_on|keep_going|keep_living "
+            "~2 like this|with_this|this_way",
+            # Never been born, however the wish is put.
+            "wish|wished|wishing|wishes ~4 never|not ~2 been? born|existed|had_me|have_had_me",
+            "i|id|i_had|i_would ~3 never|not have? been born",
+            "mistake|regret|regretting ~3 born|being_born|i_was_born",
+            "never asked to be born",
+            # Hoping not to survive: "hoping I don't make it through the night".
+            "@HOPE ~4 not|never|not_to ~1 make it !worse|any_worse|better|bad|harder|awkward",
+            "@HOPE ~4 not|never|not_to ~1 survive|pull_through|come_through|last_the_night|"
+            "last_the_week|last_much_longer|see_the_morning|see_morning|see_tomorrow|"
+            "see_another_day|see_the_weekend",
+            "@ACCEPTING ~3 if? i ~1 did_not|do_not|never|did_not_ever ~1 make_it|survive|"
+            "pull_through|come_through",
+            # The person's own end: "this is the end for me", "it's over for me".
+            "is|was the end ~1 for|of me .",
+            "this|it is|was the end ~1 for|of me",
+            "this|it|everything is|was over for me",
+            "this is it for me",
+            "my time is up",
+            "sorry for everything .",
+            "sorry|forgive_me for everything ~6 goodbye|bye|the_end|love|last|thank|thanks",
+            "this is|it_is goodbye",
+            # Farewell thanks: "goodbye, thank you for trying".
+            "thank|thanks ~2 for ~1 trying|all_you_tried|everything_you_tried ~8 goodbye|"
+            "farewell|the_end|any_more|not_your_fault|it_is_not_your_fault|too_late",
+            "goodbye|farewell ~8 thank|thanks|sorry|forgive|love|trying|take_care",
+            # Nothing left: "nothing left for me", "nothing left to live for".
+            "nothing|nobody|no_one|no_one_and_nothing left for me|to_look_forward_to|to_hope_for|"
+            "to_fight_for|to_live_for|worth_living_for|in_my_life|in_life|to_lose",
+            "nothing ~1 here for me",
+            # Being at a high place for a long time, or going back to it.
+            "stood|standing|stand|sat|sitting|sit|lingered|lingering|waited|waiting|stared|"
+            "staring ~4 @HIGH_PLACE|edge|platform|railway|tracks|river|cliff_edge ~4 for_ages|"
+            "for_hours|for_a_long_time|for_a_while|again|thinking|wondering|looking_down|"
+            "staring_down",
+            "went|go|going|been|drove|walked|keep_going|kept_going|ended_up|found_myself ~1 "
+            "back? to|up_to|onto|at|on ~1 the|a @HIGH_PLACE|cliffs|cliff_edge|railway|tracks|"
+            "platform_edge ~4 again|and_just|just_stood|just_sat|stood|sat|stared|for_ages|"
+            "for_hours|edge|looked_down",
+            "@HIGH_PLACE|edge|cliff|platform|river ~4 again ~3 just? stood|sat|stared|standing|"
+            "sitting|staring",
+            # Self-harm by hitting: "I keep banging my head against the wall".
+            "hitting|banging|slamming|smashing|bashing|headbutting|punching|hit|bang|slam|smash|"
+            "bash ~1 my head|face|fists|fist ~1 against|on|into ~2 wall|walls|floor|door|doors "
+            "!{ ~2 with|trying|over|about }",
+            "keep|kept|keeps|started|start|always ~1 hitting|punching|slapping|scratching|"
+            "pinching|biting|bruising|burning ~1 myself|my_legs|my_arms|my_head|my_face|"
+            "my_thighs",
+            # Making it stop oneself: "I'm going to make it stop myself".
+            "make|making|made ~1 it|this|the_pain|everything|it_all ~1 stop|end|go_away ~2 "
+            "myself|my_way|my_own_way|for_good|forever",
+            "going to|gonna|will|am_going_to make ~1 it|this|the_pain|everything|it_all ~1 "
+            "stop|end .",
+            "take|taking|took matters|things into my own hands",
+            # A note: "wrote a note and left it on the table".
+            "wrote|written|writing|write|penned|finished ~1 a|my|the|goodbye|suicide|final|last "
+            "note|letter|letters !to|for|about|on|from|in|at|up|of|with|asking|saying|"
+            "reminding|explaining|down|back|home|list|pad",
+            "left|leave|leaving|put ~1 a|my note|letter|letters ~3 on|by|next_to|under ~2 the|my "
+            "~1 table|kitchen_table|bed|pillow|desk|side|mantelpiece|dresser|door",
+            "note|letter|letters|notes ~4 for them|everyone|my_family|the_kids|my_kids ~2 to "
+            "find|read",
+            # Leaving nothing behind; putting the bills in order "before I go".
+            "leave|leaving|left nothing|no_trace|no_mess|no_traces ~1 behind",
+            *near(
+                "delete|deleted|deleting|wipe|wiped|wiping|erase|erased|erasing|cleared|clearing",
+                "leave|leaving|left ~2 anything|nothing|a_mess|traces|a_trace ~1 behind",
+                12,
+            ),
+            "before i go|leave|die|am_gone|check_out|pass|depart .",
+            "before i go|leave|am_gone for_good|forever|for_ever",
+            "bills|debts|finances|accounts|paperwork ~4 paid|sorted|settled|cleared|in_order ~3 "
+            "before|so_nobody|so_no_one|for_when|for_after|when_i",
+            # Everything ready: "I have everything I need now", "it's all planned out".
+            "everything|all|what i need|needed ~1 now? .",
+            "everything|all|what i need|needed to do_it|for_it|to_end",
+            "all|everything|it_all ~1 planned|planned_out|worked_out|arranged|in_place|ready ~1 "
+            "now .",
+            "got|have|had it|everything all? planned|planned_out|worked_out ~1 now? .",
+            "it is all|everything_is ready .",
+            # A date for no named event: "set the date for the end of the month".
+            "picked|chosen|chose|set|choose|pick|decided_on|fixed ~1 a|the|my date|day . ~2 "
+            "it_will_be|it_is|going_to_be|it_will_happen ~2 @OCCASION|@TIME_UNIT|next|this|"
+            "tomorrow|tonight",
+            "picked|chosen|chose|set|choose|pick|decided_on|fixed ~1 a|the|my date|day ~1 for|as "
+            "~1 "
+            "the? end_of_the_month|end_of_the_week|next_week|next_month|this_week|this_month|"
+            "this_weekend|@OCCASION|@TIME_UNIT",
+            # Cancelling the future: "cancelled all my appointments, no point".
+            *near(
+                "cancel|cancelled|canceled|cancelling|canceling",
+                "no_point|no_point_now|will_not_need|will_not_be_needing|not_going_to_need|"
+                "no_longer_need|not_be_needing|not_need_them|not_need_it|not_needed_now|"
+                "pointless|what_is_the_point",
+                10,
+            ),
+            # The last one: "this is the last one, I've decided".
+            "this|that|it is|will_be|was my|the last|final one|time|message|entry|note|log|"
+            "check_in|checkin ~6 decided|goodbye|bye|ever|for_good|sorry|forever|you_will_hear",
+            "no point now|left|at_all .",
+            # Buying painkillers in several places: "bought paracetamol from three shops".
+            "bought|buying|buy|got|getting|picked_up|collected ~4 @PILL_NAMES|pills|tablets|"
+            "boxes|packets|packs ~5 different|several|three|four|five|multiple|every|each|"
+            "various|lots_of ~1 shops|chemists|pharmacies|stores|supermarkets|places|shop|"
+            "chemist|pharmacy",
+            "@PILL_NAMES|pills|tablets ~8 you know why|what_for|what_they_are_for",
+        ),
+    ),
+    Rule(
+        "crisis.burden_self",
+        "crisis",
+        (
+            # Better off without someone like me: the person names themselves by their role
+            # ("the kids would be better off without a mum like me"), so another person in the
+            # sentence does not soften it.
+            "better|happier|easier ~3 without|with_someone_else_than ~1 a|an|such_a ~2 @ROLE",
+            "better|happier|easier ~3 with|have ~1 a|an different|new|better|healthy|healthier|"
+            "proper|normal @ROLE",
+            "deserve|deserves|deserved ~1 a? better @ROLE|than_me|than_this",
+        ),
+    ),
     # --- Emergency ----------------------------------------------------------------------
     Rule("emergency.chest", "emergency", _CHEST),
     Rule("emergency.breathing", "emergency", _BREATHING),
@@ -1161,7 +1793,19 @@ RULES: tuple[Rule, ...] = (
             "stroke|strokes !my|the|his|her|a|our|it|him|them|your|their|its",
         ),
     ),
-    Rule("emergency.face_droop", "emergency", near("@FACE", "@DROOP", 3)),
+    Rule(
+        "emergency.face_droop",
+        "emergency",
+        (
+            *near("@FACE", "@DROOP", 3),
+            # A part of the face that will not move: "my mouth won't move on one side".
+            "@FACE|mouth|eyebrow|eye|jaw ~3 will_not|would_not|does_not|can_not|is_not|not|stopped|"
+            "refuses_to|has_stopped ~1 move|moving|work|working|close|closing|lift|lifting|smile|"
+            "respond",
+            "@UNABLE ~2 move|lift|close|smile_with|control ~3 my? @FACE|mouth|eyebrow|eyelid|jaw",
+            "@FACE|mouth|smile ~4 only ~2 on|one one|left|right|side",
+        ),
+    ),
     Rule(
         "emergency.speech",
         "emergency",
@@ -1173,6 +1817,23 @@ RULES: tuple[Rule, ...] = (
             "@UNABLE ~1 get ~2 words out",
             "@UNABLE ~1 form ~1 words|sentences",
             "trouble|difficulty|problems|struggling ~1 speaking|talking",
+            *near(
+                "words|say|speak|talk|speech|sentence|sentences|talking",
+                "come|comes|came|"
+                "coming out ~1 wrong|jumbled|garbled|muddled|slurred|funny|weird|as_nonsense|"
+                "backwards|all_wrong|mixed_up|scrambled",
+                8,
+            ),
+            "words will_not|would_not|do_not|did_not|can_not|are_not ~1 come|coming out",
+            "@UNABLE ~1 make|get my? words|mouth|tongue ~1 work|working",
+            "@SUDDEN ~3 @UNABLE ~1 understand",
+            "@UNABLE ~1 understand ~6 foreign|gibberish|nonsense",
+            "@UNABLE ~1 understand ~3 anyone|anybody|people|what_people|what_anyone|words|speech",
+            "like|sounds|sound a? foreign language",
+            # Speech that sounds drunk without a drink.
+            "speech|voice|talking|talk|words|speaking|i|sound|sounds|sounded ~4 drunk|"
+            "like_i_am_drunk|like_i_was_drunk|like_i_had_been_drinking|sloshed|tipsy|"
+            "like_a_drunk",
         ),
     ),
     Rule(
@@ -1195,7 +1856,19 @@ RULES: tuple[Rule, ...] = (
         "emergency",
         (
             "@FAINT_WORDS",
+            # "granddaughter came round for tea" is a visit.
+            "<@OTHER|they|we|friends|you came|come|coming round|around|to "
+            "!for|to|with|and_we|and_did|and_had|yesterday|today|tonight|this|last|later|earlier|"
+            "visit|see|help|tea|dinner|coffee|lunch|the|a|my|our|your|his|her|their|again|over|"
+            "back|here|home",
             "<a|the faint !@FAINT_NOUN",
+            "found|find|finds ~1 me ~4 on_the_floor|on_the_ground|floor|ground|"
+            "collapsed|unconscious|passed_out|out_cold|slumped",
+            "not|do_not|can_not|did_not ~1 remember|recall ~3 falling|fainting|what_happened|"
+            "how_i_got|going_down|hitting_the_floor|hitting_the_ground|passing_out|blacking_out|"
+            "collapsing !asleep|over_the",
+            "@UNABLE|tried_to|trying_to ~3 wake|rouse|revive ~1 me|him|her|them !{ up? for|in ~1 "
+            "my|work|school|breakfast|the|time|dinner|lunch|his|her }",
             # Blackout blinds are sleep hygiene, not fainting.
             "blackout|blackouts|black out !curtains|curtain|blinds|blind|mask|masks",
         ),
@@ -1218,6 +1891,24 @@ RULES: tuple[Rule, ...] = (
             "@UNABLE see ~1 out_of|properly|clearly|straight|at_all",
             "@UNABLE see anything? $",
             "curtain|shadow ~3 eye|eyes|vision",
+            "curtain|shadow|blind ~5 over|across|in ~4 vision|eye|eyes|sight",
+            "everything|vision|eyes|sight|eye|eyesight|world ~2 @SUDDEN? ~1 went|gone|"
+            "turned ~1 blurry|blurred|dim|double|black|dark|grey|gray|blank|white",
+            "@SUDDEN ~2 blurry|blurred|double|blind",
+            "blurry|blurred|dark|black|blind|dim|grey ~3 on|in|out_of ~1 my? left|right|one "
+            "side|eye",
+            "half|part|side|bits|chunk|corner ~3 vision|sight|eye|eyesight ~3 missing|gone|black|"
+            "dark|blank|lost|blocked|disappeared",
+            # Half the field gone, without the word "vision": "can't see the left half of things".
+            "@UNABLE see ~3 left|right|one|half|bottom|top|lower|upper ~1 half|side|part ~2 of? "
+            "things|everything|anything|the_page|the_screen|the_room|my_view|it",
+            "see|seeing|seen only|just half|one_side ~2 of? things|everything|the_page|the_screen|"
+            "faces|the_room|it",
+            "everything|things|stuff ~3 on ~1 that|one|the_left|the_right|my_left|my_right side "
+            "~4 not there|gone|missing|blank|black|disappeared|vanished|invisible",
+            "vision|sight|eyesight ~5 on|in ~1 one|left|right|the_left|the_right side|eye ~3 "
+            "gone|went|dark|black|grey|blank|dim|missing|blurry|blurred",
+            "vision|sight|eyesight ~5 gone|went|going|turned ~1 dark|black|grey|blank|dim",
         ),
     ),
     Rule(
@@ -1246,6 +1937,12 @@ RULES: tuple[Rule, ...] = (
         (("@FEVER",), _NECK_PAIN),
     ),
     Rule(
+        "emergency.headache_fever_light",
+        "emergency",
+        ("@HEADACHE",),
+        (("@FEVER",), _LIGHT_HURTS),
+    ),
+    Rule(
         "emergency.bladder_bowel",
         "emergency",
         (
@@ -1255,6 +1952,7 @@ RULES: tuple[Rule, ...] = (
             "@UNABLE ~3 control|hold|feel|empty|stop ~5 @TOILET",
             "lost|losing|lose|loss|no ~2 control ~3 @TOILET",
             "bladder|bowel|bowels ~3 control|accident|accidents|leaking|leak|gave_way|let_go|numb",
+            "control ~2 of|over my? @TOILET",
             "@UNABLE ~2 pee|wee|urinate|piss",
             "leak|leaking|leaked|leaks ~2 urine|pee|wee",
         ),
@@ -1271,7 +1969,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "emergency.feel_like_dying",
         "emergency",
-        ("feel|feeling|felt like i am|was dying !to|for",),
+        (
+            "feel|feeling|felt like i am|was dying !to|for",
+            "feel|feeling|felt|thought like? i am|was going|about to die|pass_out .",
+        ),
     ),
     Rule("emergency.injury", "emergency", _INJURY),
     Rule(
@@ -1290,6 +1991,48 @@ RULES: tuple[Rule, ...] = (
         (("@FEVER",),),
     ),
     Rule("emergency.fall_severe", "emergency", _AFTER_FALL, (_FALL,)),
+    Rule(
+        "emergency.deformed",
+        "emergency",
+        (
+            "it|its|that|this ~2 looks|look|is|looked|seems|went|gone|sitting|sits ~2 "
+            "@DEFORMED_STRONG",
+        ),
+        (
+            (
+                f"{_LIMB_BONE}|fell|fall|fallen|tumble|accident|crash|crashed|doored|knocked|injury|"
+                "injured|@SEVERE_PAIN",
+            ),
+        ),
+    ),
+    Rule(
+        "emergency.deformed_shape",
+        "emergency",
+        ("@DEFORM_SHAPE",),
+        (
+            (
+                f"{_LIMB_BONE}|fell|fall|fallen|tumble|tripped|slipped|landed|accident|crash|"
+                "crashed|knocked|injury|injured|@SEVERE_PAIN",
+            ),
+        ),
+    ),
+    Rule(
+        "emergency.allergic",
+        "emergency",
+        (
+            *near(
+                "lips|lip|tongue",
+                "swelling|swollen|swelled|swell|swells|puffing|puffed|puffy|thick|tingling",
+                4,
+            ),
+            *near(
+                "throat", "closing|closing_up|tightening|swelling_shut|swelling_up|swelled_up", 4
+            ),
+            "face ~4 swelling|swollen|swelling_up|puffing_up ~8 breath|breathing|breathe|"
+            "throat|lips|tongue|hives|allergic|reaction|sting|stung|peanut|nuts",
+            "anaphylaxis|anaphylactic|epipen|epi_pen",
+        ),
+    ),
     # --- See a doctor soon --------------------------------------------------------------
     Rule("doctor.back_pain_fever", "doctor", _BACK_PAIN, (("@FEVER",),)),
     Rule("doctor.back_pain_cancer", "doctor", _BACK_PAIN, (("@CANCER",),)),
@@ -1327,16 +2070,46 @@ RULES: tuple[Rule, ...] = (
             "steadily|progressively|gradually|slowly ~1 worse",
             "more and more @PAIN",
             "worse than ever",
-            "creeping|crept|ramping|ramps|ramped|climbing|climbed|building|going|gone|keeps_building"
+            "creeping|crept|ramping|ramps|ramped|climbing|climbed|building|keeps_building"
             " ~2 up|higher|worse",
+            # "knees ache going up stairs" is the stairs, not the pain.
+            "@PAIN|it|level|levels|score|scores|scale ~3 going|gone|goes|went|keeps_going ~1 up|"
+            "higher|worse !stairs|the_stairs|steps|the_steps|hill|hills|the_hill|a_hill|"
+            "the_ladder|a_ladder|and_down|a_flight",
             "higher|worse every ~1 single? week|month|day",
             "worse than the last",
             "upward|up_a_notch",
             "gone from ~4 to constant|to_worse",
         ),
     ),
-    Rule("doctor.headache_new", "doctor", near("@HEADACHE", "@NEWISH", 4)),
-    Rule("doctor.headache_trigger", "doctor", near("@HEADACHE", "@HEAD_TRIGGER", 8)),
+    Rule(
+        "doctor.headache_new",
+        "doctor",
+        (
+            *near("@HEADACHE", "@NEWISH", 4),
+            # A changed pattern: "they feel totally different", "never get headaches but now".
+            *near(
+                "@HEADACHE|aura|auras",
+                "feel|feels|felt|are|is|seem|seems|been|becoming|become totally|completely|"
+                "really|very|quite|so|a_lot? different|changed|new|longer|stronger|weirder",
+                12,
+            ),
+            "never|rarely|hardly_ever|seldom|do_not|did_not|used_to_never ~1 get|had|suffer|"
+            "suffered ~3 @HEADACHE ~8 now|lately|recently|suddenly|but|these_days|every|most",
+            "new|different|weird|strange|longer ~2 aura|auras",
+        ),
+    ),
+    Rule(
+        "doctor.headache_trigger",
+        "doctor",
+        (
+            *near("@HEADACHE", "@HEAD_TRIGGER", 8),
+            # "coughing makes my head feel like it's going to explode".
+            "@HEAD_TRIGGER ~3 makes|made|make|gives|sets_off|brings_on ~2 my? head|skull ~6 "
+            "explode|exploding|burst|bursting|split|splitting|pound|pounding|throb|throbbing|"
+            "hurt|hurts|ache|aches|kill|killing|pressure|bang|banging",
+        ),
+    ),
     Rule("doctor.headache_pregnancy", "doctor", ("@HEADACHE",), (("@PREGNANT",),)),
     Rule("doctor.headache_over_50", "doctor", ("@HEADACHE|head",), (_AGE,)),
     Rule(
@@ -1354,6 +2127,12 @@ RULES: tuple[Rule, ...] = (
             "medication overuse",
             "headache|migraine tablets|pills|painkillers ~6 @DAILY|running_out|every|not_had_a_day",
             "not had a day without ~1 headache|migraine|painkillers",
+            *near(
+                "triptan|triptans|sumatriptan|rizatriptan|zolmitriptan|naratriptan|eletriptan|"
+                "almotriptan|imigran|maxalt|migraine_tablets|migraine_meds|migraine_pills",
+                "@DAILY|almost_daily|nearly_every_day|every_other_day|most_days|days_a_week",
+                6,
+            ),
         ),
     ),
     Rule("doctor.severe_headache", "doctor", ("@SEVERE ~2 @HEADACHE",)),
@@ -1378,6 +2157,17 @@ RULES: tuple[Rule, ...] = (
             "eyes|eyesight ~3 different|worse|changed",
             "@UNABLE ~1 judge ~1 steps|distances|kerbs",
             "harder to read",
+            # A slow dimming: "vision in one eye has gradually gone a bit dim".
+            *near(
+                "vision|eyesight|sight|eye|eyes",
+                "dim|dimmer|dimming|darker|dull|duller|faded|fading|cloudy|misty|hazy|blurrier|"
+                "blurry|greyer|washed_out",
+                8,
+            ),
+            "eyesight|vision|sight|eyes ~4 getting|gotten|got|going|gone|slowly|gradually ~1 "
+            "worse|blurry|blurrier|blurryer|downhill|fuzzy|fuzzier|dim|dimmer|weaker",
+            "@UNABLE ~1 see|read ~3 tv|subtitles|subtitels|screen|signs|print|small_print|words|"
+            "board|faces|road_signs|phone|labels|text|numbers|menu",
         ),
     ),
     Rule(
@@ -1398,6 +2188,12 @@ RULES: tuple[Rule, ...] = (
             "off kilter",
             "wobbly ~2 on_my_feet|legs|walking",
             "room|world|everything ~3 spinning|spins|spun|tilting",
+            *near(
+                "foot|feet|toes|toe",
+                "catches|catching|drags|dragging|scuffing|scuffs|slaps|slapping|flops|floppy|drop",
+                6,
+            ),
+            "keep|keeps|kept|been|always ~1 tripping|catching_my_foot|catching_my_toes",
         ),
     ),
     Rule(
@@ -1418,8 +2214,15 @@ RULES: tuple[Rule, ...] = (
             "clumsy|clumsier",
             "handwriting ~3 messy|worse|changed|shaky|gone",
             "lost in conversations",
-            "fog ~4 different|worse|not_lifting|does_not_lift|not_my_normal",
+            "fog ~4 different|not_lifting|does_not_lift|not_my_normal|worse_than_usual|"
+            "worse_than_normal|way_worse|getting_worse|much_worse|lot_worse",
             "concentration ~4 dropping|worse|going|declining|gone",
+            "beyond|worse_than|more_than|not_just|not_like|way_beyond ~2 fibro_fog|brain_fog|fog|"
+            "the_fog|my_usual_fog|normal_fog|my_fog|my_normal_fog",
+            "memory|thinking|brain|mind ~4 downhill|gone_downhill",
+            "lost ~5 familiar|know_well|i_know|places_i|way_home|route_home|own_street|own_road|"
+            "own_neighbourhood|own_town|local_shop",
+            "forgot|forgotten|forget|forgetting ~2 the way|how_to_get ~2 home|to",
         ),
     ),
     Rule(
@@ -1439,10 +2242,11 @@ RULES: tuple[Rule, ...] = (
             "new|different|unusual|unfamiliar @PAIN",
             "@PAIN ~3 is|feels|feel|felt|seems|seem|was|that_is|that_feels|are ~2 new|different|"
             "unusual|unfamiliar|strange|weird|odd|unlike|wrong",
-            "not|unlike|different ~3 usual|normal|typical|regular ~2 fibro|flare|flares|"
+            "not|unlike|different|nothing_like ~3 usual|normal|typical|regular ~2 fibro|flare|"
+            "flares|"
             "aches|pains|"
             "@PAIN|kind|type|sort|symptoms|fibromyalgia",
-            "@PAIN ~6 not|unlike|different|never ~3 usual|normal|typical|regular|"
+            "@PAIN ~6 not|unlike|different|never|nothing_like ~3 usual|normal|typical|regular|"
             "fibro|fibromyalgia|"
             "before",
             "never ~3 felt|had|experienced|known ~3 @PAIN|anything ~4 like_this|like_that|like_it|"
@@ -1464,6 +2268,13 @@ RULES: tuple[Rule, ...] = (
             ),
             "@PAIN ~8 not like anything|anything_i_have_had",
             "pulled muscle ~6 not|have_not done",
+            # "a pain I haven't had before", "brand new and sharp".
+            "@PAIN ~8 not|never ~2 had|felt|experienced|known ~2 before|until_now|till_now",
+            *near(
+                "@PAIN|@JOINT",
+                "brand_new|totally_new|completely_new|entirely_new|all_new|something_new",
+                10,
+            ),
             "do not|did_not recognise|recognize",
         ),
     ),
@@ -1511,12 +2322,24 @@ RULES: tuple[Rule, ...] = (
                 "@DURATION",
                 8,
             ),
+            "@PAIN|@HEADACHE|it ~6 been ~2 there|going_on|around|with_me ~1 a|over_a|about_a|"
+            "nearly_a|almost_a|more_than_a week|fortnight|month",
+            "@PAIN|@HEADACHE|numbness|tingling ~4 lasted|lasting|has_lasted|gone_on|going_on ~2 "
+            "weeks|months|a_week|a_month|a_fortnight",
         ),
     ),
     Rule(
         "doctor.hot_joint",
         "doctor",
-        near("@HOT_RED", "@SWOLLEN", 4),
+        (
+            *near(
+                "@HOT_RED !bath|water|water_bottle|shower|pad|weather|day|tea|drink|today|yoga|"
+                "tub|compress|towel|flush|flushes|flash|flashes",
+                "@SWOLLEN",
+                12,
+            ),
+            *near("hot|warm|burning_hot", "red|redness|purple", 4),
+        ),
         (("@JOINT",),),
     ),
     Rule(
@@ -1525,8 +2348,10 @@ RULES: tuple[Rule, ...] = (
         (
             *near("@PAIN|@HEADACHE|@BACKNECK|@JOINT", "@WAKE_ME", 4),
             *near("@NOT_EASE", "@NIGHT_WIDE|@WAKE_ME|woke|wake|waking|woken", 12),
+            "awake|up_at_night|keeps_me_up|keeping_me_up|kept_me_up|wakes|waking|woke ~8 even|"
+            "despite|regardless ~3 @PILLS|@PAINKILLER|meds|usual_meds|tablets",
         ),
-        (("@PAIN|@HEADACHE|@WAKE_ME|@BACKNECK|@JOINT|throbbing|pain",),),
+        (("@PAIN|@HEADACHE|@BACKNECK|@JOINT|@LIMB|throbbing|pain|something|sensation|feeling",),),
     ),
     # --- Check: ambiguous, a light "are you OK?" (only when nothing more urgent fired) -----
     Rule(
@@ -1546,6 +2371,8 @@ RULES: tuple[Rule, ...] = (
             "what is the point",
             "disappear|vanish",
             "tired|sick ~1 of ~1 all|everything|it_all",
+            # Vague frustration ("fed up with it all"): a light check, not the crisis reply.
+            "tired|sick|weary|exhausted|done|fed_up ~2 of|with everything|it_all|any_of_it",
             "nothing left in me",
             "better off",
             "no point !stretching|walking|exercising|going|doing|in|asking|rushing|worrying",
@@ -1618,6 +2445,17 @@ class Context:
     scope: Scope = "match"
     # Words that keep the alarm: in an "after" span, or elsewhere in a "sentence" span.
     blocked_by: frozenset[str] = frozenset()
+    # If given, only these rules (by id) can be softened by this context.
+    only: frozenset[str] = frozenset()
+    # Rules (by id) this context never softens.
+    spares: frozenset[str] = frozenset()
+    # For a "sentence" scope: blocked_by words in the next sentence keep the alarm too
+    # ("tried years ago. Those thoughts are coming back").
+    look_ahead: bool = False
+
+    def applies_to(self, rule_id: str) -> bool:
+        """Whether this context may soften the rule."""
+        return (not self.only or rule_id in self.only) and rule_id not in self.spares
 
 
 # Words that mean the person is talking about themselves: an "after" span stops there.
@@ -1674,29 +2512,181 @@ _STILL: frozenset[str] = frozenset(
 )
 
 _ALL: tuple[Tier, ...] = ("crisis", "emergency", "doctor")
+_STROKE_SIGNS = frozenset(
+    [
+        "emergency.speech",
+        "emergency.face_droop",
+        "emergency.one_sided_weakness",
+        "emergency.stroke",
+        "emergency.vision",
+    ]
+)
 _BODY: tuple[Tier, ...] = ("emergency", "doctor")
+
+# Crisis words now: a long-past event in the same sentence does not explain them away.
+_CRISIS_NOW: frozenset[str] = frozenset(
+    [
+        *("again", "still", "currently", "lately", "recently", "tonight", "want", "wanna"),
+        *("wish", "thinking", "think", "urge", "urges", "tempted", "plan", "planning"),
+        *("scared", "afraid", "starting", "started", "back", "keep", "keeps", "every"),
+        *("relapse", "relapsed", "miss", "missing", "same"),
+    ]
+)
 
 # "they" and "everyone" are left out: "the thoughts are back and they're loud", "everyone
 # would be better off" are about the person.
-_OTHER = (
+_OTHER_WHO = (
     "my|our|his|her|their|a|the|your|this|that @OTHER",
     "he|she|someone|somebody",
 )
+# A bare "he" or "she" only with a verb: "he crushing chest pain" is not about someone else.
+_OTHER = (
+    _OTHER_WHO[0],
+    "he|she|someone|somebody had|was|felt|feels|got|gets|said|says|went|goes|suffered|"
+    "thinks|thought|keeps|kept|would|did|does|fainted|collapsed|passed|fell|tripped|broke|"
+    "hurt|took|used|might|could|told|mentioned|complained|reckons|needs|needed|started|"
+    "starts|woke|wakes|lost|died|survived|ended|nearly|almost|once|also|too",
+)
 
 # For crisis words, the other person must be doing something: "she said", "my dad tried".
+# Someone else's past: "mum had a stroke", "my colleague fainted at work".
+_OTHER_PAST = (
+    *_OTHER,
+    "@OTHER of mine|ours",
+    "@OTHER had|has_had|suffered|survived|once_had|died_of|died_from|fainted|collapsed|passed_out",
+)
+
 _OTHER_DOING = tuple(
     f"{anchor} ~1 is|was|has|had|said|says|told|tried|tries|attempted|died|killed|wants|wanted|"
     "took|takes|thinks|thought|feels|felt|keeps|kept|committed|talks|talked|posted|texted|wrote|"
     "writes|is_having|lost|passed|overdosed|self_harms|cuts|cut|would|will|could|might|did|does|"
     "admitted|confided|mentioned|threatened|survived|struggles|struggled"
-    for anchor in _OTHER
+    for anchor in _OTHER_WHO
 )
 
 CONTEXTS: tuple[Context, ...] = (
     # Crisis words: only in a sentence with no "I", "me", "myself" at all.
-    Context("other_person", _OTHER_DOING, ("crisis",), scope="clause"),
+    Context(
+        "other_person",
+        _OTHER_DOING,
+        ("crisis",),
+        scope="clause",
+        spares=frozenset(["crisis.burden_self"]),
+    ),
     Context("other_person_doctor", _OTHER, ("doctor",), scope="after"),
-    Context("other_person_past", _OTHER, ("emergency",), scope="after", blocked_by=IMMEDIATE),
+    Context("other_person_past", _OTHER_PAST, ("emergency",), scope="after", blocked_by=IMMEDIATE),
+    # "my teenager told me she'd been self harming": someone else's past, not the person's.
+    Context(
+        "other_person_crisis_past",
+        (
+            "he|she|they would|had|has|have been",
+            "he|she|they used to",
+            "@OTHER of mine|ours",
+        ),
+        ("crisis",),
+        scope="after",
+        blocked_by=frozenset(["again", "still", "now", "currently", "tonight", "today"]),
+    ),
+    # Resolved past crisis: "5 years since my suicide attempt and today I feel happy".
+    Context(
+        "crisis_long_past",
+        (
+            "years|months|decades|yrs ago",
+            "#N years|yrs|decades since",
+            "used to",
+            "as a child|kid|teenager|teen|student|youngster",
+            "when i was ~1 #N",
+            "when i was ~1 young|little|a_child|a_kid|younger|a_teenager|at_school|at_uni|"
+            "in_school|in_my_teens",
+            "long time ago",
+            "in|since 1990|1995|2000|2005|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|"
+            "2021|2022|2023",
+            "back in ~1 the? day|19|20|school",
+        ),
+        ("crisis",),
+        scope="sentence",
+        blocked_by=_CRISIS_NOW,
+        look_ahead=True,
+    ),
+    Context(
+        "exertion",
+        (
+            # Only with the breath back or a plain reason: "out of breath after the hill"
+            # alone still fires.
+            "breathless|breath|puffed|winded|puffing|panting ~14 got|get|getting|caught|catching "
+            "~1 my? breath",
+            "breathless|breath|puffed|winded|puffing|panting ~10 nothing_odd|nothing_unusual|"
+            "just_unfit|unfit|out_of_shape|out_of_condition|back_to_normal|settled_quickly|"
+            "passed_quickly",
+        ),
+        ("emergency",),
+        to="check",
+        scope="sentence",
+        # Breathless after effort, and got the breath back: not an emergency.
+        blocked_by=frozenset(
+            [
+                "still",
+                "worse",
+                "resting",
+                "rest",
+                "lying",
+                "sitting",
+                "blue",
+                "lips",
+                "chest",
+                "tight",
+                "pain",
+                "not",
+                "can",
+                "hours",
+                "gasping",
+            ]
+        ),
+        only=frozenset(["emergency.breathing"]),
+    ),
+    Context(
+        "resolved",
+        (
+            "it went|went_away|eased|eased_off|passed|settled|loosened_up|wore_off|cleared",
+            "gone|better|fine|ok|okay|alright|good now",
+            "all gone",
+            "stretched it out",
+            "loosened up",
+        ),
+        ("doctor",),
+        scope="sentence",
+        # A usual ache or migraine that went: a light check at most.
+        blocked_by=_STILL
+        | frozenset(
+            [
+                "every",
+                "nights",
+                "weeks",
+                "months",
+                "keeps",
+                "new",
+                "different",
+                "not",
+                "never",
+                "lump",
+                "fever",
+                "weight",
+                "numb",
+                "tingling",
+                "swollen",
+                "fell",
+                "fall",
+                "cancer",
+                "worse",
+                "again",
+                "daily",
+                "started",
+                "cough",
+                "coughing",
+                "since",
+            ]
+        ),
+    ),
     Context(
         "media",
         (
@@ -1738,13 +2728,120 @@ CONTEXTS: tuple[Context, ...] = (
             "legs|leg|arms|arm ~3 dead|jelly|like_jelly ~3 after|from|on|at ~3 @EXERCISE_NOUN|"
             "@ACTIVITY|dance|dancing|class|gym|rollercoaster|ride|rides|walk|hike|session",
             "legs|leg went to jelly",
-            "fog|foggy|fibro_fog|brain_fog|flare ~6 @UNABLE ~1 think || @UNABLE ~1 think ~6 "
-            "fog|foggy|fibro_fog|brain_fog|flare",
+            "legs|leg|arms|arm|knees ~3 jelly|like_jelly|dead ~4 doing|after|from|on|at|climbing|"
+            "walking|during ~4 @EXERCISE_NOUN|@ACTIVITY|stairs|steps|hill|hills|gym|dance|dancing|"
+            "class|concert|stadium|session",
+            "will|would|going_to|gonna|is_going_to|could be the death of me",
+            "like ~3 hit|run_over|flattened|knocked_down by a? truck|bus|lorry|train|car|"
+            "steamroller|ton_of_bricks|tank",
+            "@EXERCISE_NOUN|@ACTIVITY|class|workout|session|stairs|hill|gym|physio|instructor|heat|"
+            "weather|kids|boss|job|commute|spin|spinning ~1 tried_to|"
+            "trying_to|nearly|almost|is_trying_to|is_going_to|will|going_to kill|killed|finish|"
+            "finished me",
+            "fog|foggy|fibro_fog|brain_fog|flare|cotton_wool|mush|mushy|treacle|porridge ~12 "
+            "@UNABLE ~1 think || @UNABLE ~1 think ~12 "
+            "fog|foggy|fibro_fog|brain_fog|flare|cotton_wool|mush|mushy|treacle|porridge",
             "blind spot|spots ~3 car|mirror|mirrors|driving",
             "@SADDLE|@LIMB ~4 @WEAK|@TINGLE|asleep ~6 sitting|sat|chairs|chair|hours|waiting_room|"
             "too_long",
+            # "numb bum from a three hour film", "two hours on those chairs, bum is numb".
+            "@NUMBISH|numb ~2 @SADDLE ~8 sitting|sat|sit|chair|chairs|seat|seats|hours|film|flight|"
+            "drive|journey|concert|train|cinema|bench|stool|waiting|too_long",
+            "sitting|sat|chair|chairs|seat|seats|hours|flight|drive|journey|cinema|bench|stool|"
+            "waiting_room|too_long ~10 @SADDLE ~3 is|was|are|went|gone|goes? @NUMBISH|numb|asleep",
         ),
         _ALL,
+    ),
+    # Someone else already being cared for: "my friend's dad is in hospital after a stroke".
+    Context(
+        "other_cared_for",
+        (
+            "@OTHER ~6 in|into|at|out_of|home_from|discharged_from ~1 the? hospital|icu|a_and_e|"
+            "intensive_care|rehab|ward|hospice|care_home|hdu",
+        ),
+        _BODY,
+        scope="after",
+        blocked_by=frozenset(["now", "right", "just", "suddenly", "can", "cannot", "not"]),
+    ),
+    # A will written for a plain reason: "sorting my will with a solicitor, we bought a house".
+    Context(
+        "will_admin",
+        (
+            "solicitor|solicitors|lawyer|lawyers|notary|mortgage|bought|buying|new_house|wedding|"
+            "married|marriage|new_baby|baby|grandchild|grandbaby|retirement|retiring|insurance|"
+            "probate|power_of_attorney|adulting|estate_planning|pension|inheritance_tax",
+        ),
+        ("crisis",),
+        scope="sentence",
+        only=frozenset(["crisis.preparations"]),
+        blocked_by=_CRISIS_NOW | frozenset(["goodbye", "gone", "pills", "die", "dead", "end"]),
+    ),
+    # Despair that has already lifted: "felt hopeless this morning but a bath helped".
+    Context(
+        "lifted",
+        (
+            "helped|helps ~1 a_lot|loads|a_bit|heaps|massively|so_much|me|lots|a_little",
+            "feel|feeling|felt|am better|brighter|lighter|calmer|more_human|more_like_myself",
+            "cheered|perked|picked me up",
+            "passed|lifted|eased|shifted|went_away",
+        ),
+        ("crisis",),
+        scope="sentence",
+        only=frozenset(["crisis.hopeless"]),
+        blocked_by=frozenset(["still", "again", "worse", "tonight", "want", "die", "end"]),
+    ),
+    # A usual ache with a plain cause or "same as always": a light check at most.
+    Context(
+        "as_usual",
+        (
+            "same|usual as always|usual|ever|normal|before",
+            "as usual|always|expected|normal",
+            "nothing new|unusual|different|out_of_the_ordinary",
+            "i? expected that|it|this",
+            "think|probably|must_be|guess|blame|because_of|thanks_to ~2 it_is|its? the? "
+            "cold|weather|rain|damp|humidity|gardening|hoovering|housework|shopping|overdoing|"
+            "overdid|did_too_much|stairs|walk|storm|frost|heat|period",
+            "the? rain|weather|cold|damp|humidity|storm|frost|winter|heatwave|pressure_change ~2 "
+            "makes|made|make|gives|brings|always_makes",
+        ),
+        ("doctor",),
+        scope="sentence",
+        look_ahead=True,
+        blocked_by=frozenset(
+            [
+                "new",
+                "different",
+                "never",
+                "fever",
+                "temperature",
+                "weight",
+                "lump",
+                "numb",
+                "numbness",
+                "tingling",
+                "swollen",
+                "hot",
+                "red",
+                "fell",
+                "fall",
+                "cancer",
+                "night",
+                "weeks",
+                "months",
+                "worse",
+                "worsening",
+                "spreading",
+                "constant",
+                "wakes",
+                "woke",
+                "eat",
+                "eating",
+                "dropped",
+                "lost",
+                "losing",
+                "sizes",
+            ]
+        ),
     ),
     Context(
         "tipsy",
@@ -1788,8 +2885,13 @@ CONTEXTS: tuple[Context, ...] = (
             "passed_out|collapsed|crashed|flopped ~3 on|onto|into|in ~2 the|my? sofa|couch|bed|"
             "settee|armchair|chair",
             "breath of fresh air",
+            "laughed|laughing|laugh|giggled|giggling ~6 thought ~2 die|died|dying",
+            "die|died|dying ~2 laughing|of_laughter|laughin",
             "take|took|takes|taking my breath away",
             "breathtaking|breath_taking",
+            "breathless|winded|wheezing|wheezy|out_of_breath|gasping|puffed|puffing ~3 from|with|"
+            "because|cause|cos|after|of|at ~2 laughing|laughter|laugh|giggling|giggles|"
+            "crying_laughing|cackling",
             "dead tired|beat|on_my_feet",
         ),
         _ALL,
@@ -1808,13 +2910,21 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "long_past",
         (
-            "years|months|decades|yrs ago",
+            "years|months|decades|yrs|winters|summers|springs|autumns|christmases ago",
+            "fully|completely|long|all ~1 healed|healed_up|mended",
+            "past|old|previous injuries|injury|fractures",
             "in|since 1990|1995|2000|2005|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|"
             "2021|2022|2023",
             "last winter|summer|spring|autumn|christmas",
             "long gone",
             "a few|couple years|months",
-            "as a child|kid|teenager|teen|baby|student",
+            "as a child|kid|teenager|teen|baby|student|youngster",
+            "when i was ~1 #N",
+            "when i was ~1 in_my_teens|in_my_twenties|at_uni|at_college|in_school",
+            "at the age of #N",
+            "aged|age #N",
+            "#N years|yrs|decades since",
+            "long time ago",
             "when i was ~1 young|little|small|a_child|a_kid|younger|pregnant|a_teenager|at_school",
             "back in ~1 the? day|19|20|school",
             "last year",
@@ -1840,6 +2950,154 @@ CONTEXTS: tuple[Context, ...] = (
         to="doctor",
         scope="sentence",
         blocked_by=_STILL,
+        # Stroke signs that passed in minutes may be a TIA: still an emergency.
+        spares=_STROKE_SIGNS,
+    ),
+    Context(
+        "lasting",
+        (
+            "@DURATION",
+            "#N weeks|months|wks ~1 ago|now",
+            "since ~1 christmas|new_year|last_week|last_month|the_start_of|the_summer|january|"
+            "february|march|april|may|june|july|august|september|october|november|december|"
+            "i_first_noticed|i_noticed",
+            "has_not|have_not|not|never ~1 gone_away|going_away|shifted|shifting|cleared|"
+            "cleared_up",
+            "for ~1 a|the? few|couple|several|last|past ~1 weeks|months",
+            # A slow change, not a sudden one: "getting worse gradually", "confused lately".
+            "gradually|gradual|slowly|progressively|bit_by_bit|over_time|lately|these_days|"
+            "more_than_i_used_to|than_i_used_to|over_the_last|over_the_past|for_a_while|"
+            "for_some_time|for_ages",
+            "all the time now",
+            "used to come and go",
+            "every day now",
+            "lasted|lasting|has_lasted|gone_on|going_on ~2 weeks|months|a_week|a_month|a_fortnight",
+        ),
+        ("emergency",),
+        to="doctor",
+        scope="sentence",
+        # Numbness, weakness, vision or balance that has lasted weeks: see a doctor soon.
+        blocked_by=frozenset(
+            [
+                "suddenly",
+                "sudden",
+                "worst",
+                "minutes",
+                "hour",
+                "hours",
+                "today",
+                "tonight",
+                "collapsed",
+                "fainted",
+                "morning",
+                "yesterday",
+                "woke",
+                "waking",
+                "woken",
+                "earlier",
+                "lunch",
+                "breakfast",
+            ]
+        ),
+        only=frozenset(
+            [
+                "emergency.one_sided_weakness",
+                "emergency.legs_weak",
+                "emergency.vision",
+                "emergency.balance",
+                "emergency.confusion",
+                "emergency.saddle_numbness",
+            ]
+        ),
+    ),
+    # Fever and a sore neck but "no headache" or "can still touch my chin to my chest": see a
+    # doctor soon, not meningitis now.
+    Context(
+        "neck_moves",
+        (
+            "no|not_a|without|without_a|never_had_a headache|headaches",
+            "can|could still? touch|put|get|bring|tuck|move|bend|turn ~3 chin|neck|head|it",
+            "still? moving|move|turning|turn it|my_neck|my_head ~1 fine|ok|okay|normally|alright",
+        ),
+        ("emergency",),
+        to="doctor",
+        only=frozenset(["emergency.fever_stiff_neck", "emergency.headache_fever_neck"]),
+        scope="sentence",
+        blocked_by=frozenset(
+            ["light", "rash", "confused", "drowsy", "vomiting", "purple", "spots", "worst", "not"]
+        ),
+    ),
+    # A fall with ordinary soreness while walking fine: see a doctor soon, not an emergency.
+    Context(
+        "walking_ok",
+        (
+            "can|could still? walk|stand|move|bear_weight|weight_bear",
+            "walking|walked|walk|moving|standing|got_home|got_up ~1 ok|okay|fine|alright|normally",
+            "everything works|moves",
+            "walked home|back",
+        ),
+        ("emergency",),
+        to="doctor",
+        only=frozenset(["emergency.fall_severe"]),
+        scope="sentence",
+        look_ahead=True,
+        blocked_by=frozenset(
+            [
+                "agony",
+                "excruciating",
+                "unbearable",
+                "screaming",
+                "worst",
+                "crack",
+                "snap",
+                "bent",
+                "deformed",
+                "bone",
+                "broken",
+                "head",
+                "blood",
+                "bleeding",
+                "barely",
+                "hardly",
+                "unable",
+                "not",
+                "floor",
+            ]
+        ),
+    ),
+    Context(
+        "gradual",
+        (
+            "this|last|past|over_the_last|over_the_past|the_last|the_past month|months|weeks|"
+            "fortnight|few_weeks|couple_of_weeks",
+            "@DURATION",
+            "started|start|been|keep|keeps ~1 getting ~3 @HEADACHE",
+        ),
+        ("emergency",),
+        to="doctor",
+        scope="sentence",
+        # A headache pattern that began "out of the blue" weeks ago is not a thunderclap.
+        blocked_by=frozenset(
+            [
+                "worst",
+                "thunderclap",
+                "exploding",
+                "explosive",
+                "seconds",
+                "instantly",
+                "bang",
+                "ever",
+                "life",
+                "today",
+                "tonight",
+                "hour",
+                "minutes",
+                "now",
+                "fever",
+                "stiff",
+            ]
+        ),
+        only=frozenset(["emergency.severe_headache"]),
     ),
 )
 
@@ -1854,20 +3112,23 @@ FUZZY_WORDS: tuple[str, ...] = _p(
     ibuprofen, overdose, overdosed, overdosing, myself, weakness, paralysed, paralyzed,
     spreading, radiating, shortness, gasping, sweating, thunderclap, drooping, droopy, unalive,
     disappear, worthless, hopeless, burden, killing, stiffness, squeezing, crushing, tingling,
-    sternum, whiplash, concussion, seizure, seizures, dying, living, alive, pills, tablets,
+    sternum, whiplash, concussion, seizure, seizures, dying, lost, weak, living, alive, pills,
+    tablets,
     wrists, excruciating, unbearable, constant, constantly, consciousness, eyesight, sciatica,
-    groin, genitals, suffocating, choking, clammy, heaviness, worsening, deteriorating,
+    groin, genitals, suffocating, clammy, heaviness, worsening, deteriorating,
     forgetful, memory, hopelessness, paralysis, numbed, tingly, stroke, tingling, swollen,
     deformed, dislocated, fractured, stockpiling, deliberately, intentionally, cutting, harmed,
     harming, reason, better, hurting, message, saving, temperature, double, stiff, wrist,
     neighbour, knuckle, knuckles, shoulder, explain, normally, checking,
-    goodbye, goodbyes, unexplained, spreading, persistent, breathing"""
+    goodbye, goodbyes, unexplained, spreading, persistent, breathing, future, affairs,
+    different, needles, curtain, floor, frequent, friend, colleague"""
 )
 
 # Short key words also recognised with two neighbouring letters swapped ("pian", "nubm").
 SWAP_WORDS: tuple[str, ...] = _p(
     """pain, pains, hurt, hurts, sore, numb, weak, dead, kill, legs, arms, head, back, neck, chest,
-    ache, aches, die, dying, life, want, being, point, weight, neighbour, neighbor"""
+    ache, aches, die, dying, life, want, being, point, weight, neighbour, neighbor, hoping,
+    thank, high, control, choking, lost, bend"""
 )
 
 # Replies that push back on a safety message ("no", "I'm fine", "you misunderstood"), used to

@@ -38,12 +38,15 @@ _WORDS = """
     towel towels treason trooping tying unbearably unbeatable uss valance viii visions vowel
     vowels vying waggon waist waists warmed warming waving wetter whist willing wills wist
     wreath wreathe wreathing wrest wrests wriest writ writs www xiii xviii xxiii xxviii xxx xxxi
-    xxxii xxxiii xxxiv xxxix xxxv xxxvi xxxvii xxxviii
+    xxxii xxxiii xxxiv xxxix xxxv xxxvi xxxvii xxxviii futures suture needle needled curtail
+    flood floors flour frequents fiend fried colleagues focussed latte latter orr pooping poops
+    putts scarred starred starring beak host lest loft lout lust peak teak tost tweak wean wesak
+    wreak mortgagee weeding
 """
 
 PROTECTED: frozenset[str] = frozenset(_WORDS.split())
 
 # Real words left out on purpose: far more often typed as misspellings of a key word.
 MISSPELLINGS_KEPT: frozenset[str] = frozenset(
-    ("chocking", "bowell", "loosing", "goodby", "goodbys")
+    ("chocking", "bowell", "loosing", "goodby", "goodbys", "weal")
 )

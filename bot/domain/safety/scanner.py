@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.domain.safety import crisis_model
+from bot.domain.safety.crisis_features import features
 from bot.domain.safety.dsl import CompiledPattern, Haystack, compile_pattern, pattern_words
 from bot.domain.safety.lexicon import CONTRACTIONS
 from bot.domain.safety.matcher import PatternSet
@@ -113,8 +115,9 @@ def _widen(context: Context, tokens: list[str], start: int, end: int) -> tuple[i
             if tokens[stop] == BREAK or tokens[stop] in FIRST_PERSON:
                 break
             stop += 1
-        # "I want someone to kill me": a span cut short by "me" is about the person.
-        if stop < len(tokens) and tokens[stop] in ("me", "myself"):
+        # "I want someone to kill me", "someone went into the back of us": a span cut short by
+        # "me" or "us" is about the person.
+        if stop < len(tokens) and tokens[stop] in ("me", "myself", "us", "ourselves"):
             return None
         # The verb right after the subject says whether it is happening now.
         if not context.blocked_by.isdisjoint(tokens[end : min(stop, end + _VERB_REACH)]):
@@ -145,6 +148,11 @@ def _widen(context: Context, tokens: list[str], start: int, end: int) -> tuple[i
         while high < len(tokens) and tokens[high] != BREAK:
             high += 1
         outside = tokens[low:start] + tokens[end:high]
+        if context.look_ahead:
+            ahead = high + 1
+            while ahead < len(tokens) and tokens[ahead] != BREAK:
+                ahead += 1
+            outside += tokens[high:ahead]
         if not context.blocked_by.isdisjoint(outside):
             return None
         return low, high
@@ -191,12 +199,17 @@ def _soften(norm: Normalised, fired: list[int]) -> dict[int, Tier]:
             if not mine:
                 continue
             open_rules = [r for r in fired if RULES[r].tier == tier and r not in softened]
-            if not open_rules:
-                continue
-            still = _still_firing(tokens, mine, open_rules)
+            # Rules that the same contexts may soften are tried together.
+            groups: dict[tuple[int, ...], list[int]] = {}
             for r in open_rules:
-                if r not in still:
-                    softened[r] = target
+                key = tuple(i for i, span in enumerate(mine) if span[0].applies_to(RULES[r].id))
+                if key:
+                    groups.setdefault(key, []).append(r)
+            for key, rules in groups.items():
+                still = _still_firing(tokens, [mine[i] for i in key], rules)
+                for r in rules:
+                    if r not in still:
+                        softened[r] = target
     return softened
 
 
@@ -221,6 +234,14 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
     if 2 * len(kept) > len(tokens):
         return norm  # hardly shorter: not worth a second pass
     return Normalised(" " + " ".join(kept) + " ", frozenset(kept))
+
+
+# The rule id reported when the crisis model, not a pattern, raised the flag.
+MODEL_RULE = "crisis.model"
+# How much surer than its threshold the model must be to turn a pattern's light check into the
+# crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 16.7;
+# "my friend said she wants to die", about someone else, scoring 9.8, stays a check).
+CHECK_UPGRADE_MARGIN = 3.0
 
 
 def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
@@ -251,8 +272,25 @@ def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
 
 
 def scan_all(text: str) -> tuple[RedFlag, ...]:
-    """Every tier that fired, most urgent first; empty if none. "check" only comes alone."""
-    return scan_normalised(NORMALISER.normalise(text))
+    """Every tier that fired, most urgent first; empty if none. "check" only comes alone.
+
+    Where the patterns raise no alarm, the crisis model has a second look: phrasings nobody
+    wrote a rule for still get the crisis reply when the model is confident enough.
+    """
+    flags = scan_normalised(NORMALISER.normalise(text))
+    if flags and flags[0].tier != "check":
+        return flags
+    # A softened "check" (someone else, an idiom, the past) needs a surer model to become crisis.
+    needed = crisis_model.THRESHOLD + (CHECK_UPGRADE_MARGIN if flags else 0.0)
+    if crisis_score(text) >= needed:
+        return (RedFlag("crisis", (MODEL_RULE,)),)
+    return flags
+
+
+def crisis_score(text: str) -> float:
+    """The crisis model's log-odds for a text (see tests/unit/safety/train_model.py)."""
+    weights = crisis_model.WEIGHTS
+    return crisis_model.PRIOR + sum(weights.get(f, 0.0) for f in features(text))
 
 
 def scan(text: str) -> RedFlag | None:
