@@ -60,8 +60,15 @@ async def _serve(settings: Settings, content: Content) -> None:
                 await request.shutdown()
         raise
     logging.getLogger(__name__).info("Small Steps is running")
-    await stop.wait()
+    signalled = asyncio.create_task(stop.wait())
+    gave_up = asyncio.create_task(runtime.stopped.wait())
+    await asyncio.wait((signalled, gave_up), return_when=asyncio.FIRST_COMPLETED)
+    for waiting in (signalled, gave_up):
+        waiting.cancel()
     await runtime.stop()
+    if runtime.failed is not None:
+        # Nothing a retry can fix (a revoked token): exit non-zero so the supervisor notices.
+        raise SettingsError(f"stopped: {runtime.failed}")
 
 
 async def _start(runtime: Any, settings: Settings) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -12,12 +15,13 @@ from telegram.ext import (
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
+    ContextTypes,
     Defaults,
     MessageHandler,
     filters,
 )
 
-from bot import challenge_jobs, planning, scheduling
+from bot import challenge_jobs, metrics, planning, scheduling
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.content import Content, load_content
@@ -27,6 +31,7 @@ from bot.handlers import (
     commands,
     errors,
     groups,
+    intents,
     messages,
     onboarding,
     plan,
@@ -34,9 +39,11 @@ from bot.handlers import (
     progress,
     safety,
 )
-from bot.limiter import LaneRateLimiter
+from bot.limiter import OVERALL_SHARE, LaneRateLimiter
 from bot.services import KEY, Services, of
 from bot.transport import DEFAULT_TIMEOUT, AiohttpRequest
+
+log = logging.getLogger(__name__)
 
 # Edited messages are not answers a second time: only new messages count.
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -102,20 +109,41 @@ def build_application(
     )
     if rate_limit:
         # PTB's builder types its rate-limiter argument as generic over None; this one is fine.
-        builder = builder.rate_limiter(LaneRateLimiter())  # type: ignore[arg-type]
+        limiter = LaneRateLimiter(OVERALL_SHARE * settings.telegram_rate_limit)
+        builder = builder.rate_limiter(limiter)  # type: ignore[arg-type]
     application = builder.build()
     application.bot_data[KEY] = build_services(settings, clock, content)
     _add_handlers(application)
     if tick_seconds is not None and application.job_queue is not None:
         application.job_queue.run_repeating(
-            scheduling.tick, interval=tick_seconds, first=1, name="outbox",
+            supervised("outbox", scheduling.tick), interval=tick_seconds, first=1, name="outbox",
             job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )  # fmt: skip
         application.job_queue.run_repeating(
-            challenge_jobs.tick, interval=challenge_jobs.TICK_SECONDS, first=2, name="challenges",
+            supervised("challenges", challenge_jobs.tick), interval=challenge_jobs.TICK_SECONDS,
+            first=2, name="challenges",
             job_kwargs={"misfire_grace_time": None, "coalesce": True},
         )  # fmt: skip
     return application
+
+
+Job = Callable[[ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def supervised(name: str, job: Job) -> Job:
+    """A repeating job that survives any exception (logged with its kind, counted) and records
+    each successful run for /healthz."""
+
+    async def run(context: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await job(context)
+        except Exception as exc:  # the next run tries again; /healthz notices if none succeeds
+            metrics.ERRORS.labels(f"job_{name}").inc()
+            log.warning("job %s failed (%s)", name, type(exc).__name__, exc_info=True)
+            return
+        of(context.application).heartbeats[name] = time.monotonic()
+
+    return run
 
 
 def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
@@ -161,6 +189,7 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
     add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
     add(CallbackQueryHandler(safety.on_button, pattern=r"^sf:"))
+    add(CallbackQueryHandler(intents.on_button, pattern=r"^in:"))
     # An edited private message is never an answer again, but it is still read for red flags.
     add(
         MessageHandler(

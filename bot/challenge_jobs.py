@@ -26,7 +26,17 @@ from telegram.ext import ContextTypes
 from bot import challenge_views as views
 from bot.db import challenges as db
 from bot.db import history
-from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, GroupChat, User
+from bot.db.models import (
+    Challenge,
+    ChallengeNudge,
+    ChallengeSummary,
+    CheckIn,
+    GroupChat,
+    PromptSent,
+    SummarySent,
+    User,
+)
+from bot.domain import pacing
 from bot.domain.challenges import (
     EDIT_GAP,
     LATE_LIMIT,
@@ -46,6 +56,8 @@ TICK_SECONDS = 5  # how often the challenge outboxes are looked at
 BATCH = 100  # challenges claimed per transaction
 RETRY_DELAY = timedelta(seconds=30)
 DIGEST_CHARS = 16
+# A private nudge steps aside for another private message sent or due within this long.
+SPACING = timedelta(hours=1)
 
 
 @dataclass(frozen=True)
@@ -452,7 +464,7 @@ async def _nudges(
             member.statuses.get(day), active=user.active, paused=user.paused,
             quiet_until=user.prompts_paused_until, now=now,
         )  # fmt: skip
-        if not quiet:
+        if not quiet or await _private_busy(session, user, now):
             continue
         already = await session.execute(
             select(ChallengeNudge.id).where(
@@ -468,6 +480,39 @@ async def _nudges(
             Send(user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id)
         )
     return outgoing
+
+
+async def _private_busy(session: AsyncSession, user: User, now: datetime) -> bool:
+    """Whether a nudge now would pile onto another private message, or onto silence.
+
+    Today's check-in prompt (sent in the last hour or due within the next, and not yet
+    answered) asks about movement too, which counts for the group; a weekly summary just
+    went out; or the person hasn't answered for days (prompts come less often, nudges stop).
+    """
+    if pacing.backed_off(user.unanswered_prompts or 0):
+        return True
+    today = local_date(now, ZoneInfo(user.timezone))
+    checkin = await session.scalar(
+        select(CheckIn).where(CheckIn.user_id == user.id, CheckIn.local_date == today)
+    )
+    if checkin is None or checkin.completed_at is None:
+        prompted = await session.scalar(
+            select(PromptSent.sent_at).where(
+                PromptSent.user_id == user.id, PromptSent.local_date == today,
+                PromptSent.status == "sent",
+            )
+        )  # fmt: skip
+        if prompted is not None and now < prompted + SPACING:
+            return True
+        due = user.next_prompt_at
+        if prompted is None and due is not None and now < due <= now + SPACING:
+            return True
+    summary = await session.scalar(
+        select(SummarySent.sent_at).where(
+            SummarySent.user_id == user.id, SummarySent.local_date == today
+        )
+    )
+    return summary is not None and now < summary + SPACING
 
 
 async def _nudge_text(

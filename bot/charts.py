@@ -7,19 +7,21 @@ are safe in a worker thread and need no network or downloaded fonts (DejaVu ship
 from __future__ import annotations
 
 import io
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure, SubFigure
 from matplotlib.patches import Patch
 
-from bot.domain.progress import Progress
+from bot.domain.progress import Progress, pain_series
 
 # Okabe-Ito: distinguishable with the common kinds of colour blindness.
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#999999"
 CHART_SIZE = (8.0, 5.0)  # inches; at CHART_DPI this is 1200 x 750 pixels, sharp on phones
 CHART_DPI = 150
 FONT = 13
+LINE_STEP = 0.06  # between the PDF's lines of figures: 15 lines fit under the chart
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,12 @@ def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
             bar.set_hatch("//")
             bar.set_edgecolor("white")
     for x, day in zip(xs, data.days, strict=True):
-        if day.rest and not day.minutes:
+        if day.minutes:
+            continue
+        if day.on_plan and not day.moved:  # planned rest or a gentler plan kept
             axes.plot([x], [0.4], marker="o", color=GREEN, markersize=7, zorder=3)
+        elif day.moved:  # moved, with no minutes known (a group "Done today" without a plan)
+            axes.plot([x], [0.4], marker="o", color=BLUE, markersize=7, zorder=3)
     top = max([*heights, 10])
     axes.set_ylim(0, top * 1.1)
     axes.set_ylabel(text.minutes, fontsize=FONT)
@@ -60,10 +66,10 @@ def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
     axes.tick_params(axis="y", labelsize=FONT - 1)
     axes.spines[["top"]].set_visible(False)
     pain_axes = axes.twinx()
-    pain_points = [(x, d.pain) for x, d in zip(xs, data.days, strict=True) if d.pain is not None]
-    if pain_points:
-        px, py = zip(*pain_points, strict=True)
-        pain_axes.plot(px, py, color=ORANGE, linewidth=2.5, marker="o", markersize=5, zorder=4)
+    # NaN where there was no check-in: the line breaks there instead of bridging the gap.
+    pain = pain_series(data)
+    if any(not math.isnan(p) for p in pain):
+        pain_axes.plot(xs, pain, color=ORANGE, linewidth=2.5, marker="o", markersize=5, zorder=4)
     pain_axes.set_ylim(0, 10.5)
     pain_axes.set_ylabel(text.pain, fontsize=FONT, color=ORANGE)
     pain_axes.tick_params(axis="y", labelsize=FONT - 1, colors=ORANGE)
@@ -101,7 +107,7 @@ def visit_pdf(data: Progress, text: ChartText, heading: str, lines: Mapping[str,
     for label, value in lines.items():
         bottom.text(0.06, y, label, fontsize=11, weight="bold", va="top")
         bottom.text(0.40, y, value, fontsize=11, va="top")
-        y -= 0.075
+        y -= LINE_STEP
     buffer = io.BytesIO()
     figure.savefig(buffer, format="pdf")
     return buffer.getvalue()

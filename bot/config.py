@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     health_listen: str = Field(default="127.0.0.1", alias="HEALTH_LISTEN")
     health_port: int = Field(default=8081, alias="HEALTH_PORT")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
+    # Messages a second for unsolicited sends (daily prompts, nudges, summaries): Telegram's bulk
+    # limit is about 30; operators with a higher limit can raise it. Replies are not held to it.
+    telegram_rate_limit: float = Field(default=30.0, alias="TELEGRAM_RATE_LIMIT")
+    # Updates handled at the same time (each chat's in order, different chats side by side).
+    update_concurrency: int = Field(default=32, alias="UPDATE_CONCURRENCY")
     default_timezone: str = Field(default="UTC", alias="DEFAULT_TIMEZONE")
 
     @field_validator("telegram_api_url")
@@ -79,6 +84,20 @@ class Settings(BaseSettings):
             ipaddress.ip_address(value)
         except ValueError:
             raise ValueError("must be an IP address such as 0.0.0.0 or 127.0.0.1") from None
+        return value
+
+    @field_validator("telegram_rate_limit")
+    @classmethod
+    def _rate(cls, value: float) -> float:
+        if not 0 < value <= 10_000:
+            raise ValueError("must be a number of messages a second, such as 30")
+        return value
+
+    @field_validator("update_concurrency")
+    @classmethod
+    def _concurrency(cls, value: int) -> int:
+        if not 1 <= value <= 1000:
+            raise ValueError("must be a whole number from 1 to 1000")
         return value
 
     @field_validator("log_level")

@@ -28,6 +28,8 @@ CATEGORIES = frozenset(
     }
 )  # fmt: skip
 DAY_TYPES = ("flare", "tough", "steady", "good")
+# Local times of day a selectable text suits (front matter `times`; default: all four).
+TIMES = ("morning", "afternoon", "evening", "late")
 TAGS = frozenset(
     {
         "headache", "neck", "upper_back", "sleep", "stress",
@@ -39,7 +41,7 @@ TAGS = frozenset(
 )  # fmt: skip
 FIELDS = frozenset(
     {"key", "kind", "category", "day_types", "tags", "weight", "locale", "source", "locked",
-     "title"}
+     "title", "times"}
 )  # fmt: skip
 
 # Sample values for every variable a template may use: rendering each template with them at
@@ -50,6 +52,7 @@ SAMPLE: dict[str, Any] = {
     "goal_minutes": 8,
     "level_minutes": 10,
     "days_moved_week": 4,
+    "days_on_plan_week": 5,
     "minutes_week": 42,
     "minutes_4_weeks_ago": 20,
     "day_type_words": "a tough day",
@@ -132,6 +135,7 @@ class Item:
     source: str = ""
     locked: bool = False
     title: str = ""
+    times: frozenset[str] = frozenset(TIMES)
 
 
 @dataclass
@@ -286,6 +290,7 @@ def _load_item(env: Environment, path: Path, folder_locale: str) -> Item:
         source=str(meta_data.get("source", "")),
         locked=bool(meta_data.get("locked", False)),
         title=str(meta_data.get("title", "")),
+        times=_as_set(path, "times", meta_data.get("times", list(TIMES)), TIMES),
     )
 
 

@@ -1,9 +1,12 @@
-"""Telegram's rate limits with two lanes: replies to people talking to the bot go first.
+"""Telegram's rate limits with two lanes: replies to people talking to the bot go out at once.
 
 PTB's AIORateLimiter has one overall bucket for everything, so a large daily fan-out starves
-interactive replies. Here the overall budget (about 30 messages a second) is shared by priority:
-a bulk request (the daily prompts, weekly summaries, group summaries) only takes a token when no
-reply is waiting. Groups get their own 20-a-minute budget. A 429 pauses every request for its
+interactive replies, and replies wait for a budget meant for bulk sends. Telegram's ~30 a second
+is stated for bulk notifications; a reply to someone who just wrote is bounded per chat (about
+one a second, short bursts allowed). So: a reply waits only for its own chat's budget (and a
+group's 20 a minute); it still takes from the overall budget, so bulk sends (daily prompts,
+weekly summaries, group summaries) slow down while many people talk, but it never waits for it.
+Bulk sends keep to the overall rate (TELEGRAM_RATE_LIMIT). A 429 pauses every request for its
 retry_after and is then retried, so nothing is dropped.
 """
 
@@ -28,10 +31,16 @@ log = logging.getLogger(__name__)
 TELEGRAM_PER_SECOND = 30.0  # Telegram's overall limit
 # A little under it: requests reach Telegram with jittered timing, and at exactly the limit an
 # early one is answered 429, which pauses every request (replies too) for at least a second.
-OVERALL_PER_SECOND = 0.97 * TELEGRAM_PER_SECOND
+OVERALL_SHARE = 0.97
+OVERALL_PER_SECOND = OVERALL_SHARE * TELEGRAM_PER_SECOND
 GROUP_PER_MINUTE = 20
 MAX_RETRIES = 5
 MAX_GROUPS_TRACKED = 10_000  # group limiters kept, least recently used dropped first
+# A private chat: a burst of this many, then about one a second (Telegram's per-chat limit).
+PER_CHAT_BURST = 3
+MAX_CHATS_TRACKED = 50_000
+# Replies may run the overall budget this many seconds into debt; bulk sends wait it out.
+MAX_DEBT_SECONDS = 2.0
 # Methods that don't send anything don't count against the message limits.
 UNLIMITED = frozenset({"getMe", "getUpdates", "answerCallbackQuery", "setMyCommands",
                        "deleteWebhook", "setWebhook", "getWebhookInfo", "getChatMember",
@@ -53,7 +62,7 @@ BULK: Lane = {"lane": "bulk"}
 
 
 class PriorityBucket:
-    """A token bucket where waiting replies always take the next token before bulk sends."""
+    """A token bucket that replies draw on without waiting and bulk sends wait for."""
 
     def __init__(self, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.rate = rate
@@ -61,7 +70,6 @@ class PriorityBucket:
         self.tokens = rate
         self.clock = clock
         self.updated = clock()
-        self.replies_waiting = 0
         self.paused_until = 0.0
 
     def _refill(self) -> None:
@@ -70,25 +78,16 @@ class PriorityBucket:
         self.updated = now
 
     async def acquire(self, bulk: bool) -> None:
-        """Wait for a token; bulk waits while any reply is waiting."""
-        if not bulk:
-            self.replies_waiting += 1
-        try:
-            while True:
-                self._refill()
-                now = self.clock()
-                if (
-                    now >= self.paused_until
-                    and self.tokens >= 1
-                    and (not bulk or self.replies_waiting == 0)
-                ):
-                    self.tokens -= 1
-                    return
-                wait = max(self.paused_until - now, (1 - self.tokens) / self.rate, 0.001)
-                await asyncio.sleep(min(wait, 0.05) if bulk else wait)
-        finally:
-            if not bulk:
-                self.replies_waiting -= 1
+        """Bulk waits for a token; a reply takes one at once, into debt if need be (which bulk
+        then waits out). Both wait while Telegram's 429 pause lasts."""
+        while True:
+            self._refill()
+            now = self.clock()
+            if now >= self.paused_until and (not bulk or self.tokens >= 1):
+                self.tokens = max(self.tokens - 1, -MAX_DEBT_SECONDS * self.rate)
+                return
+            wait = max(self.paused_until - now, (1 - self.tokens) / self.rate, 0.001)
+            await asyncio.sleep(min(wait, 0.05) if bulk else wait)
 
     def pause(self, seconds: float) -> None:
         """Telegram said 429: nobody sends until retry_after has passed."""
@@ -102,6 +101,7 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
         self.bucket = PriorityBucket(per_second)
         self.max_retries = max_retries
         self._groups: OrderedDict[int, AsyncLimiter] = OrderedDict()
+        self._chats: OrderedDict[int, AsyncLimiter] = OrderedDict()
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -114,6 +114,13 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
         self._groups[chat_id] = limiter
         while len(self._groups) > MAX_GROUPS_TRACKED:
             self._groups.popitem(last=False)
+        return limiter
+
+    def _chat(self, chat_id: int) -> AsyncLimiter:
+        limiter = self._chats.pop(chat_id, None) or AsyncLimiter(PER_CHAT_BURST, PER_CHAT_BURST)
+        self._chats[chat_id] = limiter
+        while len(self._chats) > MAX_CHATS_TRACKED:
+            self._chats.popitem(last=False)
         return limiter
 
     async def process_request(
@@ -133,6 +140,8 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
             if endpoint not in UNLIMITED:
                 if in_group:
                     await self._group(int(chat_id)).acquire()  # type: ignore[arg-type]
+                elif isinstance(chat_id, int | str) and str(chat_id).isdigit():
+                    await self._chat(int(chat_id)).acquire()
                 await self.bucket.acquire(bulk)
             try:
                 return await callback(*args, **kwargs)

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import charts
 from bot.db import history
 from bot.db.models import User
-from bot.domain.progress import CHART_DAYS, Progress, VisitSummary, progress, visit_summary
+from bot.domain.progress import (
+    CHART_DAYS,
+    Progress,
+    ReflectionAnswers,
+    VisitSummary,
+    progress,
+    visit_summary,
+)
 from bot.handlers.common import locale_of, say
 from bot.services import Services
 
@@ -19,11 +26,19 @@ REPORT_DAYS = 2 * CHART_DAYS + 1
 
 
 async def load(session: AsyncSession, user: User, today: date) -> tuple[Progress, VisitSummary]:
-    """The last four weeks (and the four before) for one person."""
+    """The last four weeks (and the four before) for one person, counted from the day they
+    joined, with their group marks (one definition of a day moved: bot.domain.progress)."""
     past = await history.load_history(
         session, user, today, days_back=REPORT_DAYS, include_today_plan=True
     )
-    return progress(past, today), visit_summary(past, today)
+    since = today - timedelta(days=REPORT_DAYS)
+    marks = await history.load_marks(session, user.id, since)
+    reflections = await history.load_reflections(session, user.id, since)
+    joined = history.joined_on(user)
+    return (
+        progress(past, today, marks=marks, joined=joined),
+        visit_summary(past, today, marks=marks, joined=joined, reflections=reflections),
+    )
 
 
 def chart_text(services: Services, user: User) -> charts.ChartText:
@@ -46,6 +61,7 @@ def lines(services: Services, user: User, data: Progress) -> str:
     """Days moved this week, and minutes now against four weeks ago."""
     values = {
         "days_moved_week": data.days_moved_week,
+        "days_on_plan_week": data.days_on_plan_week,
         "minutes_week": data.minutes_week,
         "minutes_4_weeks_ago": data.minutes_4_weeks_ago,
     }
@@ -69,7 +85,7 @@ def visit_lines(services: Services, user: User, summary: VisitSummary) -> dict[s
     """Labelled figures for the one-page summary."""
     loc = locale_of(user)
     label = services.content.label
-    days = (summary.end - summary.start).days + 1
+    days = summary.days
     of_days = label("visit.of_days", loc)
     now, before = summary.now, summary.before
 
@@ -89,9 +105,46 @@ def visit_lines(services: Services, user: User, summary: VisitSummary) -> dict[s
         label("visit.sleep", loc): avg("sleep"),
         label("visit.flare_days", loc): str(summary.flare_days),
         label("visit.days_moved", loc): of_days.format(count=summary.days_moved, days=days),
+        label("visit.days_on_plan", loc): of_days.format(count=summary.days_on_plan, days=days),
         label("visit.goal", loc): goals or label("visit.none", loc),
+        **reflection_lines(services, user, summary.reflections),
         label("visit.note", loc): say(services, "export.visit_note", user),
     }
+
+
+def reflection_lines(
+    services: Services, user: User, answers: tuple[ReflectionAnswers, ...]
+) -> dict[str, str]:
+    """The weekly answers as series ('5, 4, 3 (05 Oct - 19 Oct)') and the latest monthly one."""
+    loc = locale_of(user)
+    label = services.content.label
+    none = label("visit.none", loc)
+    weekly = [a for a in answers if a.kind == "weekly"]
+    lines: dict[str, str] = {}
+    for field in ("enjoyment", "confidence_tasks", "confidence_life"):
+        given = [(a.date, getattr(a, field)) for a in weekly if getattr(a, field) is not None]
+        if not given:
+            shown = none
+        elif len(given) == 1:
+            shown = label("visit.answer", loc).format(
+                value=given[0][1], date=f"{given[0][0]:%d %b}"
+            )
+        else:
+            shown = label("visit.answers", loc).format(
+                values=", ".join(str(v) for _, v in given),
+                first=f"{given[0][0]:%d %b}", last=f"{given[-1][0]:%d %b}",
+            )  # fmt: skip
+        lines[label(f"visit.{field}", loc)] = shown
+    monthly = [a for a in answers if a.kind == "monthly" and a.overall_change is not None]
+    latest = monthly[-1] if monthly else None
+    lines[label("visit.overall_change", loc)] = (
+        label("visit.answer", loc).format(
+            value=label(f"change.{latest.overall_change}", loc), date=f"{latest.date:%d %b}"
+        )
+        if latest is not None
+        else none
+    )
+    return lines
 
 
 async def visit_pdf(services: Services, user: User, data: Progress, summary: VisitSummary) -> bytes:

@@ -18,12 +18,12 @@ from bot import metrics
 from bot.db import queries
 from bot.db.models import CheckIn, PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
+from bot.domain import pacing
 from bot.domain.safety.conversation import FOLLOW_UP_WINDOW, Stage
 from bot.domain.schedule import local_date, local_instant, next_due
 from bot.handlers import keyboards
 from bot.handlers.checkin import question_reply
 from bot.handlers.common import locale_of, say
-from bot.handlers.safety import say_safety
 from bot.limiter import BULK
 from bot.services import Services, get
 
@@ -33,6 +33,9 @@ TICK_SECONDS = 15  # how often due prompts are looked for; a prompt is at most t
 BATCH = 200  # people claimed per transaction, so one tick never holds a long write lock
 MAX_TIMEOUT_ATTEMPTS = 2  # a timed-out send may have arrived: retry it once, not forever
 RETRY_DELAY = timedelta(seconds=30)  # after a network failure, try again on a later tick
+# A batch is claimed, sent and recorded within a minute or two even at 30 messages a second; a
+# claim still "sending" after this long belongs to a process that died.
+PROMPT_LEASE = timedelta(minutes=10)
 CONCURRENT_SENDS = 64  # requests in flight at once during a fan-out
 
 
@@ -90,6 +93,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             days = {day for _, day, _ in due_today}
             followups = await _take_followups(session, ids, now)
             sent_rows = await _prompts_sent(session, ids, days)
+            last_sent = await _last_prompt_days(session, ids, days)
             checkins = await _checkins(session, ids, days | {d - timedelta(days=1) for d in days})
         rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]] = {}
         for user, day, due in due_today:
@@ -109,13 +113,22 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             done = checkin is not None and flow.next_question(queries.answers_of(checkin)) is None
             if done and followup is None:
                 continue  # already checked in today by themselves
+            unanswered = user.unanswered_prompts or 0
+            if followup is None and not pacing.prompt_today(
+                unanswered, _before(last_sent.get(user.id, []), day), day
+            ):
+                continue  # they haven't answered for a while: every other day, then weekly
             if sent is None:
                 sent = PromptSent(user_id=user.id, local_date=day, due_at=due, attempts=0)
                 session.add(sent)
             sent.status = "sending"
+            sent.claimed_at = now
             sent.attempts += 1
             yesterday = checkins.get((user.id, day - timedelta(days=1)))
-            text, markup = _render(services, user, day, checkin, yesterday, followup, rendered)
+            notice = followup is None and pacing.announce_back_off(unanswered)
+            text, markup = _render(
+                services, user, day, checkin, yesterday, followup, rendered, notice=notice
+            )
             claims.append(
                 Claim(user.id, user.chat_id, day, due, sent.attempts, followup, text, markup)
             )
@@ -149,6 +162,28 @@ async def _prompts_sent(
     return {(row.user_id, row.local_date): row for row in result.scalars()}
 
 
+async def _last_prompt_days(
+    session: AsyncSession, ids: list[int], days: set[date]
+) -> dict[int, list[date]]:
+    """The dates of the prompts these people got in the last week or so (back-off looks back)."""
+    since = min(days) - timedelta(days=pacing.WEEKLY + 1)
+    result = await session.execute(
+        select(PromptSent.user_id, PromptSent.local_date).where(
+            PromptSent.user_id.in_(ids), PromptSent.local_date >= since,
+            PromptSent.status == "sent",
+        )
+    )  # fmt: skip
+    found: dict[int, list[date]] = {}
+    for user_id, day in result.all():
+        found.setdefault(user_id, []).append(day)
+    return found
+
+
+def _before(days: list[date], day: date) -> date | None:
+    """The latest of `days` before `day`."""
+    return max((d for d in days if d < day), default=None)
+
+
 async def _checkins(
     session: AsyncSession, ids: list[int], days: set[date]
 ) -> dict[tuple[int, date], CheckIn]:
@@ -167,15 +202,19 @@ def _render(
     yesterday: CheckIn | None,
     followup: str | None,
     rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]],
+    *,
+    notice: bool = False,
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The prompt (its first open question) or a safety follow-up, ready to send.
 
     A question and its buttons are the same for everyone with the same locale, date and
     options, so a batch renders each once (`rendered`); only the greeting carries a name.
+    With `notice`, the greeting says (once) that prompts now come less often, and how to
+    get daily ones back: one message, not a notice and a prompt.
     """
     locale = locale_of(user)
     if followup is not None:
-        text = say_safety(services, f"nudge.{followup}_followup", user, name=user.first_name)
+        text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
         return text, keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
     question = (flow.next_question(queries.answers_of(checkin)) if checkin else "pain") or "pain"
     offer_same = (
@@ -187,7 +226,8 @@ def _render(
     if key not in rendered:
         rendered[key] = question_reply(services, user, day, question, offer_same=offer_same)
     body, markup = rendered[key]
-    header = say(services, "checkin.prompt", user, name=user.first_name)
+    greeting = "pacing.back_off" if notice else "checkin.prompt"
+    header = say(services, greeting, user, name=user.first_name)
     return f"{header}\n\n{body}", markup  # as question_reply puts a header above its question
 
 
@@ -249,6 +289,8 @@ async def _record(services: Services, results: list[tuple[Claim, str, int | None
                     metrics.FANOUT_LAG.observe(max((now - claim.due_at).total_seconds(), 0.0))
                     if claim.followup is None:
                         user.dialog = "checkin"
+                        # Any answer sets it back to 0 (bot.pacing.answered).
+                        user.unanswered_prompts = (user.unanswered_prompts or 0) + 1
 
 
 async def send_all(bot: Bot, claims: list[Claim]) -> list[tuple[Claim, str, int | None]]:
@@ -263,12 +305,34 @@ async def send_all(bot: Bot, claims: list[Claim]) -> list[tuple[Claim, str, int 
     return list(await asyncio.gather(*(one(c) for c in claims)))
 
 
+async def recover_stale(services: Services, now: datetime) -> int:
+    """Claims whose process died mid-batch (still "sending" after the lease) go out again."""
+    async with services.transaction() as session:
+        result = await session.execute(
+            select(PromptSent)
+            .where(PromptSent.status == "sending", PromptSent.claimed_at < now - PROMPT_LEASE)
+            .limit(BATCH)
+            .with_for_update(skip_locked=True)
+        )
+        stale = list(result.scalars())
+        for row in stale:
+            row.status = "retry"  # taken up by the next claim, while its local day lasts
+            user = await session.get(User, row.user_id)
+            if user is not None:
+                user.next_prompt_at = min(user.next_prompt_at or now, now)
+    if stale:
+        log.warning("%s prompt claims outlived their lease; sending them again", len(stale))
+    return len(stale)
+
+
 async def run_due(services: Services, bot: Bot) -> int:
     """Send every prompt that is due now; returns how many were claimed.
 
     The next batch is claimed while the current one is on its way, so the database and the
     network are busy at the same time; each batch is still recorded once all of it was sent.
+    At-least-once: a claim still "sending" after PROMPT_LEASE is taken up again first.
     """
+    await recover_stale(services, services.clock.now())
     total = 0
     claims = await claim_due(services, services.clock.now())
     while claims:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -28,6 +28,8 @@ class Services:
     sessions: async_sessionmaker[AsyncSession]
     content: Content
     catalogue: tuple[ContentItem, ...]
+    # When each loop and repeating job last made progress (time.monotonic()), for /healthz.
+    heartbeats: dict[str, float] = field(default_factory=dict)
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:

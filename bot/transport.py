@@ -10,6 +10,9 @@ transport; everything above it (errors from status codes, retries, rate limiting
 
 from __future__ import annotations
 
+import html
+import re
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -18,6 +21,21 @@ from telegram.request import BaseRequest, RequestData
 
 DEFAULT_TIMEOUT = 5.0  # seconds, as PTB's HTTPXRequest
 DEFAULT_POOL_TIMEOUT = 1.0
+# An edit to what the message already shows (a double tap, a stale button re-rendering the same
+# step) is refused with this 400; the message is as wanted, so every edit treats it as done.
+_NOT_MODIFIED = b"message is not modified"
+_DONE = b'{"ok":true,"result":true}'
+# Popups (answerCallbackQuery) are plain text of at most 200 characters; the bot's texts are
+# rendered as HTML, so "&" would show as "&amp;" and a long name would get the tap refused.
+POPUP_MAX = 200
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain_popup(text: str) -> str:
+    """An HTML-rendered text as a popup shows it: tags dropped, entities decoded, cut to fit."""
+    plain = html.unescape(_TAG.sub("", text))
+    return plain if len(plain) <= POPUP_MAX else plain[: POPUP_MAX - 1] + "…"
+
 
 
 class AiohttpRequest(BaseRequest):
@@ -87,6 +105,8 @@ class AiohttpRequest(BaseRequest):
         data: aiohttp.FormData | dict[str, str] | None = None
         if request_data is not None:
             data = request_data.json_parameters
+            if url.endswith("/answerCallbackQuery") and "text" in data:
+                data = {**data, "text": plain_popup(data["text"])}
             if files:
                 form = aiohttp.FormData()
                 for name, value in request_data.json_parameters.items():
@@ -98,7 +118,10 @@ class AiohttpRequest(BaseRequest):
             async with self._session.request(
                 method, url, data=data, timeout=timeout, headers={"User-Agent": self.USER_AGENT}
             ) as response:
-                return response.status, await response.read()
+                body = await response.read()
+                if response.status == 400 and _NOT_MODIFIED in body.lower():
+                    return 200, _DONE
+                return response.status, body
         except TimeoutError as exc:  # aiohttp's timeouts are asyncio.TimeoutError subclasses
             raise TimedOut from exc
         except aiohttp.ClientError as exc:

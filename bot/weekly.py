@@ -5,23 +5,27 @@ from __future__ import annotations
 import logging
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InputFile
 from telegram.error import Forbidden, TelegramError
 
 from bot import reports
 from bot.db import queries
-from bot.db.models import SummarySent, User
-from bot.domain.schedule import local_date, next_weekly
+from bot.db.models import ChallengeNudge, PromptSent, SummarySent, User
+from bot.domain.schedule import local_date, local_instant, next_weekly
 from bot.handlers import progress
 from bot.handlers.common import locale_of, say
 from bot.services import Services
 
 log = logging.getLogger(__name__)
 BATCH = 200
+# Another private message out this recently (or due this soon) makes the summary wait.
+SPACING = timedelta(hours=1)
+CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,8 @@ async def claim_weekly(services: Services, now: datetime, limit: int = BATCH) ->
             select(User)
             .where(
                 User.weekly_enabled.is_(True), User.onboarded.is_(True), User.active.is_(True),
-                (User.next_weekly_at.is_(None)) | (User.next_weekly_at <= now),
+                # Summaries that wait for a check-in to be answered sit up to SPACING ahead.
+                (User.next_weekly_at.is_(None)) | (User.next_weekly_at <= now + SPACING),
             )
             .order_by(User.next_weekly_at)
             .limit(limit)
@@ -50,12 +55,23 @@ async def claim_weekly(services: Services, now: datetime, limit: int = BATCH) ->
         for user in result.scalars():
             zone = ZoneInfo(user.timezone)
             due = user.next_weekly_at
+            if due is not None and due > now:
+                scheduled = local_instant(local_date(due, zone), user.weekly_time, zone)
+                if scheduled > now or await _busy_until(session, user, local_date(now, zone), now):
+                    continue  # not due yet, or still waiting (see below)
+                due = now  # it waited for the check-in, which is answered now
             user.next_weekly_at = next_weekly(now, user.weekly_weekday, user.weekly_time, zone)
             day = local_date(now, zone)
             # Unscheduled (new or upgraded) people just get a due time; a day that ended is gone.
             if due is None or local_date(due, zone) != day:
                 continue
             if user.prompts_paused_until and user.prompts_paused_until > now:
+                continue
+            wait = await _busy_until(session, user, day, now)
+            if wait is not None:
+                # Never two unsolicited messages at once: after today's check-in prompt is
+                # answered, or an hour after it, or a nudge, the summary goes out on its own.
+                user.next_weekly_at = wait
                 continue
             seen = await session.execute(
                 select(SummarySent.id).where(
@@ -69,6 +85,38 @@ async def claim_weekly(services: Services, now: datetime, limit: int = BATCH) ->
     return claims
 
 
+async def _busy_until(
+    session: AsyncSession, user: User, day: date, now: datetime
+) -> datetime | None:
+    """When the summary may go out, if another private message is out or due about now."""
+    checkin = await queries.get_checkin(session, user.id, day)
+    open_checkin = checkin is None or checkin.completed_at is None
+    waits: list[datetime] = []
+    if open_checkin:
+        prompt = await session.scalar(
+            select(PromptSent.sent_at).where(
+                PromptSent.user_id == user.id, PromptSent.local_date == day,
+                PromptSent.status == "sent",
+            )
+        )  # fmt: skip
+        if prompt is not None and now < prompt + SPACING:
+            waits.append(prompt + SPACING)  # the check-in's answer ends the wait sooner
+        due = user.next_prompt_at
+        if (
+            prompt is None and due is not None and now < due <= now + SPACING
+            and not user.paused
+        ):  # fmt: skip
+            waits.append(due)  # the prompt first; then the rule above
+    nudged = await session.scalar(
+        select(func.max(ChallengeNudge.sent_at)).where(
+            ChallengeNudge.user_id == user.id, ChallengeNudge.local_date == day
+        )
+    )
+    if nudged is not None and now < nudged + SPACING:
+        waits.append(nudged + SPACING)
+    return min(waits) if waits else None
+
+
 async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
     """The chart (or kind words if too little yet), a reflection, then the weekly questions."""
     async with services.sessions() as session:
@@ -80,6 +128,7 @@ async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
     values = {
         "name": user.first_name,
         "days_moved_week": data.days_moved_week,
+        "days_on_plan_week": data.days_on_plan_week,
         "minutes_week": data.minutes_week,
     }
     key = services.content.pick("weekly.reflection", rng, locale_of(user))
@@ -91,15 +140,19 @@ async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
         services, user, code, "weekly", *progress.QUESTIONS["weekly"][0]
     )
     try:
+        # One message: the chart (or kind words) with the first question and its buttons.
         if data.enough:
             png = await reports.chart_png(services, user, data)
-            caption = f"{text}\n\n{reports.lines(services, user, data)}"
+            lines = reports.lines(services, user, data)
+            caption = f"{text}\n\n{lines}\n\n{ask}"
+            if len(caption) > CAPTION_LIMIT:
+                caption = f"{lines}\n\n{ask}"  # the numbers and the question matter most
             await bot.send_photo(
-                claim.chat_id, InputFile(png, filename="week.png"), caption=caption
-            )
+                claim.chat_id, InputFile(png, filename="week.png"), caption=caption,
+                reply_markup=markup,
+            )  # fmt: skip
         else:
-            await bot.send_message(claim.chat_id, text)
-        await bot.send_message(claim.chat_id, ask, reply_markup=markup)
+            await bot.send_message(claim.chat_id, f"{text}\n\n{ask}", reply_markup=markup)
     except Forbidden:
         async with services.transaction() as session:
             blocked = await queries.get_user(session, claim.user_id)

@@ -47,7 +47,9 @@ class Harness:
             read_timeout=read_timeout,
         )  # fmt: skip
         harness = cls(application, emulator, clock)
-        runtime = Runtime(application, allowed_updates=ALLOWED_UPDATES)
+        runtime = Runtime(
+            application, allowed_updates=ALLOWED_UPDATES, on_skip=harness.counter.skip
+        )
         await runtime.start(polling=True)
         harness.runtime = runtime
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
@@ -12,6 +12,7 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.history import joined_on
 from bot.db.models import (
     Challenge,
     ChallengeMember,
@@ -21,7 +22,8 @@ from bot.db.models import (
     GroupChat,
     User,
 )
-from bot.domain.challenges import Member, Status, status_of
+from bot.domain.challenges import Member, Status, group_status
+from bot.domain.progress import ANSWER_LAG, PlanFacts, day_status, facts_by_day, plan_facts
 
 LIVE = ("draft", "active")  # a challenge that still answers its buttons
 CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
@@ -186,44 +188,65 @@ async def mark_day(
 
 
 async def statuses(
-    session: AsyncSession, user_ids: Sequence[int], start: date, end: date
+    session: AsyncSession,
+    user_ids: Sequence[int],
+    start: date,
+    end: date,
+    joined: Mapping[int, date] | None = None,
 ) -> dict[int, dict[date, Status]]:
-    """Each person's status per date from their check-ins, plan Done taps and marks.
+    """Each person's status per date, counted as their private numbers are
+    (bot.domain.progress.day_status): Done taps, group marks, the movement answer about the day
+    (given in the next day's check-in) and whether the day's own plan was rest or a flare plan.
 
-    Only the movement answer and Done taps are read: ratings, flare answers and notes never
-    leave the person's private chat.
+    Only these are read, and the group only ever sees "moved" or "resting": ratings, flare
+    answers and notes never leave the person's private chat. Days before a person joined
+    (`joined`, their first local date) count for nothing.
     """
     if not user_ids:
         return {}
-    movement: dict[tuple[int, date], str | None] = {}
-    done: set[tuple[int, date]] = set()
-    marks: dict[tuple[int, date], list[str]] = defaultdict(list)
+    answers: dict[int, dict[date, str | None]] = defaultdict(dict)
+    done: dict[int, set[date]] = defaultdict(set)
+    marks: dict[int, dict[date, str]] = defaultdict(dict)
+    plans: dict[int, dict[date, PlanFacts]] = defaultdict(dict)
     checkins = await session.execute(
         select(CheckIn.user_id, CheckIn.local_date, CheckIn.movement).where(
-            CheckIn.user_id.in_(user_ids), CheckIn.local_date.between(start, end)
+            CheckIn.user_id.in_(user_ids),
+            CheckIn.local_date.between(start + ANSWER_LAG, end + ANSWER_LAG),
         )
     )
-    for user_id, day, answer in checkins.tuples():
-        movement[(user_id, day)] = answer
-    plans = await session.execute(
-        select(DayPlan.user_id, DayPlan.local_date).where(
-            DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(start, end),
-            DayPlan.done.is_(True),
-        )
-    )  # fmt: skip
-    done.update(plans.tuples())
+    for user_id, given_on, answer in checkins.tuples():
+        answers[user_id][given_on] = answer
     rows = await session.execute(
+        select(
+            DayPlan.user_id, DayPlan.local_date, DayPlan.done, DayPlan.day_type,
+            DayPlan.goal_kind, DayPlan.goal_minutes, DayPlan.in_flare_mode,
+        ).where(DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(start, end))
+    )  # fmt: skip
+    for user_id, day, is_done, day_type, goal_kind, goal_minutes, in_flare_mode in rows.tuples():
+        if is_done:
+            done[user_id].add(day)
+        plans[user_id][day] = plan_facts(
+            day_type=day_type, goal_kind=goal_kind, goal_minutes=goal_minutes,
+            in_flare_mode=in_flare_mode,
+        )  # fmt: skip
+    tapped = await session.execute(
         select(DayMark.user_id, DayMark.local_date, DayMark.kind).where(
             DayMark.user_id.in_(user_ids), DayMark.local_date.between(start, end)
         )
     )
-    for user_id, day, kind in rows.tuples():
-        marks[(user_id, day)].append(kind)
+    for user_id, day, kind in tapped.tuples():
+        marks[user_id][day] = kind
     found: dict[int, dict[date, Status]] = {user_id: {} for user_id in user_ids}
-    for key in set(movement) | done | set(marks):
-        status = status_of(movement.get(key), key in done, marks.get(key, ()))
-        if status is not None:
-            found[key[0]][key[1]] = status
+    for user_id in user_ids:
+        first = max(start, (joined or {}).get(user_id, start))
+        facts = facts_by_day(
+            answers=answers[user_id], done=done[user_id], marks=marks[user_id],
+            plans=plans[user_id],
+        )  # fmt: skip
+        for day, day_facts in facts.items():
+            status = group_status(day_status(day_facts))
+            if status is not None and first <= day <= end:
+                found[user_id][day] = status
     return found
 
 
@@ -244,5 +267,6 @@ async def roster(session: AsyncSession, challenge: Challenge, upto: date) -> Ros
     """Members and what each reported from the challenge's start up to `upto`."""
     members = await members_with_users(session, challenge.id)
     start = cast(date, challenge.start_date)
-    found = await statuses(session, [u.id for _, u in members], start, max(start, upto))
+    joined = {u.id: joined_on(u) for _, u in members}
+    found = await statuses(session, [u.id for _, u in members], start, max(start, upto), joined)
     return Roster(members, [Member(u.first_name, found.get(u.id, {})) for _, u in members])

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from typing import cast
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import CheckIn, DayPlan, SafetyEvent, User
+from bot.db.models import CheckIn, DayMark, DayPlan, Reflection, SafetyEvent, User
+from bot.domain.progress import ReflectionAnswers
 from bot.domain.rules import (
     DayRecord,
     DayType,
@@ -21,6 +23,7 @@ from bot.domain.rules import (
     Profile,
     RedFlag,
 )
+from bot.domain.schedule import local_date
 
 # Enough for the 14-check-in baseline, the 30-day flare count and "4 weeks ago" comparisons.
 HISTORY_DAYS = 70
@@ -167,3 +170,40 @@ async def red_flag_today(session: AsyncSession, user_id: int, day: date) -> RedF
     )
     tiers = {cast(RedFlag, t) for t in result.scalars()}
     return next((t for t in TIER_ORDER if t in tiers), None)
+
+
+def joined_on(user: User) -> date:
+    """The person's first local date with us (numbers never count days before it)."""
+    return local_date(user.created_at, ZoneInfo(user.timezone))
+
+
+async def load_marks(session: AsyncSession, user_id: int, since: date) -> dict[date, str]:
+    """The group's "Done today" / "Rest day" marks of one person from `since` on."""
+    result = await session.execute(
+        select(DayMark.local_date, DayMark.kind).where(
+            DayMark.user_id == user_id, DayMark.local_date >= since
+        )
+    )
+    return {day: kind for day, kind in result.tuples()}
+
+
+async def load_reflections(
+    session: AsyncSession, user_id: int, since: date
+) -> list[ReflectionAnswers]:
+    """The weekly and monthly reflection answers of one person from `since` on, oldest first."""
+    result = await session.execute(
+        select(Reflection)
+        .where(Reflection.user_id == user_id, Reflection.local_date >= since)
+        .order_by(Reflection.local_date, Reflection.kind)
+    )
+    return [
+        ReflectionAnswers(
+            date=row.local_date,
+            kind=row.kind,
+            enjoyment=row.enjoyment,
+            confidence_tasks=row.confidence_tasks,
+            confidence_life=row.confidence_life,
+            overall_change=row.overall_change,
+        )
+        for row in result.scalars()
+    ]

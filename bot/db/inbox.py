@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, select, update
+from sqlalchemy import JSON, BigInteger, Integer, String, and_, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,10 +15,14 @@ from sqlalchemy.orm import Mapped, mapped_column
 from bot.db.models import Base
 from bot.db.types import UTCDateTime
 
-# A claimed update not finished within this time (its process died) is taken up again.
-CLAIM_LEASE = timedelta(seconds=60)
+# A claimed update not finished within this time (its process died) is taken up again. The
+# owner renews its claims every second or so while they wait, so this only has to outlast a
+# missed renewal or two; it is also how long a crashed process's chats wait for another.
+CLAIM_LEASE = timedelta(seconds=20)
 # Handled updates are kept (without their content) this long, so a redelivery is recognised.
 KEEP_HANDLED = timedelta(days=2)
+# Any fixed number: the advisory lock that makes claims one at a time on PostgreSQL.
+CLAIM_LOCK = 5_157_153
 
 
 class InboxUpdate(Base):
@@ -32,6 +36,55 @@ class InboxUpdate(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # The chat (or person) the update belongs to: one chat's updates are handled in order, by
+    # one process at a time; different chats concurrently.
+    chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
+    # Which process holds the claim (several replicas share one inbox).
+    claimed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    # Failed tries; after MAX_ATTEMPTS the update is set aside (failed_at, error), kept.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    error: Mapped[str | None] = mapped_column(String(120), nullable=True)
+
+
+# Keys of updates that carry a message, and of those that carry a chat or only a person.
+_MESSAGE_KEYS = (
+    "message", "edited_message", "channel_post", "edited_channel_post", "business_message",
+    "edited_business_message",
+)  # fmt: skip
+_CHAT_KEYS = ("my_chat_member", "chat_member", "chat_join_request", "message_reaction",
+              "chat_boost", "removed_chat_boost")  # fmt: skip
+_PERSON_KEYS = ("inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query",
+                "poll_answer", "purchased_paid_media")  # fmt: skip
+
+
+def _id(value: Any) -> int | None:
+    """An integer id from JSON, or None (bool is not an id)."""
+    return value if type(value) is int else None
+
+
+def _get(data: Any, *path: str) -> Any:
+    """data[path[0]][path[1]]... or None, whatever the shape."""
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def chat_of(payload: dict[str, Any]) -> int | None:
+    """The chat an update belongs to, for ordering; None when it has none (handled on its own)."""
+    for key in _MESSAGE_KEYS + _CHAT_KEYS:
+        if key in payload:
+            return _id(_get(payload, key, "chat", "id"))
+    if "callback_query" in payload:
+        return _id(_get(payload, "callback_query", "message", "chat", "id")) or _id(
+            _get(payload, "callback_query", "from", "id")
+        )
+    for key in _PERSON_KEYS:
+        if key in payload:
+            return _id(_get(payload, key, "from", "id")) or _id(_get(payload, key, "user", "id"))
+    return None
 
 
 async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: datetime) -> int:
@@ -40,7 +93,10 @@ async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: 
     if not payloads:
         return 0
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    rows = [{"update_id": int(p["update_id"]), "payload": p, "received_at": now} for p in payloads]
+    rows = [
+        {"update_id": int(p["update_id"]), "payload": p, "received_at": now, "chat_id": chat_of(p)}
+        for p in payloads
+    ]
     statement = (
         insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
     )
@@ -48,13 +104,30 @@ async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: 
     return int(getattr(result, "rowcount", 0) or 0)
 
 
-async def claim(session: AsyncSession, now: datetime, limit: int) -> list[InboxUpdate]:
-    """Take the oldest unhandled updates (skipping rows another replica holds)."""
+async def claim(
+    session: AsyncSession, now: datetime, limit: int, owner: str = ""
+) -> list[InboxUpdate]:
+    """Take the oldest waiting updates, leaving alone the chats another process is working on.
+
+    A chat is held by one process at a time: while another process has a live claim on one of
+    its updates, none of that chat's updates are taken here, so its order is kept. On PostgreSQL
+    claims are serialised by an advisory lock (otherwise two replicas could each take a different
+    update of one chat in the same instant); SQLite has one writer at a time anyway.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CLAIM_LOCK})
+    live = InboxUpdate.claimed_at >= now - CLAIM_LEASE
+    held_elsewhere = select(InboxUpdate.chat_id).where(
+        InboxUpdate.handled_at.is_(None), InboxUpdate.failed_at.is_(None),
+        InboxUpdate.chat_id.is_not(None), InboxUpdate.claimed_by != owner, live,
+    )  # fmt: skip
     result = await session.execute(
         select(InboxUpdate)
         .where(
             InboxUpdate.handled_at.is_(None),
-            (InboxUpdate.claimed_at.is_(None)) | (InboxUpdate.claimed_at < now - CLAIM_LEASE),
+            InboxUpdate.failed_at.is_(None),
+            or_(InboxUpdate.claimed_at.is_(None), ~live),
+            or_(InboxUpdate.chat_id.is_(None), InboxUpdate.chat_id.not_in(held_elsewhere)),
         )
         .order_by(InboxUpdate.update_id)
         .limit(limit)
@@ -63,7 +136,44 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[InboxU
     rows = list(result.scalars())
     for row in rows:
         row.claimed_at = now
+        row.claimed_by = owner
     return rows
+
+
+async def renew(session: AsyncSession, ids: Sequence[int], now: datetime, owner: str) -> None:
+    """Keep the claims on updates still waiting in this process's queues alive."""
+    if ids:
+        await session.execute(
+            update(InboxUpdate)
+            .where(and_(InboxUpdate.update_id.in_(list(ids)), InboxUpdate.claimed_by == owner))
+            .values(claimed_at=now)
+        )
+
+
+async def mark_failed_try(
+    session: AsyncSession, update_id: int, now: datetime, error: str, max_attempts: int
+) -> bool:
+    """Count a failed try; set the update aside after max_attempts. True if it was set aside."""
+    row = await session.get(InboxUpdate, update_id)
+    if row is None:
+        return True
+    row.attempts += 1
+    row.error = error[:120]
+    row.claimed_at = None
+    if row.attempts >= max_attempts:
+        row.failed_at = now
+        return True
+    return False
+
+
+async def mark_skipped(session: AsyncSession, update_ids: Sequence[int], now: datetime) -> None:
+    """Updates answered by a later one (a flood caught up with its latest message)."""
+    if update_ids:
+        await session.execute(
+            update(InboxUpdate)
+            .where(InboxUpdate.update_id.in_(list(update_ids)))
+            .values(handled_at=now, payload=None, error="skipped in a flood")
+        )
 
 
 async def mark_handled(session: AsyncSession, update_id: int, now: datetime) -> None:

@@ -75,6 +75,12 @@ class User(Base):
     weekly_weekday: Mapped[int] = mapped_column(Integer, default=6)
     weekly_time: Mapped[time] = mapped_column(Time, default=time(19, 0))
     next_weekly_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
+    # Daily prompts sent since the person last answered anything; from 3 on, prompts come less
+    # often (see bot.domain.pacing) until any answer sets it back to 0. NULL reads as 0, so rows
+    # written without it (bulk inserts from a `new_user` template) need no change.
+    unanswered_prompts: Mapped[int | None] = mapped_column(
+        Integer, nullable=True, default=0, server_default="0"
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -118,7 +124,10 @@ class PromptSent(Base):
     )
     local_date: Mapped[date] = mapped_column(Date)
     # "sending" while claimed, "sent" once Telegram took it, "retry" after a passing failure.
-    status: Mapped[str] = mapped_column(String(8), default="sending")
+    status: Mapped[str] = mapped_column(String(8), default="sending", index=True)
+    # When "sending" was claimed: a claim older than the lease (its process died mid-batch) is
+    # taken up again, so a crash costs at most a duplicate of what was in flight, never a prompt.
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

@@ -1,7 +1,8 @@
 """Group buddy challenges, the pure part: calendar, who turned up, tallies and summaries.
 
-A challenge celebrates turning up. Each member is measured against their own plan only: any
-movement they report counts, a flare-adjusted session counts, a planned rest day counts. The
+A challenge celebrates turning up. Each member is measured against their own plan only, with
+the same definition as their private numbers (bot.domain.progress.day_status): any movement
+they report counts, a flare-adjusted session counts, a planned rest day counts. The
 group sees who moved, who is resting and how many days each person has been on plan, never
 how much, how hard, or why (no ratings, no flare status, no notes).
 """
@@ -14,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.progress import DayFacts, DayStatus, PlanFacts, day_status
 from bot.domain.schedule import local_date, local_instant
 
 Status = Literal["moved", "resting"]
@@ -32,22 +34,29 @@ EVENING_NUDGE = time(19, 0)
 EDIT_GAP = timedelta(seconds=4)
 # A daily summary or nudge more than this late (the bot was down) is skipped, not sent stale.
 LATE_LIMIT = timedelta(hours=6)
-# Movement answers from the private check-in that count as moving.
-MOVED_ANSWERS = frozenset({"yes", "some"})
 
 
-def status_of(movement: str | None, plan_done: bool, marks: Iterable[str]) -> Status | None:
-    """One person's day from what they told us: moving wins over resting; nothing is None.
+def group_status(status: DayStatus | None) -> Status | None:
+    """What the group sees of a day (see bot.domain.progress.day_status): moved, or resting
+    for any other day on plan (a planned rest, a gentler plan followed), never which or why."""
+    if status is None:
+        return None
+    return "moved" if status == "moved" else "resting"
 
-    `movement` is the check-in answer ("yes", "some", "no", "rest"), `plan_done` the private
-    plan's Done button, `marks` the group or nudge buttons ("moved", "resting").
+
+def status_of(
+    movement: str | None, plan_done: bool, marks: Iterable[str], plan: PlanFacts | None = None
+) -> Status | None:
+    """One person's day from what they told us about it: moving wins over resting.
+
+    `movement` is the check-in answer about this day ("yes", "some", "no", "rest"; given in
+    the next day's check-in), `plan_done` the private plan's Done button, `marks` the group or
+    nudge buttons ("moved", "resting"), `plan` the day's own plan. Nothing is None.
     """
     kinds = set(marks)
-    if movement in MOVED_ANSWERS or plan_done or "moved" in kinds:
-        return "moved"
-    if movement == "rest" or "resting" in kinds:
-        return "resting"
-    return None
+    mark = "moved" if "moved" in kinds else "resting" if "resting" in kinds else None
+    facts = DayFacts(done=plan_done, answer=movement, mark=mark, plan=plan)
+    return group_status(day_status(facts))
 
 
 # The calendar ---------------------------------------------------------------------------------

@@ -1,15 +1,167 @@
-"""What a person did over the last weeks, in numbers a chart and a summary can show."""
+"""What a person did over the last weeks, in numbers a chart and a summary can show.
+
+One truth for numbers: `day_status` says whether someone moved on a day D, or was on plan
+without moving, from what is stored about D. Every number people see (the group's tally, the
+weekly summary, /progress and its chart, the clinician's PDF) is counted with it.
+
+The facts about day D, each attributed to the day it is about:
+
+- the plan's Done tapped on D (or minutes reported for D);
+- the check-in's movement answer given on D+1: the question is "since your last check-in, did
+  you do your movement?", so the answer is about the day before it was given;
+- the group's "Done today" or "Rest day" tapped on D;
+- D's own plan: planned rest, or a gentler flare plan.
+
+Moved on D: Done on D, "Done today" on D, or "yes"/"some" about D (a gentler session counts in
+full). On plan on D: moved; or rested as planned ("planned rest" about D, or "Rest day" on D);
+or, on a day whose own plan was rest or a flare plan, the person told us they did not move:
+that is following the plan. Nothing known about D is neither.
+"""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean
+from typing import Literal
 
-from bot.domain.rules import History, adherence_summary, minutes_on
+from bot.domain.rules import DayRecord, History, PastDecision
 
 CHART_DAYS = 28  # four weeks, as the issue asks
+WEEK_DAYS = 7  # "days moved this week (x/7)"
+WEEKS_AGO = 4  # "minutes against 4 weeks ago"
 MIN_CHECKINS_FOR_CHART = 3  # fewer than this gets a kind message instead of an empty chart
+ONE_DAY = timedelta(days=1)
+# The check-in's movement answer is about the day before the check-in.
+ANSWER_LAG = ONE_DAY
+MOVED_ANSWERS = frozenset({"yes", "some"})
+SOME_SHARE = 0.5  # "some" counts as half the planned minutes (the day still counts in full)
+
+# moved | rest: rested as planned | gentler: a rest or flare plan followed without movement
+DayStatus = Literal["moved", "rest", "gentler"]
+Mark = Literal["moved", "resting"]
+
+
+@dataclass(frozen=True)
+class PlanFacts:
+    """What a day's own plan says about counting it."""
+
+    goal_minutes: int = 0
+    planned_rest: bool = False
+    flare_adjusted: bool = False
+
+
+def plan_facts(
+    *, day_type: str, goal_kind: str, goal_minutes: int, in_flare_mode: bool
+) -> PlanFacts:
+    """A stored plan's counting facts (from a database row or a PastDecision alike)."""
+    return PlanFacts(
+        goal_minutes=max(goal_minutes, 0),
+        planned_rest=goal_kind == "rest",
+        flare_adjusted=in_flare_mode or day_type == "flare" or goal_kind == "flare_toolkit",
+    )
+
+
+def plan_facts_of(plan: PastDecision) -> PlanFacts:
+    """The counting facts of a decision the rules stored."""
+    return plan_facts(
+        day_type=plan.day_type, goal_kind=plan.goal_kind, goal_minutes=plan.goal_minutes,
+        in_flare_mode=plan.in_flare_mode,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DayFacts:
+    """Everything stored that says something about one day D."""
+
+    done: bool = False  # the plan's Done tapped on D
+    minutes: int | None = None  # minutes reported for D
+    answer: str | None = None  # the check-in's movement answer about D (given on D+1)
+    mark: str | None = None  # "moved" or "resting": the group's buttons on D
+    plan: PlanFacts | None = None  # D's own plan
+
+
+def day_status(facts: DayFacts) -> DayStatus | None:
+    """Moved, rested as planned, followed a gentler plan, or None (nothing on plan known)."""
+    if (
+        facts.done
+        or (facts.minutes or 0) > 0
+        or facts.answer in MOVED_ANSWERS
+        or facts.mark == "moved"
+    ):
+        return "moved"
+    if facts.answer == "rest" or facts.mark == "resting":
+        return "rest"
+    plan = facts.plan
+    if facts.answer == "no" and plan is not None and (plan.planned_rest or plan.flare_adjusted):
+        return "gentler"
+    return None
+
+
+def moved(facts: DayFacts) -> bool:
+    """Whether the person moved on the day."""
+    return day_status(facts) == "moved"
+
+
+def on_plan(facts: DayFacts) -> bool:
+    """Whether the day was on plan: moved, planned rest, or a rest or flare plan followed."""
+    return day_status(facts) is not None
+
+
+def minutes_moved(facts: DayFacts) -> int:
+    """Minutes moved: as reported, else the plan's minutes when moved (half for "some")."""
+    if facts.minutes:
+        return max(facts.minutes, 0)
+    if day_status(facts) != "moved":
+        return 0
+    planned = facts.plan.goal_minutes if facts.plan is not None else 0
+    if facts.done or facts.mark == "moved" or facts.answer == "yes":
+        return planned
+    return int(planned * SOME_SHARE)
+
+
+def facts_by_day(
+    *,
+    answers: Mapping[date, str | None],
+    done: Iterable[date] = (),
+    minutes: Mapping[date, int | None] | None = None,
+    marks: Mapping[date, str] | None = None,
+    plans: Mapping[date, PlanFacts] | None = None,
+) -> dict[date, DayFacts]:
+    """Stored facts by the day they are about; `answers` are keyed by the date they were given.
+
+    This is the one place that moves a movement answer to the day it reports on.
+    """
+    minutes, marks, plans = minutes or {}, marks or {}, plans or {}
+    done_days = set(done)
+    about = {given - ANSWER_LAG: answer for given, answer in answers.items() if answer}
+    days = done_days | set(about) | set(marks) | set(plans) | set(minutes)
+    return {
+        day: DayFacts(
+            done=day in done_days,
+            minutes=minutes.get(day),
+            answer=about.get(day),
+            mark=marks.get(day),
+            plan=plans.get(day),
+        )
+        for day in days
+    }
+
+
+def history_facts(
+    history: History, marks: Mapping[date, str] | None = None, upto: date | None = None
+) -> dict[date, DayFacts]:
+    """The facts of a person's History (and their group marks), by the day they are about."""
+    days = [d for d in history.days if upto is None or d.date <= upto + ANSWER_LAG]
+    return facts_by_day(
+        answers={d.date: d.movement for d in days},
+        done=[d.date for d in days if d.done],
+        minutes={d.date: d.done_minutes for d in days if d.done_minutes},
+        marks=marks,
+        plans={p.date: plan_facts_of(p) for p in history.decisions},
+    )
 
 
 @dataclass(frozen=True)
@@ -20,9 +172,20 @@ class DayPoint:
     minutes: int
     pain: int | None
     flare: bool  # a flare by the person's own ratings that day
-    rest: bool  # planned rest
+    rest: bool  # planned rest, kept
     flare_adjusted: bool  # the plan that day was a flare plan
     checked_in: bool
+    status: DayStatus | None = None
+
+    @property
+    def moved(self) -> bool:
+        """Whether the person moved that day."""
+        return self.status == "moved"
+
+    @property
+    def on_plan(self) -> bool:
+        """Whether the day was on plan (moved, planned rest, a gentler plan followed)."""
+        return self.status is not None
 
 
 @dataclass(frozen=True)
@@ -34,6 +197,7 @@ class Progress:
     days_moved_week: int
     minutes_week: int
     minutes_4_weeks_ago: int
+    days_on_plan_week: int = 0
 
     @property
     def enough(self) -> bool:
@@ -52,6 +216,18 @@ class Averages:
 
 
 @dataclass(frozen=True)
+class ReflectionAnswers:
+    """One weekly (or monthly) set of answers to the reflection questions."""
+
+    date: date
+    kind: str  # weekly | monthly
+    enjoyment: int | None = None  # 0-10: how much pain got in the way of enjoying life
+    confidence_tasks: int | None = None  # 0-6
+    confidence_life: int | None = None  # 0-6
+    overall_change: int | None = None  # 1-7, monthly
+
+
+@dataclass(frozen=True)
 class VisitSummary:
     """The figures of the one-page summary for a physiotherapist or GP."""
 
@@ -62,38 +238,77 @@ class VisitSummary:
     flare_days: int
     days_moved: int
     checkins: int
-    goal_history: tuple[tuple[date, int], ...]  # (date, weekly level in minutes) at each change
+    goal_history: tuple[tuple[date, int], ...]  # (date, daily goal level in minutes) at each change
+    days_on_plan: int = 0
+    reflections: tuple[ReflectionAnswers, ...] = ()
+
+    @property
+    def days(self) -> int:
+        """Days in the period (since joining, at most four weeks)."""
+        return (self.end - self.start).days + 1
 
 
-def progress(history: History, today: date, span: int = CHART_DAYS) -> Progress:
-    """Per-day points for the last `span` days (oldest first) and this week's figures."""
-    by_date = {d.date: d for d in history.days if d.date <= today}
+def _planned_rest(facts: DayFacts) -> bool:
+    return facts.plan is not None and facts.plan.planned_rest
+
+
+def _window(
+    facts: Mapping[date, DayFacts], last: date, count: int, first: date | None
+) -> list[DayFacts]:
+    days = (last - ONE_DAY * back for back in range(count))
+    return [facts.get(day, DayFacts()) for day in days if first is None or day >= first]
+
+
+def progress(
+    history: History,
+    today: date,
+    span: int = CHART_DAYS,
+    *,
+    marks: Mapping[date, str] | None = None,
+    joined: date | None = None,
+) -> Progress:
+    """Per-day points for the last `span` days (oldest first) and this week's figures.
+
+    Days before `joined` (the person's first local date) count for nothing.
+    """
+    records: dict[date, DayRecord] = {d.date: d for d in history.days if d.date <= today}
     plans = {p.date: p for p in history.decisions if p.date <= today}
+    facts = history_facts(history, marks, upto=today)
     points = []
     for back in range(span - 1, -1, -1):
         day = today - timedelta(days=back)
-        record, plan = by_date.get(day), plans.get(day)
-        following = by_date.get(day + timedelta(days=1))
+        before = joined is not None and day < joined
+        record, plan = records.get(day), plans.get(day)
+        day_facts = DayFacts() if before else facts.get(day, DayFacts())
+        status = day_status(day_facts)
         points.append(
             DayPoint(
                 date=day,
-                minutes=minutes_on(day, by_date, plans),
+                minutes=minutes_moved(day_facts),
                 pain=record.pain if record else None,
                 flare=bool(record and record.flare == "yes")
                 or bool(plan and plan.day_type == "flare"),
-                rest=bool(following and following.movement == "rest"),
-                flare_adjusted=bool(plan and plan.flare_adjusted),
+                rest=status == "rest" or (status == "gentler" and _planned_rest(day_facts)),
+                flare_adjusted=day_facts.plan is not None and day_facts.plan.flare_adjusted,
                 checked_in=bool(record and record.checked_in),
+                status=status,
             )
         )
-    summary = adherence_summary(history.days, history.decisions, today)
+    week = _window(facts, today, WEEK_DAYS, joined)
+    weeks_ago = _window(facts, today - timedelta(weeks=WEEKS_AGO), WEEK_DAYS, joined)
     return Progress(
         days=tuple(points),
         checkins=sum(p.checked_in for p in points),
-        days_moved_week=summary.days_moved_week,
-        minutes_week=summary.minutes_week,
-        minutes_4_weeks_ago=summary.minutes_4_weeks_ago,
+        days_moved_week=sum(moved(f) for f in week),
+        minutes_week=sum(minutes_moved(f) for f in week),
+        minutes_4_weeks_ago=sum(minutes_moved(f) for f in weeks_ago),
+        days_on_plan_week=sum(on_plan(f) for f in week),
     )
+
+
+def pain_series(data: Progress) -> list[float]:
+    """The chart's pain line: NaN where there was no rating, so the line breaks there."""
+    return [float(d.pain) if d.pain is not None else math.nan for d in data.days]
 
 
 def _averages(history: History, start: date, end: date) -> Averages:
@@ -112,21 +327,51 @@ def _averages(history: History, start: date, end: date) -> Averages:
     )
 
 
-def visit_summary(history: History, today: date, span: int = CHART_DAYS) -> VisitSummary:
-    """Averages now and in the four weeks before, flare days, days moved, goal changes."""
+def visit_summary(
+    history: History,
+    today: date,
+    span: int = CHART_DAYS,
+    *,
+    marks: Mapping[date, str] | None = None,
+    joined: date | None = None,
+    reflections: Iterable[ReflectionAnswers] = (),
+) -> VisitSummary:
+    """Averages now and in the four weeks before, flare days, days moved, goal changes.
+
+    The period is the last `span` days, but never before the person joined: adherence is
+    counted over days they were with us.
+    """
     start = today - timedelta(days=span - 1)
-    chart = progress(history, today, span)
+    if joined is not None:
+        start = min(max(start, joined), today)
+    chart = progress(history, today, span, marks=marks, joined=joined)
+    period = [p for p in chart.days if p.date >= start]
     levels: list[tuple[date, int]] = []
     for plan in sorted(history.decisions, key=lambda p: p.date):
+        if plan.date > today or (joined is not None and plan.date < joined):
+            continue
         if not levels or levels[-1][1] != plan.level_minutes:
             levels.append((plan.date, plan.level_minutes))
+    before_end = start - ONE_DAY
+    before_start = before_end - timedelta(days=span - 1)
+    if joined is not None:
+        before_start = max(before_start, joined)
+    before = (
+        _averages(history, before_start, before_end)
+        if before_start <= before_end
+        else Averages(None, None, None, None)
+    )
     return VisitSummary(
         start=start,
         end=today,
         now=_averages(history, start, today),
-        before=_averages(history, start - timedelta(days=span), start - timedelta(days=1)),
-        flare_days=sum(p.flare for p in chart.days),
-        days_moved=sum(p.minutes > 0 for p in chart.days),
-        checkins=chart.checkins,
+        before=before,
+        flare_days=sum(p.flare for p in period),
+        days_moved=sum(p.moved for p in period),
+        checkins=sum(p.checked_in for p in period),
         goal_history=tuple(levels),
+        days_on_plan=sum(p.on_plan for p in period),
+        reflections=tuple(
+            sorted((r for r in reflections if start <= r.date <= today), key=lambda r: r.date)
+        ),
     )

@@ -33,6 +33,11 @@ class HandledCounter:
 
         application.process_update = counted
 
+    def skip(self, count: int) -> None:
+        """Updates the runtime settled without PTB (caught up in a flood, or set aside)."""
+        self.handled += count
+        self._changed.set()
+
     async def caught_up(self, emulator: Emulator, timeout: float = 10.0) -> None:
         """Wait until every update the emulator created has been handled, then for quiet."""
         loop = asyncio.get_running_loop()

@@ -236,7 +236,8 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         if parsed.error is not None:
             error = say(services, parsed.error, user, value=echo(text),
                         max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
-            again, markup = question_reply(services, user, day, question)
+            offer_same = await _offer_same(session, user, day, question)
+            again, markup = question_reply(services, user, day, question, offer_same=offer_same)
             await send(update, error)
             await send(update, again, markup)
             return
@@ -259,8 +260,18 @@ async def reask(update: Update, services: Services, user: User) -> None:
         if question is None:
             fresh.dialog = None
             return
-        text, markup = question_reply(services, fresh, day, question)
+        offer_same = await _offer_same(session, fresh, day, question)
+        text, markup = question_reply(services, fresh, day, question, offer_same=offer_same)
     await send(update, text, markup)
+
+
+async def _offer_same(
+    session: AsyncSession, user: User, day: date, question: flow.Question
+) -> bool:
+    """Whether a re-asked question keeps "Same as yesterday" (the pain question, as first asked)."""
+    return question == "pain" and flow.can_copy(
+        await queries.yesterday_answers(session, user.id, day)
+    )
 
 
 async def cancel(services: Services, session: AsyncSession, user: User) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db import queries
+from bot.domain import pacing
 from bot.handlers import checkin, onboarding
 from bot.handlers.common import Context, load_user, onboarded_user, say, send, services_of
 
@@ -43,8 +44,14 @@ async def resume(update: Update, context: Context) -> None:
         user = await onboarded_user(services, session, update)
         if user is None:
             return
-        key = "resume.done" if user.paused else "resume.already"
+        if user.paused:
+            key = "resume.done"
+        elif pacing.backed_off(user.unanswered_prompts or 0):
+            key = "resume.daily"  # the way back after prompts came less often
+        else:
+            key = "resume.already"
         user.paused = False
+        user.unanswered_prompts = 0
         user.active = True
         user.updated_at = services.clock.now()
         onboarding.reschedule(user, services)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -25,8 +26,26 @@ def locale_of(user: User | None) -> str:
 
 
 def say(services: Services, key: str, user: User | None = None, /, **variables: Any) -> str:
-    """Render a content message in the person's locale."""
-    return services.content.render(key, locale_of(user), **variables)
+    """Render a content message in the person's locale; a safety message gets the crisis line
+    and emergency number of the person's country, wherever it is sent from."""
+    locale = locale_of(user)
+    if services.content.item(key, locale).category == "safety":
+        variables = {**safety_variables(services, user), **variables}
+    return services.content.render(key, locale, **variables)
+
+
+def safety_variables(
+    services: Services, user: User | None, country: str | None = None
+) -> dict[str, Any]:
+    """The person's country's crisis line and emergency number, ready for a safety template."""
+    helplines = services.content.helplines
+    code = country or (helplines.country_of(user.country, user.timezone) if user else None)
+    values = helplines.variables(code)
+    locale = locale_of(user)
+    # Rendered by locked templates from checked data: safe to place into other templates.
+    values["line"] = Markup(services.content.render("safety.parts.line", locale, **values))
+    values["call_now"] = Markup(services.content.render("safety.parts.emergency", locale, **values))
+    return values
 
 
 def echo(text: str) -> str:

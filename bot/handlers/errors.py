@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import logging
+from contextvars import ContextVar
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from telegram import Update
 from telegram.error import Forbidden
 
@@ -12,11 +15,29 @@ from bot.handlers.common import Context, say, services_of
 
 log = logging.getLogger(__name__)
 
+# Set when an update failed because the database was away: the runtime handles it again later
+# instead of apologising and moving on (what the person sent is not lost).
+retry_later: ContextVar[str | None] = ContextVar("retry_later", default=None)
+
+
+def database_away(error: object) -> bool:
+    """True for failures of the connection, not of the query: waiting will fix them."""
+    if isinstance(error, OperationalError | InterfaceError | PoolTimeout):
+        return True
+    if isinstance(error, DBAPIError) and error.connection_invalidated:
+        return True
+    return isinstance(error, ConnectionError)
+
 
 async def on_error(update: object, context: Context) -> None:
     """Log any exception from a handler and reply with a short apology."""
     services = services_of(context)
     error = context.error
+    if database_away(error):
+        retry_later.set(type(error).__name__)
+        log.warning("database unavailable (%s); the update will be handled again",
+                    type(error).__name__)  # fmt: skip
+        return
     if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user:
         async with services.transaction() as session:
             user = await queries.get_user(session, update.effective_user.id)

@@ -7,6 +7,7 @@ on; the group gets new messages only for commands typed there and the daily summ
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from telegram.error import Forbidden, TelegramError
 
 from bot import challenge_jobs as jobs
 from bot import challenge_views as views
+from bot import pacing
 from bot.db import challenges as db
 from bot.db import queries
 from bot.db.models import Challenge, GroupChat, User
@@ -38,7 +40,7 @@ from bot.domain.challenges import (
     nudge_instant,
     summary_instant,
 )
-from bot.domain.parsing import parse_time
+from bot.domain.parsing import parse_id, parse_time
 from bot.domain.schedule import local_date
 from bot.domain.zones import is_zone, parse_zone
 from bot.handlers import keyboards, onboarding
@@ -86,6 +88,13 @@ async def on_my_member(update: Update, context: Context) -> None:
             user = await queries.get_user(session, chat.id)
             if user is not None and status in (ChatMember.BANNED, ChatMember.LEFT):
                 user.active = False
+        return
+    if chat.type == chat.CHANNEL:
+        # Challenges need people talking back; a channel only broadcasts. Leave quietly, store
+        # nothing, post nothing (a post would go to every subscriber).
+        if status in IN_GROUP:
+            with contextlib.suppress(TelegramError):
+                await context.bot.leave_chat(chat.id)
         return
     if status not in IN_GROUP:
         await jobs.removed(services, context.bot, chat.id)
@@ -168,20 +177,17 @@ def _apply(challenge: Challenge, step: str, value: str) -> bool:
     """Store one set-up answer (a button value or typed text); False when it isn't understood."""
     if step == "act" and (value in ACTIVITIES or value == OWN):
         challenge.activity = value
-    elif step == "min" and (value == OWN or (value.isdigit() and int(value) in MINUTE_CHOICES)):
-        challenge.minutes = None if value == OWN else int(value)
-    elif step == "len" and value.isdigit() and int(value) in LENGTHS:
-        challenge.length_days = int(value)
+    elif step == "min" and (value == OWN or parse_id(value) in MINUTE_CHOICES):
+        challenge.minutes = None if value == OWN else parse_id(value)
+    elif step == "len" and parse_id(value) in LENGTHS:
+        challenge.length_days = parse_id(value) or challenge.length_days
     elif step == "tz":
         zone = value if is_zone(value) and "/" in value else parse_zone(value).zone
         if zone is None:
             return False
         challenge.timezone = zone
     elif step == "time":
-        parsed = (
-            time(int(value[:2]), int(value[2:])) if value.isdigit() and len(value) == 4
-            else parse_time(value)
-        )  # fmt: skip
+        parsed = parse_time(value)  # "2030" from a button, "8pm" or "half past eight" typed
         if parsed is None:
             return False
         challenge.summary_time = parsed
@@ -255,7 +261,8 @@ async def on_setup_button(update: Update, context: Context) -> None:
     now = services.clock.now()
     async with services.transaction() as session:
         tapper = await queries.get_user(session, update.effective_user.id)
-        challenge = await db.get_challenge(session, int(raw_id)) if raw_id.isdigit() else None
+        challenge_id = parse_id(raw_id)
+        challenge = await db.get_challenge(session, challenge_id) if challenge_id else None
         if challenge is None or challenge.status != "draft":
             await query.answer(say(services, "group.popup.setup_closed", tapper))
             return
@@ -341,7 +348,8 @@ async def on_button(update: Update, context: Context) -> None:
     outgoing: jobs.Outgoing = []
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
-        challenge = await db.get_challenge(session, int(raw_id)) if raw_id.isdigit() else None
+        challenge_id = parse_id(raw_id)
+        challenge = await db.get_challenge(session, challenge_id) if challenge_id else None
         if challenge is None or challenge.status != "active":
             await query.answer(say(services, "group.popup.ended", user))
             return
@@ -543,6 +551,14 @@ async def start_from_link(update: Update, context: Context) -> None:
         user.active, user.chat_id = True, chat.id
         challenge = await db.challenge_by_code(session, code)
         group = await session.get(GroupChat, challenge.group_id) if challenge else None
+        if not user.onboarded and not (user.dialog or "").startswith("settings"):
+            # Someone still setting up: the group's zone is the likeliest one, offered as the
+            # default that Skip keeps (they can still type their own).
+            zone = (challenge.timezone if challenge else None) or (
+                group.timezone if group else None
+            )
+            if zone and is_zone(zone):
+                user.timezone = zone
         if challenge is None or group is None or challenge.status != "active":
             text = say(services, "group.link.unknown", user)
         else:
@@ -562,9 +578,11 @@ async def before_delete(update: Update, context: Context) -> None:
 
 
 async def private_progress(update: Update, context: Context) -> None:
-    """After a private check-in answer or a plan's Done: the group tallies follow."""
+    """After a private answer, tap or Done: daily prompts again, and the group tallies follow."""
     if update.effective_user is not None:
-        await jobs.refresh_for_user(services_of(context), context.bot, update.effective_user.id)
+        services = services_of(context)
+        await pacing.answered(services, update.effective_user.id)
+        await jobs.refresh_for_user(services, context.bot, update.effective_user.id)
 
 
 # Small helpers --------------------------------------------------------------------------------

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.domain.intents import asks_for_today
-from bot.handlers import checkin, keyboards, onboarding, plan, safety
+from bot.domain import checkin as flow
+from bot.domain.intents import (
+    NONE,
+    asks_for_today,
+    interrupts_checkin,
+    interrupts_cue,
+    interrupts_setup,
+    is_question,
+    read,
+)
+from bot.handlers import checkin, intents, keyboards, onboarding, plan, safety
 from bot.handlers.common import Context, echo, load_user, say, send, services_of
 
 # Telegram caps messages at 4,096 characters; anything longer is not a real person's answer.
@@ -20,7 +29,8 @@ async def text(update: Update, context: Context) -> None:
         return
     user = await load_user(services, update)
     # Red flags are looked for in every text, in every state, before anything else.
-    if await safety.screen(update, context, user, message.text) is safety.Screened.ANSWERED:
+    screened = await safety.screen(update, context, user, message.text)
+    if screened is safety.Screened.ANSWERED:
         return
     if user is None:
         await send(update, say(services, "onboarding.start_first", None))
@@ -31,16 +41,39 @@ async def text(update: Update, context: Context) -> None:
             update, say(services, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}")
         )
         return
+    reading = read(message.text) if len(message.text) <= MAX_TEXT_CHARS else NONE
     if dialog.startswith((onboarding.ONBOARD, onboarding.SETTINGS)):
+        step = dialog.split(":")[1] if ":" in dialog else ""
+        if interrupts_setup(reading, step):
+            # Clearly not an answer to the step: answer it, then ask the step again.
+            await send(update, *await intents.in_setup(update, context, user, reading))
+            await send(update, *onboarding.question(services, user, step))
+            return
         await onboarding.on_text(update, context, user.id, message.text)
     elif dialog == plan.CUE:
+        if interrupts_cue(reading):
+            await intents.respond(update, context, user, reading)
+            await send(update, say(services, "plan.cue.ask_own", user))
+            return
         await plan.on_cue_text(update, context, user.id, message.text)
     elif user.onboarded and asks_for_today(message.text):
         await plan.today(update, context)
     elif dialog == checkin.CHECKIN:
+        question = await intents.open_question(services, user)
+        answered = question is not None and flow.parse(question, message.text).error is None
+        if question is not None and interrupts_checkin(
+            reading, question, answered=answered, asked=is_question(message.text)
+        ):
+            await intents.in_checkin(update, context, user, reading)
+            return
         await checkin.on_text(update, context, user.id, message.text)
-    else:
-        await send(update, say(services, "fallback.text", user, name=user.first_name))
+    elif not user.onboarded:
+        await send(update, say(services, "onboarding.start_first", user))
+    elif reading.intent != "none":
+        await intents.respond(update, context, user, reading)
+    elif screened is not safety.Screened.CHECKED:
+        # After a light "are you OK?" check, that check is the reply: no menu on top of it.
+        await send(update, *intents.fallback(services, user))
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import time
-
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import User
-from bot.domain.parsing import parse_minutes, parse_time
+from bot.domain.activities import parse_activities
+from bot.domain.parsing import parse_minutes, parse_time, time_period
 from bot.domain.schedule import local_date, next_due, next_weekly
 from bot.domain.zones import is_zone, parse_zone
 from bot.handlers import keyboards
@@ -141,9 +140,13 @@ async def start(update: Update, context: Context) -> None:
                                timezone=user.timezone)  # fmt: skip
                 await send(update, greeting)
                 return
-            if not (user.dialog or "").startswith(ONBOARD):
+            if (user.dialog or "").startswith(ONBOARD):
+                # The welcome went out with the first /start: a second one (a double tap, or two
+                # replicas each holding one) carries on instead of welcoming twice.
+                greeting = say(services, "onboarding.resume", user, name=user.first_name)
+            else:
                 user.dialog = f"{ONBOARD}:tz"
-            greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+                greeting = say(services, "onboarding.welcome", user, name=user.first_name)
         step = (user.dialog or f"{ONBOARD}:tz").split(":")[1]
         text, markup = question(services, user, step)
     await send(update, greeting)
@@ -168,12 +171,11 @@ async def _apply(
     elif step == "time":
         if value == "skip":
             return None
-        parsed: time | None = (
-            time(int(value[:2]), int(value[2:])) if value.isdigit() and len(value) == 4
-            else parse_time(value)
-        )  # fmt: skip
+        # Buttons send "0930"; typed text may be anything ("2599", "²¹³⁰"): parse_time never raises.
+        parsed = parse_time(value)
         if parsed is None:
-            return "onboarding.error.time"
+            period = time_period(value)
+            return f"onboarding.error.time.{period}" if period else "onboarding.error.time"
         user.checkin_time = parsed
     elif step == "country":
         if value == "skip":
@@ -185,10 +187,18 @@ async def _apply(
         if country is None:
             return "settings.error.country"
         user.country = country.code
+    elif step == "act":
+        # Typed text (buttons toggle elsewhere): "I walk my dog and do a bit of yoga".
+        activities = parse_activities(value)
+        if activities is None:
+            return "onboarding.error.activities"
+        user.activities = list(activities)
     elif step in ("bad", "good"):
         if value == "skip":
             return None
-        minutes = parse_minutes(value)
+        # "Not much" is the smallest plan on offer: the first button of the question.
+        low, high = (keyboards.BAD_DAY_CHOICES if step == "bad" else keyboards.GOOD_DAY_CHOICES)[0]
+        minutes = parse_minutes(value, smallest=(low + high) // 2)
         if minutes is None:
             return "onboarding.error.minutes"
         if step == "bad":
@@ -250,7 +260,7 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, step, value = query.data.split(":", 2)
+    _, step, value = [*query.data.split(":", 2), "", ""][:3]
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None or step not in SETTINGS_STEPS:
@@ -290,7 +300,7 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         if user is None or not user.dialog:
             return
         step = user.dialog.split(":")[1]
-        if step in TOGGLES:
+        if step in TOGGLES and step != "act":
             await send(update, say(services, "onboarding.error.toggles", user))
             await send(update, *question(services, user, step))
             return

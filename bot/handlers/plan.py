@@ -9,8 +9,9 @@ from telegram import Message, Update
 
 from bot import planning
 from bot.db import history, queries
-from bot.db.models import User
+from bot.db.models import DayPlan, User
 from bot.domain import checkin as flow
+from bot.domain.parsing import parse_id
 from bot.handlers import checkin, keyboards
 from bot.handlers.common import (
     Context,
@@ -55,12 +56,12 @@ async def today(update: Update, context: Context) -> None:
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap under a plan: pl:<yyyymmdd>:done|why|cue."""
+    """A tap under a plan: pl:<yyyymmdd>:done|why|cue, or pl:<yyyymmdd>:opt:<n> on flare days."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, code, action = [*query.data.split(":"), "", ""][:3]
+    _, code, action, option = [*query.data.split(":"), "", "", ""][:4]
     try:
         day = datetime.strptime(code, "%Y%m%d").date()
     except ValueError:
@@ -72,11 +73,15 @@ async def on_button(update: Update, context: Context) -> None:
         if user is None or row is None:
             await query.answer(say(services, "plan.closed", user))
             return
-        if action == "done":
+        if action in ("done", "opt"):
             if checkin.today_for(services, user) - day > DONE_WINDOW:
                 await query.answer(say(services, "plan.closed", user))
                 return
             key = "plan.logged_already" if row.done else "plan.logged"
+            chosen = _option(services, row, option) if action == "opt" else None
+            if action == "opt" and chosen is None:
+                await query.answer()
+                return
             row.done = True
             row.updated_at = services.clock.now()
             await query.answer(say(services, key, user))
@@ -86,6 +91,9 @@ async def on_button(update: Update, context: Context) -> None:
             )  # fmt: skip
             if isinstance(query.message, Message):
                 await query.message.edit_reply_markup(markup)
+            if chosen is not None:
+                # A flare-day option counts like Done; its full words follow the tap.
+                await send(update, planning.option_text(services, user, row, chosen))
             return
         await query.answer()
         if action == "why":
@@ -93,6 +101,13 @@ async def on_button(update: Update, context: Context) -> None:
         elif action == "cue":
             await send(update, say(services, "plan.cue.ask", user),
                        keyboards.cues(services.content, locale_of(user)))  # fmt: skip
+
+
+def _option(services: Services, row: DayPlan, number: str) -> str | None:
+    """The stored option a pl:<date>:opt:<n> button stands for."""
+    options = planning.options_of(services.content, row.content_keys)
+    index = parse_id(number)
+    return options[index] if index is not None and index < len(options) else None
 
 
 async def on_cue_button(update: Update, context: Context) -> None:
@@ -145,6 +160,10 @@ async def _cue_saved(services: Services, session: AsyncSession, user: User) -> s
     row = await history.get_plan(session, user.id, checkin.today_for(services, user))
     if row is None or row.goal_kind != "session":
         return say(services, "plan.cue.saved_no_goal", user, cue=user.cue)
+    # The cue belongs to today's activity: it goes first, and the cue only joins that activity.
+    chosen = list(user.activities or [])
+    if row.activity in chosen and chosen[0] != row.activity:
+        user.activities = [row.activity, *(a for a in chosen if a != row.activity)]
     activity = services.content.label(f"activity_words.{row.activity}", locale_of(user))
     return say(services, "plan.cue.saved", user, cue=user.cue, goal_minutes=row.goal_minutes,
                activity=activity)  # fmt: skip

@@ -12,6 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 from bot import reports
 from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
+from bot.domain.parsing import parse_id, parse_time
 from bot.export import checkins_csv
 from bot.handlers import checkin, keyboards
 from bot.handlers.common import (
@@ -133,10 +134,10 @@ async def on_weekly_button(update: Update, context: Context) -> None:
             return
         if action == "toggle":
             user.weekly_enabled = not user.weekly_enabled
-        elif action == "day" and len(parts) == 3 and parts[2].isdigit() and int(parts[2]) < 7:
-            user.weekly_weekday = int(parts[2])
-        elif action == "time" and len(parts) == 3 and len(parts[2]) == 4 and parts[2].isdigit():
-            user.weekly_time = time(int(parts[2][:2]), int(parts[2][2:]))
+        elif action == "day" and len(parts) == 3 and (weekday := parse_id(parts[2])) is not None:
+            user.weekly_weekday = weekday if weekday < 7 else user.weekly_weekday
+        elif action == "time" and len(parts) == 3 and (at := parse_time(parts[2])) is not None:
+            user.weekly_time = at
         user.updated_at = services.clock.now()
         onboarding.reschedule(user, services)
         text, markup = weekly_settings(services, user)

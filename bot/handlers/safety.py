@@ -10,10 +10,8 @@ from __future__ import annotations
 from contextlib import suppress
 from datetime import datetime, timedelta
 from enum import Enum
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from markupsafe import Markup
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
@@ -45,23 +43,6 @@ class Screened(Enum):
     ANSWERED = "answered"  # a safety reply was sent: the message is handled
 
 
-def variables(services: Services, user: User | None, country: str | None = None) -> dict[str, Any]:
-    """The person's country's crisis line and emergency number, ready for a safety template."""
-    helplines = services.content.helplines
-    code = country or (helplines.country_of(user.country, user.timezone) if user else None)
-    values = helplines.variables(code)
-    locale = locale_of(user)
-    # Rendered by locked templates from checked data: safe to place into other templates.
-    values["line"] = Markup(services.content.render("safety.parts.line", locale, **values))
-    values["call_now"] = Markup(services.content.render("safety.parts.emergency", locale, **values))
-    return values
-
-
-def say_safety(services: Services, key: str, user: User | None, **extra: Any) -> str:
-    """A safety template with the person's numbers."""
-    return say(services, key, user, **variables(services, user), **extra)
-
-
 async def screen(update: Update, context: Context, user: User | None, text: str) -> Screened:
     """Read a private message for the open safety conversation and for red flags, and answer."""
     services = services_of(context)
@@ -78,7 +59,7 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
                 day = local_date(now, ZoneInfo(user.timezone))
                 markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
                                                  locale_of(user))  # fmt: skip
-            await send(update, say_safety(services, move.reply, user), markup)
+            await send(update, say(services, move.reply, user), markup)
             async with services.transaction() as session:
                 fresh = await queries.get_user(session, user.id)
                 if fresh is not None:
@@ -100,11 +81,11 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
     if flag.tier == "check":
         await send(
             update,
-            say_safety(services, "safety.check", user),
+            say(services, "safety.check", user),
             keyboards.safety_check(services.content, locale_of(user)),
         )
         return Screened.CHECKED
-    await send(update, say_safety(services, f"safety.{flag.tier}", user))
+    await send(update, say(services, f"safety.{flag.tier}", user))
     if user is not None:
         await record(services, user.id, flag.tier, keep_note=text)
     return Screened.ANSWERED
@@ -184,9 +165,9 @@ async def on_button(update: Update, context: Context) -> None:
         with suppress(TelegramError):
             await query.message.edit_reply_markup(None)
     if answer == "sf:ok":
-        await send(update, say_safety(services, "safety.check.ok", user))
+        await send(update, say(services, "safety.check.ok", user))
         return
-    await send(update, say_safety(services, "safety.help", user))
+    await send(update, say(services, "safety.help", user))
     if user is not None:
         now = services.clock.now()
         async with services.transaction() as session:
@@ -215,9 +196,9 @@ async def on_edit(update: Update, context: Context) -> None:
         return
     if flag.tier == "check":
         markup = keyboards.safety_check(services.content, locale_of(user))
-        await send(update, say_safety(services, "safety.check", user), markup)
+        await send(update, say(services, "safety.check", user), markup)
         return
-    await send(update, say_safety(services, f"safety.{flag.tier}", user))
+    await send(update, say(services, f"safety.{flag.tier}", user))
     if user is not None:
         await record(services, user.id, flag.tier)
 
@@ -239,11 +220,11 @@ async def in_group(update: Update, context: Context) -> None:
     if flag.tier == "check":
         if user is not None:
             markup = keyboards.safety_check(services.content, locale_of(user))
-            await _private(context, user, say_safety(services, "safety.check", user), markup)
+            await _private(context, user, say(services, "safety.check", user), markup)
         return
     sent = False
     if user is not None:
-        sent = await _private(context, user, say_safety(services, f"safety.{flag.tier}", user))
+        sent = await _private(context, user, say(services, f"safety.{flag.tier}", user))
         await record(services, user.id, flag.tier)
     if not sent:
         # Never started the bot (or blocked it): a neutral word in the group with a private link.
@@ -271,4 +252,4 @@ async def start_from_group(update: Update, context: Context) -> None:
     """/start sf: someone came from a group's safety link; the help comes first."""
     services = services_of(context)
     user = await load_user(services, update)
-    await send(update, say_safety(services, "safety.from_group", user))
+    await send(update, say(services, "safety.from_group", user))

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.db.models import PromptSent, User
+from bot.emulator import FakeUser
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"
@@ -25,11 +26,25 @@ def prompts(harness: Harness, user: object) -> list[dict[str, object]]:
     ]  # fmt: skip
 
 
-async def walk(harness: Harness, until: datetime, step: timedelta = timedelta(minutes=30)) -> None:
-    """Move the clock forward in steps, running the outbox at each, like the repeating job."""
+async def walk(
+    harness: Harness,
+    until: datetime,
+    step: timedelta = timedelta(minutes=30),
+    answering: tuple[FakeUser, ...] = (),
+) -> None:
+    """Move the clock forward in steps, running the outbox at each, like the repeating job.
+
+    The people in `answering` answer each new prompt's first question (someone who never
+    answers gets prompts less often: see tests/e2e/test_pacing.py).
+    """
+    answered = {person.id: len(prompts(harness, person)) for person in answering}
     while harness.clock.now() < until:
         harness.clock.advance(step)
         await harness.tick()
+        for person in answering:
+            if len(prompts(harness, person)) > answered[person.id]:
+                answered[person.id] = len(prompts(harness, person))
+                await harness.tap(person, "3")
 
 
 async def test_prompts_at_local_time_in_two_zones_across_dst(harness: Harness) -> None:
@@ -38,7 +53,8 @@ async def test_prompts_at_local_time_in_two_zones_across_dst(harness: Harness) -
     berlin, new_york = harness.emu.user("Berta"), harness.emu.user("Nick")
     await onboard(harness, berlin, "Europe/Berlin", "09:00")
     await onboard(harness, new_york, "America/New_York", "09:00")
-    await walk(harness, datetime(2026, 4, 1, 12, tzinfo=UTC), timedelta(hours=1))
+    await walk(harness, datetime(2026, 4, 1, 12, tzinfo=UTC), timedelta(hours=1),
+               answering=(berlin, new_york))  # fmt: skip
     # Set up at 13:00 Berlin / 07:00 New York on 5 March: New York's first prompt is that day.
     expected = ((berlin, "Europe/Berlin", date(2026, 3, 6), date(2026, 4, 1)),
                 (new_york, "America/New_York", date(2026, 3, 5), date(2026, 3, 31)))  # fmt: skip

@@ -212,6 +212,11 @@ async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
     await h.say(ana, "/checkin")
     for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
         await h.tap(ana, label)
+    # "Yes" answers "since your last check-in, did you do your movement?": it is about the
+    # day before (before the challenge), so it does not count today. The plan's Done does.
+    assert "▫️ Ana" in shown(h, message)
+    h.clock.advance(GAP)
+    await h.tap(ana, "Done", message=h.message_with(ana, "looks like"))
     text = shown(h, message)
     assert "✅ Ana" in text and "✅ Bo" in text and "🌙 Cy" in text
 
@@ -488,7 +493,8 @@ async def test_nothing_from_a_private_checkin_reaches_a_group(harness: Harness) 
     await h.say(ana, "I have chest pain and my left arm is numb")
     h.clock.advance(GAP)
     await jobs(h)
-    assert "✅ Ana" in shown(h, message) and "✅ Bo" in shown(h, message)
+    # Ana's "Some" is about the day before the challenge: only Bo's plan Done counts today.
+    assert "▫️ Ana" in shown(h, message) and "✅ Bo" in shown(h, message)
     await group_tap(bo, "Rest day")
     await group_tap(ana, "Done today")
     await jobs(h, at(1, SUMMARY_UTC, 1))
@@ -582,3 +588,88 @@ async def test_a_morning_summary_looks_back_at_the_day_before(harness: Harness) 
     assert "7 days, done together!" in new_messages(h, family)[-1]
     assert "Ana: on plan 1 day" in new_messages(h, family)[-1]
     assert "Bo: with us all the way" in new_messages(h, family)[-1]
+
+
+# ----------------------------------------------------------------------------------------------
+# One truth for numbers: the group's tally, the weekly summary, /progress and the clinician's
+# summary count a week the same way (bot.domain.progress.day_status).
+
+
+async def private_checkin(h: Harness, person: FakeUser, movement: str) -> None:
+    """A full check-in in the private chat; `movement` answers "since your last check-in"."""
+    h.clock.advance(GAP)
+    await h.say(person, "/checkin")
+    for label in ("3", "No", "2", "6", "7", movement, "Skip"):
+        await h.tap(person, label)
+
+
+async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harness) -> None:
+    from bot import reports
+    from bot.db import challenges as db
+    from bot.db.models import Reflection
+    from bot.domain.challenges import tally
+
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana)
+    message = await create(h, ana, family)
+    # Day 1: Done today in the group. Day 2: a check-in says "yes": that is about day 1.
+    await tap(h, ana, message, "Done today")
+    await jobs(h, at(2, 7, 0))
+    await private_checkin(h, ana, "Yes")
+    h.clock.advance(GAP)
+    await jobs(h)
+    assert "▫️ Ana · on plan 1 day" in shown(h, message)  # day 2 itself is not counted yet
+    # Day 3: "Planned rest" about day 2. Day 4: Rest day in the group. Day 6: "No" about day 5.
+    await jobs(h, at(3, 7, 0))
+    await private_checkin(h, ana, "Planned rest")
+    await jobs(h, at(4, 7, 0))
+    await tap(h, ana, message, "Rest day")
+    await jobs(h, at(6, 7, 0))
+    await private_checkin(h, ana, "No")
+    # Day 7 (Sunday): Done today; then the weekly summary at 19:00 in Berlin (17:00 UTC).
+    await jobs(h, at(7, 7, 0))
+    await tap(h, ana, message, "Done today")
+    h.clock.advance(GAP)
+    await jobs(h)
+    assert "✅ Ana · on plan 4 days" in shown(h, message)  # days 1, 2 (rest), 4 (rest), 7
+    h.clock.set(at(7, 16, 55))
+    for _ in range(12):  # the weekly summary may be spaced from the day's check-in prompt
+        h.clock.advance(timedelta(minutes=10))
+        await h.tick()
+    [weekly] = [m for m in h.emu.messages(ana) if "Your week" in str(m.get("caption"))]
+    caption = str(weekly["caption"])
+    assert "You moved on <b>2 of the last 7 days</b>" in caption or (
+        "You moved on 2 of the last 7 days" in caption
+    ), caption
+    assert "4 of 7" in caption, caption
+    said = texts(await h.say(ana, "/progress"))
+    assert "2 of the last 7 days" in said and "4 of 7" in said
+    for answer in ("3", "4", "5", "A little better"):
+        await h.tap(ana, answer)
+    # The challenge's own tally, as the group message shows it.
+    async with h.services.sessions() as session:
+        challenge = await session.get(Challenge, challenge_id_of(message))
+        assert challenge is not None and challenge.start_date is not None
+        today = at(7, 17, 0).date()
+        roster = await db.roster(session, challenge, today)
+        [line] = tally(roster.tally_members, challenge.start_date, today, today)
+        user = await session.get(User, ana.id)
+        assert user is not None
+        data, summary = await reports.load(session, user, today)
+        stored = (await session.execute(select(Reflection))).scalars().all()
+    assert line.days == data.days_on_plan_week == summary.days_on_plan == 4
+    assert data.days_moved_week == summary.days_moved == 2
+    assert [p.date.day for p in data.days if p.moved] == [1, 7]
+    # The clinician's page: a daily goal, days since joining only, the weekly answers.
+    lines = reports.visit_lines(h.services, user, summary)
+    assert "Weekly movement goal" not in lines and "Daily movement goal" in lines
+    assert lines["Days with movement"] == "2 of 7 days"
+    assert lines["Days on plan (incl. planned rest)"] == "4 of 7 days"
+    assert lines["Check-ins"] == "3 of 7 days"
+    assert len(stored) == 2
+    assert lines["Confident to manage usual tasks (weekly, 0-6)"] == "4 (07 Jun)"
+    assert lines["Overall since starting (monthly)"] == "A little better (07 Jun)"
+    documents = [m for m in await h.say(ana, "/export") if "document" in m]
+    assert h.emu.file(documents[-1]).data.startswith(b"%PDF")

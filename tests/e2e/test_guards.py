@@ -63,3 +63,52 @@ async def test_the_crisis_follow_up_wins_over_the_emergency_one(harness: Harness
             break
     assert "116 123" in latest and "How are you doing today" in latest
     assert "hope you were able to get help" not in latest
+
+
+async def test_added_to_a_channel_the_bot_leaves_and_posts_nothing(harness: Harness) -> None:
+    from bot.db.models import GroupChat
+    from bot.emulator import FakeChat
+
+    owner = harness.emu.user("Cora")
+    channel = FakeChat(-1_005_555_555_555, "channel", title="Cora's news")
+    harness.emu.world.add_chat(channel)
+    await harness.emu.add_to_group(owner, channel)
+    await harness.settle()
+    calls = [c for c in harness.emu.calls if str(c.params.get("chat_id")) == str(channel.id)]
+    assert [c.method for c in calls] == ["leaveChat"]
+    async with harness.services.sessions() as session:
+        stored = await session.scalar(
+            select(func.count()).select_from(GroupChat).where(GroupChat.chat_id == channel.id)
+        )
+    assert stored == 0
+
+
+async def test_popups_are_plain_text_within_telegrams_limit(harness: Harness) -> None:
+    """A name with "&" and "<" reads as typed in a popup, and a long one still gets an answer."""
+    from bot.emulator import buttons
+
+    for name in ("Tom & <Jerry>", "<" * 64 + "&" * 64):
+        starter, other = harness.emu.user(name), harness.emu.user("Ola")
+        await onboard(harness, starter)
+        group = harness.emu.group("Walkers", members=(starter, other))
+        await harness.say(starter, "/challenge", chat=group)
+        setup = next(m for m in reversed(harness.emu.messages(group)) if buttons(m))
+        query = await harness.emu.tap(other, setup, buttons(setup)[0][1])
+        await harness.settle()
+        answer = harness.emu.answer_for(query)
+        assert answer is not None and answer.text, name
+        assert "&amp;" not in answer.text and "&lt;" not in answer.text
+        assert len(answer.text) <= 200
+        if len(name) < 20:
+            assert name in answer.text
+
+
+async def test_two_starts_at_once_welcome_once(harness: Harness) -> None:
+    """Two /start updates of one person, stored together: one welcome, then the question."""
+    pia = harness.emu.user("Pia")
+    await harness.emu.send_text(pia, "/start")
+    await harness.emu.send_text(pia, "/start")
+    await harness.settle()
+    said = texts(harness.emu.messages(pia))
+    assert said.count("not a doctor") == 1, said
+    assert "carry on" in said and said.count("Which time zone") == 2

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import time
 
+import pytest
+
 from bot.db.models import User
 from tests.harness import Harness, texts
 
@@ -22,16 +24,26 @@ WITH_TAPS = [
 
 WITH_TYPING = [
     ("say", "/start", ["Which time zone"]),
-    ("say", "Atlantis", ["didn't recognise that zone", "Which time zone"]),
-    ("say", "Brelin", ["didn't recognise", "Europe/Berlin"]),
+    ("say", "Narnia", ["couldn't tell which time zone", "Which time zone"]),
+    ("say", "Brelin", ["couldn't tell", "Europe/Berlin"]),
     ("say", "new york", ["When should I check in"]),
-    ("say", "half past nine", ["couldn't read", "When should I check in"]),
+    ("say", "whenever", ["didn't get", "When should I check in"]),
     ("say", "9:30pm", ["bad day"]),
-    ("say", "lots", ["couldn't read", "bad day"]),
+    ("say", "lots", ["didn't get", "bad day"]),
     ("say", "5", ["good day"]),
     ("say", "15", ["Which kinds"]),
-    ("say", "walking please", ["please tap the buttons"]),
+    ("say", "hmm", ["didn't spot a kind of movement", "Which kinds"]),
     ("tap", "Done", ["All set", "21:30", "America/New_York", "easy walking"]),
+]
+
+# Everyday answers, as testers typed them.
+IN_OWN_WORDS = [
+    ("say", "/start", ["Which time zone"]),
+    ("say", "Manchester", ["When should I check in", "Europe/London"]),
+    ("say", "half past eight", ["bad day"]),
+    ("say", "not much", ["good day"]),
+    ("say", "about 20", ["Which kinds"]),
+    ("say", "I walk my dog and do a bit of yoga", ["All set", "08:30", "walking and gentle yoga"]),
 ]
 
 
@@ -124,3 +136,116 @@ async def test_symptom_tips_in_settings(harness: Harness) -> None:
     said = texts(await harness.tap(fin, "Done"))
     assert "Tips for: headaches, sleep" in said
     assert (await stored(harness, fin.id)).symptom_tags == ["headache", "sleep"]
+
+
+async def test_onboarding_in_everyday_words(harness: Harness) -> None:
+    gus = harness.emu.user("Gus")
+    await play(harness, gus, IN_OWN_WORDS)
+    user = await stored(harness, gus.id)
+    assert (user.timezone, user.checkin_time) == ("Europe/London", time(8, 30))
+    # "Not much" is the smallest plan on offer (the 0-2 minute button).
+    assert (user.bad_day_minutes, user.good_day_minutes) == (1, 20)
+    assert user.activities == ["walking", "yoga"]
+    assert user.onboarded
+
+
+async def test_more_everyday_answers(harness: Harness) -> None:
+    hal = harness.emu.user("Hal")
+    await play(harness, hal, [
+        ("say", "/start", ["Which time zone"]),
+        ("say", "munich", ["When should I check in", "Europe/Berlin"]),
+        ("say", "2599", ["didn't get \"2599\" as a time", "When should I check in"]),
+        ("say", "in the evening", ["What time in the evening", "When should I check in"]),
+        ("say", "9ish", ["bad day"]),
+        ("say", "maybe 5 minutes", ["good day"]),
+        ("say", "a quarter of an hour", ["Which kinds"]),
+        ("say", "swimming and tai chi", ["All set", "09:00", "Europe/Berlin"]),
+    ])  # fmt: skip
+    user = await stored(harness, hal.id)
+    assert (user.timezone, user.checkin_time) == ("Europe/Berlin", time(9, 0))
+    assert (user.bad_day_minutes, user.good_day_minutes) == (5, 15)
+    assert user.activities == ["water", "taichi"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"), [("Berlin, Germany", "Europe/Berlin"), ("munich", "Europe/Berlin")]
+)
+async def test_places_by_name(harness: Harness, typed: str, zone: str) -> None:
+    ivy = harness.emu.user("Ivy")
+    await harness.say(ivy, "/start")
+    said = texts(await harness.say(ivy, typed))
+    assert "When should I check in" in said and zone in said
+    assert (await stored(harness, ivy.id)).timezone == zone
+
+
+@pytest.mark.parametrize("typed", ["2599", "0960", "²¹³⁰x", "99:99", "٩٩٩٩"])
+async def test_impossible_times_are_asked_again_never_crash(harness: Harness, typed: str) -> None:
+    jo = harness.emu.user("Jo")
+    await harness.say(jo, "/start")
+    await harness.tap(jo, "Skip")
+    said = texts(await harness.say(jo, typed))
+    assert "didn't get" in said and "When should I check in" in said
+    said = texts(await harness.say(jo, "²¹³⁰"))  # superscript digits: read as 21:30
+    assert "bad day" in said
+    assert (await stored(harness, jo.id)).checkin_time == time(21, 30)
+
+
+async def test_settings_accept_a_sentence_for_activities(harness: Harness) -> None:
+    kit = harness.emu.user("Kit")
+    await harness.say(kit, "/start")
+    for _ in range(4):
+        await harness.tap(kit, "Skip")
+    await harness.tap(kit, "Done")
+    await harness.say(kit, "/settings")
+    await harness.tap(kit, "Activities")
+    said = texts(await harness.say(kit, "gentle stretches and the exercise bike"))
+    assert "Saved" in said
+    assert (await stored(harness, kit.id)).activities == ["bike", "stretching"]
+
+
+async def test_joining_from_a_groups_link_suggests_the_groups_zone(harness: Harness) -> None:
+    from tests.e2e.test_groups import START, create, new_group, tap
+    from tests.harness import onboard
+
+    h = harness
+    h.clock.set(START)
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    lea = h.emu.user("Lea")  # has never talked to the bot
+    family = await new_group(h, "Family", ana, lea)
+    message = await create(h, ana, family, zone="Berlin")
+    await tap(h, lea, message, "Join")
+    link = h.emu.callback_answers[-1].url or ""
+    said = texts(await h.say(lea, f"/start {link.split('=')[1]}"))
+    assert "You're in" in said and "Which time zone" in said
+    assert "Skip keeps Europe/Berlin" in said  # the group's zone, not the bot's UTC default
+    said = texts(await h.tap(lea, "Skip"))
+    assert "When should I check in" in said and "Europe/Berlin" in said
+    assert (await stored(h, lea.id)).timezone == "Europe/Berlin"
+
+
+async def test_a_set_up_person_keeps_their_zone_when_joining_by_link(harness: Harness) -> None:
+    from tests.e2e.test_groups import START, create, new_group
+    from tests.harness import onboard
+
+    h = harness
+    h.clock.set(START)
+    ana, max_ = h.emu.user("Ana"), h.emu.user("Max")
+    await onboard(h, ana)
+    await onboard(h, max_, zone="Sydney")
+    family = await new_group(h, "Family", ana, max_)
+    await create(h, ana, family, zone="Berlin")
+    said = texts(await h.say(max_, f"/start j{await _code(h)}"))
+    assert "You're in" in said
+    assert (await stored(h, max_.id)).timezone == "Australia/Sydney"
+
+
+async def _code(h: Harness) -> str:
+    from sqlalchemy import select
+
+    from bot.db.models import Challenge
+
+    async with h.services.sessions() as session:
+        codes = (await session.scalars(select(Challenge.code))).all()
+    assert codes
+    return codes[-1]

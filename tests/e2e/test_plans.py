@@ -55,7 +55,10 @@ async def live_a_day(
             said += texts(await harness.tap(person, label))
     if done:
         plan = harness.message_with(person, "looks like")
-        await harness.tap(person, "Done", message=plan)
+        # Flare-plan days offer a few options as buttons instead of Done; a tapped option counts.
+        labels = [b["text"] for row in plan["reply_markup"]["inline_keyboard"] for b in row]
+        await harness.tap(person, "Done" if any("Done" in x for x in labels) else labels[0],
+                          message=plan)  # fmt: skip
     return said
 
 
@@ -133,3 +136,41 @@ async def test_if_then_cue(harness: Harness) -> None:
     async with harness.services.sessions() as session:
         user = await session.get(User, cy.id)
     assert user is not None and user.cue == "after my shower"
+
+
+async def test_flare_day_offers_short_options_and_a_tap_counts_like_done(
+    harness: Harness,
+) -> None:
+    di = await setup(harness, "Di")
+    said = await live_a_day(harness, di, 8, "Yes", done=False)
+    plan = harness.message_with(di, "looks like")
+    text = plan["text"]
+    assert "looks like a flare day" in said and "anything below" not in text
+    assert len(text.split()) <= 80
+    options = [b for row in plan["reply_markup"]["inline_keyboard"] for b in row
+               if ":opt:" in b["callback_data"]]  # fmt: skip
+    assert 2 <= len(options) <= 3
+    shown = texts(await harness.tap(di, options[-1]["text"], message=plan))
+    assert shown.strip()
+    assert (await plans(harness, di.id))[-1].done
+    assert "Logged" in harness.popups()[-1]
+
+
+async def test_an_evening_plan_fits_the_evening_and_the_cue_keeps_its_activity(
+    harness: Harness,
+) -> None:
+    ed = await setup(harness, "Ed")
+    async with harness.services.transaction() as session:
+        user = await session.get(User, ed.id)
+        assert user is not None
+        user.activities = ["yoga", "walking"]
+        user.cue = "after breakfast"
+    harness.clock.set(START.replace(hour=17))  # 19:00 in Berlin
+    await harness.say(ed, "/today")
+    await harness.tap(ed, "4")
+    said = texts(await harness.tap(ed, "No"))
+    assert "Today's small step" in said
+    assert "after breakfast" not in said and "mid-afternoon" not in said
+    assert "this evening" in said
+    rows = await plans(harness, ed.id)
+    assert rows[-1].activity in ("yoga", "walking")

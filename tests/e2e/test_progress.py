@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import struct
 from datetime import UTC, date, datetime, time, timedelta
@@ -11,7 +12,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from bot import reports
 from bot.db.models import Base, CheckIn, DayPlan, Reflection, User
+from bot.domain.progress import pain_series
 from bot.emulator import FakeUser
 from bot.export import CSV_COLUMNS
 from tests.e2e.test_plans import live_a_day, setup
@@ -212,3 +215,31 @@ async def test_privacy_says_what_is_stored(harness: Harness) -> None:
     vi = harness.emu.user("Vi")
     said = texts(await harness.say(vi, "/privacy"))
     assert "What I store" in said and "/export" in said and "/delete" in said
+
+
+async def test_movement_counts_for_the_day_it_is_about_and_the_pain_line_has_gaps(
+    harness: Harness,
+) -> None:
+    """The check-in's "since your last check-in, did you do your movement?" reports on the day
+    before; a day without a check-in leaves a gap in the pain line, not a bridge."""
+    pia = await setup(harness, "Pia")  # Monday 1 June, Berlin
+    await live_a_day(harness, pia, 3, "No", done=False, movement="Yes")  # Tue: about Mon
+    await live_a_day(harness, pia, 5, "No", done=False, movement="No")  # Wed: Tue missed
+    harness.clock.advance(timedelta(days=1))  # Thursday: no check-in at all
+    await live_a_day(harness, pia, 6, "No", done=True, movement="Some")  # Fri: about Thu
+    outputs = await harness.say(pia, "/progress")
+    [photo] = [m for m in outputs if "photo" in m]
+    caption = str(photo.get("caption"))
+    assert "3 of the last 7 days" in caption, caption  # Monday, Thursday, Friday
+    async with harness.services.sessions() as session:
+        user = await session.get(User, pia.id)
+        assert user is not None
+        today = date(2026, 6, 5)
+        data, summary = await reports.load(session, user, today)
+    moved = [p.date.day for p in data.days if p.moved]
+    assert moved == [1, 4, 5]
+    assert data.days_moved_week == summary.days_moved == 3
+    pain = dict(zip([p.date.day for p in data.days], pain_series(data), strict=True))
+    assert (pain[2], pain[3], pain[5]) == (3, 5, 6) and math.isnan(pain[4])
+    # The clinician's page counts the 5 days since joining, not four weeks.
+    assert (summary.start, summary.days, summary.checkins) == (date(2026, 6, 1), 5, 3)

@@ -56,6 +56,6 @@ async def test_sigterm_exits_within_10_seconds_and_the_token_never_appears_in_lo
     logs = (out + err).decode()
     assert process.returncode == 0, logs[-2000:]
     assert elapsed < 10, elapsed
-    assert "DEBUG" in logs and "getUpdates" in logs  # debug logging really was on
+    assert "DEBUG" in logs  # debug logging really was on (libraries are held at WARNING)
     assert "SECRET-token-Abc123xyz" not in logs and "424242:SECRET" not in logs
     assert any("What I store" in str(m.get("text")) for m in live_emulator.messages(person))

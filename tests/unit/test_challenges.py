@@ -26,6 +26,7 @@ from bot.domain.challenges import (
     summary_instant,
     tally,
 )
+from bot.domain.progress import PlanFacts
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MON = date(2026, 6, 1)
@@ -51,6 +52,23 @@ def test_who_counts_as_moved_or_resting(
     movement: str | None, plan_done: bool, marks: tuple[str, ...], expected: str | None
 ) -> None:
     assert status_of(movement, plan_done, marks) == expected
+
+
+@pytest.mark.parametrize(
+    ("movement", "plan", "expected"),
+    [
+        ("no", PlanFacts(goal_minutes=3, flare_adjusted=True), "resting"),  # a flare plan kept
+        ("no", PlanFacts(goal_minutes=0, planned_rest=True), "resting"),  # the plan was rest
+        ("no", PlanFacts(goal_minutes=10), None),  # a plain miss
+        (None, PlanFacts(goal_minutes=3, flare_adjusted=True), None),  # nothing told: no count
+        ("some", PlanFacts(goal_minutes=3, flare_adjusted=True), "moved"),
+    ],
+)
+def test_the_days_own_plan_counts_as_the_private_numbers_do(
+    movement: str | None, plan: PlanFacts, expected: str | None
+) -> None:
+    """`movement` is the answer about the day (given in the next day's check-in)."""
+    assert status_of(movement, False, (), plan) == expected
 
 
 @pytest.mark.parametrize(

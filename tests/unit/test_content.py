@@ -97,3 +97,38 @@ def test_variants_are_found_through_the_locale_fallback() -> None:
 
     key = LIB.pick("weekly.reflection", random.Random(1), "en-US")
     assert key.startswith("weekly.reflection.") and LIB.has(key, "en-US")
+
+
+# Issue 10, point 4: content that fits the moment.
+MY_FOLDERS = ("movement", "toolkit", "pacing", "encouragement", "education", "headache_neck",
+              "sleep_stress", "social", "professional", "reason")  # fmt: skip
+
+
+@pytest.mark.parametrize("activity", ["walking", "bike", "yoga", "water", "stretching", "taichi"])
+@pytest.mark.parametrize("level", ["very_gentle", "gentle", "building"])
+def test_at_least_three_descriptions_per_activity_and_level(activity: str, level: str) -> None:
+    found = LIB.select("movement", tags=(activity, level))
+    assert len(found) >= 3, [i.key for i in found]
+    assert len({i.template.render(**SAMPLE) for i in found}) == len(found)
+
+
+def test_every_library_text_has_category_day_types_tags_and_a_source() -> None:
+    for (_, key), item in LIB.items.items():
+        if item.path.parent.name in MY_FOLDERS:
+            assert item.category and item.day_types and item.source, key
+            assert item.tags or item.kind in ("reason", "encouragement", "education"), key
+
+
+def test_flare_day_options_have_short_titles_for_their_buttons() -> None:
+    for item in LIB.select("tip", day_type="flare"):
+        if "see_doctor" not in item.tags and item.category != "professional":
+            assert 0 < len(item.title) <= 32, item.key
+
+
+def test_times_of_day_default_to_all_and_are_checked(tmp_path: Path) -> None:
+    assert LIB.item("tip.sleep.move_earlier").times == frozenset({"morning"})
+    assert LIB.item("tip.flare.heat").times == frozenset({"morning", "afternoon", "evening",
+                                                          "late"})  # fmt: skip
+    write(tmp_path, "key: a\nkind: tip\ncategory: pacing\nsource: seed 000\ntimes: [noon]")
+    with pytest.raises(ContentError, match="unknown times noon"):
+        load_content(tmp_path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.limiter import PriorityBucket
+from bot.limiter import MAX_DEBT_SECONDS, PriorityBucket
 
 
 class FakeTime:
@@ -56,3 +56,23 @@ async def test_a_429_pauses_every_lane() -> None:
     bucket.pause(3)
     await run_order(bucket, time, ["reply1"])
     assert time.now >= 3
+
+
+async def test_replies_never_wait_for_the_bulk_budget_but_bulk_waits_out_their_debt() -> None:
+    time = FakeTime()
+    bucket = PriorityBucket(10, clock=time)
+    bucket.tokens = 0
+    for _ in range(15):  # 15 replies at once: none waits
+        await bucket.acquire(bulk=False)
+    assert time.now == 0 and bucket.tokens == -15
+    started = time.now
+    await run_order(bucket, time, ["bulk1"])
+    assert time.now - started >= 1.5  # the debt (15 tokens at 10 a second) is paid first
+
+
+async def test_debt_is_bounded_so_bulk_sends_are_never_starved() -> None:
+    time = FakeTime()
+    bucket = PriorityBucket(10, clock=time)
+    for _ in range(1000):
+        await bucket.acquire(bulk=False)
+    assert bucket.tokens == -MAX_DEBT_SECONDS * 10

@@ -4,8 +4,8 @@ from .adherence import adherence_summary, minutes_on, missed_run, session_outcom
 from .baseline import baseline, flare_dates
 from .classify import classify_day
 from .decision import decide
-from .flare_mode import clinician_reasons, update_flare_mode
-from .flare_rule import flare_reasons
+from .flare_mode import clinician_reasons, ease_back, update_flare_mode
+from .flare_rule import flare_reasons, rating_flare_reasons
 from .progression import (
     flare_goal,
     increase_step,
@@ -64,6 +64,7 @@ __all__ = [
     "classify_day",
     "clinician_reasons",
     "decide",
+    "ease_back",
     "flare_dates",
     "flare_goal",
     "flare_reasons",
@@ -76,6 +77,7 @@ __all__ = [
     "pick",
     "pick_movement",
     "pick_nudge",
+    "rating_flare_reasons",
     "reason_key",
     "session_outcome",
     "start_level",

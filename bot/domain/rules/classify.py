@@ -5,7 +5,7 @@ from collections.abc import Mapping, Sequence
 
 from . import reasons as r
 from .baseline import baseline
-from .flare_rule import flare_reasons
+from .flare_rule import flare_reasons, rating_flare_reasons
 from .sessions import pain_rise_after_session
 from .thresholds import (
     GOOD_ENERGY_RISE,
@@ -47,6 +47,9 @@ def _tough_reasons(
     record: DayRecord, base: Baseline | None, by_date: Mapping[dt.date, DayRecord]
 ) -> tuple[str, ...]:
     found: list[str] = []
+    # High ratings with "no" to the flare question: the person's own answer wins, a tough day.
+    if record.flare == "no" and rating_flare_reasons(record, base):
+        found.append(r.TOUGH_HIGH_RATINGS_NOT_A_FLARE)
     # A rise of 2+ without the other flare signs is still tough, never steady.
     if base is not None and record.pain is not None and record.pain >= base.pain + TOUGH_PAIN_RISE:
         found.append(r.TOUGH_PAIN_ABOVE_BASELINE)

@@ -9,7 +9,7 @@ from . import reasons as r
 from .adherence import adherence_summary, missed_run
 from .baseline import ordered_days
 from .classify import classify_day
-from .flare_mode import clinician_reasons, update_flare_mode
+from .flare_mode import clinician_reasons, ease_back, easing_back_in, update_flare_mode
 from .progression import flare_goal, start_level, step_down, weekly_progression
 from .safety import doctor_hold, nudges_paused
 from .selection import (
@@ -91,6 +91,8 @@ class _Draft:
     goal_kind: GoalKind = "session"
     gentle_only: bool = False
     level_increased: bool = False
+    level_restored: bool = False
+    left_flare_mode: bool = False
     plan_lowered: bool = False
     never_miss_twice: bool = False
     welcome_back: bool = False
@@ -122,6 +124,7 @@ def decide(
     checked_in = ctx.record is not None and ctx.record.checked_in
     change = update_flare_mode(draft.state, ctx.classification.day_type, checked_in, today)
     draft.state = change.state
+    draft.left_flare_mode = change.left
     draft.reasons.extend(change.reasons)
     _set_goal(ctx, draft)
     if draft.goal_kind != "rest":
@@ -164,7 +167,12 @@ def _set_goal(ctx: _Today, draft: _Draft) -> None:
         return
     if not ctx.paused:
         _apply_misses(ctx, draft)
-    if not draft.plan_lowered:
+    # A day that lowers the plan or leaves flare mode has made its change: one step lower.
+    if draft.plan_lowered or draft.left_flare_mode:
+        pass
+    elif easing_back_in(draft.state):
+        _apply_ease_back(ctx, draft)
+    else:
         _apply_progression(ctx, draft)
     draft.goal_minutes = draft.state.level_minutes
     if ctx.classification.day_type == "good":
@@ -172,7 +180,13 @@ def _set_goal(ctx: _Today, draft: _Draft) -> None:
 
 
 def _apply_misses(ctx: _Today, draft: _Draft) -> None:
-    """One miss: a restart nudge. Two in a row since the last lowering: one step lower, quietly."""
+    """One miss: a restart nudge. Two in a row since the last lowering: one step lower, quietly.
+
+    The lower plan is a restart step, like the one after a flare: the level it came from returns
+    after a few calm check-ins without a new miss, and the weekly clock is not restarted, so a
+    missed weekend now and then does not lower the plan week after week. Misses while already
+    easing back in lower the target too: the plan then comes back to the level just before.
+    """
     run = missed_run(ctx.past, ctx.by_date, ctx.today)
     lowered_on = draft.state.plan_lowered_date
     since_lowering = [day for day in run if lowered_on is None or day >= lowered_on]
@@ -181,7 +195,8 @@ def _apply_misses(ctx: _Today, draft: _Draft) -> None:
         draft.state = dataclasses.replace(
             draft.state,
             level_minutes=step_down(level),
-            level_since=ctx.today,
+            pre_flare_level=level,
+            calm_days_in_flare_mode=0,
             plan_lowered_date=ctx.today,
         )
         draft.plan_lowered = True
@@ -189,6 +204,16 @@ def _apply_misses(ctx: _Today, draft: _Draft) -> None:
     elif len(run) == 1:
         draft.never_miss_twice = True
         draft.reasons.append(r.ADHERENCE_NEVER_MISS_TWICE)
+
+
+def _apply_ease_back(ctx: _Today, draft: _Draft) -> None:
+    """One step lower for now: count today if calm, and return to the earlier level on the 2nd."""
+    checked_in = ctx.record is not None and ctx.record.checked_in
+    missed = bool(missed_run(ctx.past, ctx.by_date, ctx.today))
+    step = ease_back(draft.state, ctx.classification.day_type, checked_in, missed)
+    draft.state = step.state
+    draft.level_restored = step.returned
+    draft.reasons.extend(step.reasons)
 
 
 def _apply_progression(ctx: _Today, draft: _Draft) -> None:
@@ -346,6 +371,7 @@ def _finish(
         baseline=ctx.classification.baseline,
         adherence=adherence_summary(ctx.days, ctx.past, ctx.today),
         level_increased=draft.level_increased,
+        level_restored=draft.level_restored,
         plan_lowered=draft.plan_lowered,
         never_miss_twice=draft.never_miss_twice,
         welcome_back=draft.welcome_back,

@@ -1,4 +1,8 @@
-"""The flare rule: a day is a flare by the person's own word or ratings against their baseline."""
+"""The flare rule: a day is a flare by the person's own word or ratings against their baseline.
+
+The person's own answer wins: "no" to "does today feel like a flare?" means no flare, whatever
+the ratings say (high ratings then make a tough day, see classify.py).
+"""
 
 from . import reasons as r
 from .thresholds import (
@@ -12,10 +16,18 @@ from .types import Baseline, DayRecord
 
 
 def flare_reasons(record: DayRecord, base: Baseline | None) -> tuple[str, ...]:
-    """Rule ids that make this day a flare; empty when it is not one."""
-    found: list[str] = []
+    """Rule ids that make this day a flare; empty when it is not one (or the person said no)."""
+    if record.flare == "no":
+        return ()
+    ratings = rating_flare_reasons(record, base)
     if record.flare == "yes":
-        found.append(r.FLARE_SELF_REPORTED)
+        return (r.FLARE_SELF_REPORTED, *ratings)
+    return ratings
+
+
+def rating_flare_reasons(record: DayRecord, base: Baseline | None) -> tuple[str, ...]:
+    """Rule ids by which the ratings alone look like a flare, whatever the flare answer."""
+    found: list[str] = []
     pain, interference, energy = record.pain, record.interference, record.energy
     if base is None:
         if pain is not None and pain >= NO_BASELINE_FLARE_PAIN:
@@ -24,7 +36,7 @@ def flare_reasons(record: DayRecord, base: Baseline | None) -> tuple[str, ...]:
             found.append(r.FLARE_NO_BASELINE_HIGH_INTERFERENCE)
         return tuple(found)
     if pain is None or pain < base.pain + FLARE_PAIN_RISE:
-        return tuple(found)
+        return ()
     if (
         interference is not None
         and base.interference is not None

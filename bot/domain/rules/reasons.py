@@ -11,6 +11,7 @@ FLARE_NO_BASELINE_HIGH_INTERFERENCE: Final = "flare.no_baseline_high_interferenc
 TOUGH_PAIN_ABOVE_BASELINE: Final = "tough.pain_above_baseline"
 TOUGH_POOR_SLEEP: Final = "tough.poor_sleep"
 TOUGH_POST_SESSION_RISE: Final = "tough.post_session_rise"
+TOUGH_HIGH_RATINGS_NOT_A_FLARE: Final = "tough.high_ratings_not_a_flare"
 GOOD_BELOW_BASELINE_WITH_ENERGY: Final = "good.below_baseline_with_energy"
 STEADY_USUAL_RANGE: Final = "steady.usual_range"
 STEADY_NO_CHECKIN: Final = "steady.no_checkin"
@@ -32,6 +33,8 @@ PROGRESSION_HOLD_ADHERENCE: Final = "progression.hold.adherence"
 PROGRESSION_HOLD_FLARE_IN_WEEK: Final = "progression.hold.flare_in_week"
 PROGRESSION_HOLD_POST_SESSION_RISE: Final = "progression.hold.post_session_rise"
 PROGRESSION_HOLD_SAFETY: Final = "progression.hold.safety"
+PROGRESSION_HOLD_EASING_BACK_IN: Final = "progression.hold.easing_back_in"
+PROGRESSION_BACK_TO_PREVIOUS_LEVEL: Final = "progression.back_to_previous_level"
 PROGRESSION_CEILING: Final = "progression.ceiling"
 GOOD_PLANNED_SESSION_ONLY: Final = "good.planned_session_only"
 
@@ -62,6 +65,7 @@ ALL_REASONS: Final[tuple[str, ...]] = (
     TOUGH_PAIN_ABOVE_BASELINE,
     TOUGH_POOR_SLEEP,
     TOUGH_POST_SESSION_RISE,
+    TOUGH_HIGH_RATINGS_NOT_A_FLARE,
     GOOD_BELOW_BASELINE_WITH_ENERGY,
     STEADY_USUAL_RANGE,
     STEADY_NO_CHECKIN,
@@ -79,6 +83,8 @@ ALL_REASONS: Final[tuple[str, ...]] = (
     PROGRESSION_HOLD_FLARE_IN_WEEK,
     PROGRESSION_HOLD_POST_SESSION_RISE,
     PROGRESSION_HOLD_SAFETY,
+    PROGRESSION_HOLD_EASING_BACK_IN,
+    PROGRESSION_BACK_TO_PREVIOUS_LEVEL,
     PROGRESSION_CEILING,
     GOOD_PLANNED_SESSION_ONLY,
     PACING_BOOM_BUST,

@@ -26,6 +26,10 @@ GOOD_ENERGY_RISE: Final = 1  # "energy >= baseline + 1"
 
 # --- Flare mode and clinician ("How a day is classified") ---
 CALM_DAYS_TO_LEAVE_FLARE_MODE: Final = 2  # "Leaving flare mode: two non-flare days in a row"
+# "return to the pre-flare level after a few calm days": after leaving flare mode (itself after 2
+# calm days) the plan is one step lower until the 2nd calm (steady or good) check-in, which brings
+# the pre-flare level back. 4 calm days in all, so a flare every 5 days still gets back there.
+CALM_DAYS_TO_RETURN_TO_LEVEL: Final = 2
 LONG_FLARE_MODE_DAYS: Final = 14  # "flare mode longer than 14 days"
 FREQUENT_FLARE_EPISODES: Final = 3  # "3+ flares in 30 days", counted as flare-mode episodes
 FREQUENT_FLARE_WINDOW_DAYS: Final = 30  # "3+ flares in 30 days"
@@ -59,6 +63,9 @@ BOOM_BUST_RATIO: Final = Fraction(3, 2)  # "a session over 1.5x the plan gets a 
 
 # --- Missed days ("Adherence") ---
 MISSES_BEFORE_LOWERING: Final = 2  # "after 2+ misses, quietly lower the plan"
+# The lowered plan is a restart step, as after a flare: the level returns after
+# CALM_DAYS_TO_RETURN_TO_LEVEL calm check-ins with no new miss, so a missed weekend now and then
+# does not lower the plan week after week.
 WELCOME_BACK_GAP_DAYS: Final = 3  # "repairable streaks help": a warm restart after 3+ silent days
 
 # --- Red flags ("Red flags") ---

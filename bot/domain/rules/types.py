@@ -59,8 +59,12 @@ class PlanState:
     level_since: dt.date
     last_increase_date: dt.date | None = None
     in_flare_mode: bool = False
+    # The level to come back to: set in flare mode (the pre-flare level) and while easing back in
+    # one step lower after a flare or a quiet lowering; None otherwise.
     pre_flare_level: int | None = None
     flare_mode_since: dt.date | None = None
+    # Calm check-ins counted: in flare mode towards leaving it, then while easing back in towards
+    # the return to `pre_flare_level`.
     calm_days_in_flare_mode: int = 0
     plan_lowered_date: dt.date | None = None
     last_clinician_nudge_date: dt.date | None = None
@@ -190,6 +194,7 @@ class Decision:
     baseline: Baseline | None
     adherence: AdherenceSummary
     level_increased: bool = False
+    level_restored: bool = False  # back to the level before a flare or a quiet lowering
     plan_lowered: bool = False
     never_miss_twice: bool = False
     welcome_back: bool = False
@@ -210,8 +215,13 @@ class Decision:
 
     @property
     def pre_flare_level(self) -> int | None:
-        """The level before the current flare mode began."""
+        """The level to come back to: before the flare, or before a quiet lowering."""
         return self.state.pre_flare_level
+
+    @property
+    def plan_level(self) -> int:
+        """The person's level: the current one, or the one it comes back to after a flare."""
+        return max(self.state.level_minutes, self.state.pre_flare_level or 0)
 
     @property
     def last_increase_date(self) -> dt.date | None:
@@ -229,6 +239,7 @@ class Decision:
         """Names of the boolean flags that are set."""
         names = (
             "level_increased",
+            "level_restored",
             "plan_lowered",
             "never_miss_twice",
             "welcome_back",

@@ -42,16 +42,34 @@ from .factories import calm_days, checkin, day, short_path
             id="self-reported flare days excluded",
         ),
         pytest.param(
-            (*calm_days(0, 5), checkin(6, pain=8, flare="no")),
+            (*calm_days(0, 5), checkin(6, pain=8, flare="unsure")),
             7,
             None,
             id="no-baseline flare by pain >= 7 excluded, leaving 6",
         ),
         pytest.param(
-            (*calm_days(0, 6), checkin(7, pain=6, interference=6, flare="no")),
+            (*calm_days(0, 5), checkin(6, pain=8, flare="no")),
+            7,
+            Baseline(4.0, 4.0, 5.0, 7),
+            id="pain >= 7 with 'no flare' is the person's own word: it counts",
+        ),
+        pytest.param(
+            (*calm_days(0, 6), checkin(7, pain=6, interference=6, flare=None)),
             8,
             Baseline(4.0, 4.0, 5.0, 7),
             id="flare by ratings against the baseline excluded",
+        ),
+        pytest.param(
+            (*calm_days(0, 6), checkin(7, pain=6, interference=6, flare="no")),
+            8,
+            Baseline(4.0, 4.0, 5.0, 8),
+            id="flare-like ratings with 'no flare' count",
+        ),
+        pytest.param(
+            calm_days(0, 6, pain=8, interference=8, flare="no"),
+            7,
+            Baseline(8.0, 8.0, 5.0, 7),
+            id="a high usual pain, never called a flare, still makes a baseline",
         ),
         pytest.param(
             (*calm_days(0, 6), short_path(7, pain=5), short_path(8, pain=5)),
@@ -72,5 +90,10 @@ def test_baseline(days: tuple[DayRecord, ...], today: int, expected: Baseline | 
 
 
 def test_flare_dates_use_the_baseline_of_their_own_time() -> None:
-    days = (*calm_days(0, 6), checkin(7, pain=6, interference=6), checkin(8, flare="yes"))
+    days = (
+        *calm_days(0, 6),
+        checkin(7, pain=6, interference=6, flare="unsure"),
+        checkin(8, flare="yes"),
+        checkin(9, pain=6, interference=6, flare="no"),  # their own "no" wins
+    )
     assert flare_dates(days) == {day(7), day(8)}

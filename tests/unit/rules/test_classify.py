@@ -23,8 +23,23 @@ def on(n: int, **kwargs: Any) -> DayRecord:
     ("today", "day_type", "reasons"),
     [
         (on(TODAY, flare="yes"), "flare", (r.FLARE_SELF_REPORTED,)),
-        (on(TODAY, pain=6, interference=6), "flare", (r.FLARE_PAIN_AND_INTERFERENCE,)),
-        (on(TODAY, pain=6, energy=3), "flare", (r.FLARE_PAIN_AND_LOW_ENERGY,)),
+        (
+            on(TODAY, pain=6, interference=6, flare="unsure"),
+            "flare",
+            (r.FLARE_PAIN_AND_INTERFERENCE,),
+        ),
+        (on(TODAY, pain=6, energy=3, flare=None), "flare", (r.FLARE_PAIN_AND_LOW_ENERGY,)),
+        # The person's own "no" wins: flare-like ratings make a tough day.
+        (
+            on(TODAY, pain=6, interference=6),
+            "tough",
+            (r.TOUGH_HIGH_RATINGS_NOT_A_FLARE, r.TOUGH_PAIN_ABOVE_BASELINE),
+        ),
+        (
+            on(TODAY, pain=9, interference=9, energy=1),
+            "tough",
+            (r.TOUGH_HIGH_RATINGS_NOT_A_FLARE, r.TOUGH_PAIN_ABOVE_BASELINE),
+        ),
         (
             checkin(TODAY, pain=7, interference=7, energy=2, flare="yes"),
             "flare",
@@ -65,9 +80,13 @@ FEW_DAYS = calm_days(0, 2, movement="no")  # three check-ins: no baseline yet
 @pytest.mark.parametrize(
     ("today", "day_type", "reasons"),
     [
-        (on(3, pain=7), "flare", (r.FLARE_NO_BASELINE_HIGH_PAIN,)),
-        (on(3, interference=7), "flare", (r.FLARE_NO_BASELINE_HIGH_INTERFERENCE,)),
-        (short_path(3, pain=8), "flare", (r.FLARE_NO_BASELINE_HIGH_PAIN,)),
+        (on(3, pain=7, flare="unsure"), "flare", (r.FLARE_NO_BASELINE_HIGH_PAIN,)),
+        (on(3, interference=7, flare=None), "flare", (r.FLARE_NO_BASELINE_HIGH_INTERFERENCE,)),
+        (short_path(3, pain=8, flare="unsure"), "flare", (r.FLARE_NO_BASELINE_HIGH_PAIN,)),
+        # "flare: no" with high ratings before a baseline: a tough day, never a flare.
+        (on(3, pain=7), "tough", (r.TOUGH_HIGH_RATINGS_NOT_A_FLARE,)),
+        (on(3, interference=7), "tough", (r.TOUGH_HIGH_RATINGS_NOT_A_FLARE,)),
+        (short_path(3, pain=8), "tough", (r.TOUGH_HIGH_RATINGS_NOT_A_FLARE,)),
         (on(3, pain=6, interference=6, energy=1), "steady", (r.BASELINE_NOT_ENOUGH_DATA,)),
         (short_path(3, pain=6), "steady", (r.BASELINE_NOT_ENOUGH_DATA,)),
         (on(3, pain=1, energy=10), "steady", (r.BASELINE_NOT_ENOUGH_DATA,)),

@@ -1,5 +1,6 @@
 """Flare mode: enter on a flare day, leave after two calm check-ins, resume one step lower."""
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -92,10 +93,29 @@ def test_entering_remembers_the_level_and_the_date() -> None:
     assert (after.pre_flare_level, after.flare_mode_since) == (10, day(9))
 
 
-def test_leaving_resets_the_week_and_forgets_the_flare() -> None:
+def test_leaving_keeps_the_weekly_clock_and_the_level_to_return_to() -> None:
+    # The resume step is temporary, so the weekly clock is not restarted (it used to be, which
+    # with a flare a week held every increase off for ever while each flare cost a step).
     after = update_flare_mode(ONE_CALM_DAY, "steady", True, day(9)).state
-    assert after.level_since == day(9)
-    assert (after.pre_flare_level, after.flare_mode_since) == (None, None)
+    assert after.level_since == day(0)
+    assert (after.pre_flare_level, after.flare_mode_since) == (10, None)
+    assert (after.level_minutes, after.calm_days_in_flare_mode) == (9, 0)
+
+
+def test_leaving_at_the_minimum_has_nothing_to_return_to() -> None:
+    at_minimum = dataclasses.replace(ONE_CALM_DAY, level_minutes=2, pre_flare_level=2)
+    after = update_flare_mode(at_minimum, "steady", True, day(9)).state
+    assert (after.level_minutes, after.pre_flare_level, after.in_flare_mode) == (2, None, False)
+
+
+def test_a_flare_while_easing_back_in_keeps_the_earlier_level() -> None:
+    easing = PlanState(level_minutes=9, level_since=day(0), pre_flare_level=10)
+    entered = update_flare_mode(easing, "flare", True, day(9)).state
+    assert (entered.in_flare_mode, entered.pre_flare_level, entered.level_minutes) == (True, 10, 9)
+    calm = update_flare_mode(entered, "steady", True, day(10)).state
+    left = update_flare_mode(calm, "steady", True, day(11)).state
+    # Flare after flare: still one step below 10, never a step below 9.
+    assert (left.in_flare_mode, left.level_minutes, left.pre_flare_level) == (False, 9, 10)
 
 
 @pytest.mark.parametrize(

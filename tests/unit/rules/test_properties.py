@@ -99,6 +99,7 @@ def test_every_decision_keeps_the_rules(
     timeline: list[tuple[int, dict[str, Any]]],
     seed: int,
 ) -> None:
+    before = first.state.pre_flare_level if first is not None else None
     for d in simulate(profile, first, timeline, seed):
         assert set(d.reasons) <= set(ALL_REASONS)
         assert 2 <= d.level_minutes <= 30
@@ -107,8 +108,14 @@ def test_every_decision_keeps_the_rules(
             assert 1 <= delta <= allowed_increase(d.previous_level_minutes)
             assert d.day_type not in ("flare", "tough")
             assert not d.in_flare_mode
+        elif d.level_restored:
+            # Back to the level before a flare or a quiet lowering, never above it.
+            assert delta > 0 and d.level_minutes == before
+            assert d.day_type in ("steady", "good")
+            assert not d.in_flare_mode
         else:
             assert delta <= 0
+        before = d.pre_flare_level
         if d.day_type == "flare":
             assert d.in_flare_mode
         if d.goal_kind == "session":

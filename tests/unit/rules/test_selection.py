@@ -1,14 +1,32 @@
 """Content choice: levels, activities, freshness, preferences, flare-only items, determinism."""
 
 import dataclasses
+import datetime as dt
 import random
 
 import pytest
 
-from bot.domain.rules import ContentItem, Profile, level_tag, person_activities, pick
-from bot.domain.rules.selection import rotate_activity
+from bot.domain.rules import (
+    ContentItem,
+    DayRecord,
+    Decision,
+    History,
+    PastDecision,
+    Profile,
+    decide,
+    level_tag,
+    person_activities,
+    pick,
+)
+from bot.domain.rules.selection import (
+    FRESH_DAYS,
+    fit_content,
+    freshest,
+    moment_of,
+    rotate_activity,
+)
 
-from .factories import BY_KEY, calm_days, checkin, plan, plans, run
+from .factories import BY_KEY, CATALOGUE, PROFILE, calm_days, checkin, day, plan, plans, run
 
 
 @pytest.mark.parametrize(
@@ -176,3 +194,94 @@ def test_content_keys_are_in_display_order() -> None:
     decision = run(STEADY_WEEK, STEADY_PLANS, 7)
     kinds = [BY_KEY[key].kind for key in decision.content_keys]
     assert kinds[:3] == ["movement", "tip", "encouragement"]
+
+
+# fit_content: the day's texts fitted to the person (issue 10, point 4).
+FIT_CATALOGUE = (
+    *CATALOGUE,
+    *(
+        ContentItem(f"movement.{a}.{lvl}.{n}", "movement", "movement", tags=frozenset({a, lvl}))
+        for a in ("walking", "yoga")
+        for lvl in ("very_gentle", "gentle", "building")
+        for n in (2, 3)
+    ),
+    ContentItem("tip.doctor", "tip", "headache_neck", tags=frozenset({"see_doctor", "neck"})),
+    ContentItem("tip.gp", "tip", "professional", tags=frozenset({"physio"})),
+    ContentItem("tip.flare.toolkit.breathing", "tip", "flare_toolkit", frozenset({"flare"})),
+    ContentItem("tip.flare.toolkit.rest", "tip", "flare_toolkit", frozenset({"flare"})),
+    ContentItem("tip.bike.talk", "tip", "pacing", tags=frozenset({"bike"})),
+)
+
+
+def fitted(
+    days: tuple[DayRecord, ...],
+    past: list[PastDecision],
+    today: int,
+    profile: Profile,
+    seed: int = 7,
+    symptoms: frozenset[str] = frozenset(),
+) -> Decision:
+    """decide() then fit_content(), as the chat layer does."""
+    h = History(profile=profile, days=days, decisions=tuple(past), symptom_tags=symptoms)
+    return fit_content(decide(h, day(today), seed, FIT_CATALOGUE), h, FIT_CATALOGUE, seed)
+
+
+@pytest.mark.parametrize(("hour", "moment"), [(5, "morning"), (11, "morning"), (12, "afternoon"),
+                                              (16, "afternoon"), (17, "evening"), (21, "evening"),
+                                              (22, "late"), (0, "late"), (4, "late")])  # fmt: skip
+def test_moment_of_the_local_hour(hour: int, moment: str) -> None:
+    assert moment_of(hour) == moment
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_yoga_only_person_gets_yoga_even_on_a_flare_day(seed: int) -> None:
+    profile = Profile(10, 30, ("yoga",))
+    days = (*calm_days(0, 6), checkin(7, pain=7, flare="yes"))
+    decision = fitted(days, STEADY_PLANS, 7, profile, seed)
+    assert decision.activity == "yoga"
+    assert decision.movement_key is not None and decision.movement_key.startswith("movement.yoga")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_see_a_doctor_and_professional_texts_are_never_the_tip(seed: int) -> None:
+    decision = fitted(STEADY_WEEK, STEADY_PLANS, 7, PROFILE, seed, frozenset({"neck"}))
+    assert decision.tip_key not in {"tip.doctor", "tip.gp"}
+
+
+def test_texts_naming_an_unchosen_activity_are_left_out() -> None:
+    for seed in range(30):
+        decision = fitted(STEADY_WEEK, STEADY_PLANS, 7, PROFILE, seed)
+        assert decision.tip_key != "tip.bike.talk"
+
+
+def test_flare_days_offer_two_or_three_options() -> None:
+    days = (*calm_days(0, 6), checkin(7, pain=7, flare="yes"))
+    decision = fitted(days, STEADY_PLANS, 7, PROFILE)
+    options = [k for k in decision.content_keys if k.startswith(("movement.", "tip."))]
+    assert 2 <= len(options) <= 3 and decision.movement_key in options
+    toolkit = [k for k in options if k.startswith("tip.flare.toolkit")]
+    assert len(toolkit) == len(options) - 1
+
+
+def test_no_description_repeats_while_another_is_fresh() -> None:
+    profile = Profile(10, 30, ("yoga",))
+    past: list[PastDecision] = []
+    days: list[DayRecord] = []
+    for n in range(21):
+        days.append(checkin(n))
+        decision = fitted(tuple(days), past, n, profile)
+        past.append(decision.as_past())
+    movement = [p.content_keys[0] for p in past]
+    for n in range(3, len(movement)):
+        assert movement[n] not in movement[n - 2 : n], movement  # three take turns
+    encouragement = [p.content_keys[2] for p in past]
+    assert len(set(encouragement)) == len(set(encouragement[:5]))  # a small pool: oldest first
+
+
+def test_freshest_prefers_unseen_then_least_recently_shown() -> None:
+    a, b, c = (ContentItem(k, "tip", "pacing") for k in ("a", "b", "c"))
+    today = day(30)
+    shown = {"a": day(29), "b": day(20)}
+    assert freshest((a, b, c), shown, today) == [c]
+    assert freshest((a, b), shown, today) == [b]
+    assert freshest((a, b), {"a": today - dt.timedelta(days=FRESH_DAYS + 1)}, today) == [a, b]

@@ -1,4 +1,4 @@
-"""Two weeks day by day through decide(): a rise, a flare with a reduced goal, a resume."""
+"""Two weeks day by day through decide(): a rise, a flare, a resume a step lower, then back."""
 
 from bot.domain.rules import DayRecord, Profile
 from bot.domain.rules import reasons as r
@@ -15,7 +15,9 @@ TWO_WEEKS: list[DayRecord] = [
     checkin(10, pain=8, interference=8, energy=2, flare="yes", movement="rest"),  # toolkit
     checkin(11, pain=5, movement="rest"),  # first calm day: still in flare mode
     checkin(12, movement="some", done=True),  # second calm day: resume one step lower
-    checkin(13, done=True),
+    checkin(13, done=True),  # first calm day one step lower
+    checkin(14, done=True),  # second: back to the pre-flare level
+    checkin(15, done=True),
 ]
 
 # (day, day type, level, goal, goal kind, in flare mode, a reason that must be cited)
@@ -28,7 +30,11 @@ EXPECTED = [
     (10, "flare", 11, 0, "flare_toolkit", True, r.FLARE_TOOLKIT_HIGH_PAIN),
     (11, "tough", 11, 5, "session", True, r.FLARE_MODE_CONTINUES),
     (12, "steady", 10, 10, "session", False, r.FLARE_RESUME_ONE_STEP_BELOW),
-    (13, "steady", 10, 10, "session", False, r.PROGRESSION_HOLD_NOT_A_WEEK_YET),
+    (13, "steady", 10, 10, "session", False, r.PROGRESSION_HOLD_EASING_BACK_IN),
+    (14, "steady", 11, 11, "session", False, r.PROGRESSION_BACK_TO_PREVIOUS_LEVEL),
+    # The weekly clock still runs from day 7 (the flare and the resume step did not restart it):
+    # a week has passed, and the flare in it holds the level.
+    (15, "steady", 11, 11, "session", False, r.PROGRESSION_HOLD_FLARE_IN_WEEK),
 ]
 
 
@@ -47,6 +53,8 @@ def test_two_weeks() -> None:
         assert got == (day_type, level, goal, kind, flare_mode), f"day {n}"
         assert reason in decision.reasons, f"day {n}: {decision.reasons}"
     assert decisions[9].pre_flare_level == 11
+    assert decisions[14].level_restored and not decisions[14].level_increased
+    assert decisions[14].state.level_since == day(7)
     assert decisions[9].goal_minutes <= 0.7 * decisions[9].level_minutes
     assert [d.activity for d in decisions[:4]] == ["walking", "taichi", "walking", "taichi"]
     assert decisions[13].adherence.days_moved_week == 5  # days 7-13 but the flare days 9, 10

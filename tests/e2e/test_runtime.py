@@ -1,0 +1,163 @@
+"""The runtime under faults, through the emulator: a database that goes away, a poison update,
+a flood, a chat that hangs. Nobody is lost, nobody waits for someone else."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import ManualClock
+from bot.config import load_settings
+from bot.content import Content
+from bot.db.inbox import InboxUpdate
+from bot.emulator import Emulator, FakeUser
+from tests.harness import Harness, onboard, texts
+
+APOLOGY = "Sorry, something went wrong"
+
+
+class Outage:
+    """Every statement fails as if the database had gone away, while `on` is set."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.on = False
+        self.failed = 0
+        self._error = engine.dialect.dbapi.OperationalError  # type: ignore[union-attr]
+        event.listen(engine.sync_engine, "before_cursor_execute", self._check)
+
+    def _check(self, *_: Any) -> None:
+        if self.on:
+            self.failed += 1
+            raise self._error("server closed the connection unexpectedly (injected)")
+
+
+async def wait_reply(emu: Emulator, person: FakeUser, after: int, timeout: float = 20) -> str:
+    """The text of the bot's messages to `person` beyond the first `after`, once there is one."""
+    await emu.wait_for(lambda e: len(e.messages(person)) > after, timeout=timeout)
+    return texts(emu.messages(person)[after:])
+
+
+async def test_a_database_blip_while_handling_is_waited_out_not_apologised_for(
+    harness: Harness,
+) -> None:
+    ada = harness.emu.user("Ada")
+    await onboard(harness, ada)
+    outage = Outage(harness.services.engine)
+    await harness.emu.send_text(ada, "/checkin")
+    await harness.settle()
+    before = len(harness.emu.messages(ada))
+    outage.on = True
+    await harness.emu.send_text(ada, "/today")
+    await asyncio.sleep(2.5)  # stored before the outage began? either way: nothing answered yet
+    assert outage.failed > 0
+    assert APOLOGY not in texts(harness.emu.messages(ada)[before:])
+    outage.on = False
+    reply = await wait_reply(harness.emu, ada, before, timeout=40)
+    assert APOLOGY not in reply and reply.strip()
+
+
+async def test_a_database_away_before_storing_loses_nothing(harness: Harness) -> None:
+    """Polling: the update is fetched, cannot be stored, and is fetched again (not confirmed)."""
+    bea = harness.emu.user("Bea")
+    outage = Outage(harness.services.engine)
+    outage.on = True
+    await harness.emu.send_text(bea, "/start")
+    await asyncio.sleep(3)
+    assert harness.emu.messages(bea) == []
+    async with harness.services.sessions() as session:
+        outage.on = False
+        stored = await session.scalar(select(InboxUpdate.update_id).limit(1))
+    assert stored is None  # nothing was stored, so nothing could have been confirmed
+    assert "Small Steps" in await wait_reply(harness.emu, bea, 0, timeout=40)
+    # /healthz would have said the loops were fine all along: they kept going.
+    assert not harness.runtime.stalled()
+
+
+async def test_a_poison_update_is_set_aside_and_blocks_nobody(harness: Harness) -> None:
+    cid = harness.emu.user("Cid")
+    await onboard(harness, cid)
+    poison = {"message": {"message_id": 1, "chat": {"id": cid.id, "type": "private"}}}  # no date
+    await harness.emu.inject("message", poison["message"])
+    before = len(harness.emu.messages(cid))
+    await harness.emu.send_text(cid, "/help")  # the same chat, after the poison
+    reply = await wait_reply(harness.emu, cid, before)
+    assert "/checkin" in reply
+    for _ in range(100):
+        async with harness.services.sessions() as session:
+            aside = (
+                await session.execute(select(InboxUpdate).where(InboxUpdate.failed_at.is_not(None)))
+            ).scalars().all()
+        if aside:
+            break
+        await asyncio.sleep(0.1)
+    assert len(aside) == 1 and aside[0].payload is not None and aside[0].attempts == 3
+    assert aside[0].error and "unparseable" in aside[0].error
+
+
+@pytest.fixture
+async def limited(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> AsyncIterator[Harness]:
+    """The bot with its rate limiter, against an emulator that enforces Telegram's limits."""
+    emulator.set_rate_limits(True)
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
+    )  # fmt: skip
+    async with Harness.running(settings, emulator, clock, content, rate_limit=True) as running:
+        yield running
+
+
+async def test_a_flood_from_one_person_does_not_hold_up_another(limited: Harness) -> None:
+    harness = limited
+    dan, eve = harness.emu.user("Dan"), harness.emu.user("Eve")
+    await onboard(harness, dan)
+    await onboard(harness, eve)
+    for n in range(60):
+        await harness.emu.send_text(dan, f"message number {n} about my day")
+    started = time.monotonic()
+    before = len(harness.emu.messages(eve))
+    await harness.emu.send_text(eve, "/help")
+    await wait_reply(harness.emu, eve, before)
+    waited = time.monotonic() - started
+    assert waited < 3, waited
+    # The flood is caught up with: one "one moment", then an answer to the latest message.
+    await harness.emu.wait_for(
+        lambda e: any("number 59" in str(m.get("text")) or "One moment" in str(m.get("text"))
+                      for m in e.messages(dan)), timeout=30,
+    )  # fmt: skip
+    said = texts(harness.emu.messages(dan))
+    assert said.count("One moment") == 1
+    assert len(harness.emu.messages(dan)) < 30  # not sixty replies
+
+
+async def test_a_red_flag_inside_a_flood_is_still_answered(limited: Harness) -> None:
+    harness = limited
+    fay = harness.emu.user("Fay")
+    await onboard(harness, fay)
+    for n in range(30):
+        text = "honestly i want to end it all" if n == 12 else f"just chatting {n}"
+        await harness.emu.send_text(fay, text)
+    await harness.emu.wait_for(
+        lambda e: "ending your life" in texts(e.messages(fay)), timeout=30
+    )
+
+
+async def test_a_hanging_chat_does_not_hold_up_others(harness: Harness) -> None:
+    gus, hal = harness.emu.user("Gus"), harness.emu.user("Hal")
+    await onboard(harness, gus)
+    await onboard(harness, hal)
+    harness.emu.timeout_next("sendMessage", hold=8, chat=gus, times=3)
+    await harness.emu.send_text(gus, "/help")
+    await asyncio.sleep(0.2)
+    started = time.monotonic()
+    before = len(harness.emu.messages(hal))
+    await harness.emu.send_text(hal, "/help")
+    await wait_reply(harness.emu, hal, before)
+    assert time.monotonic() - started < 2

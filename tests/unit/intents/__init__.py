@@ -1,0 +1,1 @@
+"""The intent phrase table: everyday messages with what they mean."""
