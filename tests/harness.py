@@ -119,6 +119,22 @@ class Harness:
         return [a.text for a in self.emu.callback_answers if a.text]
 
 
+Row = tuple[str, tuple[str, ...], tuple[str, ...]]
+
+
+async def talk(
+    harness: Harness, person: FakeUser, rows: list[Row], never: tuple[str, ...] = ()
+) -> None:
+    """Play a dialogue table: each (says, must contain, must not contain) in turn; no reply may
+    contain anything in `never`."""
+    for says, wanted, unwanted in rows:
+        reply = texts(await harness.say(person, says))
+        for fragment in wanted:
+            assert fragment in reply, (says, fragment, reply)
+        for fragment in (*unwanted, *never):
+            assert fragment not in reply, (says, fragment, reply)
+
+
 def texts(outputs: list[JSON]) -> str:
     """All outputs as a person sees them (text and button labels), for 'contains' checks."""
     return "\n---\n".join(format_message(m) for m in outputs)
