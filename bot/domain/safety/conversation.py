@@ -164,15 +164,18 @@ def read(stage: Stage, text: str) -> Reading:
 
 # One row per (stage, reading): the whole conversation in one place.
 _STAY = Step("safety.crisis.stay", Stage.LISTENING, renew=True, follow_up=True)
+_STILL_HERE = Step("safety.crisis.still_here", Stage.LISTENING)
+_ROUGH = Step("safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True)
+_BETTER = Step("safety.followup.better", None, resume=True, check_in=True)
 _TABLE: dict[tuple[Stage, Reading], Step] = {
     # The direct question is open: every answer is part of the crisis conversation.
     (Stage.ASKED, Reading.CRISIS): _STAY,
     (Stage.ASKED, Reading.YES): _STAY,
-    (Stage.ASKED, Reading.NO): Step("safety.crisis.still_here", Stage.LISTENING),
+    (Stage.ASKED, Reading.NO): _STILL_HERE,
     (Stage.ASKED, Reading.UNCLEAR): Step("safety.crisis.ask_again", Stage.ASKED_AGAIN),
     (Stage.ASKED_AGAIN, Reading.CRISIS): _STAY,
     (Stage.ASKED_AGAIN, Reading.YES): _STAY,
-    (Stage.ASKED_AGAIN, Reading.NO): Step("safety.crisis.still_here", Stage.LISTENING),
+    (Stage.ASKED_AGAIN, Reading.NO): _STILL_HERE,
     # Asked twice: no third question; the help that stays with them, without pressing.
     (Stage.ASKED_AGAIN, Reading.UNCLEAR): Step("safety.crisis.unclear", Stage.LISTENING),
     # Answered: distress is still answered first; everything else is an ordinary message.
@@ -181,27 +184,17 @@ _TABLE: dict[tuple[Stage, Reading], Step] = {
     # The next day's follow-up.
     (Stage.CRISIS_FOLLOW_UP, Reading.CRISIS): _STAY,
     (Stage.CRISIS_FOLLOW_UP, Reading.YES): _STAY,
-    (Stage.CRISIS_FOLLOW_UP, Reading.ROUGH): Step(
-        "safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True
-    ),
-    (Stage.CRISIS_FOLLOW_UP, Reading.BETTER): Step(
-        "safety.followup.better", None, resume=True, check_in=True
-    ),
+    (Stage.CRISIS_FOLLOW_UP, Reading.ROUGH): _ROUGH,
+    (Stage.CRISIS_FOLLOW_UP, Reading.BETTER): _BETTER,
     (Stage.CRISIS_FOLLOW_UP, Reading.UNCLEAR): Step(
         "safety.followup.ask_again", Stage.CRISIS_FOLLOW_UP_AGAIN
     ),
     (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.CRISIS): _STAY,
     (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.YES): _STAY,
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.ROUGH): Step(
-        "safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True
-    ),
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.BETTER): Step(
-        "safety.followup.better", None, resume=True, check_in=True
-    ),
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.ROUGH): _ROUGH,
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.BETTER): _BETTER,
     # Still unclear after asking twice: keep the door open and check in again tomorrow.
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.UNCLEAR): Step(
-        "safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True
-    ),
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.UNCLEAR): _ROUGH,
     # After an emergency: glad / please get it checked; anything else is an ordinary message.
     (Stage.EMERGENCY_FOLLOW_UP, Reading.CRISIS): Step(
         "safety.crisis", Stage.ASKED, renew=True, follow_up=True
