@@ -108,13 +108,18 @@ class Child:
 
     @classmethod
     async def start(cls, module: str, *args: str) -> tuple[Child, JSON]:
-        """Start the child and return it with its first line (it says it is ready)."""
+        """Start the child and return it with its first line (it says it is ready).
+
+        A module name runs with `-m`; a path to a .py file runs as a script (the bare echo bot,
+        which must not import this package).
+        """
+        command = [module] if module.endswith(".py") else ["-m", module]
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", module, *args,
+            sys.executable, *command, *args,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
             limit=CHILD_LINE_LIMIT,
         )  # fmt: skip
-        child = cls(module.rsplit(".", 1)[-1], process)
+        child = cls(module.removesuffix(".py").rsplit(".", 1)[-1].rsplit("/", 1)[-1], process)
         return child, await child._read()
 
     async def call(self, cmd: str, **params: Any) -> JSON:

@@ -34,6 +34,8 @@ from bot.limiter import OVERALL_PER_SECOND
 from .common import DUE, JSON, START, STEPS, Child
 
 BENCHMARKS = ("checkin", "fanout", "memory")
+# The baseline: a bare PTB echo bot run as a script, importing nothing of this project.
+BARE_ECHO = Path(__file__).resolve().with_name("bare_echo.py")
 
 # Id ranges of the simulated people (their private chat ids are the same numbers).
 ECHO_PEOPLE = 1_000_000
@@ -165,7 +167,9 @@ async def worker(
 ) -> AsyncIterator[Child]:
     """The real bot or the echo bot, polling the emulator, until the block ends."""
     config = {"role": role, "api": api, "database": database, "rate_limit": rate_limit}
-    child, _ = await Child.start("bot.bench.worker", json.dumps(config))
+    # The baseline runs as a bare script that imports nothing of this project.
+    module = str(BARE_ECHO) if role == "echo" else "bot.bench.worker"
+    child, _ = await Child.start(module, json.dumps(config))
     try:
         yield child
     finally:

@@ -1,6 +1,6 @@
-"""The measured side in a process of its own: the real bot, or the echo bot.
+"""The measured side in a process of its own: the real bot (the echo bot is bare_echo.py).
 
-`python -m bot.bench.worker '{"role": "bot"|"echo", "api": URL, "database": URL,
+`python -m bot.bench.worker '{"role": "bot", "api": URL, "database": URL,
 "rate_limit": true}'` starts it polling the emulator, prints `{"ready": ...}`, then answers
 JSON-lines commands: `fanout` (one outbox pass, as the repeating job runs it), `fanout_start`
 and `fanout_stop` (the same in the background), `rss`, `quit`. Every answer carries the
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime as dtm
 import json
 import logging
 import sys
@@ -86,42 +85,11 @@ async def serve_bot(config: JSON) -> None:
     )  # fmt: skip
 
 
-async def serve_echo(config: JSON) -> None:
-    """The echo bot with PTB's own Updater polling."""
-    from bot.runtime import POLL_TIMEOUT
-
-    from .echo import build_echo
-
-    application = build_echo(config["api"])
-    await application.initialize()
-    await application.start()
-    assert application.updater is not None
-    await application.updater.start_polling(
-        poll_interval=0, timeout=dtm.timedelta(seconds=POLL_TIMEOUT)
-    )
-
-    async def rss(_: JSON) -> JSON:
-        """Peak RSS so far."""
-        return {"rss_mb": peak_rss_mb()}
-
-    async def quit_(_: JSON) -> JSON:
-        """Stop polling and shut down."""
-        assert application.updater is not None
-        await application.updater.stop()
-        await application.stop()
-        await application.shutdown()
-        return {"rss_mb": peak_rss_mb()}
-
-    emit({"ready": True, "rss_mb": peak_rss_mb()})
-    await serve_commands({"rss": rss, "quit": quit_})
-
-
 def main(argv: list[str]) -> None:
     """Run the role named in the JSON config."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config: dict[str, Any] = json.loads(argv[0])
-    serve = serve_bot if config["role"] == "bot" else serve_echo
-    asyncio.run(serve(config))
+    asyncio.run(serve_bot(config))
 
 
 if __name__ == "__main__":

@@ -165,8 +165,8 @@ def read(stage: Stage, text: str) -> Reading:
 # One row per (stage, reading): the whole conversation in one place.
 _STAY = Step("safety.crisis.stay", Stage.LISTENING, renew=True, follow_up=True)
 _STILL_HERE = Step("safety.crisis.still_here", Stage.LISTENING)
-_ROUGH = Step("safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True)
-_BETTER = Step("safety.followup.better", None, resume=True, check_in=True)
+_ROUGH_STEP = Step("safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True)
+_BETTER_STEP = Step("safety.followup.better", None, resume=True, check_in=True)
 _TABLE: dict[tuple[Stage, Reading], Step] = {
     # The direct question is open: every answer is part of the crisis conversation.
     (Stage.ASKED, Reading.CRISIS): _STAY,
@@ -184,17 +184,17 @@ _TABLE: dict[tuple[Stage, Reading], Step] = {
     # The next day's follow-up.
     (Stage.CRISIS_FOLLOW_UP, Reading.CRISIS): _STAY,
     (Stage.CRISIS_FOLLOW_UP, Reading.YES): _STAY,
-    (Stage.CRISIS_FOLLOW_UP, Reading.ROUGH): _ROUGH,
-    (Stage.CRISIS_FOLLOW_UP, Reading.BETTER): _BETTER,
+    (Stage.CRISIS_FOLLOW_UP, Reading.ROUGH): _ROUGH_STEP,
+    (Stage.CRISIS_FOLLOW_UP, Reading.BETTER): _BETTER_STEP,
     (Stage.CRISIS_FOLLOW_UP, Reading.UNCLEAR): Step(
         "safety.followup.ask_again", Stage.CRISIS_FOLLOW_UP_AGAIN
     ),
     (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.CRISIS): _STAY,
     (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.YES): _STAY,
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.ROUGH): _ROUGH,
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.BETTER): _BETTER,
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.ROUGH): _ROUGH_STEP,
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.BETTER): _BETTER_STEP,
     # Still unclear after asking twice: keep the door open and check in again tomorrow.
-    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.UNCLEAR): _ROUGH,
+    (Stage.CRISIS_FOLLOW_UP_AGAIN, Reading.UNCLEAR): _ROUGH_STEP,
     # After an emergency: glad / please get it checked; anything else is an ordinary message.
     (Stage.EMERGENCY_FOLLOW_UP, Reading.CRISIS): Step(
         "safety.crisis", Stage.ASKED, renew=True, follow_up=True
