@@ -110,6 +110,7 @@ class Runtime:
         self._workers: dict[int | str, asyncio.Task[None]] = {}
         self._flooded: set[int | str] = set()
         self._beats = self.services.heartbeats
+        self.warming: asyncio.Future[Any] | None = None  # the city list loading beside the loop
 
     # starting and stopping ------------------------------------------------------------------
 
@@ -119,7 +120,7 @@ class Runtime:
         await self.app.start()
         # The city list takes a few seconds to load: do it now, beside the loop, not on the
         # first person's "Manchester".
-        asyncio.get_running_loop().run_in_executor(None, gazetteer)
+        self.warming = asyncio.get_running_loop().run_in_executor(None, gazetteer)
         self.beat("inbox")
         self._tasks.append(asyncio.create_task(self._handle_loop(), name="inbox-handler"))
         if polling:

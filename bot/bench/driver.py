@@ -191,5 +191,55 @@ class Driver:
         }
 
 
+    async def one_message_each(
+        self, first: int, count: int, mode: str, text: str, timeout: float = 60.0
+    ) -> JSON:
+        """Every person sends one message at once; time to the bot's first output for each."""
+        latencies: list[float] = []
+        failures: list[str] = []
+        people = [self.emu.world.users[user_id] for user_id in range(first, first + count)]
+        for user in people:
+            self.watches[user.id] = Watch(mode)
+
+        async def run(user: FakeUser) -> None:
+            watch = self.watches[user.id]
+            watch.first, watch.waiting = None, True
+            watch.started = time.perf_counter()
+            await self.emu.send_text(user, text)
+            try:
+                await asyncio.wait_for(watch.done.wait(), timeout)
+            except TimeoutError:
+                failures.append(f"{user.id}: no answer within {timeout:.0f} s")
+                return
+            assert watch.first is not None
+            latencies.append(watch.first - watch.started)
+
+        began = time.perf_counter()
+        await asyncio.gather(*(run(user) for user in people))
+        elapsed = time.perf_counter() - began
+        for user in people:
+            del self.watches[user.id]
+        return {
+            "people": count,
+            "answered": len(latencies),
+            "seconds": round(elapsed, 3),
+            "per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
+            "latency": latency_ms(latencies),
+            "failed": len(failures),
+        }
+
+    async def flood(self, user_id: int, messages: int) -> JSON:
+        """One person sends many messages as fast as the emulator takes them."""
+        user = self.emu.world.users[user_id]
+        for n in range(messages):
+            await self.emu.send_text(user, f"message {n} about my day")
+        return {"sent": messages}
+
+    def hang(self, user_id: int, seconds: float) -> JSON:
+        """The bot's next sends to this person hang for `seconds` before they are answered."""
+        self.emu.timeout_next("sendMessage", hold=seconds, chat=user_id, times=5)
+        return {"hanging": user_id}
+
+
 def _nothing() -> None:
     """No follow-up after the call."""

@@ -27,6 +27,7 @@ async def main() -> None:
     emu.record_messages = False
     await emu.start()
     driver = Driver(emu)
+    background: set[asyncio.Task[JSON]] = set()
 
     async def people(cmd: JSON) -> JSON:
         """Create people: {first, count}."""
@@ -45,6 +46,25 @@ async def main() -> None:
             int(cmd["first"]), int(cmd["count"]), str(cmd["mode"]),
             (float(think[0]), float(think[1])), float(cmd.get("timeout", 120.0)),
         )  # fmt: skip
+
+    async def one_message_each(cmd: JSON) -> JSON:
+        """Everyone in {first, count} sends {text} at once: {mode}."""
+        return await driver.one_message_each(
+            int(cmd["first"]), int(cmd["count"]), str(cmd["mode"]), str(cmd["text"])
+        )
+
+    async def flood(cmd: JSON) -> JSON:
+        """{user} sends {messages} messages as fast as possible (in the background)."""
+        task = asyncio.create_task(driver.flood(int(cmd["user"]), int(cmd["messages"])))
+        background.add(task)
+        task.add_done_callback(background.discard)
+        return {"started": True}
+
+    async def hang(cmd: JSON) -> JSON:
+        """The bot's sends to {user} hang {seconds}; {user} then says something."""
+        driver.hang(int(cmd["user"]), float(cmd["seconds"]))
+        await emu.send_text(emu.world.users[int(cmd["user"])], "/help")
+        return {"hanging": True}
 
     async def watch_prompts(cmd: JSON) -> JSON:
         """Count daily prompts to people {first, count} from now on."""
@@ -87,6 +107,7 @@ async def main() -> None:
     await serve_commands(
         {
             "people": people, "limits": limits, "dialogues": dialogues,
+            "one_message_each": one_message_each, "flood": flood, "hang": hang,
             "watch_prompts": watch_prompts, "prompts": prompts, "wait_prompts": wait_prompts,
             "now": now, "counts": counts, "quit": quit_,
         }

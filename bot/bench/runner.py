@@ -33,7 +33,7 @@ from bot.limiter import OVERALL_PER_SECOND
 
 from .common import DUE, JSON, START, STEPS, Child
 
-BENCHMARKS = ("checkin", "fanout", "memory")
+BENCHMARKS = ("checkin", "fanout", "memory", "first_contact", "fairness")
 # The baseline: a bare PTB echo bot run as a script, importing nothing of this project.
 BARE_ECHO = Path(__file__).resolve().with_name("bare_echo.py")
 
@@ -43,9 +43,14 @@ BOT_PEOPLE = 2_000_000
 DUE_PEOPLE = 10_000_000
 TALKING_PEOPLE = 3_000_000
 UNLIMITED_PEOPLE = 4_000_000
+NEW_ECHO_PEOPLE = 5_000_000
+NEW_PEOPLE = 6_000_000
+FAIR_PEOPLE = 7_000_000
 
 # Targets from the issue.
 CHECKIN_RATIO = 0.5
+FIRST_CONTACT_RATIO = 0.5  # issue: first contact at least half the echo bot's rate
+FAIR_P95_MS = 1500.0  # replies to others while one person floods or one chat hangs
 FANOUT_PER_SECOND = 1000.0
 TELEGRAM_PER_SECOND = 30.0
 LIMITED_SHARE = 0.95
@@ -64,18 +69,23 @@ class Sizes:
     think: tuple[float, float] = (0.5, 1.5)  # seconds a person takes to read and tap
     warmup: float = 3.0  # limited fan-out: seconds before the measuring window opens
     window: float = 25.0  # limited fan-out: seconds measured
+    first_contact_people: int = 400
+    fair_people: int = 10
+    flood_messages: int = 300
 
     @classmethod
     def of(cls, quick: bool, people: int | None) -> Sizes:
         """Full or smoke-test sizes; --people overrides the people of every benchmark."""
         sizes = (
             cls(checkin_people=10, due_people=500, memory_people=1000, talking_people=3,
-                think=(0.02, 0.05), warmup=0.3, window=1.5)
+                think=(0.02, 0.05), warmup=0.3, window=1.5, first_contact_people=20,
+                fair_people=3, flood_messages=30)
             if quick else cls()
         )  # fmt: skip
         if people is not None:
             sizes = cls(people, people, people, sizes.talking_people, sizes.think,
-                        sizes.warmup, sizes.window)  # fmt: skip
+                        sizes.warmup, sizes.window, people, sizes.fair_people,
+                        sizes.flood_messages)  # fmt: skip
         return sizes
 
 
@@ -163,10 +173,11 @@ async def emulator() -> AsyncIterator[tuple[Child, str]]:
 
 @asynccontextmanager
 async def worker(
-    role: str, api: str, database: str = "", rate_limit: bool = True
+    role: str, api: str, database: str = "", rate_limit: bool = True, rate: float = 30.0
 ) -> AsyncIterator[Child]:
     """The real bot or the echo bot, polling the emulator, until the block ends."""
-    config = {"role": role, "api": api, "database": database, "rate_limit": rate_limit}
+    config = {"role": role, "api": api, "database": database, "rate_limit": rate_limit,
+              "rate": rate}  # fmt: skip
     # The baseline runs as a bare script that imports nothing of this project.
     module = str(BARE_ECHO) if role == "echo" else "bot.bench.worker"
     child, _ = await Child.start(module, json.dumps(config))
@@ -337,7 +348,81 @@ async def bench_memory(dbs: Databases, sizes: Sizes) -> JSON:
     }  # fmt: skip
 
 
-RUNNERS = {"checkin": bench_checkin, "fanout": bench_fanout, "memory": bench_memory}
+async def bench_first_contact(dbs: Databases, sizes: Sizes) -> JSON:
+    """/start from many new people at once: the bot's welcome rate against the echo bot's.
+
+    The bot runs with its rate limiter and an overall limit high enough not to bind
+    (TELEGRAM_RATE_LIMIT=1000): replies are bounded per chat only, as with Telegram.
+    """
+    people = sizes.first_contact_people
+    url = await dbs.fresh("first_contact")
+    async with emulator() as (emu, api):
+        await emu.call("people", first=NEW_ECHO_PEOPLE, count=people)
+        await emu.call("people", first=NEW_PEOPLE, count=people)
+        log(f"first contact: echo bot, {people} people")
+        async with worker("echo", api) as echo:
+            base = await emu.call(
+                "one_message_each", first=NEW_ECHO_PEOPLE, count=people, mode="echo", text="hi"
+            )
+            await echo.quit()
+        log(f"first contact: real bot, {people} people send /start")
+        async with worker("bot", api, url, rate_limit=True, rate=1000.0) as bot:
+            real = await emu.call(
+                "one_message_each", first=NEW_PEOPLE, count=people, mode="bot", text="/start"
+            )
+            await bot.quit()
+    ratio = real["per_second"] / base["per_second"] if base["per_second"] else 0.0
+    return {
+        "benchmark": "first_contact",
+        "people": people,
+        "bot": real,
+        "echo": base,
+        "ratio": round(ratio, 3),
+        "targets": {"ratio_min": FIRST_CONTACT_RATIO},
+        "pass": {"ratio": ratio >= FIRST_CONTACT_RATIO},
+    }
+
+
+async def bench_fairness(dbs: Databases, sizes: Sizes) -> JSON:
+    """Replies to 10 people while one other person floods, or while one chat hangs 8 s.
+
+    Telegram's limits on in the emulator (429s beyond them), the bot with its rate limiter.
+    """
+    quiet, floods = sizes.fair_people, sizes.flood_messages
+    url = await dbs.fresh("fairness")
+    await add_people(url, FAIR_PEOPLE, quiet + 2, due=False)
+    results: JSON = {}
+    async with emulator() as (emu, api):
+        await emu.call("people", first=FAIR_PEOPLE, count=quiet + 2)
+        await emu.call("limits", enabled=True)
+        async with worker("bot", api, url, rate_limit=True) as bot:
+            log(f"fairness: {quiet} people while one sends {floods} messages")
+            await emu.call("flood", user=FAIR_PEOPLE + quiet, messages=floods)
+            await asyncio.sleep(0.5)
+            results["flood"] = await emu.call(
+                "one_message_each", first=FAIR_PEOPLE, count=quiet, mode="echo", text="/help"
+            )
+            await asyncio.sleep(2.0)
+            log(f"fairness: {quiet} people while one chat hangs 8 s")
+            await emu.call("hang", user=FAIR_PEOPLE + quiet + 1, seconds=8.0)
+            await asyncio.sleep(0.5)
+            results["hang"] = await emu.call(
+                "one_message_each", first=FAIR_PEOPLE, count=quiet, mode="echo", text="/help"
+            )
+            await bot.quit()
+    p95 = {k: v["latency"]["p95_ms"] for k, v in results.items()}
+    return {
+        "benchmark": "fairness",
+        "people": quiet,
+        "flood_messages": floods,
+        **results,
+        "targets": {"reply_p95_ms_max": FAIR_P95_MS},
+        "pass": {f"{k}_p95": v <= FAIR_P95_MS for k, v in p95.items()},
+    }
+
+
+RUNNERS = {"checkin": bench_checkin, "fanout": bench_fanout, "memory": bench_memory,
+           "first_contact": bench_first_contact, "fairness": bench_fairness}  # fmt: skip
 
 
 async def run(which: str = "all", *, people: int | None = None, quick: bool = False,

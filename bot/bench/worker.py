@@ -32,6 +32,7 @@ async def serve_bot(config: JSON) -> None:
     settings = load_settings(
         require_token=False, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=config["api"],
         DATABASE_URL=config["database"], LOG_LEVEL="WARNING",
+        TELEGRAM_RATE_LIMIT=float(config.get("rate", 30.0)),
     )  # fmt: skip
     # The fan-out is started by command (the same call the repeating job makes), not by a timer.
     application = build_application(
@@ -40,6 +41,8 @@ async def serve_bot(config: JSON) -> None:
     )  # fmt: skip
     runtime = Runtime(application, allowed_updates=ALLOWED_UPDATES)
     await runtime.start(polling=True)
+    if runtime.warming is not None:
+        await runtime.warming  # measure the bot warm, as it runs most of its life
     services = of(application)
     fanout: asyncio.Task[int] | None = None
     began = 0.0
