@@ -170,9 +170,15 @@ def main(argv: list[str] | None = None) -> None:
         nargs="?",
         default="all",
         choices=(
-            "checkin", "fanout", "memory", "first_contact", "fairness", "safety", "personas",
+            "checkin",
+            "fanout",
+            "memory",
+            "first_contact",
+            "fairness",
+            "safety",
+            "personas",
             "all",
-        ),  # fmt: skip
+        ),
     )
     bench_parser.add_argument("--people", type=int, help="people in each benchmark chosen")
     bench_parser.add_argument("--quick", action="store_true", help="small sizes, a smoke run")
