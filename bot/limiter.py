@@ -6,8 +6,9 @@ is stated for bulk notifications; a reply to someone who just wrote is bounded p
 one a second, short bursts allowed). So: a reply waits only for its own chat's budget (and a
 group's 20 a minute); it still takes from the overall budget, so bulk sends (daily prompts,
 weekly summaries, group summaries) slow down while many people talk, but it never waits for it.
-Bulk sends keep to the overall rate (TELEGRAM_RATE_LIMIT). A 429 pauses every request for its
-retry_after and is then retried, so nothing is dropped.
+Bulk sends keep to the overall rate (TELEGRAM_RATE_LIMIT). A 429 pauses that chat's requests
+(or every request, when it came without a chat) for its retry_after, and the request is then
+retried, so nothing is dropped and one chat's flood limit never holds up another chat.
 """
 
 from __future__ import annotations
@@ -102,6 +103,7 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
         self.max_retries = max_retries
         self._groups: OrderedDict[int, AsyncLimiter] = OrderedDict()
         self._chats: OrderedDict[int, AsyncLimiter] = OrderedDict()
+        self._chat_paused: dict[str, float] = {}  # chat id -> monotonic time its 429 ends
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -136,7 +138,13 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
         bulk = (rate_limit_args or {}).get("lane") == "bulk"
         chat_id = data.get("chat_id")
         in_group = isinstance(chat_id, int | str) and str(chat_id).startswith("-")
+        chat_key = str(chat_id) if isinstance(chat_id, int | str) else None
         for attempt in range(self.max_retries + 1):
+            if chat_key is not None and (wait := self._chat_paused.get(chat_key, 0.0)):
+                remaining = wait - time.monotonic()
+                if remaining > 0:
+                    await asyncio.sleep(remaining)
+                self._chat_paused.pop(chat_key, None)
             if endpoint not in UNLIMITED:
                 if in_group:
                     await self._group(int(chat_id)).acquire()  # type: ignore[arg-type]
@@ -148,7 +156,12 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
             except RetryAfter as exc:
                 metrics.ERRORS.labels("retry_after").inc()
                 seconds = _seconds(exc.retry_after)
-                self.bucket.pause(seconds)
+                if chat_key is not None:
+                    # A 429 on a send to one chat is that chat's flood limit (a global one shows
+                    # on every chat's sends, and pauses each): the others go on.
+                    self._chat_paused[chat_key] = time.monotonic() + seconds
+                else:
+                    self.bucket.pause(seconds)
                 if attempt == self.max_retries:
                     raise
                 log.info("429 from Telegram on %s: waiting %.1f s", endpoint, seconds)

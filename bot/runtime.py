@@ -372,7 +372,9 @@ class Runtime:
         while not self._stopping.is_set():
             self._wake.clear()
             try:
-                await self._claim()
+                # A full batch may mean more are waiting: claim again at once, not next second.
+                while await self._claim() == BATCH:
+                    pass
                 if loop.time() - last_prune > PRUNE_EVERY:
                     async with self.services.transaction() as session:
                         await inbox.prune(session, self.services.clock.now())
