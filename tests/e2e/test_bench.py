@@ -55,12 +55,34 @@ def check_memory(result: JSON) -> None:
     assert set(result["pass"]) == {"bot_minus_echo_mb"}
 
 
-CHECKS = {"checkin": check_checkin, "fanout": check_fanout, "memory": check_memory}
+def check_first_contact(result: JSON) -> None:
+    assert result["people"] == 20
+    for side in ("bot", "echo"):
+        figures = result[side]
+        assert figures["failed"] == 0 and figures["answered"] == 20
+        assert positive(figures["per_second"], figures["latency"]["p95_ms"])
+    assert positive(result["ratio"]) and set(result["pass"]) == {"ratio"}
+
+
+def check_fairness(result: JSON) -> None:
+    for case in ("flood", "hang"):
+        figures = result[case]
+        assert figures["failed"] == 0 and figures["answered"] == 3
+        assert positive(figures["latency"]["p95_ms"])
+    assert set(result["pass"]) == {"flood_reply_p95_ms", "hang_reply_p95_ms"}
+
+
+CHECKS = {
+    "checkin": check_checkin, "fanout": check_fanout, "memory": check_memory,
+    "first_contact": check_first_contact, "fairness": check_fairness,
+}  # fmt: skip
 
 
 async def test_every_benchmark_runs_quick_and_reports_its_figures() -> None:
     results = await run("all", quick=True)
-    assert [r["benchmark"] for r in results] == ["checkin", "fanout", "memory"]
+    assert [r["benchmark"] for r in results] == [
+        "checkin", "fanout", "memory", "first_contact", "fairness",
+    ]  # fmt: skip
     for result in results:
         assert result["quick"] is True
         assert result["targets"] and len(result["pass"]) == len(result["targets"])
