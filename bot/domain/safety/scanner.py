@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.safety import crisis_model
+from bot.domain.safety import crisis_model, doctor_model
 from bot.domain.safety.crisis_features import features
 from bot.domain.safety.dsl import CompiledPattern, Haystack, compile_pattern, pattern_words
 from bot.domain.safety.lexicon import CONTRACTIONS
@@ -236,8 +236,9 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
     return Normalised(" " + " ".join(kept) + " ", frozenset(kept))
 
 
-# The rule id reported when the crisis model, not a pattern, raised the flag.
+# The rule ids reported when a model, not a pattern, raised the flag.
 MODEL_RULE = "crisis.model"
+DOCTOR_MODEL_RULE = "doctor.model"
 # How much surer than its threshold the model must be to turn a pattern's light check into the
 # crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 16.7;
 # "my friend said she wants to die", about someone else, scoring 9.8, stays a check).
@@ -284,6 +285,8 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
     needed = crisis_model.THRESHOLD + (CHECK_UPGRADE_MARGIN if flags else 0.0)
     if crisis_score(text) >= needed:
         return (RedFlag("crisis", (MODEL_RULE,)),)
+    if not flags and doctor_score(text) >= doctor_model.THRESHOLD:
+        return (RedFlag("doctor", (DOCTOR_MODEL_RULE,)),)
     return flags
 
 
@@ -291,6 +294,12 @@ def crisis_score(text: str) -> float:
     """The crisis model's log-odds for a text (see tests/unit/safety/train_model.py)."""
     weights = crisis_model.WEIGHTS
     return crisis_model.PRIOR + sum(weights.get(f, 0.0) for f in features(text))
+
+
+def doctor_score(text: str) -> float:
+    """The see-a-doctor model's log-odds for a text (see tests/unit/safety/train_model.py)."""
+    weights = doctor_model.WEIGHTS
+    return doctor_model.PRIOR + sum(weights.get(f, 0.0) for f in features(text))
 
 
 def scan(text: str) -> RedFlag | None:
