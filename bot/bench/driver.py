@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +34,20 @@ class Watch:
     waiting: bool = False
     done: asyncio.Event = field(default_factory=asyncio.Event)
     last: JSON | None = None  # the message the next tap goes to
+
+
+@dataclass
+class Timed:
+    """What one all-at-once run measured."""
+
+    latencies: list[float] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        """Answered steps a second."""
+        return round(len(self.latencies) / self.elapsed, 1) if self.elapsed else 0.0
 
 
 class Driver:
@@ -143,90 +157,91 @@ class Driver:
         timeout: float = 120.0,
     ) -> JSON:
         """Every person runs one check-in dialogue, all at once; figures for the lot."""
-        latencies: list[float] = []
-        failures: list[str] = []
         rng = random.Random(first)
-        people = [self.emu.world.users[user_id] for user_id in range(first, first + count)]
-        for user in people:
-            self.watches[user.id] = Watch(mode)
 
-        async def run(user: FakeUser) -> None:
+        async def run(user: FakeUser, timed: Timed) -> None:
             watch = self.watches[user.id]
+            act: Awaitable[Any]
             for index, step in enumerate(STEPS):
                 if think[1] > 0:
                     await asyncio.sleep(rng.uniform(*think))
-                watch.first, watch.waiting = None, True
-                watch.done.clear()
-                watch.started = time.perf_counter()
                 if index == 0:
-                    await self.emu.send_text(user, step)
+                    act = self.emu.send_text(user, step)
                 elif watch.last is None:
-                    failures.append(f"{user.id}: nothing to tap for {step!r}")
+                    timed.failures.append(f"{user.id}: nothing to tap for {step!r}")
                     return
                 elif mode == BOT:
-                    await self.emu.tap_button(user, watch.last, step)
+                    act = self.emu.tap_button(user, watch.last, step)
                 else:
-                    await self.emu.tap(user, watch.last, f"echo:{step}")
-                try:
-                    await asyncio.wait_for(watch.done.wait(), timeout)
-                except TimeoutError:
-                    failures.append(f"{user.id}: no answer to {step!r} within {timeout:.0f} s")
+                    act = self.emu.tap(user, watch.last, f"echo:{step}")
+                if not await self._step(user, act, step, timeout, timed):
                     return
-                assert watch.first is not None
-                latencies.append(watch.first - watch.started)
 
-        began = time.perf_counter()
-        await asyncio.gather(*(run(user) for user in people))
-        elapsed = time.perf_counter() - began
-        for user in people:
-            del self.watches[user.id]
+        timed = await self._everyone(first, count, mode, run)
         return {
             "people": count,
-            "steps": len(latencies),
-            "seconds": round(elapsed, 3),
-            "steps_per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
-            "latency": latency_ms(latencies),
-            "failures": failures[:5],
-            "failed": len(failures),
+            "steps": len(timed.latencies),
+            "seconds": round(timed.elapsed, 3),
+            "steps_per_second": timed.rate,
+            "latency": latency_ms(timed.latencies),
+            "failures": timed.failures[:5],
+            "failed": len(timed.failures),
         }
-
 
     async def one_message_each(
         self, first: int, count: int, mode: str, text: str, timeout: float = 60.0
     ) -> JSON:
         """Every person sends one message at once; time to the bot's first output for each."""
-        latencies: list[float] = []
-        failures: list[str] = []
+
+        async def run(user: FakeUser, timed: Timed) -> None:
+            await self._step(user, self.emu.send_text(user, text), text, timeout, timed)
+
+        timed = await self._everyone(first, count, mode, run)
+        return {
+            "people": count,
+            "answered": len(timed.latencies),
+            "seconds": round(timed.elapsed, 3),
+            "per_second": timed.rate,
+            "latency": latency_ms(timed.latencies),
+            "failed": len(timed.failures),
+        }
+
+    async def _step(
+        self, user: FakeUser, act: Awaitable[Any], what: str, timeout: float, timed: Timed
+    ) -> bool:
+        """One timed step: from the action to the bot's first output; False if none came."""
+        watch = self.watches[user.id]
+        watch.first, watch.waiting = None, True
+        watch.done.clear()
+        watch.started = time.perf_counter()
+        await act
+        try:
+            await asyncio.wait_for(watch.done.wait(), timeout)
+        except TimeoutError:
+            timed.failures.append(f"{user.id}: no answer to {what!r} within {timeout:.0f} s")
+            return False
+        assert watch.first is not None
+        timed.latencies.append(watch.first - watch.started)
+        return True
+
+    async def _everyone(
+        self,
+        first: int,
+        count: int,
+        mode: str,
+        run: Callable[[FakeUser, Timed], Awaitable[None]],
+    ) -> Timed:
+        """Run `run` for every person at once, each watched; the latencies and failures."""
+        timed = Timed()
         people = [self.emu.world.users[user_id] for user_id in range(first, first + count)]
         for user in people:
             self.watches[user.id] = Watch(mode)
-
-        async def run(user: FakeUser) -> None:
-            watch = self.watches[user.id]
-            watch.first, watch.waiting = None, True
-            watch.started = time.perf_counter()
-            await self.emu.send_text(user, text)
-            try:
-                await asyncio.wait_for(watch.done.wait(), timeout)
-            except TimeoutError:
-                failures.append(f"{user.id}: no answer within {timeout:.0f} s")
-                return
-            assert watch.first is not None
-            latencies.append(watch.first - watch.started)
-
         began = time.perf_counter()
-        await asyncio.gather(*(run(user) for user in people))
-        elapsed = time.perf_counter() - began
+        await asyncio.gather(*(run(user, timed) for user in people))
+        timed.elapsed = time.perf_counter() - began
         for user in people:
             del self.watches[user.id]
-        return {
-            "people": count,
-            "answered": len(latencies),
-            "seconds": round(elapsed, 3),
-            "per_second": round(len(latencies) / elapsed, 1) if elapsed else 0.0,
-            "latency": latency_ms(latencies),
-            "failed": len(failures),
-        }
+        return timed
 
     async def flood(self, user_id: int, messages: int) -> JSON:
         """One person sends many messages as fast as the emulator takes them."""
