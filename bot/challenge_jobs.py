@@ -25,14 +25,12 @@ from telegram.ext import ContextTypes
 
 from bot import challenge_views as views
 from bot.db import challenges as db
-from bot.db import history
+from bot.db import history, queries
 from bot.db.models import (
     Challenge,
     ChallengeNudge,
     ChallengeSummary,
-    CheckIn,
     GroupChat,
-    PromptSent,
     SummarySent,
     User,
 )
@@ -492,16 +490,9 @@ async def _private_busy(session: AsyncSession, user: User, now: datetime) -> boo
     if pacing.backed_off(user.unanswered_prompts or 0):
         return True
     today = local_date(now, ZoneInfo(user.timezone))
-    checkin = await session.scalar(
-        select(CheckIn).where(CheckIn.user_id == user.id, CheckIn.local_date == today)
-    )
+    checkin = await queries.get_checkin(session, user.id, today)
     if checkin is None or checkin.completed_at is None:
-        prompted = await session.scalar(
-            select(PromptSent.sent_at).where(
-                PromptSent.user_id == user.id, PromptSent.local_date == today,
-                PromptSent.status == "sent",
-            )
-        )  # fmt: skip
+        prompted = await queries.prompt_sent_at(session, user.id, today)
         if prompted is not None and now < prompted + SPACING:
             return True
         due = user.next_prompt_at

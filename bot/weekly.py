@@ -15,9 +15,9 @@ from telegram.error import Forbidden, TelegramError
 
 from bot import reports
 from bot.db import queries
-from bot.db.models import ChallengeNudge, PromptSent, SummarySent, User
+from bot.db.models import ChallengeNudge, SummarySent, User
 from bot.domain.schedule import local_date, local_instant, next_weekly
-from bot.handlers import progress
+from bot.handlers import keyboards, progress
 from bot.handlers.common import locale_of, say
 from bot.services import Services
 
@@ -93,12 +93,7 @@ async def _busy_until(
     open_checkin = checkin is None or checkin.completed_at is None
     waits: list[datetime] = []
     if open_checkin:
-        prompt = await session.scalar(
-            select(PromptSent.sent_at).where(
-                PromptSent.user_id == user.id, PromptSent.local_date == day,
-                PromptSent.status == "sent",
-            )
-        )  # fmt: skip
+        prompt = await queries.prompt_sent_at(session, user.id, day)
         if prompt is not None and now < prompt + SPACING:
             waits.append(prompt + SPACING)  # the check-in's answer ends the wait sooner
         due = user.next_prompt_at
@@ -135,7 +130,7 @@ async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
     text = "\n\n".join(
         (say(services, "weekly.header", user, **values), say(services, key, user, **values))
     )
-    code = claim.day.strftime("%Y%m%d")
+    code = keyboards.day_code(claim.day)
     ask, markup = progress.question(
         services, user, code, "weekly", *progress.QUESTIONS["weekly"][0]
     )

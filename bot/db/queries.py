@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import CheckIn, User
+from bot.db.models import CheckIn, PromptSent, User
 from bot.domain.checkin import Answers
 
 DEFAULT_CHECKIN_TIME = time(9, 0)
@@ -45,6 +45,17 @@ async def get_checkin(session: AsyncSession, user_id: int, day: date) -> CheckIn
         select(CheckIn).where(CheckIn.user_id == user_id, CheckIn.local_date == day)
     )
     return result.scalar_one_or_none()
+
+
+async def prompt_sent_at(session: AsyncSession, user_id: int, day: date) -> datetime | None:
+    """When the daily prompt of one local date went out, if it did."""
+    sent: datetime | None = await session.scalar(
+        select(PromptSent.sent_at).where(
+            PromptSent.user_id == user_id, PromptSent.local_date == day,
+            PromptSent.status == "sent",
+        )
+    )  # fmt: skip
+    return sent
 
 
 async def get_or_create_checkin(

@@ -8,14 +8,14 @@ from datetime import date, timedelta
 
 from jinja2 import UndefinedError
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.db import history, queries
 from bot.db.models import DayPlan, User
 from bot.domain import checkin as flow
 from bot.domain import intents as domain
 from bot.domain.intents import Reading, Symptom
-from bot.handlers import checkin, commands, plan, progress
+from bot.handlers import checkin, commands, keyboards, plan, progress
 from bot.handlers.common import Context, locale_of, say, send, services_of
 from bot.services import Services
 
@@ -25,22 +25,20 @@ MENU = ("today", "checkin", "progress", "help")
 REST_OFFER: frozenset[str] = frozenset({"fatigue", "pain"})
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
-    """One button; callback data stays within Telegram's 64 bytes."""
-    assert len(data.encode()) <= 64, data
-    return InlineKeyboardButton(label, callback_data=data)
-
-
 def menu(services: Services, user: User | None) -> InlineKeyboardMarkup:
     """Today's plan, Check in, Progress, Help: two to a row."""
     loc = locale_of(user)
-    buttons = [_button(services.content.label(f"intent.menu.{m}", loc), f"in:{m}") for m in MENU]
+    buttons = [
+        keyboards.button(services.content.label(f"intent.menu.{m}", loc), f"in:{m}") for m in MENU
+    ]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
 
 
 def single(services: Services, user: User | None, label: str, data: str) -> InlineKeyboardMarkup:
     """One button."""
-    return InlineKeyboardMarkup([[_button(services.content.label(label, locale_of(user)), data)]])
+    return InlineKeyboardMarkup(
+        [[keyboards.button(services.content.label(label, locale_of(user)), data)]]
+    )
 
 
 async def replies(
@@ -183,13 +181,20 @@ async def respond(update: Update, context: Context, user: User, reading: Reading
     if reading.intent == "today":
         await plan.today(update, context)
         return
+    await _answer(update, services, user, reading)
+
+
+async def _answer(update: Update, services: Services, user: User, reading: Reading) -> bool:
+    """Work out the replies to an understood message in one unit of work, then send them;
+    False if the person is gone (deleted meanwhile)."""
     async with services.transaction() as session:
         fresh = await queries.get_user(session, user.id)
         if fresh is None:
-            return
+            return False
         out = await replies(services, session, fresh, reading)
     for text, markup in out:
         await send(update, text, markup)
+    return True
 
 
 async def in_checkin(update: Update, context: Context, user: User, reading: Reading) -> None:
@@ -207,22 +212,22 @@ async def in_checkin(update: Update, context: Context, user: User, reading: Read
             day = checkin.today_for(services, fresh)
             loc = locale_of(fresh)
             label = services.content.label
-            rows = [[_button(label("intent.continue", loc), f"ci:{day.strftime('%Y%m%d')}:start")]]
+            rows = [
+                [
+                    keyboards.button(
+                        label("intent.continue", loc), f"ci:{keyboards.day_code(day)}:start"
+                    )
+                ]
+            ]
             if not fresh.paused:
-                rows.insert(0, [_button(label("intent.pause", loc), "in:pause")])
+                rows.insert(0, [keyboards.button(label("intent.pause", loc), "in:pause")])
             text = say(services, "intent.stop.checkin", fresh)
         await send(update, text, InlineKeyboardMarkup(rows))
         return
     if reading.intent == "none":
         await send(update, say(services, "intent.question", user))
-    else:
-        async with services.transaction() as session:
-            fresh = await queries.get_user(session, user.id)
-            if fresh is None:
-                return
-            out = await replies(services, session, fresh, reading)
-        for text, markup in out:
-            await send(update, text, markup)
+    elif not await _answer(update, services, user, reading):
+        return
     await reask(update, services, user)
 
 

@@ -29,7 +29,7 @@ CHOICE_BUTTONS: dict[str, tuple[tuple[str, str], ...]] = {
 }  # fmt: skip
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
+def button(label: str, data: str) -> InlineKeyboardButton:
     """One button; the assert guards Telegram's 64-byte limit at the place data is made."""
     assert len(data.encode()) <= 64, data
     return InlineKeyboardButton(label, callback_data=data)
@@ -49,7 +49,7 @@ def scale(
     content: Content, prefix: str, extra: Sequence[InlineKeyboardButton] = ()
 ) -> list[list[InlineKeyboardButton]]:
     """0-10 in two rows, then any extra buttons one to a row."""
-    numbers = [_button(str(n), f"{prefix}:{n}") for n in range(11)]
+    numbers = [button(str(n), f"{prefix}:{n}") for n in range(11)]
     return [numbers[:6], numbers[6:], *[[b] for b in extra]]
 
 
@@ -70,19 +70,19 @@ def checkin_question(
 
     if question in ("pain", "interference", "energy", "sleep"):
         extra = (
-            [_button(label("checkin.same_as_yesterday"), f"ci:{code}:same")] if offer_same else []
+            [button(label("checkin.same_as_yesterday"), f"ci:{code}:same")] if offer_same else []
         )
         return InlineKeyboardMarkup(scale(content, prefix, extra))
     if question in CHOICE_BUTTONS:
-        row = [_button(label(k), f"{prefix}:{v}") for k, v in CHOICE_BUTTONS[question]]
+        row = [button(label(k), f"{prefix}:{v}") for k, v in CHOICE_BUTTONS[question]]
         return InlineKeyboardMarkup(_rows(row, 2 if len(row) > 3 else 3))
-    return InlineKeyboardMarkup([[_button(label("checkin.skip_note"), f"{prefix}:skip")]])
+    return InlineKeyboardMarkup([[button(label("checkin.skip_note"), f"{prefix}:skip")]])
 
 
 def add_more(content: Content, day: date, locale: str = "en") -> InlineKeyboardMarkup:
     """After the short path: go on with the other questions if the person wants to."""
     return InlineKeyboardMarkup(
-        [[_button(content.label("checkin.add_more", locale), f"ci:{day_code(day)}:more")]]
+        [[button(content.label("checkin.add_more", locale), f"ci:{day_code(day)}:more")]]
     )
 
 
@@ -91,23 +91,23 @@ def start_checkin(
 ) -> InlineKeyboardMarkup:
     """A single button that opens (or, with action "redo", restarts) the check-in of a date."""
     return InlineKeyboardMarkup(
-        [[_button(content.label(key, locale), f"ci:{day_code(day)}:{action}")]]
+        [[button(content.label(key, locale), f"ci:{day_code(day)}:{action}")]]
     )
 
 
 def zones(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     """Common zones as buttons, then Skip."""
-    buttons = [_button(city_of(z), f"ob:tz:{z}") for z in COMMON_ZONES]
+    buttons = [button(city_of(z), f"ob:tz:{z}") for z in COMMON_ZONES]
     return InlineKeyboardMarkup(
-        [*_rows(buttons, 3), [_button(content.label("onboarding.skip", locale), "ob:tz:skip")]]
+        [*_rows(buttons, 3), [button(content.label("onboarding.skip", locale), "ob:tz:skip")]]
     )
 
 
 def times(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     """A few check-in times, then Skip."""
-    buttons = [_button(t.strftime("%H:%M"), f"ob:time:{t.strftime('%H%M')}") for t in TIME_CHOICES]
+    buttons = [button(t.strftime("%H:%M"), f"ob:time:{t.strftime('%H%M')}") for t in TIME_CHOICES]
     return InlineKeyboardMarkup(
-        [*_rows(buttons, 3), [_button(content.label("onboarding.skip", locale), "ob:time:skip")]]
+        [*_rows(buttons, 3), [button(content.label("onboarding.skip", locale), "ob:time:skip")]]
     )
 
 
@@ -115,12 +115,12 @@ def minutes(content: Content, step: str, locale: str = "en") -> InlineKeyboardMa
     """Minute ranges for the bad-day or good-day question, then Skip."""
     ranges = BAD_DAY_CHOICES if step == "bad" else GOOD_DAY_CHOICES
     buttons = [
-        _button(content.label("onboarding.minutes_range", locale).format(low=lo, high=hi),
+        button(content.label("onboarding.minutes_range", locale).format(low=lo, high=hi),
                 f"ob:{step}:{(lo + hi) // 2}")
         for lo, hi in ranges
     ]  # fmt: skip
     return InlineKeyboardMarkup(
-        [*_rows(buttons, 2), [_button(content.label("onboarding.skip", locale), f"ob:{step}:skip")]]
+        [*_rows(buttons, 2), [button(content.label("onboarding.skip", locale), f"ob:{step}:skip")]]
     )
 
 
@@ -130,13 +130,13 @@ def toggles(
     """Multi-select toggles (activities or symptoms) with a tick on the chosen ones, then Done."""
     options, prefix = (ACTIVITIES, "activity") if step == "act" else (SYMPTOMS, "symptom")
     buttons = [
-        _button(
+        button(
             ("✅ " if o in chosen else "") + content.label(f"{prefix}.{o}", locale),
             f"ob:{step}:{o}",
         )
         for o in options
     ]
-    done = _button(content.label("onboarding.done", locale), f"ob:{step}:done")
+    done = button(content.label("onboarding.done", locale), f"ob:{step}:done")
     return InlineKeyboardMarkup([*_rows(buttons, 2), [done]])
 
 
@@ -149,23 +149,23 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
     return InlineKeyboardMarkup(
         [
             [
-                _button(label("settings.timezone"), "set:tz"),
-                _button(label("settings.time"), "set:time"),
+                button(label("settings.timezone"), "set:tz"),
+                button(label("settings.time"), "set:time"),
             ],
             [
-                _button(label("settings.bad"), "set:bad"),
-                _button(label("settings.good"), "set:good"),
+                button(label("settings.bad"), "set:bad"),
+                button(label("settings.good"), "set:good"),
             ],
             [
-                _button(label("settings.activities"), "set:act"),
-                _button(label("settings.symptoms"), "set:sym"),
+                button(label("settings.activities"), "set:act"),
+                button(label("settings.symptoms"), "set:sym"),
             ],
             [
-                _button(label("settings.weekly"), "wk:menu"),
-                _button(label("settings.country"), "set:country"),
+                button(label("settings.weekly"), "wk:menu"),
+                button(label("settings.country"), "set:country"),
             ],
-            [_button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
-            [_button(label("settings.close"), "set:close")],
+            [button(label("settings.resume" if paused else "settings.pause"), "set:pause")],
+            [button(label("settings.close"), "set:close")],
         ]
     )
 
@@ -173,16 +173,16 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
 def country_choice(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     """The helpline country: back to the time zone's country, or keep it as it is."""
     return InlineKeyboardMarkup(
-        [[_button(content.label("country.from_zone", locale), "ob:country:zone"),
-          _button(content.label("onboarding.skip", locale), "ob:country:skip")]]
+        [[button(content.label("country.from_zone", locale), "ob:country:zone"),
+          button(content.label("onboarding.skip", locale), "ob:country:skip")]]
     )  # fmt: skip
 
 
 def safety_check(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     """The light check's two answers."""
     return InlineKeyboardMarkup(
-        [[_button(content.label("safety.ok", locale), "sf:ok"),
-          _button(content.label("safety.need_help", locale), "sf:help")]]
+        [[button(content.label("safety.ok", locale), "sf:ok"),
+          button(content.label("safety.need_help", locale), "sf:help")]]
     )  # fmt: skip
 
 
@@ -215,12 +215,12 @@ def plan(
     done_label = content.label("plan.done_already" if done else "plan.done", locale)
     rows = [
         [
-            _button(done_label, f"pl:{code}:done"),
-            _button(content.label("plan.why", locale), f"pl:{code}:why"),
+            button(done_label, f"pl:{code}:done"),
+            button(content.label("plan.why", locale), f"pl:{code}:why"),
         ]
     ]
     if offer_cue:
-        rows.append([_button(content.label("plan.cue", locale), f"pl:{code}:cue")])
+        rows.append([button(content.label("plan.cue", locale), f"pl:{code}:cue")])
     return InlineKeyboardMarkup(rows)
 
 
@@ -229,8 +229,8 @@ CUES = ("after_breakfast", "after_lunch", "after_morning_drink", "before_dinner"
 
 def cues(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     """Everyday moments to tie the goal to, and typing one's own."""
-    buttons = [_button(content.label(f"cue.{c}", locale), f"cue:{c}") for c in CUES]
+    buttons = [button(content.label(f"cue.{c}", locale), f"cue:{c}") for c in CUES]
     return InlineKeyboardMarkup(
-        [*_rows(buttons, 2), [_button(content.label("cue.own", locale), "cue:own")],
-         [_button(content.label("cue.none", locale), "cue:none")]]
+        [*_rows(buttons, 2), [button(content.label("cue.own", locale), "cue:own")],
+         [button(content.label("cue.none", locale), "cue:none")]]
     )  # fmt: skip

@@ -167,13 +167,13 @@ def _set_goal(ctx: _Today, draft: _Draft) -> None:
         return
     if not ctx.paused:
         _apply_misses(ctx, draft)
-    # A day that lowers the plan or leaves flare mode has made its change: one step lower.
-    if draft.plan_lowered or draft.left_flare_mode:
-        pass
-    elif easing_back_in(draft.state):
-        _apply_ease_back(ctx, draft)
-    else:
-        _apply_progression(ctx, draft)
+    # A day that lowers the plan or leaves flare mode has made its change (one step lower);
+    # any other day may ease back towards the earlier level, or progress.
+    if not (draft.plan_lowered or draft.left_flare_mode):
+        if easing_back_in(draft.state):
+            _apply_ease_back(ctx, draft)
+        else:
+            _apply_progression(ctx, draft)
     draft.goal_minutes = draft.state.level_minutes
     if ctx.classification.day_type == "good":
         draft.reasons.append(r.GOOD_PLANNED_SESSION_ONLY)
