@@ -178,11 +178,20 @@ class Runtime:
 
     async def stop_polling(self) -> None:
         """Stop fetching updates (another process takes over), keep handling stored ones."""
-        for task in [t for t in self._tasks if t.get_name() == "poller"]:
+        await self._cancel("poller")
+        self._beats.pop("poll", None)
+
+    async def stop_handling(self) -> None:
+        """Stop claiming stored updates (another process takes over, as after a crash)."""
+        await self._cancel("inbox-handler")
+        self._beats.pop("inbox", None)
+
+    async def _cancel(self, name: str) -> None:
+        """Cancel this runtime's loop of that name and wait for it."""
+        for task in [t for t in self._tasks if t.get_name() == name]:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
             self._tasks.remove(task)
-        self._beats.pop("poll", None)
 
     def _give_up(self, reason: str) -> None:
         """Something no retry can fix: stop, and let the process exit non-zero."""

@@ -136,7 +136,9 @@ async def test_stored_updates_survive_a_crash_and_replays_are_ignored(
 ) -> None:
     """Updates in the inbox but not yet handled are handled by the next process, once."""
     fay = harness.emu.user("Fay")
+    # This process "dies": it neither fetches nor claims any more (the second one takes over).
     await harness.runtime.stop_polling()
+    await harness.runtime.stop_handling()
     payload = {"update_id": 900001, "message": {
         "message_id": 1, "date": int(harness.clock.now().timestamp()),
         "chat": {"id": fay.id, "type": "private", "first_name": "Fay"},
