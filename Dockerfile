@@ -8,9 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-COPY content ./content
-# Editable, so the package finds content/ beside it.
-RUN pip install -e . \
+# A normal install: the content and the migrations are package data inside bot/.
+RUN pip install . \
+    && rm -rf /app/bot \
     && useradd --create-home --uid 10001 smallsteps \
     && mkdir /data && chown smallsteps:smallsteps /data
 

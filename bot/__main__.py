@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import Settings, SettingsError, load_settings
-from bot.content import Content, ContentError, load_content
 from bot.db.migrate import DatabaseError, upgrade
+from bot.views.content import Content, ContentError, load_content
 
 EXIT_USAGE = 2
 PLAY_FILES = Path("smallsteps-play-files")  # where play mode saves charts and exports
@@ -41,7 +41,7 @@ async def _serve(settings: Settings, content: Content) -> None:
     import signal
 
     from bot.app import ALLOWED_UPDATES, build_application
-    from bot.runtime import Runtime
+    from bot.telegram.runtime import Runtime
 
     runtime = Runtime(build_application(settings, content=content), allowed_updates=ALLOWED_UPDATES)
     stop = asyncio.Event()
@@ -121,7 +121,7 @@ def play(args: argparse.Namespace) -> None:
     """Chat with the bot in this terminal through the built-in emulator."""
     import asyncio
 
-    from bot.play import play_main
+    from bot.devtools.play import play_main
 
     if args.script is not None and not args.script.is_file():
         raise SettingsError(f"--script: no such file: {args.script}")
@@ -133,16 +133,16 @@ def play(args: argparse.Namespace) -> None:
 def bench(args: argparse.Namespace) -> None:
     """Benchmarks against the emulator; one JSON object per benchmark on stdout."""
     if args.which == "safety":
-        from bot.bench.safety import main as safety_main
+        from bot.devtools.bench.safety import main as safety_main
 
         safety_main(quick=args.quick)
         return
     if args.which == "personas":
-        from bot.bench.personas import main as personas_main
+        from bot.devtools.bench.personas import main as personas_main
 
         personas_main(as_json=args.json)
         return
-    from bot.bench import main as bench_main
+    from bot.devtools.bench import main as bench_main
 
     if args.people is not None and args.people < 1:
         raise SettingsError("--people must be at least 1")

@@ -21,12 +21,12 @@ from telegram.ext import (
     filters,
 )
 
-from bot import challenge_jobs, metrics, planning, scheduling
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
-from bot.content import Content, load_content
 from bot.db.session import make_engine, make_sessionmaker
-from bot.handlers import (
+from bot.services import KEY, Services, of
+from bot.telegram import metrics
+from bot.telegram.handlers import (
     checkin,
     commands,
     errors,
@@ -39,9 +39,12 @@ from bot.handlers import (
     progress,
     safety,
 )
-from bot.limiter import OVERALL_SHARE, LaneRateLimiter
-from bot.services import KEY, Services, of
-from bot.transport import DEFAULT_TIMEOUT, AiohttpRequest
+from bot.telegram.jobs import challenges as challenge_jobs
+from bot.telegram.jobs import daily as scheduling
+from bot.telegram.limiter import OVERALL_SHARE, LaneRateLimiter
+from bot.telegram.transport import DEFAULT_TIMEOUT, AiohttpRequest
+from bot.usecases import planning
+from bot.views.content import Content, load_content
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +97,8 @@ def build_application(
         )
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        # Updates come through bot.runtime (stored before they are confirmed), not PTB's Updater.
+        # Updates come through bot.telegram.runtime (stored before they are confirmed), not
+        # PTB's Updater.
         .updater(None)
         # The daily fan-out sends many requests at once, so the pool holds more than PTB's one;
         # aiohttp costs a fraction of httpx's CPU per call (see bot/transport.py).

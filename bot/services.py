@@ -12,8 +12,8 @@ from telegram.ext import Application, CallbackContext
 
 from bot.clock import Clock
 from bot.config import Settings
-from bot.content import Content
 from bot.domain.rules import ContentItem
+from bot.views.content import Content
 
 KEY = "services"
 

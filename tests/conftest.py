@@ -14,8 +14,8 @@ import pytest
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.content import Content, load_content
-from bot.emulator import Emulator
+from bot.devtools.emulator import Emulator
+from bot.views.content import Content, load_content
 from tests import databases
 from tests.databases import PostgresTemplate, SQLiteTemplate
 from tests.harness import Harness

@@ -6,14 +6,14 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from bot import scheduling
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
 from bot.config import Settings
-from bot.content import Content
-from bot.emulator import Emulator, FakeUser, HandledCounter, buttons, format_message
-from bot.runtime import Runtime
+from bot.devtools.emulator import Emulator, FakeUser, HandledCounter, buttons, format_message
 from bot.services import Services, of
+from bot.telegram.jobs import daily as scheduling
+from bot.telegram.runtime import Runtime
+from bot.views.content import Content
 
 JSON = dict[str, Any]
 

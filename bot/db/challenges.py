@@ -13,15 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.history import joined_on
-from bot.db.models import (
-    Challenge,
-    ChallengeMember,
-    CheckIn,
-    DayMark,
-    DayPlan,
-    GroupChat,
-    User,
-)
+from bot.db.models import Challenge, ChallengeMember, CheckIn, DayMark, DayPlan, GroupChat, User
 from bot.domain.challenges import Member, Status, group_status
 from bot.domain.progress import ANSWER_LAG, PlanFacts, day_status, facts_by_day, plan_facts
 

@@ -81,6 +81,10 @@ class User(Base):
     unanswered_prompts: Mapped[int | None] = mapped_column(
         Integer, nullable=True, default=0, server_default="0"
     )
+    # A one-time token that a dangerous button (delete everything) must carry, and its expiry:
+    # a guessable constant in the button would let a forged tap erase an account.
+    confirm_token: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    confirm_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
@@ -110,6 +114,15 @@ class CheckIn(Base):
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class Leased:
+    """The lease of an outbox record (bot.db.outbox): sending (claimed), then sent, retry or
+    failed. A record still "sending" after its lease belongs to a process that died."""
+
+    status: Mapped[str] = mapped_column(String(8), default="sending", index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class PromptSent(Base):
@@ -206,7 +219,7 @@ class Reflection(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class SummarySent(Base):
+class SummarySent(Leased, Base):
     """The weekly-summary outbox log: at most one per person per local date."""
 
     __tablename__ = "summaries_sent"
@@ -320,7 +333,7 @@ class DayMark(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ChallengeSummary(Base):
+class ChallengeSummary(Leased, Base):
     """The daily-summary outbox log: one per challenge and date, with anonymous counts only."""
 
     __tablename__ = "challenge_summaries"
@@ -338,7 +351,7 @@ class ChallengeSummary(Base):
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class ChallengeNudge(Base):
+class ChallengeNudge(Leased, Base):
     """The private-nudge outbox log: at most one challenge nudge per person per date."""
 
     __tablename__ = "challenge_nudges"

@@ -9,7 +9,7 @@ import re
 
 from bot.domain.parsing import normalize
 
-# The activities on offer, in button order (bot.handlers.keyboards.ACTIVITIES).
+# The activities on offer, in button order (bot.views.keyboards.ACTIVITIES).
 ACTIVITIES: tuple[str, ...] = ("walking", "bike", "yoga", "water", "stretching", "taichi")
 
 # Phrases (folded, whole words) -> activity. Longer phrases are matched first, so that

@@ -3,9 +3,9 @@
 `python -m tests.e2e.replica API_URL DATABASE_URL NOW` builds the application `smallsteps run`
 builds (bot.app.build_application: its services and its PTB bot, pointed at API_URL; no rate
 limiter, so the test stays fast), prints "ready", waits for a line on stdin so that every replica
-starts at once, then calls bot.scheduling.run_due, as the outbox job does, until nothing has been
-due for QUIET seconds, and prints how many prompts it claimed as JSON. The clock is fixed in the
-minute the prompts are due, so the job's 15-second timer does not decide who claims what.
+starts at once, then calls bot.telegram.jobs.daily.run_due, as the outbox job does, until nothing
+has been due for QUIET seconds, and prints how many prompts it claimed as JSON. The clock is fixed
+in the minute the prompts are due, so the job's 15-second timer does not decide who claims what.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ import sys
 import time
 from datetime import datetime
 
-from bot import scheduling
 from bot.app import build_application
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.services import of
+from bot.telegram.jobs import daily as scheduling
 
 TOKEN = "123456:REPLICA-token"
 QUIET = 1.0  # seconds with nothing due before a replica stops

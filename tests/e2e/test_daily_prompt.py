@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.db.models import PromptSent, User
-from bot.emulator import FakeUser
+from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from bot.emulator import FakeChat, FakeUser, buttons
+from bot.devtools.emulator import FakeChat, FakeUser, buttons
 from tests import databases
 from tests.harness import Harness, onboard
 
@@ -129,8 +129,9 @@ async def play(h: Harness, world: World, batch: list[tuple[str, int, Any]]) -> s
             await h.emu.add_to_group(someone, world.group)
         elif kind == "channel":
             state = h.emu.state_of(world.channel)
-            post = h.emu.world.new_message(state, {"id": -1, "is_bot": False,
-                                                   "first_name": "Channel"}, {"text": value})
+            post = h.emu.world.new_message(
+                state, {"id": -1, "is_bot": False, "first_name": "Channel"}, {"text": value}
+            )
             await h.emu.inject("channel_post", post)
         elif kind == "later":
             h.clock.advance(timedelta(minutes=value))
@@ -192,9 +193,7 @@ async def test_any_update_is_handled_and_answered(
         logging.getLogger().removeHandler(errors)
     assert not errors.records, errors.records[:3]
     async with harness.services.sessions() as session:
-        ready = set(
-            (await session.execute(text("SELECT id FROM users WHERE onboarded"))).scalars()
-        )
+        ready = set((await session.execute(text("SELECT id FROM users WHERE onboarded"))).scalars())
     for someone in world.people:
         if someone.id in wrote and someone.id in ready:
             assert len(harness.emu.messages(someone)) > marks[someone.id], someone.first_name

@@ -12,7 +12,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from bot import challenge_jobs
 from bot.db.models import (
     Challenge,
     ChallengeMember,
@@ -22,7 +21,8 @@ from bot.db.models import (
     DayPlan,
     User,
 )
-from bot.emulator import FakeChat, FakeUser, format_message
+from bot.devtools.emulator import FakeChat, FakeUser, format_message
+from bot.telegram.jobs import challenges as challenge_jobs
 from tests.harness import Harness, onboard, texts
 
 JSON = dict[str, Any]
@@ -604,10 +604,10 @@ async def private_checkin(h: Harness, person: FakeUser, movement: str) -> None:
 
 
 async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harness) -> None:
-    from bot import reports
     from bot.db import challenges as db
     from bot.db.models import Reflection
     from bot.domain.challenges import tally
+    from bot.usecases import reports
 
     h = harness
     h.clock.set(START)

@@ -67,7 +67,7 @@ async def test_the_crisis_follow_up_wins_over_the_emergency_one(harness: Harness
 
 async def test_added_to_a_channel_the_bot_leaves_and_posts_nothing(harness: Harness) -> None:
     from bot.db.models import GroupChat
-    from bot.emulator import FakeChat
+    from bot.devtools.emulator import FakeChat
 
     owner = harness.emu.user("Cora")
     channel = FakeChat(-1_005_555_555_555, "channel", title="Cora's news")
@@ -85,7 +85,7 @@ async def test_added_to_a_channel_the_bot_leaves_and_posts_nothing(harness: Harn
 
 async def test_popups_are_plain_text_within_telegrams_limit(harness: Harness) -> None:
     """A name with "&" and "<" reads as typed in a popup, and a long one still gets an answer."""
-    from bot.emulator import buttons
+    from bot.devtools.emulator import buttons
 
     for name in ("Tom & <Jerry>", "<" * 64 + "&" * 64):
         starter, other = harness.emu.user(name), harness.emu.user("Ola")

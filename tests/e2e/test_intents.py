@@ -10,7 +10,7 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.db.models import CheckIn, User
-from bot.emulator import FakeUser
+from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, Row, onboard, texts
 from tests.harness import talk as dialogue
 

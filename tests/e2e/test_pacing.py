@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.app import COMMANDS
 from bot.db.models import User
-from bot.emulator import FakeUser, buttons, format_message
+from bot.devtools.emulator import FakeUser, buttons, format_message
 from tests.e2e.test_groups import create, jobs, new_group, people
 from tests.harness import Harness, onboard, texts
 

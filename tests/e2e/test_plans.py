@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 
 from bot.db.models import DayPlan, User
+from bot.devtools.emulator import FakeUser
 from bot.domain.rules import step_down
-from bot.emulator import FakeUser
 from tests.harness import Harness, texts
 
 START = datetime(2026, 6, 1, 5, 0, tzinfo=UTC)  # 07:00 in Berlin

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.play import play_main
+from bot.devtools.play import play_main
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "sample.play"
 

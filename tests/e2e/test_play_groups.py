@@ -6,7 +6,7 @@ import io
 import re
 from pathlib import Path
 
-from bot.play import play_main
+from bot.devtools.play import play_main
 
 GROUPS = Path(__file__).resolve().parents[2] / "docs" / "groups.play"
 PRIVATE_WORDS = ("pain", "flare", "energy", "sleep", "mood", "note")

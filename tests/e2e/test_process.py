@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import text
 
 from bot.db.session import make_engine
-from bot.emulator import Emulator, FakeUser
-from bot.emulator import buttons as buttons_of
+from bot.devtools.emulator import Emulator, FakeUser
+from bot.devtools.emulator import buttons as buttons_of
 
 REPLY_TIMEOUT = 30.0  # a cold process start imports PTB and SQLAlchemy first
 

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from bot import reports
 from bot.db.models import Base, CheckIn, DayPlan, Reflection, User
+from bot.devtools.emulator import FakeUser
 from bot.domain.progress import pain_series
-from bot.emulator import FakeUser
-from bot.export import CSV_COLUMNS
+from bot.usecases import reports
+from bot.views.export import CSV_COLUMNS
 from tests.e2e.test_plans import live_a_day, setup
 from tests.harness import Harness, texts
 

@@ -16,11 +16,11 @@ from sqlalchemy import func, select
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.content import Content
 from bot.db.inbox import InboxUpdate
 from bot.db.models import PromptSent, User
-from bot.emulator import Emulator
-from bot.runtime import SECRET_HEADER, Runtime
+from bot.devtools.emulator import Emulator
+from bot.telegram.runtime import SECRET_HEADER, Runtime
+from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from bot.db import queries
 from bot.db.models import PromptSent
 from bot.db.session import make_engine, make_sessionmaker
-from bot.emulator import Emulator
+from bot.devtools.emulator import Emulator
 from tests.databases import ON_POSTGRES
 
 pytestmark = pytest.mark.skipif(
@@ -120,7 +120,7 @@ async def test_kill_9_in_the_middle_of_a_fan_out_loses_no_prompt(database_url: s
     """Two replicas die mid-batch; after the claim lease, a third sends what they had in hand."""
     from datetime import timedelta
 
-    from bot.scheduling import BATCH, PROMPT_LEASE
+    from bot.telegram.jobs.daily import BATCH, PROMPT_LEASE
 
     await add_people(database_url)
     async with Emulator() as emu:

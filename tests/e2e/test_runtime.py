@@ -14,9 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.content import Content
 from bot.db.inbox import InboxUpdate
-from bot.emulator import Emulator, FakeUser
+from bot.devtools.emulator import Emulator, FakeUser
+from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
 APOLOGY = "Sorry, something went wrong"
@@ -91,8 +91,14 @@ async def test_a_poison_update_is_set_aside_and_blocks_nobody(harness: Harness) 
     for _ in range(100):
         async with harness.services.sessions() as session:
             aside = (
-                await session.execute(select(InboxUpdate).where(InboxUpdate.failed_at.is_not(None)))
-            ).scalars().all()
+                (
+                    await session.execute(
+                        select(InboxUpdate).where(InboxUpdate.failed_at.is_not(None))
+                    )
+                )
+                .scalars()
+                .all()
+            )
         if aside:
             break
         await asyncio.sleep(0.1)
@@ -144,9 +150,7 @@ async def test_a_red_flag_inside_a_flood_is_still_answered(limited: Harness) -> 
     for n in range(30):
         text = "honestly i want to end it all" if n == 12 else f"just chatting {n}"
         await harness.emu.send_text(fay, text)
-    await harness.emu.wait_for(
-        lambda e: "ending your life" in texts(e.messages(fay)), timeout=30
-    )
+    await harness.emu.wait_for(lambda e: "ending your life" in texts(e.messages(fay)), timeout=30)
 
 
 async def test_a_hanging_chat_does_not_hold_up_others(harness: Harness) -> None:

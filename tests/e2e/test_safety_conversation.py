@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import SafetyEvent, User
-from bot.emulator import FakeUser
+from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, Row, onboard, texts
 from tests.harness import talk as dialogue
 

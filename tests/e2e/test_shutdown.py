@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.emulator import Emulator
+from bot.devtools.emulator import Emulator
 from tests.e2e.test_process import REPLY_TIMEOUT, bot_env
 
 TOKEN = "424242:SECRET-token-Abc123xyz"

@@ -9,7 +9,7 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes
 
-from bot.emulator import Emulator
+from bot.devtools.emulator import Emulator
 
 App = Application[Any, Any, Any, Any, Any, Any]
 

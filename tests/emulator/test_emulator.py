@@ -28,8 +28,8 @@ from telegram.error import (
 )
 from telegram.ext import ChatMemberHandler, ContextTypes
 
-from bot.emulator import Emulator, buttons, format_message
-from bot.emulator.media import tiny_png
+from bot.devtools.emulator import Emulator, buttons, format_message
+from bot.devtools.emulator.media import tiny_png
 
 from .conftest import App
 

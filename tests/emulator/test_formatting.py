@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.emulator import ApiError, buttons, format_message, parse_html
-from bot.emulator.formatting import command_entity
-from bot.emulator.markdown import parse_markdown, parse_markdown_v2
-from bot.emulator.validation import parse_text
+from bot.devtools.emulator import ApiError, buttons, format_message, parse_html
+from bot.devtools.emulator.formatting import command_entity
+from bot.devtools.emulator.markdown import parse_markdown, parse_markdown_v2
+from bot.devtools.emulator.validation import parse_text
 
 
 def test_html_offsets_are_utf16_and_entities_unescaped() -> None:

@@ -29,14 +29,14 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.content import Content
 from bot.db import queries
 from bot.db.migrate import alembic_config
 from bot.db.models import Base, CheckIn, PromptSent, User
 from bot.db.session import make_engine, make_sessionmaker
 from bot.db.types import UTCDateTime
-from bot.scheduling import claim_due
 from bot.services import Services
+from bot.telegram.jobs.daily import claim_due
+from bot.views.content import Content
 from tests.databases import ON_POSTGRES
 
 NOW = datetime(2026, 6, 1, 7, 0, 30, tzinfo=UTC)  # 09:00:30 in Berlin

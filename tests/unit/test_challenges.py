@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from jinja2 import Environment, meta
 
-from bot.content import load_content
 from bot.domain.challenges import (
     EDIT_GAP,
     Member,
@@ -27,6 +26,7 @@ from bot.domain.challenges import (
     tally,
 )
 from bot.domain.progress import PlanFacts
+from bot.views.content import load_content
 
 BERLIN = ZoneInfo("Europe/Berlin")
 MON = date(2026, 6, 1)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import SAMPLE, ContentError, load_content
+from bot.views.content import SAMPLE, ContentError, load_content
 
 LIB = load_content()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from bot.content import load_content
-from bot.helplines import HelplineError, load_helplines
+from bot.views.content import load_content
+from bot.views.helplines import HelplineError, load_helplines
 
 LIB = load_content()
 HELP = LIB.helplines

@@ -2,7 +2,6 @@
 
 import pytest
 
-from bot.content import Content
 from bot.domain.intents import (
     SYMPTOMS,
     TipItem,
@@ -15,6 +14,7 @@ from bot.domain.intents import (
     read,
     tip_candidates,
 )
+from bot.views.content import Content
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.limiter import MAX_DEBT_SECONDS, PriorityBucket
+from bot.telegram.limiter import MAX_DEBT_SECONDS, PriorityBucket
 
 
 class FakeTime:

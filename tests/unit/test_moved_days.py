@@ -13,7 +13,6 @@ from datetime import date, timedelta
 import pytest
 from matplotlib.figure import Figure
 
-from bot.charts import ChartText, _draw
 from bot.domain.challenges import Member, group_status, status_of, tally
 from bot.domain.progress import (
     DayFacts,
@@ -32,6 +31,7 @@ from bot.domain.progress import (
     visit_summary,
 )
 from bot.domain.rules import DayRecord, History, PastDecision, Profile
+from bot.views.charts import ChartText, _draw
 
 D = date(2026, 6, 10)  # a Wednesday
 NEXT = D + timedelta(days=1)

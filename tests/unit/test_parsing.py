@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from bot.domain.activities import ACTIVITIES, SYNONYMS, parse_activities
 from bot.domain.parsing import parse_minutes, parse_number, parse_time, time_period
 from bot.domain.zones import is_zone, parse_zone
-from bot.handlers import keyboards
+from bot.views import keyboards
 from tests.unit import setup_phrases
 
 

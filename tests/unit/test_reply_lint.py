@@ -16,12 +16,12 @@ from typing import Any, cast
 
 import pytest
 
-from bot import planning
-from bot.content import Content, load_content
 from bot.db.models import DayPlan, User
 from bot.domain.rules import DayRecord, History, PastDecision, Profile
 from bot.domain.rules.selection import FRESH_DAYS, moment_of
 from bot.services import Services
+from bot.usecases import planning
+from bot.views.content import Content, load_content
 
 START = dt.date(2026, 3, 2)
 DAYS = 42

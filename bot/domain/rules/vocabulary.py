@@ -1,10 +1,11 @@
-"""Tags, kinds and nudge key families the rules select content by (see content/README.md)."""
+"""Tags, kinds and nudge key families the rules select content by (see bot/content/README.md)."""
 
 from typing import Final
 
 ACTIVITIES: Final[tuple[str, ...]] = ("walking", "bike", "yoga", "water", "stretching", "taichi")
 DEFAULT_ACTIVITY: Final = "walking"
-# Flare row of the brief: "slow walk, shoulder rolls, chin tucks"; meditative movement is gentlest.
+# docs/rules.md#what-each-day-may-suggest, flare row: "slow walk, shoulder rolls, chin tucks";
+# meditative movement is gentlest.
 FLARE_ACTIVITIES: Final[tuple[str, ...]] = ("walking", "stretching", "taichi")
 
 LEVEL_VERY_GENTLE: Final = "very_gentle"

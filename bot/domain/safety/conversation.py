@@ -20,8 +20,8 @@ from enum import StrEnum
 
 from bot.domain.safety.scanner import looks_like_denial, scan_all
 
-# The brief: the crisis conversation lasts at least 24 hours, and every sign of distress in it
-# starts the 24 hours again.
+# docs/rules.md#crisis-conversation: the crisis conversation lasts at least 24 hours, and every
+# sign of distress in it starts the 24 hours again.
 CRISIS_WINDOW = timedelta(hours=24)
 # A follow-up waits this long for its answer; a later message is an ordinary message.
 FOLLOW_UP_WINDOW = timedelta(hours=24)

@@ -1,4 +1,4 @@
-"""The red-flag patterns: word classes and rules, per CONTENT_BRIEF.md "Red flags".
+"""The red-flag patterns: word classes and rules, per docs/rules.md#red-flags.
 
 Data only; `dsl.py` says how a pattern string reads and `scanner.py` runs them. The rule is
 fail safe: a false positive is acceptable, a miss is not. Negation never suppresses a match
@@ -14,8 +14,8 @@ Decisions on ambiguous phrasings (tests/unit/safety/cases.py pins them):
   "breathing exercise", "balance exercises", "heart rate", "breast stroke").
 - Firing on purpose: any fall ("tripped on the rug", doctor), "out of breath" and "collapsed on
   the sofa" (emergency), "confused" alone (emergency), "my legs are weak" (emergency), "balance
-  is off" and "constant pain" (doctor, as the brief lists them), "I'm a burden", "I hate myself",
-  "I can't cope", "I just want it to stop", "I want to sleep forever", "what's the point?",
+  is off" and "constant pain" (doctor, as docs/rules.md lists them), "I'm a burden", "I hate
+  myself", "I can't cope", "I just want it to stop", "I want to sleep forever", "what's the point?",
   "plants started to die" and "I'd rather die than..." (crisis: the crisis reply is a gentle
   question, a miss is not acceptable).
 - Night pain fires only as "worse at night", pain waking the person, or night pain that does

@@ -18,13 +18,7 @@ from bot.domain.rules import (
     person_activities,
     pick,
 )
-from bot.domain.rules.selection import (
-    FRESH_DAYS,
-    fit_content,
-    freshest,
-    moment_of,
-    rotate_activity,
-)
+from bot.domain.rules.selection import FRESH_DAYS, fit_content, freshest, moment_of, rotate_activity
 
 from .factories import BY_KEY, CATALOGUE, PROFILE, calm_days, checkin, day, plan, plans, run
 

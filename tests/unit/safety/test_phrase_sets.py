@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.bench.safety import run as run_bench
+from bot.devtools.bench.safety import run as run_bench
 from tests.unit.safety.phrase_sets import SETS, load, score
 
 _RIGHT_TIER = 97.0

@@ -21,9 +21,7 @@ def upgrade() -> None:
     with op.batch_alter_table("inbox", schema=None) as batch_op:
         batch_op.add_column(sa.Column("chat_id", sa.BigInteger(), nullable=True))
         batch_op.add_column(sa.Column("claimed_by", sa.String(length=40), nullable=True))
-        batch_op.add_column(
-            sa.Column("attempts", sa.Integer(), nullable=False, server_default="0")
-        )
+        batch_op.add_column(sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"))
         batch_op.add_column(
             sa.Column("failed_at", bot.db.types.UTCDateTime(timezone=True), nullable=True)
         )

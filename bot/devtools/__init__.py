@@ -1,0 +1,1 @@
+"""Tools shipped with the bot: the Bot API emulator, play mode and the benchmarks."""

@@ -1,0 +1,84 @@
+"""/help, /pause, /resume and /cancel."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.db import queries
+from bot.domain import pacing
+from bot.telegram.handlers import checkin, onboarding
+from bot.telegram.handlers.common import Context, load_user, onboarded_user, send, services_of
+from bot.usecases import checkin as checkin_case
+from bot.views.render import say
+
+
+async def help_command(update: Update, context: Context) -> None:
+    """/help: what the bot does and its commands."""
+    services = services_of(context)
+    user = await load_user(services, update)
+    await send(update, say(services, "help.text", user))
+
+
+async def pause(update: Update, context: Context) -> None:
+    """/pause: stop the daily prompt until /resume."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.onboarded:
+            text = say(services, "onboarding.start_first", user)
+        elif user.paused:
+            text = say(services, "pause.already", user)
+        else:
+            user.paused = True
+            user.updated_at = services.clock.now()
+            text = say(services, "pause.done", user)
+    await send(update, text)
+
+
+async def resume(update: Update, context: Context) -> None:
+    """/resume: daily prompts again from the next check-in time."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await onboarded_user(services, session, update)
+        if user is None:
+            return
+        if user.paused:
+            key = "resume.done"
+        elif pacing.backed_off(user.unanswered_prompts or 0):
+            key = "resume.daily"  # the way back after prompts came less often
+        else:
+            key = "resume.already"
+        user.paused = False
+        user.unanswered_prompts = 0
+        user.active = True
+        user.updated_at = services.clock.now()
+        onboarding.reschedule(user, services)
+        text = say(services, key, user, checkin_time=user.checkin_time.strftime("%H:%M"),
+                   timezone=user.timezone)  # fmt: skip
+    await send(update, text)
+
+
+async def cancel(update: Update, context: Context) -> None:
+    """/cancel: leave whatever step is open; nothing answered is lost."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not user.dialog:
+            text = say(services, "cancel.nothing", user)
+        elif user.dialog == checkin_case.CHECKIN:
+            text = await checkin.cancel(services, session, user)
+        elif user.dialog.startswith(onboarding.ONBOARD):
+            text = await onboarding.finish_with_defaults(services, user)
+            text = f"{say(services, 'onboarding.cancelled', user)}\n\n{text}"
+        else:
+            user.dialog = None
+            text = say(services, "settings.closed", user)
+        if user is not None:
+            user.updated_at = services.clock.now()
+    await send(update, text)

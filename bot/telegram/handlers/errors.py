@@ -1,0 +1,46 @@
+"""The last resort: log the error, tell the person kindly, mark blocked people inactive."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import Forbidden
+
+from bot.db import queries
+from bot.telegram.faults import database_away, retry_later
+from bot.telegram.handlers.common import Context, services_of
+from bot.views.render import say
+
+log = logging.getLogger(__name__)
+
+
+
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Log any exception from a handler and reply with a short apology."""
+    services = services_of(context)
+    error = context.error
+    if database_away(error):
+        retry_later.set(type(error).__name__)
+        log.warning("database unavailable (%s); the update will be handled again",
+                    type(error).__name__)  # fmt: skip
+        return
+    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user:
+        async with services.transaction() as session:
+            user = await queries.get_user(session, update.effective_user.id)
+            if user is not None:
+                user.active = False
+        log.info("user %s blocked the bot; marked inactive", update.effective_user.id)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if (
+        isinstance(update, Update)
+        and update.effective_chat
+        and update.effective_chat.type == "private"
+    ):
+        try:
+            await update.effective_chat.send_message(say(services, "error.generic", None))
+        except Exception:  # the apology itself failing must not loop back here
+            log.warning("could not send the error reply", exc_info=True)

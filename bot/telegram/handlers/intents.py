@@ -1,0 +1,317 @@
+"""Replies to everyday messages the domain has understood, and the buttons they offer."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import replace
+from datetime import date, timedelta
+
+from jinja2 import UndefinedError
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.db import history, queries
+from bot.db.models import DayPlan, User
+from bot.domain import checkin as flow
+from bot.domain import intents as domain
+from bot.domain.intents import Reading, Symptom
+from bot.services import Services
+from bot.telegram.handlers import checkin, commands, plan, progress
+from bot.telegram.handlers.common import Context, send, services_of
+from bot.usecases import checkin as checkin_case
+from bot.views import keyboards
+from bot.views.render import locale_of, say
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
+MENU = ("today", "checkin", "progress", "help")
+# Tiredness and widespread pain are when a rest day is most often the right call.
+REST_OFFER: frozenset[str] = frozenset({"fatigue", "pain"})
+
+
+def menu(services: Services, user: User | None) -> InlineKeyboardMarkup:
+    """Today's plan, Check in, Progress, Help: two to a row."""
+    loc = locale_of(user)
+    buttons = [
+        keyboards.button(services.content.label(f"intent.menu.{m}", loc), f"in:{m}") for m in MENU
+    ]
+    return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
+
+
+def single(services: Services, user: User | None, label: str, data: str) -> InlineKeyboardMarkup:
+    """One button."""
+    return InlineKeyboardMarkup(
+        [[keyboards.button(services.content.label(label, locale_of(user)), data)]]
+    )
+
+
+async def replies(
+    services: Services, session: AsyncSession, user: User, reading: Reading
+) -> list[Reply]:
+    """What to say to a message the domain has read (the person is set up)."""
+    name = user.first_name
+    intent = reading.intent
+    if intent == "greeting":
+        text = say(services, "intent.greeting", user, name=name)
+        row = await queries.get_checkin(session, user.id, checkin_case.today_for(services, user))
+        if row is not None and row.pain is not None and flow.next_question(queries.answers_of(row)):
+            text += "\n\n" + say(services, "intent.greeting.checkin_open", user)
+        return [(text, menu(services, user))]
+    if intent == "thanks":
+        key = "intent.ack" if reading.detail == "ack" else "intent.thanks"
+        return [(say(services, key, user, name=name), None)]
+    if intent == "feeling":
+        text = say(services, f"intent.feeling.{reading.detail}", user, name=name)
+        markup = (
+            single(services, user, "intent.menu.checkin", "in:checkin")
+            if reading.detail == "worse"
+            else None
+        )
+        return [(text, markup)]
+    if intent == "rest":
+        return [(await record_rest(services, session, user), None)]
+    if intent == "symptom":
+        return [await symptom_reply(services, session, user, reading.detail)]
+    if intent == "more":
+        return [await more_reply(services, session, user)]
+    if intent == "stop":
+        if user.paused:
+            return [(say(services, "intent.stop.paused", user), None)]
+        return [
+            (say(services, "intent.stop.offer", user),
+             single(services, user, "intent.pause", "in:pause"))
+        ]  # fmt: skip
+    if intent in ("progress", "export", "delete"):
+        return [(say(services, f"intent.{intent}", user), None)]
+    if intent == "help":
+        return [(say(services, "intent.help", user), menu(services, user))]
+    return [fallback(services, user)]
+
+
+def fallback(services: Services, user: User) -> Reply:
+    """Rare by design: a short menu of what the bot can do."""
+    return say(services, "intent.fallback", user, name=user.first_name), menu(services, user)
+
+
+async def record_rest(services: Services, session: AsyncSession, user: User) -> str:
+    """Today as planned rest, stored the way the check-in's "Planned rest" answer is.
+
+    That answer arrives with the next day's check-in ("since your last check-in"), so it is
+    written on tomorrow's row; tomorrow's check-in then skips the movement question.
+    """
+    day = checkin_case.today_for(services, user)
+    row = await history.get_plan(session, user.id, day)
+    if row is not None and row.done:
+        return say(services, "intent.rest.already_moved", user, name=user.first_name)
+    now = services.clock.now()
+    following = await queries.get_or_create_checkin(session, user.id, day + timedelta(days=1), now)
+    queries.store_answers(following, replace(queries.answers_of(following), movement="rest"), now)
+    return say(services, "intent.rest.recorded", user, name=user.first_name)
+
+
+async def symptom_reply(
+    services: Services, session: AsyncSession, user: User, symptom: str
+) -> Reply:
+    """A kind line and one self-care tip chosen by the symptom's tags."""
+    day = checkin_case.today_for(services, user)
+    row = await history.get_plan(session, user.id, day)
+    parts = [say(services, f"intent.symptom.{symptom}", user, name=user.first_name)]
+    tip = tip_text(services, user, symptom, day, row)
+    if tip is not None:
+        parts.append(f"💡 {tip}")
+    markup = None
+    if symptom in REST_OFFER:
+        parts.append(say(services, "intent.symptom.rest_offer", user))
+        markup = single(services, user, "intent.rest", "in:rest")
+    return "\n\n".join(parts), markup
+
+
+def tip_text(
+    services: Services, user: User, symptom: str, day: date, row: DayPlan | None
+) -> str | None:
+    """A tip for the symptom: varies by person and day, not today's plan tip if possible.
+
+    Tips that name today's goal or activity are used only when today has a plan to name.
+    """
+    items = (
+        domain.TipItem(key=i.key, tags=i.tags, category=i.category, day_types=i.day_types)
+        for i in services.catalogue
+        if i.kind == "tip"
+    )
+    candidates = domain.tip_candidates(items, _symptom(symptom), row.day_type if row else None)
+    seed = zlib.crc32(f"{user.id}:{day.isoformat()}:{symptom}".encode())
+    values: dict[str, object] = {"name": user.first_name}
+    if row is not None and row.goal_kind == "session":
+        activity = services.content.label(f"activity_words.{row.activity}", locale_of(user))
+        values.update(goal_minutes=row.goal_minutes, activity=activity)
+    for key in domain.tip_order(candidates, seed, tuple(row.content_keys) if row else ()):
+        try:
+            return say(services, key, user, **values)
+        except UndefinedError:
+            continue
+    return None
+
+
+def _symptom(value: str) -> Symptom:
+    """The symptom named by a reading's detail."""
+    for symptom in domain.SYMPTOMS:
+        if symptom == value:
+            return symptom
+    return "pain"
+
+
+async def more_reply(services: Services, session: AsyncSession, user: User) -> Reply:
+    """Pacing in a sentence, and an optional extra only on steady or good days."""
+    day = checkin_case.today_for(services, user)
+    row = await history.get_plan(session, user.id, day)
+    if row is None:
+        return (
+            say(services, "intent.more.no_plan", user),
+            single(services, user, "intent.menu.today", "in:today"),
+        )
+    held = await history.red_flag_today(session, user.id, day) is not None
+    extra = 0 if held else domain.extra_minutes(row.day_type, row.goal_kind, row.goal_minutes)
+    if extra:
+        return say(services, "intent.more.extra", user, goal_minutes=row.goal_minutes,
+                   value=str(extra)), None  # fmt: skip
+    if row.goal_kind != "session":
+        return say(services, "intent.more.rest_plan", user), None
+    return say(services, "intent.more.hold", user, goal_minutes=row.goal_minutes), None
+
+
+async def respond(update: Update, context: Context, user: User, reading: Reading) -> None:
+    """Answer an understood message outside any dialogue ("what should I do today?" included)."""
+    services = services_of(context)
+    if reading.intent == "today":
+        await plan.today(update, context)
+        return
+    await _answer(update, services, user, reading)
+
+
+async def _answer(update: Update, services: Services, user: User, reading: Reading) -> bool:
+    """Work out the replies to an understood message in one unit of work, then send them;
+    False if the person is gone (deleted meanwhile)."""
+    async with services.transaction() as session:
+        fresh = await queries.get_user(session, user.id)
+        if fresh is None:
+            return False
+        out = await replies(services, session, fresh, reading)
+    for text, markup in out:
+        await send(update, text, markup)
+    return True
+
+
+async def in_checkin(update: Update, context: Context, user: User, reading: Reading) -> None:
+    """Mid check-in: answer what was said, then offer the open question again.
+
+    "Stop" ends the asking (answers so far are kept) and offers a pause or carrying on.
+    """
+    services = services_of(context)
+    if reading.intent == "stop":
+        async with services.transaction() as session:
+            fresh = await queries.get_user(session, user.id)
+            if fresh is None:
+                return
+            fresh.dialog = None
+            day = checkin_case.today_for(services, fresh)
+            loc = locale_of(fresh)
+            label = services.content.label
+            rows = [
+                [
+                    keyboards.button(
+                        label("intent.continue", loc), f"ci:{keyboards.day_code(day)}:start"
+                    )
+                ]
+            ]
+            if not fresh.paused:
+                rows.insert(0, [keyboards.button(label("intent.pause", loc), "in:pause")])
+            text = say(services, "intent.stop.checkin", fresh)
+        await send(update, text, InlineKeyboardMarkup(rows))
+        return
+    if reading.intent == "none":
+        await send(update, say(services, "intent.question", user))
+    elif not await _answer(update, services, user, reading):
+        return
+    await reask(update, services, user)
+
+
+async def open_question(services: Services, user: User) -> flow.Question | None:
+    """The check-in question waiting for an answer today, if any."""
+    async with services.sessions() as session:
+        row = await queries.get_checkin(session, user.id, checkin_case.today_for(services, user))
+        return flow.next_question(queries.answers_of(row)) if row else "pain"
+
+
+async def reask(update: Update, services: Services, user: User) -> None:
+    """The open check-in question again, "Same as yesterday" included where it was offered."""
+    async with services.transaction() as session:
+        fresh = await queries.get_user(session, user.id)
+        if fresh is None:
+            return
+        day = checkin_case.today_for(services, fresh)
+        row = await queries.get_checkin(session, fresh.id, day)
+        question = flow.next_question(queries.answers_of(row)) if row else "pain"
+        if question is None:
+            fresh.dialog = None
+            return
+        offer_same = question == "pain" and flow.can_copy(
+            await queries.yesterday_answers(session, fresh.id, day)
+        )
+        text, markup = checkin_case.question_reply(
+            services, fresh, day, question, offer_same=offer_same,
+            header=say(services, "intent.reask", fresh),
+        )  # fmt: skip
+    await send(update, text, markup)
+
+
+async def in_setup(update: Update, context: Context, user: User, reading: Reading) -> Reply:
+    """During set-up: a short answer that never needs the finished profile."""
+    services = services_of(context)
+    name = user.first_name
+    if reading.intent == "stop":
+        return say(services, "intent.stop.setup", user), None
+    if reading.intent == "symptom":
+        day = checkin_case.today_for(services, user)
+        tip = tip_text(services, user, reading.detail, day, None)
+        parts = [say(services, f"intent.symptom.{reading.detail}", user, name=name)]
+        if tip is not None:
+            parts.append(f"💡 {tip}")
+        return "\n\n".join(parts), None
+    if reading.intent == "greeting":
+        return say(services, "intent.ack", user), None
+    if reading.intent == "thanks":
+        key = "intent.ack" if reading.detail == "ack" else "intent.thanks"
+        return say(services, key, user, name=name), None
+    if reading.intent in ("progress", "export", "delete"):
+        return say(services, f"intent.{reading.intent}", user), None
+    return say(services, "intent.help", user), None
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """A tap on an intent button: in:today|checkin|progress|help|pause|rest."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    action = query.data.split(":", 1)[1]
+    async with services.sessions() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+    if user is None or not user.onboarded:
+        await query.answer(say(services, "onboarding.start_first", user))
+        return
+    await query.answer()
+    if action == "today":
+        await plan.today(update, context)
+    elif action == "checkin":
+        await checkin.command(update, context)
+    elif action == "progress":
+        await progress.progress_command(update, context)
+    elif action == "help":
+        await commands.help_command(update, context)
+    elif action == "pause":
+        await commands.pause(update, context)
+    elif action == "rest":
+        async with services.transaction() as session:
+            fresh = await queries.get_user(session, user.id)
+            text = await record_rest(services, session, fresh) if fresh else None
+        if text is not None:
+            await send(update, text)

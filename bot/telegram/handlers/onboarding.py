@@ -1,0 +1,361 @@
+"""/start, the onboarding steps and /settings: time zone, check-in time, minutes, activities."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.db import queries
+from bot.db.models import User
+from bot.domain.activities import parse_activities
+from bot.domain.parsing import parse_minutes, parse_time, time_period
+from bot.domain.schedule import local_date, next_due, next_weekly
+from bot.domain.zones import is_zone, parse_zone
+from bot.services import Services
+from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.views import keyboards
+from bot.views.render import echo, locale_of, say
+
+STEPS = ("tz", "time", "bad", "good", "act")
+# Multi-select steps: the user column each fills and the choices it offers, in order.
+TOGGLES = {"act": ("activities", keyboards.ACTIVITIES), "sym": ("symptom_tags", keyboards.SYMPTOMS)}
+# Symptom tips and the helpline country are offered in /settings only.
+SETTINGS_STEPS = (*STEPS, "sym", "country")
+ONBOARD, SETTINGS = "onboard", "settings"
+
+
+def activity_words(services: Services, user: User) -> str:
+    """The chosen activities in words, or the default."""
+    names = [
+        services.content.label(f"activity_words.{a}", locale_of(user)) for a in user.activities
+    ]
+    if not names:
+        return services.content.label("activity_words.none", locale_of(user))
+    if len(names) == 1:
+        return names[0]
+    joiner = services.content.label("words.and", locale_of(user))
+    return f"{', '.join(names[:-1])} {joiner} {names[-1]}"
+
+
+def symptom_words(services: Services, user: User) -> str:
+    """The symptoms the person wants tips for, in words."""
+    loc = locale_of(user)
+    names = [services.content.label(f"symptom_words.{s}", loc) for s in user.symptom_tags]
+    return ", ".join(names) or services.content.label("symptom_words.none", loc)
+
+
+def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyboardMarkup]:
+    """The text and buttons that ask one step."""
+    content, loc = services.content, locale_of(user)
+    if step == "tz":
+        return say(services, "onboarding.ask.timezone", user, timezone=user.timezone), (
+            keyboards.zones(content, loc)
+        )
+    if step == "time":
+        text = say(services, "onboarding.ask.time", user, timezone=user.timezone,
+                   checkin_time=user.checkin_time.strftime("%H:%M"))  # fmt: skip
+        return text, keyboards.times(content, loc)
+    if step in ("bad", "good"):
+        key = "onboarding.ask.bad_day" if step == "bad" else "onboarding.ask.good_day"
+        return say(services, key, user), keyboards.minutes(content, step, loc)
+    if step == "sym":
+        text = say(services, "settings.ask.symptoms", user)
+        return text, keyboards.toggles(content, "sym", user.symptom_tags, loc)
+    if step == "country":
+        text = say(
+            services, "settings.ask.country", user, country_name=country_words(services, user)
+        )
+        return text, keyboards.country_choice(content, loc)
+    text = say(services, "onboarding.ask.activities", user)
+    return text, keyboards.toggles(content, "act", user.activities, loc)
+
+
+def reschedule(user: User, services: Services) -> None:
+    """Recompute the next prompt and weekly summary after a zone or time change (DST-correct)."""
+    from zoneinfo import ZoneInfo
+
+    if user.onboarded:
+        zone, now = ZoneInfo(user.timezone), services.clock.now()
+        user.next_prompt_at = next_due(now, user.checkin_time, zone)
+        user.next_weekly_at = (
+            next_weekly(now, user.weekly_weekday, user.weekly_time, zone)
+            if user.weekly_enabled else None
+        )  # fmt: skip
+
+
+def country_words(services: Services, user: User) -> str:
+    """The country whose helplines the person gets, in words."""
+    helplines = services.content.helplines
+    code = helplines.country_of(user.country, user.timezone)
+    found = helplines.get(code)
+    if found is not None:
+        return found.name
+    return code or services.content.label("country.unknown", locale_of(user))
+
+
+def settings_text(services: Services, user: User) -> str:
+    """The settings overview."""
+    return say(
+        services, "settings.menu", user, timezone=user.timezone,
+        checkin_time=user.checkin_time.strftime("%H:%M"),
+        minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
+        activities=activity_words(services, user), value="yes" if user.paused else "no",
+        symptoms=symptom_words(services, user), country_name=country_words(services, user),
+    )  # fmt: skip
+
+
+async def start(update: Update, context: Context) -> None:
+    """Welcome a person and begin (or resume) onboarding."""
+    services = services_of(context)
+    tg_user, chat = update.effective_user, update.effective_chat
+    if tg_user is None or chat is None:
+        return
+    now = services.clock.now()
+    async with services.transaction() as session:
+        user = await queries.get_user(session, tg_user.id)
+        if user is None:
+            user = queries.new_user(
+                tg_user.id, chat.id, tg_user.first_name or "", tg_user.language_code,
+                services.settings.default_timezone, now,
+            )  # fmt: skip
+            user.dialog = f"{ONBOARD}:tz"
+            session.add(user)
+            greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+        else:
+            user.active = True
+            user.chat_id = chat.id
+            user.updated_at = now
+            if user.onboarded:
+                reschedule(user, services)
+                greeting = say(services, "onboarding.welcome_back", user, name=user.first_name,
+                               checkin_time=user.checkin_time.strftime("%H:%M"),
+                               timezone=user.timezone)  # fmt: skip
+                await send(update, greeting)
+                return
+            if (user.dialog or "").startswith(ONBOARD):
+                # The welcome went out with the first /start: a second one (a double tap, or two
+                # replicas each holding one) carries on instead of welcoming twice.
+                greeting = say(services, "onboarding.resume", user, name=user.first_name)
+            else:
+                user.dialog = f"{ONBOARD}:tz"
+                greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+        step = (user.dialog or f"{ONBOARD}:tz").split(":")[1]
+        text, markup = question(services, user, step)
+    await send(update, greeting)
+    await send(update, text, markup)
+
+
+async def _apply(
+    services: Services, session: AsyncSession, user: User, step: str, raw: str
+) -> str | None:
+    """Store one step's answer (a button value or typed text); return an error key if unclear."""
+    value = raw.strip()
+    if step == "tz":
+        if value == "skip":
+            return None
+        if is_zone(value) and "/" in value:
+            user.timezone = value
+            return None
+        guess = parse_zone(value)
+        if guess.zone is None:
+            return "onboarding.error.timezone"
+        user.timezone = guess.zone
+    elif step == "time":
+        if value == "skip":
+            return None
+        # Buttons send "0930"; typed text may be anything ("2599", "²¹³⁰"): parse_time never raises.
+        parsed = parse_time(value)
+        if parsed is None:
+            period = time_period(value)
+            return f"onboarding.error.time.{period}" if period else "onboarding.error.time"
+        user.checkin_time = parsed
+    elif step == "country":
+        if value == "skip":
+            return None
+        if value == "zone":
+            user.country = None
+            return None
+        country = services.content.helplines.find(value)
+        if country is None:
+            return "settings.error.country"
+        user.country = country.code
+    elif step == "act":
+        # Typed text (buttons toggle elsewhere): "I walk my dog and do a bit of yoga".
+        activities = parse_activities(value)
+        if activities is None:
+            return "onboarding.error.activities"
+        user.activities = list(activities)
+    elif step in ("bad", "good"):
+        if value == "skip":
+            return None
+        # "Not much" is the smallest plan on offer: the first button of the question.
+        low, high = (keyboards.BAD_DAY_CHOICES if step == "bad" else keyboards.GOOD_DAY_CHOICES)[0]
+        minutes = parse_minutes(value, smallest=(low + high) // 2)
+        if minutes is None:
+            return "onboarding.error.minutes"
+        if step == "bad":
+            user.bad_day_minutes = minutes
+            user.good_day_minutes = max(user.good_day_minutes, minutes)
+        else:
+            user.good_day_minutes = max(minutes, user.bad_day_minutes)
+    return None
+
+
+async def _advance(
+    update: Update, services: Services, user: User, step: str
+) -> tuple[str, InlineKeyboardMarkup | None, list[tuple[str, InlineKeyboardMarkup | None]]]:
+    """Move the dialog on after a step; return what to show in place and what to send after."""
+    mode = (user.dialog or "").split(":")[0]
+    if mode == SETTINGS or user.onboarded:
+        user.dialog = None
+        reschedule(user, services)
+        saved = say(services, "settings.saved", user)
+        menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+        return saved, None, [(settings_text(services, user), menu)]
+    following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
+    if following is not None:
+        user.dialog = f"{ONBOARD}:{following}"
+        text, markup = question(services, user, following)
+        return text, markup, []
+    return _finish(services, user)
+
+
+def _finish(
+    services: Services, user: User
+) -> tuple[str, InlineKeyboardMarkup | None, list[tuple[str, InlineKeyboardMarkup | None]]]:
+    """Mark onboarding done, schedule the first prompt and offer a first check-in now."""
+    from zoneinfo import ZoneInfo
+
+    user.onboarded = True
+    user.dialog = None
+    reschedule(user, services)
+    today = local_date(services.clock.now(), ZoneInfo(user.timezone))
+    text = say(
+        services, "onboarding.done", user, name=user.first_name,
+        checkin_time=user.checkin_time.strftime("%H:%M"), timezone=user.timezone,
+        activities=activity_words(services, user),
+        minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
+    )  # fmt: skip
+    markup = keyboards.start_checkin(services.content, today, "checkin.start_now", locale_of(user))
+    return text, markup, []
+
+
+async def finish_with_defaults(services: Services, user: User) -> str:
+    """/cancel during onboarding: keep what was answered, default the rest."""
+    text, _, _ = _finish(services, user)
+    return text
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """A tap on an onboarding or settings answer button (ob:<step>:<value>)."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    _, step, value = [*query.data.split(":", 2), "", ""][:3]
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or step not in SETTINGS_STEPS:
+            await query.answer(say(services, "onboarding.start_first", user))
+            return
+        current = (user.dialog or "").split(":")[-1] if user.dialog != "checkin" else None
+        if step in TOGGLES:
+            if value != "done":
+                column, choices = TOGGLES[step]
+                chosen = list(getattr(user, column))
+                chosen.remove(value) if value in chosen else chosen.append(value)
+                setattr(user, column, [c for c in choices if c in chosen])
+                user.updated_at = services.clock.now()
+                await query.answer()
+                await edit_or_send(update, *question(services, user, step))
+                return
+        else:
+            await _apply(services, session, user, step, value)
+        user.updated_at = services.clock.now()
+        if current != step:
+            # A button from an earlier step: the setting is saved, the dialog stays where it is.
+            reschedule(user, services)
+            await query.answer(say(services, "settings.saved", user))
+            return
+        text, markup, after = await _advance(update, services, user, step)
+    await query.answer()
+    await edit_or_send(update, text, markup)
+    for extra_text, extra_markup in after:
+        await send(update, extra_text, extra_markup)
+
+
+async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
+    """A typed answer while an onboarding or settings step is open."""
+    services = services_of(context)
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.dialog:
+            return
+        step = user.dialog.split(":")[1]
+        if step in TOGGLES and step != "act":
+            await send(update, say(services, "onboarding.error.toggles", user))
+            await send(update, *question(services, user, step))
+            return
+        error = await _apply(services, session, user, step, text)
+        if error is not None:
+            suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
+            message = say(services, error, user, value=echo(text), suggestions=suggestions)
+            again, again_markup = question(services, user, step)
+            await send(update, message)
+            await send(update, again, again_markup)
+            return
+        user.updated_at = services.clock.now()
+        reply, markup, after = await _advance(update, services, user, step)
+    await send(update, reply, markup)
+    for extra_text, extra_markup in after:
+        await send(update, extra_text, extra_markup)
+
+
+async def settings(update: Update, context: Context) -> None:
+    """/settings: show what is set, with a button for each thing to change."""
+    services = services_of(context)
+    if update.effective_user is None:
+        return
+    async with services.transaction() as session:
+        user = await onboarded_user(services, session, update)
+        if user is None:
+            return
+        if user.dialog and user.dialog.startswith(SETTINGS):
+            user.dialog = None
+        menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+        text = settings_text(services, user)
+    await send(update, text, menu)
+
+
+async def on_settings_button(update: Update, context: Context) -> None:
+    """A tap in the /settings menu (set:<what>)."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    what = query.data.split(":", 1)[1]
+    async with services.transaction() as session:
+        user = await onboarded_user(services, session, update)
+        if user is None:
+            return
+        user.updated_at = services.clock.now()
+        if what == "close":
+            user.dialog = None
+            await query.answer()
+            await edit_or_send(update, say(services, "settings.closed", user))
+            return
+        if what == "pause":
+            user.paused = not user.paused
+            reschedule(user, services)
+            await query.answer(say(services, "pause.done" if user.paused else "resume.short", user))
+            await edit_or_send(update, settings_text(services, user),
+                               keyboards.settings_menu(services.content, user.paused,
+                                                       locale_of(user)))  # fmt: skip
+            return
+        if what not in SETTINGS_STEPS:
+            await query.answer()
+            return
+        user.dialog = f"{SETTINGS}:{what}"
+        text, markup = question(services, user, what)
+    await query.answer()
+    await edit_or_send(update, text, markup)

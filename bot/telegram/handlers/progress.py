@@ -1,0 +1,195 @@
+"""/progress, /export, the weekly summary's settings and its reflection questions."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+
+from bot.db import queries
+from bot.db.models import CheckIn, DayPlan, Reflection, User
+from bot.domain.parsing import parse_id, parse_time
+from bot.services import Services
+from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.usecases import checkin as checkin_case
+from bot.usecases import reports
+from bot.views import keyboards
+from bot.views.export import checkins_csv
+from bot.views.reflections import QUESTIONS, next_question, question
+from bot.views.render import locale_of, say
+
+Row = TypeVar("Row", CheckIn, DayPlan)
+WEEKLY_TIMES = (time(17, 0), time(18, 0), time(19, 0), time(20, 0), time(21, 0))
+MONTHLY_WITHIN_DAYS = 7  # the first weekly summary of a month also asks the monthly question
+
+
+async def progress_command(update: Update, context: Context) -> None:
+    """/progress: the last four weeks as a chart, with two lines on what was done."""
+    services = services_of(context)
+    if update.effective_user is None or update.effective_chat is None:
+        return
+    async with services.sessions() as session:
+        user = await onboarded_user(services, session, update)
+        if user is None:
+            return
+        data, _ = await reports.load(session, user, checkin_case.today_for(services, user))
+    if not data.enough:
+        await send(update, say(services, "progress.not_enough", user, name=user.first_name))
+        return
+    png = await reports.chart_png(services, user, data)
+    await update.effective_chat.send_photo(
+        InputFile(png, filename="progress.png"), caption=reports.lines(services, user, data)
+    )
+
+
+async def export_command(update: Update, context: Context) -> None:
+    """/export: every check-in as CSV and a one-page summary for a clinician (PDF)."""
+    services = services_of(context)
+    if update.effective_user is None or update.effective_chat is None:
+        return
+    async with services.sessions() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None:
+            await send(update, say(services, "export.nothing", None))
+            return
+        rows = await _all(session, CheckIn, user.id)
+        plans = await _all(session, DayPlan, user.id)
+        if not rows:
+            await send(update, say(services, "export.nothing", user))
+            return
+        today = checkin_case.today_for(services, user)
+        data, summary = await reports.load(session, user, today)
+    pdf = await reports.visit_pdf(services, user, data, summary)
+    chat = update.effective_chat
+    await send(update, say(services, "export.sent", user))
+    await chat.send_document(
+        InputFile(checkins_csv(rows, plans), filename=f"smallsteps-checkins-{today}.csv")
+    )
+    await chat.send_document(InputFile(pdf, filename=f"smallsteps-summary-{today}.pdf"))
+
+
+async def _all(session: AsyncSession, model: type[Row], user_id: int) -> list[Row]:
+    """Every row of a per-person table for one person."""
+    result = await session.execute(select(model).where(model.user_id == user_id))
+    return list(result.scalars())
+
+
+def weekly_settings(services: Services, user: User) -> tuple[str, InlineKeyboardMarkup]:
+    """The weekly-summary settings: on or off, weekday, time."""
+    loc = locale_of(user)
+    label = services.content.label
+    text = say(
+        services, "weekly.settings", user, value="on" if user.weekly_enabled else "off",
+        date=label(f"weekday_words.{user.weekly_weekday}", loc),
+        checkin_time=user.weekly_time.strftime("%H:%M"),
+    )  # fmt: skip
+
+    def button(text: str, data: str, chosen: bool = False) -> InlineKeyboardButton:
+        return InlineKeyboardButton(("✅ " if chosen else "") + text, callback_data=data)
+
+    days = [
+        button(label(f"weekday.{d}", loc), f"wk:day:{d}", d == user.weekly_weekday)
+        for d in range(7)
+    ]
+    times = [
+        button(t.strftime("%H:%M"), f"wk:time:{t:%H%M}", t == user.weekly_time)
+        for t in WEEKLY_TIMES
+    ]
+    toggle = button(label("weekly.off" if user.weekly_enabled else "weekly.on", loc), "wk:toggle")
+    rows = [days[:4], days[4:], times, [toggle, button(label("weekly.back", loc), "wk:back")]]
+    return text, InlineKeyboardMarkup(rows)
+
+
+async def on_weekly_button(update: Update, context: Context) -> None:
+    """A tap in the weekly-summary settings: wk:menu|toggle|back|day:<n>|time:<hhmm>."""
+    from bot.telegram.handlers import onboarding
+
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    parts = query.data.split(":")
+    async with services.transaction() as session:
+        user = await onboarded_user(services, session, update)
+        if user is None:
+            return
+        action = parts[1] if len(parts) > 1 else ""
+        if action == "back":
+            await query.answer()
+            menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+            await edit_or_send(update, onboarding.settings_text(services, user), menu)
+            return
+        if action == "toggle":
+            user.weekly_enabled = not user.weekly_enabled
+        elif action == "day" and len(parts) == 3 and (weekday := parse_id(parts[2])) is not None:
+            user.weekly_weekday = weekday if weekday < 7 else user.weekly_weekday
+        elif action == "time" and len(parts) == 3 and (at := parse_time(parts[2])) is not None:
+            user.weekly_time = at
+        user.updated_at = services.clock.now()
+        onboarding.reschedule(user, services)
+        text, markup = weekly_settings(services, user)
+    await query.answer()
+    await edit_or_send(update, text, markup)
+
+
+
+
+
+
+async def on_reflection_button(update: Update, context: Context) -> None:
+    """An answer to a weekly or monthly question: rf:<yyyymmdd>:<kind>:<field>:<value>."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return
+    try:
+        _, code, kind, field, raw = query.data.split(":")
+        day = datetime.strptime(code, "%Y%m%d").date()
+        top = dict(QUESTIONS[kind])[field]
+        value = int(raw)
+    except (ValueError, KeyError):
+        await query.answer()
+        return
+    async with services.transaction() as session:
+        user = await queries.get_user(session, update.effective_user.id)
+        if user is None or not 0 <= value <= top:
+            await query.answer()
+            return
+        if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:
+            await query.answer(say(services, "weekly.closed", user))
+            return
+        row = await reflection(session, services, user.id, day, kind)
+        setattr(row, field, value)
+        row.updated_at = services.clock.now()
+        following = next_question(row)
+        if following is None and kind == "weekly" and day.day <= MONTHLY_WITHIN_DAYS:
+            monthly = await reflection(session, services, user.id, day, "monthly")
+            if next_question(monthly) is not None:
+                kind, following = "monthly", next_question(monthly)
+        if following is None:
+            text, markup = say(services, "weekly.thanks", user), None
+        else:
+            text, markup = question(services, user, code, kind, *following)
+    await query.answer()
+    await edit_or_send(update, text, markup)
+
+
+async def reflection(
+    session: AsyncSession, services: Services, user_id: int, day: date, kind: str
+) -> Reflection:
+    """The reflection row of a date and kind, created on first use."""
+    result = await session.execute(
+        select(Reflection).where(
+            Reflection.user_id == user_id, Reflection.local_date == day, Reflection.kind == kind
+        )
+    )
+    row = result.scalar_one_or_none()
+    if row is None:
+        now = services.clock.now()
+        row = Reflection(user_id=user_id, local_date=day, kind=kind, created_at=now, updated_at=now)
+        session.add(row)
+        await session.flush()
+    return row

@@ -1,0 +1,257 @@
+"""Red flags first: every free text is read for them before anything else, wherever it is written.
+
+A private message inside an open safety conversation is read in its light first (see
+`bot.domain.safety.conversation`); then any red flag gets its tier's reply, alone. In a group,
+the person gets the reply privately and the group sees nothing of what they wrote.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import datetime, timedelta
+from enum import Enum
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ApplicationHandlerStop
+
+from bot.db import queries
+from bot.db.models import SafetyEvent, User
+from bot.domain.safety import scan
+from bot.domain.safety.conversation import CRISIS_WINDOW, Stage, read, stage_of, step
+from bot.domain.schedule import local_date, next_due
+from bot.services import Services
+from bot.telegram.handlers.common import Context, load_user, send, services_of
+from bot.usecases import checkin as checkin_case
+from bot.views import keyboards
+from bot.views.render import locale_of, say
+
+EMERGENCY_PROMPT_PAUSE = timedelta(hours=24)  # docs/rules.md#flare-mode
+FOLLOW_UP_TIERS = ("emergency", "crisis")
+# The gentle follow-up comes at the person's check-in time, but never within this long: a crisis
+# at 08:00 with a 09:00 check-in is followed up the next day, not an hour later.
+FOLLOW_UP_AFTER_AT_LEAST = timedelta(hours=12)
+ALARM_TIERS = ("crisis", "emergency", "doctor")
+
+
+class Screened(Enum):
+    """What screening did with a message."""
+
+    CLEAR = "clear"  # nothing found: handle it as usual
+    CHECKED = "checked"  # a light "are you OK?" was sent: handle it as usual too
+    ANSWERED = "answered"  # a safety reply was sent: the message is handled
+
+
+async def screen(update: Update, context: Context, user: User | None, text: str) -> Screened:
+    """Read a private message for the open safety conversation and for red flags, and answer."""
+    services = services_of(context)
+    chat = update.effective_chat
+    if chat is None:
+        return Screened.CLEAR
+    now = services.clock.now()
+    stage = _open_stage(user, now)
+    if user is not None and stage is not None:
+        move = step(stage, read(stage, text))
+        if move.reply is not None:
+            markup = None
+            if move.check_in:
+                day = local_date(now, ZoneInfo(user.timezone))
+                markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
+                                                 locale_of(user))  # fmt: skip
+            await send(update, say(services, move.reply, user), markup)
+            async with services.transaction() as session:
+                fresh = await queries.get_user(session, user.id)
+                if fresh is not None:
+                    fresh.safety_open = move.stage.value if move.stage else None
+                    fresh.safety_until = (
+                        None if move.stage is None
+                        else now + CRISIS_WINDOW if move.renew
+                        else fresh.safety_until
+                    )  # fmt: skip
+                    if move.follow_up:
+                        await _ensure_follow_up(session, fresh, "crisis", now)
+                    if move.resume:
+                        fresh.prompts_paused_until = None
+                    fresh.updated_at = now
+            return Screened.ANSWERED
+    flag = scan(text)
+    if flag is None:
+        return Screened.CLEAR
+    if flag.tier == "check":
+        await send(
+            update,
+            say(services, "safety.check", user),
+            keyboards.safety_check(services.content, locale_of(user)),
+        )
+        return Screened.CHECKED
+    await send(update, say(services, f"safety.{flag.tier}", user))
+    if user is not None:
+        await record(services, user.id, flag.tier, keep_note=text)
+    return Screened.ANSWERED
+
+
+async def record(
+    services: Services, user_id: int, tier: str, *, keep_note: str | None = None
+) -> None:
+    """Store a red flag: the event, the pause, the follow-up and the open conversation."""
+    now = services.clock.now()
+    async with services.transaction() as session:
+        fresh = await queries.get_user(session, user_id)
+        if fresh is None:
+            return
+        zone = ZoneInfo(fresh.timezone)
+        event = SafetyEvent(user_id=fresh.id, local_date=local_date(now, zone), tier=tier,
+                            created_at=now, followup_due_at=None)  # fmt: skip
+        session.add(event)
+        if tier in FOLLOW_UP_TIERS:
+            event.followup_due_at = _follow_up_time(fresh, now)
+        if tier == "emergency":
+            fresh.prompts_paused_until = max(
+                now + EMERGENCY_PROMPT_PAUSE, fresh.prompts_paused_until or now
+            )
+        elif tier == "crisis":
+            fresh.prompts_paused_until = event.followup_due_at
+            fresh.safety_open = Stage.ASKED.value
+            fresh.safety_until = now + CRISIS_WINDOW
+        if keep_note is not None and fresh.dialog == checkin_case.CHECKIN:
+            # A note that raised the flag is still the person's note: keep it, quietly.
+            await checkin_case.keep_note(services, session, fresh, keep_note)
+        fresh.updated_at = now
+
+
+def _open_stage(user: User | None, now: datetime) -> Stage | None:
+    """The person's safety conversation, if one is open now."""
+    if user is None:
+        return None
+    if user.safety_until is not None and user.safety_until <= now:
+        return None
+    return stage_of(user.safety_open)
+
+
+def _follow_up_time(user: User, now: datetime) -> datetime:
+    """The next check-in time at least FOLLOW_UP_AFTER_AT_LEAST from now."""
+    return next_due(now + FOLLOW_UP_AFTER_AT_LEAST, user.checkin_time, ZoneInfo(user.timezone))
+
+
+async def _ensure_follow_up(session: AsyncSession, user: User, tier: str, now: datetime) -> None:
+    """A gentle check-in at the next check-in time, unless one is already waiting."""
+    waiting = await session.scalar(
+        select(SafetyEvent.id).where(
+            SafetyEvent.user_id == user.id, SafetyEvent.followup_due_at.is_not(None)
+        )
+    )
+    due = _follow_up_time(user, now)
+    if waiting is None:
+        day = local_date(now, ZoneInfo(user.timezone))
+        session.add(SafetyEvent(user_id=user.id, local_date=day, tier=tier, created_at=now,
+                                followup_due_at=due))  # fmt: skip
+    user.prompts_paused_until = max(due, user.prompts_paused_until or now)
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """The light check's answers: "I'm OK" (sf:ok) or "I need help" (sf:help)."""
+    services = services_of(context)
+    query = update.callback_query
+    if query is None:
+        return
+    user = await load_user(services, update)
+    answer = query.data if query.data in ("sf:ok", "sf:help") else None
+    await query.answer()
+    if answer is None:
+        return
+    if isinstance(query.message, Message):
+        # Already without buttons (a double tap): nothing to tidy.
+        with suppress(TelegramError):
+            await query.message.edit_reply_markup(None)
+    if answer == "sf:ok":
+        await send(update, say(services, "safety.check.ok", user))
+        return
+    await send(update, say(services, "safety.help", user))
+    if user is not None:
+        now = services.clock.now()
+        async with services.transaction() as session:
+            fresh = await queries.get_user(session, user.id)
+            if fresh is not None:
+                fresh.safety_open = Stage.LISTENING.value
+                fresh.safety_until = now + CRISIS_WINDOW
+                await _ensure_follow_up(session, fresh, "crisis", now)
+                fresh.updated_at = now
+
+
+def _said(message: Message) -> str | None:
+    """The words of a message: its text or a photo's or file's caption."""
+    return message.text or message.caption
+
+
+async def on_edit(update: Update, context: Context) -> None:
+    """An edited private message: never an answer again, but still read for red flags."""
+    message = update.effective_message
+    if message is None or not (said := _said(message)):
+        return
+    services = services_of(context)
+    user = await load_user(services, update)
+    flag = scan(said)
+    if flag is None:
+        return
+    if flag.tier == "check":
+        markup = keyboards.safety_check(services.content, locale_of(user))
+        await send(update, say(services, "safety.check", user), markup)
+        return
+    await send(update, say(services, f"safety.{flag.tier}", user))
+    if user is not None:
+        await record(services, user.id, flag.tier)
+
+
+async def in_group(update: Update, context: Context) -> None:
+    """Anything the bot reads in a group: a red flag is answered privately, the group sees nothing.
+
+    Runs before the group handlers; a full red flag stops them (the message is not a set-up
+    answer or a command any more), a light check does not.
+    """
+    message, tg_user = update.effective_message, update.effective_user
+    if message is None or tg_user is None or not (said := _said(message)):
+        return
+    services = services_of(context)
+    flag = scan(said)
+    if flag is None:
+        return
+    user = await load_user(services, update)
+    if flag.tier == "check":
+        if user is not None:
+            markup = keyboards.safety_check(services.content, locale_of(user))
+            await _private(context, user, say(services, "safety.check", user), markup)
+        return
+    sent = False
+    if user is not None:
+        sent = await _private(context, user, say(services, f"safety.{flag.tier}", user))
+        await record(services, user.id, flag.tier)
+    if not sent:
+        # Never started the bot (or blocked it): a neutral word in the group with a private link.
+        name = tg_user.first_name or ""
+        await send(
+            update,
+            say(services, "safety.group_link", user, name=name),
+            keyboards.safety_link(services.content, context.bot.username, locale_of(user)),
+        )
+    raise ApplicationHandlerStop
+
+
+async def _private(
+    context: Context, user: User, text: str, markup: InlineKeyboardMarkup | None = None
+) -> bool:
+    """Send to the person's private chat; False if Telegram will not deliver it there."""
+    try:
+        await context.bot.send_message(user.chat_id, text, reply_markup=markup)
+    except Forbidden:
+        return False
+    return True
+
+
+async def start_from_group(update: Update, context: Context) -> None:
+    """/start sf: someone came from a group's safety link; the help comes first."""
+    services = services_of(context)
+    user = await load_user(services, update)
+    await send(update, say(services, "safety.from_group", user))

@@ -1,0 +1,1 @@
+"""Repeating jobs: the daily prompt, weekly summary and group challenge outboxes."""

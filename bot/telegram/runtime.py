@@ -1,0 +1,561 @@
+"""Running the bot: fetch updates (polling or webhook), store them, handle them, stop cleanly.
+
+PTB's own polling confirms the offset as soon as updates are queued, and its webhook answers
+200 before the update is handled: a crash in between loses them. Here every update is written
+to the inbox table first; only then is Telegram told (the next getUpdates offset, or the 200).
+
+Handling: each chat's updates in order, different chats at the same time (at most
+UPDATE_CONCURRENCY at once), so one person's flood, slow chart or hanging send never holds up
+anyone else. Every loop is supervised: any exception is logged with its kind, counted, backed
+off and survived. An update that cannot be handled (unparseable, or failing again and again) is
+set aside after MAX_ATTEMPTS tries, kept with its error; a database that is away makes the
+update wait, not fail. /healthz says 503 when a loop has made no progress for too long.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import os
+import socket
+import time
+import uuid
+import warnings
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from telegram import Update
+from telegram.error import Forbidden, InvalidToken, NetworkError, TimedOut
+from telegram.warnings import PTBUserWarning
+
+from bot.db import inbox
+from bot.domain.safety import ALARM_TIERS, scan
+from bot.domain.zones import gazetteer
+from bot.services import Services, of
+from bot.telegram import metrics
+from bot.telegram.faults import retry_later
+
+log = logging.getLogger(__name__)
+# getUpdates is asked for as raw JSON on purpose (one update PTB cannot parse must not block the
+# rest); PTB would warn on every poll that a typed method exists.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
+
+POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
+BATCH = 50  # updates claimed from the inbox at a time
+MAX_QUEUED = 500  # updates claimed but not yet handled in this process, at most
+IDLE_WAKE = 1.0  # seconds between inbox checks when nothing wakes the handler (other replicas)
+STOP_GRACE = 7.0  # seconds in-flight updates get to finish on SIGTERM (all done within 10 s)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+PRUNE_EVERY = 3600.0
+MAX_ATTEMPTS = 3  # an update that fails this often is set aside (kept, marked failed)
+UPDATE_TIMEOUT = 120.0  # one update's handling, at most (a hanging call counts as a failure)
+MAX_BACKOFF = 30.0
+# A chat with more than this many updates waiting is flooding: its plain texts in between are
+# answered by the latest one (each still read for red flags), after one short "one moment".
+FLOOD_BACKLOG = 8
+# A loop or job that has made no progress for this long is stuck: /healthz says 503. Long enough
+# to ride out a database that is away for a minute without an orchestrator restarting the bot.
+STALL_AFTER = {"inbox": 120.0, "poll": POLL_TIMEOUT * 3 + 60.0}
+JOB_STALL_AFTER = 600.0
+# Telegram's updates are small; a body this size or nesting this deep is not one of them.
+MAX_BODY_BYTES = 1 << 20
+MAX_DEPTH = 32
+# update_id is a positive integer below 2**31 in practice; the column holds 64 bits.
+MAX_UPDATE_ID = 2**53
+
+
+@dataclass
+class Queued:
+    """One claimed update waiting in its chat's queue."""
+
+    update_id: int
+    payload: dict[str, Any] | None
+    attempts: int
+
+
+class Runtime:
+    """The fetch-store-handle loops around one PTB Application built without an Updater."""
+
+    def __init__(
+        self,
+        application: Any,
+        *,
+        allowed_updates: list[str] | None = None,
+        concurrency: int | None = None,
+        on_skip: Callable[[int], None] | None = None,
+    ) -> None:
+        self.app = application
+        self.services: Services = of(application)
+        self.allowed_updates = allowed_updates
+        self.owner = f"{socket.gethostname()[:20]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        self._slots = asyncio.Semaphore(concurrency or self.services.settings.update_concurrency)
+        self._on_skip = on_skip
+        self._wake = asyncio.Event()
+        self._stopping = asyncio.Event()
+        self.failed: str | None = None  # why the runtime gave up, if it did
+        self.stopped = asyncio.Event()  # set when it gives up (the process should exit)
+        self._tasks: list[asyncio.Task[None]] = []
+        self._site_runners: list[web.AppRunner] = []
+        self._storing = False
+        self._queues: dict[int | str, deque[Queued]] = {}
+        self._workers: dict[int | str, asyncio.Task[None]] = {}
+        self._flooded: set[int | str] = set()
+        self._beats = self.services.heartbeats
+        self.warming: asyncio.Future[Any] | None = None  # the city list loading beside the loop
+
+    # starting and stopping ------------------------------------------------------------------
+
+    async def start(self, *, polling: bool = True) -> None:
+        """Start PTB (handlers and jobs), the handler loop, and polling if asked."""
+        await self.app.initialize()
+        await self.app.start()
+        # The city list takes a few seconds to load: do it now, beside the loop, not on the
+        # first person's "Manchester".
+        self.warming = asyncio.get_running_loop().run_in_executor(None, gazetteer)
+        self.beat("inbox")
+        self._tasks.append(asyncio.create_task(self._handle_loop(), name="inbox-handler"))
+        if polling:
+            await self.app.bot.delete_webhook(drop_pending_updates=False)
+            self.beat("poll")
+            self._tasks.append(asyncio.create_task(self._poll_loop(), name="poller"))
+
+    async def start_webhook(self, listen: str, port: int, path: str, url: str, secret: str) -> None:
+        """Serve the webhook (nothing else on that port) and tell Telegram where to post."""
+        await self.start(polling=False)
+        server = web.Application(client_max_size=MAX_BODY_BYTES)
+        server.router.add_post(f"/{path.strip('/')}", self._webhook(secret))
+        await self._serve(server, listen, port)
+        await self.app.bot.set_webhook(
+            url=url, secret_token=secret, allowed_updates=self.allowed_updates
+        )
+
+    async def start_health(self, listen: str, port: int) -> None:
+        """Serve /healthz and /metrics for the operator, apart from the public webhook."""
+        server = web.Application()
+        server.router.add_get("/healthz", self._healthz)
+        server.router.add_get("/metrics", self._metrics)
+        await self._serve(server, listen, port)
+
+    async def _serve(self, server: web.Application, listen: str, port: int) -> None:
+        """Start an HTTP server; it is cleaned up by stop()."""
+        runner = web.AppRunner(server, access_log=None)
+        await runner.setup()
+        self._site_runners.append(runner)
+        await web.TCPSite(runner, listen, port).start()
+
+    async def stop(self, grace: float = STOP_GRACE) -> None:
+        """Stop fetching, let the updates in hand finish, then shut PTB down."""
+        self._stopping.set()
+        self._wake.set()
+        for runner in self._site_runners:
+            await runner.cleanup()
+        self._site_runners.clear()
+        for task in self._tasks:
+            # A poll waiting on Telegram is cut short (nothing was confirmed, Telegram sends it
+            # again); one in the middle of storing what it fetched is let finish.
+            if task.get_name() == "poller" and not self._storing:
+                task.cancel()
+        _done, pending = await asyncio.wait(self._tasks, timeout=grace) if self._tasks else ((), ())
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        workers = list(self._workers.values())
+        for task in workers:
+            task.cancel()  # claims not finished are taken up again after their lease
+        await asyncio.gather(*workers, return_exceptions=True)
+        if self.app.running:
+            await self.app.stop()
+        await self.app.shutdown()
+
+    async def stop_polling(self) -> None:
+        """Stop fetching updates (another process takes over), keep handling stored ones."""
+        await self._cancel("poller")
+        self._beats.pop("poll", None)
+
+    async def stop_handling(self) -> None:
+        """Stop claiming stored updates (another process takes over, as after a crash)."""
+        await self._cancel("inbox-handler")
+        self._beats.pop("inbox", None)
+
+    async def _cancel(self, name: str) -> None:
+        """Cancel this runtime's loop of that name and wait for it."""
+        for task in [t for t in self._tasks if t.get_name() == name]:
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
+            self._tasks.remove(task)
+
+    def _give_up(self, reason: str) -> None:
+        """Something no retry can fix: stop, and let the process exit non-zero."""
+        log.critical("stopping: %s", reason)
+        self.failed = reason
+        self._stopping.set()
+        self.stopped.set()
+
+    # health ---------------------------------------------------------------------------------
+
+    def beat(self, loop: str) -> None:
+        """A loop made progress."""
+        self._beats[loop] = time.monotonic()
+
+    def stalled(self) -> list[str]:
+        """Loops that made no progress for longer than they should."""
+        now = time.monotonic()
+        return [
+            name for name, at in self._beats.items()
+            if now - at > STALL_AFTER.get(name, JOB_STALL_AFTER)
+        ]  # fmt: skip
+
+    # storing --------------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """New updates were stored: handle them now rather than at the next check."""
+        self._wake.set()
+
+    async def store(self, payloads: list[dict[str, Any]]) -> int:
+        """Write updates to the inbox (duplicates ignored) and wake the handler."""
+        async with self.services.transaction() as session:
+            stored = await inbox.store(session, payloads, self.services.clock.now())
+        self.wake()
+        return stored
+
+    # handling -------------------------------------------------------------------------------
+
+    async def handle_pending(self) -> int:
+        """Claim and handle everything waiting, until nothing is left; returns how many."""
+        total = 0
+        while claimed := await self._claim():
+            while self._workers:
+                await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+            total += claimed
+        return total
+
+    async def _claim(self) -> int:
+        """Claim waiting updates into the chats' queues and start their workers; how many."""
+        queued = sum(len(q) for q in self._queues.values())
+        room = min(BATCH, MAX_QUEUED - queued)
+        if room <= 0:
+            return 0
+        now = self.services.clock.now()
+        async with self.services.transaction() as session:
+            waiting = [q.update_id for queue in self._queues.values() for q in queue]
+            await inbox.renew(session, waiting, now, self.owner)
+            rows = await inbox.claim(session, now, room, self.owner)
+            claimed = [(r.update_id, r.payload, r.chat_id, r.attempts) for r in rows]
+        for update_id, payload, chat_id, attempts in claimed:
+            key: int | str = chat_id if chat_id is not None else f"update:{update_id}"
+            self._queues.setdefault(key, deque()).append(Queued(update_id, payload, attempts))
+            if key not in self._workers:
+                self._workers[key] = asyncio.create_task(self._chat_worker(key), name=f"chat:{key}")
+        return len(claimed)
+
+    async def _chat_worker(self, key: int | str) -> None:
+        """Handle one chat's queue in order; other chats' workers run beside it."""
+        queue = self._queues[key]
+        backoff = 1.0
+        try:
+            while queue:
+                if len(queue) > FLOOD_BACKLOG and isinstance(key, int):
+                    await self._catch_up(key, queue)
+                item = queue[0]
+                async with self._slots:
+                    outcome = await self._handle(item)
+                if outcome == "retry":
+                    # The database is away: this chat waits (its order kept), others go on.
+                    await asyncio.sleep(backoff)
+                    backoff = min(backoff * 2, MAX_BACKOFF)
+                    if self._stopping.is_set():
+                        return
+                    continue
+                backoff = 1.0
+                await self._record(item, outcome)
+                queue.popleft()
+            self._flooded.discard(key)
+        finally:
+            if not queue:
+                self._queues.pop(key, None)
+            self._workers.pop(key, None)
+
+    async def _handle(self, item: Queued) -> str:
+        """Hand one update to PTB: "handled", "retry" (database away) or "failed: <kind>"."""
+        if item.payload is None:
+            return "handled"
+        try:
+            update = Update.de_json(item.payload, self.app.bot)
+        except Exception as exc:  # an update PTB cannot parse: a poison pill, set aside
+            return f"failed: unparseable ({type(exc).__name__})"
+        flag = retry_later.set(None)
+        try:
+            await asyncio.wait_for(self.app.process_update(update), UPDATE_TIMEOUT)
+        except TimeoutError:
+            return "failed: timed out"
+        except Exception as exc:  # PTB routes handler errors to the error handler; this is the rest
+            return f"failed: {type(exc).__name__}"
+        finally:
+            reason = retry_later.get()
+            retry_later.reset(flag)
+        if reason is not None:
+            metrics.ERRORS.labels("database").inc()
+            return "retry"
+        metrics.UPDATES_HANDLED.inc()
+        return "handled"
+
+    async def _record(self, item: Queued, outcome: str) -> None:
+        """Store the outcome; the database may be away, so keep trying (this chat waits)."""
+        backoff = 1.0
+        while True:
+            try:
+                async with self.services.transaction() as session:
+                    now = self.services.clock.now()
+                    if outcome == "handled":
+                        await inbox.mark_handled(session, item.update_id, now)
+                        return
+                    aside = await inbox.mark_failed_try(
+                        session, item.update_id, now, outcome.removeprefix("failed: "),
+                        MAX_ATTEMPTS,
+                    )  # fmt: skip
+                metrics.ERRORS.labels("update").inc()
+                if aside:
+                    metrics.ERRORS.labels("update_set_aside").inc()
+                    log.error("update %s set aside after %s tries: %s", item.update_id,
+                              MAX_ATTEMPTS, outcome)  # fmt: skip
+                    if self._on_skip is not None:
+                        self._on_skip(1)
+                else:
+                    # Unclaimed again in the database: a later claim takes it up once more.
+                    log.warning("update %s failed (%s); will try again", item.update_id, outcome)
+                return
+            except Exception as exc:  # the database is away: wait for it
+                metrics.ERRORS.labels("database").inc()
+                log.warning("could not record update %s (%s); retrying", item.update_id,
+                            type(exc).__name__)  # fmt: skip
+                if self._stopping.is_set():
+                    return
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+
+    async def _catch_up(self, chat_id: int, queue: deque[Queued]) -> None:
+        """A flood: one "one moment", then the plain texts in between are answered by the latest.
+
+        Every skipped text is still read for red flags: one that raises one is handled.
+        """
+        texts = [i for i, q in enumerate(queue) if _plain_text(q.payload) is not None]
+        if len(texts) < 2:
+            return
+        skip: list[int] = []
+        for index in texts[:-1]:
+            said = _plain_text(queue[index].payload) or ""
+            flag = scan(said)
+            if flag is None or flag.tier not in ALARM_TIERS:
+                skip.append(index)
+        if not skip:
+            return
+        if chat_id > 0 and chat_id not in self._flooded:
+            self._flooded.add(chat_id)
+            with contextlib.suppress(Exception):  # a courtesy: never a reason to stop
+                await self.app.bot.send_message(
+                    chat_id, self.services.content.render("fallback.flood")
+                )
+        skipped = [queue[i].update_id for i in skip]
+        async with self.services.transaction() as session:
+            await inbox.mark_skipped(session, skipped, self.services.clock.now())
+        for index in reversed(skip):
+            del queue[index]
+        metrics.ERRORS.labels("flood_skipped").inc(len(skipped))
+        if self._on_skip is not None:
+            self._on_skip(len(skipped))
+
+    async def _handle_loop(self) -> None:
+        """Claim updates as they are stored, and every IDLE_WAKE seconds for other replicas'."""
+        last_prune = 0.0
+        backoff = IDLE_WAKE
+        loop = asyncio.get_running_loop()
+        while not self._stopping.is_set():
+            self._wake.clear()
+            try:
+                # A full batch may mean more are waiting: claim again at once, not next second.
+                while await self._claim() == BATCH:
+                    pass
+                if loop.time() - last_prune > PRUNE_EVERY:
+                    async with self.services.transaction() as session:
+                        await inbox.prune(session, self.services.clock.now())
+                    last_prune = loop.time()
+                self.beat("inbox")
+                backoff = IDLE_WAKE
+            except Exception as exc:  # the database may be away: keep the loop alive
+                metrics.ERRORS.labels("inbox").inc()
+                log.warning("inbox check failed (%s); retrying in %.0f s", type(exc).__name__,
+                            backoff)  # fmt: skip
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+                continue
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), IDLE_WAKE)
+        # Stopping: what was already fetched and stored is answered before the process exits.
+        if self.failed is None:
+            with contextlib.suppress(Exception):
+                await self.handle_pending()
+
+    # fetching -------------------------------------------------------------------------------
+
+    async def _poll_loop(self) -> None:
+        """getUpdates (raw JSON, so one update PTB cannot parse never blocks the rest), store,
+        and only then confirm (the next call's offset)."""
+        offset: int | None = None
+        backoff = 1.0
+        while not self._stopping.is_set():
+            try:
+                if offset is None:
+                    async with self.services.sessions() as session:
+                        last = await inbox.last_update_id(session)
+                    offset = last + 1 if last is not None else 0
+                raw = await self.app.bot.do_api_request(
+                    "getUpdates",
+                    api_kwargs={"offset": offset, "timeout": POLL_TIMEOUT,
+                                "allowed_updates": self.allowed_updates},
+                    read_timeout=POLL_TIMEOUT + 10,
+                )  # fmt: skip
+                updates = [u for u in raw if _is_update(u)] if isinstance(raw, list) else []
+                if updates:
+                    self._storing = True
+                    try:
+                        await self.store(updates)
+                    finally:
+                        self._storing = False
+                    offset = max(u["update_id"] for u in updates) + 1
+                elif isinstance(raw, list) and raw:
+                    # Nothing usable in this batch: confirm it, never ask for it again.
+                    offset = max((u.get("update_id", 0) for u in raw if isinstance(u, dict)),
+                                 default=offset - 1) + 1  # fmt: skip
+                self.beat("poll")
+                backoff = 1.0
+            except asyncio.CancelledError:
+                raise
+            except (InvalidToken, Forbidden):
+                self._give_up("Telegram refused the bot token")
+                return
+            except TimedOut:
+                self.beat("poll")
+                continue
+            except Exception as exc:  # network, database, anything: log, count, back off
+                kind = "network" if isinstance(exc, NetworkError) else "poll"
+                metrics.ERRORS.labels(kind).inc()
+                log.warning("getUpdates or storing failed (%s); retrying in %.0f s",
+                            type(exc).__name__, backoff)  # fmt: skip
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+
+    def _webhook(self, secret: str) -> Any:
+        """The handler for Telegram's POSTs: secret checked, update stored, then 200."""
+
+        async def receive(request: web.Request) -> web.Response:
+            if request.headers.get(SECRET_HEADER) != secret:
+                return web.Response(status=403, text="forbidden")
+            payload = await _update_from(request)
+            if payload is None:
+                return web.Response(status=400, text="not an update")
+            try:
+                await self.store([payload])
+            except Exception as exc:  # not stored: Telegram must send it again
+                metrics.ERRORS.labels("database").inc()
+                log.warning("could not store a webhook update (%s)", type(exc).__name__)
+                return web.Response(status=503, text="try again")
+            return web.Response(status=200, text="ok")
+
+        return receive
+
+    async def _healthz(self, _: web.Request) -> web.Response:
+        """200 when the database answers and no loop is stuck."""
+        stuck = self.stalled()
+        if self.failed is not None:
+            return web.Response(status=503, text=f"stopped: {self.failed}")
+        if stuck:
+            return web.Response(status=503, text=f"no progress: {', '.join(stuck)}")
+        try:
+            async with self.services.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except Exception:  # any database failure means not healthy
+            return web.Response(status=503, text="database unavailable")
+        return web.Response(text="ok")
+
+    async def _metrics(self, _: web.Request) -> web.Response:
+        """Prometheus text format."""
+        with contextlib.suppress(Exception):  # the gauges still serve if the database is away
+            async with self.services.sessions() as session:
+                backlog = await session.scalar(
+                    text("SELECT count(*) FROM inbox WHERE handled_at IS NULL "
+                         "AND failed_at IS NULL")
+                )  # fmt: skip
+            metrics.INBOX_BACKLOG.set(float(backlog or 0))
+        body = generate_latest(metrics.REGISTRY)
+        return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def _is_update(value: Any) -> bool:
+    """A JSON object with a positive integer update_id."""
+    return (
+        isinstance(value, dict)
+        and type(value.get("update_id")) is int
+        and 0 < value["update_id"] < MAX_UPDATE_ID
+    )
+
+
+def _plain_text(payload: dict[str, Any] | None) -> str | None:
+    """The text of a private, non-command message update; None for anything else."""
+    message = payload.get("message") if isinstance(payload, dict) else None
+    if not isinstance(message, dict) or not isinstance(message.get("text"), str):
+        return None
+    chat = message.get("chat")
+    if not isinstance(chat, dict) or chat.get("type") != "private":
+        return None
+    said: str = message["text"]
+    return None if said.startswith("/") else said
+
+
+async def _update_from(request: web.Request) -> dict[str, Any] | None:
+    """The posted update if it is one Telegram could have sent, else None (answered 400)."""
+    try:
+        body = await request.text()
+    except (ValueError, web.HTTPException):
+        return None
+    if _too_deep(body):
+        return None
+    try:
+        payload = json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(payload, dict):
+        return None
+    update_id = payload.get("update_id")
+    # bool is an int in Python: `"update_id": true` is not an update.
+    if type(update_id) is not int or not 0 < update_id < MAX_UPDATE_ID:
+        return None
+    return payload
+
+
+def _too_deep(body: str) -> bool:
+    """True if brackets nest deeper than MAX_DEPTH (counted outside strings, without parsing)."""
+    depth, in_string, escaped = 0, False, False
+    for char in body:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False

@@ -1,0 +1,189 @@
+"""The daily check-in as a use case: open a day's check-in, apply an answer, say what comes next.
+
+Takes a session and returns what to show (text and buttons); the Telegram handlers and the daily
+prompt job both build on it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup
+
+from bot.db import queries
+from bot.db.models import CheckIn, User
+from bot.domain import checkin as flow
+from bot.domain.schedule import local_date
+from bot.services import Services
+from bot.usecases import planning
+from bot.views import keyboards
+from bot.views.render import locale_of, say
+
+CHECKIN = "checkin"
+
+
+HARD_DAY_PAIN = 7  # the no-baseline flare pain (docs/rules.md#flare-days), here only for tone
+
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
+
+
+def today_for(services: Services, user: User) -> date:
+    """The person's local date now."""
+    return local_date(services.clock.now(), ZoneInfo(user.timezone))
+
+
+def question_reply(
+    services: Services,
+    user: User,
+    day: date,
+    question: flow.Question,
+    *,
+    offer_same: bool = False,
+    header: str = "",
+) -> Reply:
+    """The text and buttons for one question."""
+    text = say(services, f"checkin.ask.{question}", user)
+    markup = keyboards.checkin_question(
+        services.content, day, question, offer_same=offer_same, locale=locale_of(user)
+    )
+    return (f"{header}\n\n{text}" if header else text), markup
+
+
+async def next_step_reply(
+    services: Services, session: AsyncSession, user: User, checkin: CheckIn, *, header: str = ""
+) -> tuple[Reply, list[Reply]]:
+    """What to show after an answer: the next question, or the summary and the day's plan."""
+    answers = queries.answers_of(checkin)
+    question = flow.next_question(answers)
+    if question is not None:
+        user.dialog = CHECKIN
+        offer_same = question == "pain" and flow.can_copy(
+            await queries.yesterday_answers(session, user.id, checkin.local_date)
+        )
+        return question_reply(services, user, checkin.local_date, question,
+                              offer_same=offer_same, header=header), []  # fmt: skip
+    user.dialog = None
+    now = services.clock.now()
+    if checkin.completed_at is None:
+        checkin.completed_at = now
+    # The rules engine plugs in here: it turns the finished check-in into the day's plan.
+    plan = await planning.after_checkin(services, session, user, checkin)
+    # The plan carries the day's encouragement; without one, the summary closes kindly itself.
+    summary = summary_text(services, user, checkin, closing=not plan)
+    markup = (
+        keyboards.add_more(services.content, checkin.local_date, locale_of(user))
+        if checkin.path in ("short", "quick") else None
+    )  # fmt: skip
+    return (summary, markup), plan
+
+
+def summary_text(services: Services, user: User, checkin: CheckIn, *, closing: bool = True) -> str:
+    """A kind summary of today's answers."""
+    loc = locale_of(user)
+    label = services.content.label
+    answers = say(
+        services, "checkin.done", user, name=user.first_name, pain=checkin.pain,
+        flare=label(f"answer.flare.{checkin.flare}", loc) if checkin.flare else None,
+        interference=checkin.interference, energy=checkin.energy, sleep=checkin.sleep,
+        movement=label(f"answer.movement.{checkin.movement}", loc) if checkin.movement else None,
+        note=checkin.note,
+    )  # fmt: skip
+    return f"{answers}\n\n{say(services, closing_key(checkin), user)}" if closing else answers
+
+
+def closing_key(checkin: CheckIn) -> str:
+    """A closing line that fits the day's answers."""
+    if checkin.flare == "yes":
+        return "checkin.closing.flare"
+    if checkin.pain is not None and checkin.pain >= HARD_DAY_PAIN:
+        return "checkin.closing.hard"
+    return "checkin.closing.steady"
+
+
+async def begin(
+    services: Services,
+    session: AsyncSession,
+    user: User,
+    day: date,
+    *,
+    header: str = "",
+    redo: bool = False,
+) -> tuple[Reply, list[Reply]]:
+    """Open (or continue) the check-in of a date; a finished one is offered to redo."""
+    now = services.clock.now()
+    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    if redo:
+        queries.store_answers(checkin, flow.Answers(), now)
+        checkin.completed_at = None
+    elif (
+        checkin.completed_at is not None and flow.next_question(queries.answers_of(checkin)) is None
+    ):
+        user.dialog = None
+        text = say(services, "checkin.already_done", user, name=user.first_name)
+        redo_markup = keyboards.start_checkin(
+            services.content, day, "checkin.redo", locale_of(user), action="redo"
+        )
+        return (f"{text}\n\n{summary_text(services, user, checkin)}", redo_markup), []
+    return await next_step_reply(services, session, user, checkin, header=header)
+
+
+async def tap(
+    services: Services, session: AsyncSession, user: User, day: date, action: str, value: str
+) -> tuple[Reply, list[Reply]] | None:
+    """Apply one tap; None when it changed an earlier answer and nothing new needs showing."""
+    now = services.clock.now()
+    if action in ("start", "redo"):
+        return await begin(services, session, user, day, redo=action == "redo")
+    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    answers = queries.answers_of(checkin)
+    if action == "same":
+        yesterday = await queries.yesterday_answers(session, user.id, day)
+        if yesterday is not None and flow.can_copy(yesterday):
+            answers = flow.same_as(answers, yesterday)
+    elif action == "more":
+        answers = flow.expand(answers)
+        checkin.completed_at = None
+    elif action in flow.ORDER:
+        question = flow.ORDER[flow.ORDER.index(action)]
+        open_question = flow.next_question(answers)
+        if question == "note":
+            answers = flow.apply(answers, "note", None)
+        else:
+            parsed = flow.valid_button_value(question, value)
+            if parsed is None:
+                return None
+            answers = flow.apply(answers, question, parsed)
+        if open_question is not None and open_question != question:
+            # An older question's button: the answer is updated, the open question stays.
+            queries.store_answers(checkin, answers, now)
+            return None
+    queries.store_answers(checkin, answers, now)
+    return await next_step_reply(services, session, user, checkin)
+
+
+async def offers_same(
+    session: AsyncSession, user: User, day: date, question: flow.Question
+) -> bool:
+    """Whether a re-asked question keeps "Same as yesterday" (the pain question, as first asked)."""
+    return question == "pain" and flow.can_copy(
+        await queries.yesterday_answers(session, user.id, day)
+    )
+
+
+async def keep_note(services: Services, session: AsyncSession, user: User, text: str) -> None:
+    """Store text as today's note if the note is the open question, without replying."""
+    now = services.clock.now()
+    checkin = await queries.get_checkin(session, user.id, today_for(services, user))
+    if checkin is None:
+        return
+    answers = queries.answers_of(checkin)
+    if flow.next_question(answers) != "note":
+        return
+    parsed = flow.parse("note", text)
+    if parsed.error is None:
+        queries.store_answers(checkin, flow.apply(answers, "note", parsed.value), now)
+        checkin.completed_at = checkin.completed_at or now
+        user.dialog = None

@@ -1,0 +1,1 @@
+"""Views: content rendered per person, keyboards and their callback data, charts and exports."""

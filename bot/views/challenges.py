@@ -1,0 +1,213 @@
+"""How a challenge looks: its group message, summaries, set-up steps and buttons.
+
+Everything rendered here for a group is built from first names, the challenge's own settings
+and each member's moved/resting status: nothing from a private check-in reaches it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.db.models import Challenge
+from bot.domain.challenges import (
+    LENGTHS,
+    MINUTE_CHOICES,
+    OWN,
+    SUMMARY_TIMES,
+    MemberTally,
+    day_number,
+)
+from bot.domain.locale import locale_for
+from bot.domain.zones import COMMON_ZONES, city_of
+from bot.services import Services
+from bot.views.keyboards import ACTIVITIES
+
+SETUP_STEPS = ("act", "min", "len", "tz", "time")
+ZONE_ROW = 3
+
+
+def locale_of_challenge(challenge: Challenge) -> str:
+    """Groups have no language setting; the zone's country picks the spelling."""
+    return locale_for(challenge.timezone) if challenge.timezone else "en"
+
+
+def render(services: Services, key: str, challenge: Challenge, **variables: object) -> str:
+    """A content message in the challenge's locale."""
+    return services.content.render(key, locale_of_challenge(challenge), **variables)
+
+
+def label(services: Services, key: str, challenge: Challenge | None = None) -> str:
+    """A button label."""
+    return services.content.label(key, locale_of_challenge(challenge) if challenge else "en")
+
+
+def goal_words(services: Services, challenge: Challenge) -> str:
+    """The challenge in words: '10 minutes of walking a day', 'everyone's own plan'."""
+    activity = ""
+    if challenge.activity not in (None, OWN):
+        activity = label(services, f"activity_words.{challenge.activity}", challenge)
+    return render(
+        services, "group.goal", challenge, activity=activity, goal_minutes=challenge.minutes or 0
+    )
+
+
+def date_words(day: date) -> str:
+    """'Saturday 21 November'."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def _common(services: Services, challenge: Challenge) -> dict[str, object]:
+    """Variables every challenge message uses."""
+    summary_time = challenge.summary_time
+    return {
+        "goal": goal_words(services, challenge),
+        "days": challenge.length_days or 0,
+        "summary_time": summary_time.strftime("%H:%M") if summary_time else "",
+        "timezone": challenge.timezone or "",
+    }
+
+
+def challenge_text(
+    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], today: date
+) -> str:
+    """The challenge message: the goal, the day, and today's tally."""
+    start = cast(date, challenge.start_date)
+    members = [t.as_dict() for t in tallies]
+    if challenge.status != "active":
+        return render(services, "group.challenge.ended", challenge, members=members,
+                      **_common(services, challenge))  # fmt: skip
+    # A morning summary looks back, so the last day's summary comes the morning after it.
+    day = min(max(day_number(today, start), 0), challenge.length_days or 0)
+    return render(
+        services, "group.challenge", challenge, members=members, day=day,
+        date=date_words(start), **_common(services, challenge),
+    )  # fmt: skip
+
+
+def day_summary_text(
+    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], day: date
+) -> str:
+    """The once-a-day summary: who moved and who rested that day."""
+    return render(
+        services, "group.summary.day", challenge, members=[t.as_dict() for t in tallies],
+        day=day_number(day, cast(date, challenge.start_date)), **_common(services, challenge),
+    )  # fmt: skip
+
+
+def end_summary_text(
+    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], today: date
+) -> str:
+    """The closing summary: each member's days on plan, in joining order, never ranked."""
+    start = cast(date, challenge.start_date)
+    key = "group.summary.end" if challenge.end_reason == "done" else "group.summary.end_early"
+    length = challenge.length_days or 0
+    return render(
+        services, key, challenge, members=[t.as_dict() for t in tallies],
+        day=min(max(day_number(today, start), 0), length), **_common(services, challenge),
+    )  # fmt: skip
+
+
+# Buttons --------------------------------------------------------------------------------------
+
+
+def button(text: str, data: str) -> InlineKeyboardButton:
+    """One callback button; Telegram refuses callback data over 64 bytes."""
+    assert len(data.encode()) <= 64, data
+    return InlineKeyboardButton(text, callback_data=data)
+
+
+def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
+    """Lay buttons out `width` to a row."""
+    return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
+
+
+def challenge_markup(services: Services, challenge: Challenge) -> InlineKeyboardMarkup | None:
+    """Join, Done today and Rest day under a running challenge; nothing once it has ended."""
+    if challenge.status != "active":
+        return None
+    cid = challenge.id
+    return InlineKeyboardMarkup(
+        [
+            [button(label(services, "challenge.join", challenge), f"gc:{cid}:join")],
+            [
+                button(label(services, "challenge.done", challenge), f"gc:{cid}:done"),
+                button(label(services, "challenge.rest", challenge), f"gc:{cid}:rest"),
+            ],
+        ]
+    )
+
+
+def nudge_markup(services: Services, challenge: Challenge) -> InlineKeyboardMarkup:
+    """Done today and Rest day, privately."""
+    cid = challenge.id
+    return InlineKeyboardMarkup(
+        [
+            [
+                button(label(services, "challenge.done", challenge), f"gc:{cid}:done"),
+                button(label(services, "challenge.rest", challenge), f"gc:{cid}:rest"),
+            ]
+        ]
+    )
+
+
+def choose_markup(
+    services: Services, challenges: Sequence[Challenge], action: str, *, keep: bool = False
+) -> InlineKeyboardMarkup:
+    """One button per challenge (to leave or end it), and 'Keep going' when ending."""
+    key = "challenge.end" if action == "end" else "challenge.leave"
+    rows = []
+    for c in challenges:
+        text = label(services, key, c).format(goal=goal_words(services, c))
+        rows.append([button(text, f"gc:{c.id}:{action}")])
+    if keep:
+        rows.append([button(label(services, "challenge.keep"), "gc:0:keep")])
+    return InlineKeyboardMarkup(rows)
+
+
+def setup_text(services: Services, challenge: Challenge, creator: str, error: str = "") -> str:
+    """The set-up message at its open step, with an error line when a typed answer was unclear."""
+    step = challenge.step or "act"
+    header = render(services, "group.setup.header", challenge, name=creator)
+    question = render(services, f"group.setup.{step}", challenge, timezone=challenge.timezone or "")
+    return "\n\n".join(part for part in (header, error, question) if part)
+
+
+def setup_markup(
+    services: Services, challenge: Challenge, known_zone: str | None = None
+) -> InlineKeyboardMarkup:
+    """The choices of the open set-up step, then Cancel."""
+    step = challenge.step or "act"
+    prefix = f"gs:{challenge.id}:{step}"
+    buttons: list[InlineKeyboardButton]
+    width = 2
+    if step == "act":
+        buttons = [button(label(services, f"activity.{a}"), f"{prefix}:{a}") for a in ACTIVITIES]
+        buttons.append(button(label(services, "challenge.own_activity"), f"{prefix}:{OWN}"))
+    elif step == "min":
+        minutes = label(services, "challenge.minutes")
+        buttons = [button(minutes.format(minutes=m), f"{prefix}:{m}") for m in MINUTE_CHOICES]
+        buttons.append(button(label(services, "challenge.own_minutes"), f"{prefix}:{OWN}"))
+    elif step == "len":
+        days = label(services, "challenge.days")
+        buttons = [button(days.format(days=n), f"{prefix}:{n}") for n in LENGTHS]
+        width = 3
+    elif step == "tz":
+        zones = list(COMMON_ZONES)
+        if known_zone and known_zone not in zones:
+            zones.insert(0, known_zone)
+        buttons = [button(city_of(z), f"{prefix}:{z}") for z in zones]
+        width = ZONE_ROW
+    else:
+        buttons = [button(t.strftime("%H:%M"), f"{prefix}:{t:%H%M}") for t in SUMMARY_TIMES]
+    cancel = button(label(services, "challenge.cancel"), f"gs:{challenge.id}:cancel:x")
+    return InlineKeyboardMarkup([*_rows(buttons, width), [cancel]])
+
+
+def zone_of(challenge: Challenge) -> ZoneInfo:
+    """The challenge's zone (UTC until one is chosen)."""
+    return ZoneInfo(challenge.timezone or "UTC")

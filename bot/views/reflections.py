@@ -1,0 +1,36 @@
+"""The weekly and monthly reflection questions: which come in what order, and how each is asked."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.db.models import Reflection, User
+from bot.services import Services
+from bot.views.render import locale_of, say
+
+# Each kind's questions in order, with the largest answer each scale allows.
+QUESTIONS: dict[str, tuple[tuple[str, int], ...]] = {
+    "weekly": (("enjoyment", 10), ("confidence_tasks", 6), ("confidence_life", 6)),
+    "monthly": (("overall_change", 7),),
+}
+
+
+def question(
+    services: Services, user: User, day: str, kind: str, field: str, top: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One weekly or monthly question with its answer buttons."""
+    text = say(services, f"{kind}.ask.{field}", user)
+    prefix = f"rf:{day}:{kind}:{field}"
+    if kind == "monthly":
+        labels = [services.content.label(f"change.{v}", locale_of(user)) for v in range(1, 8)]
+        rows = [[InlineKeyboardButton(label, callback_data=f"{prefix}:{v}")]
+                for v, label in enumerate(labels, 1)]  # fmt: skip
+        return text, InlineKeyboardMarkup(rows)
+    numbers = [InlineKeyboardButton(str(n), callback_data=f"{prefix}:{n}") for n in range(top + 1)]
+    rows = [numbers[:6], numbers[6:]] if top > 6 else [numbers]
+    return text, InlineKeyboardMarkup(rows)
+
+
+def next_question(row: Reflection) -> tuple[str, int] | None:
+    """The first unanswered question of a reflection."""
+    return next(((f, top) for f, top in QUESTIONS[row.kind] if getattr(row, f) is None), None)
