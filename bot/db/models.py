@@ -117,16 +117,18 @@ class CheckIn(Base):
 
 
 class Leased:
-    """The lease of an outbox record (bot.db.outbox): sending (claimed), then sent, retry or
-    failed. A record still "sending" after its lease belongs to a process that died."""
+    """An outbox record's lease (bot.db.outbox): "sending" while claimed, then "sent", "retry"
+    (a passing failure: claimed again later) or "failed". A record still "sending" after the
+    lease belongs to a process that died mid-batch and is taken up again, so a crash costs at
+    most a duplicate of what was in flight, never a message."""
 
     status: Mapped[str] = mapped_column(String(8), default="sending", index=True)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class PromptSent(Base):
-    """The outbox log: at most one daily prompt per person per local date."""
+class PromptSent(Leased, Base):
+    """The daily prompt outbox log: at most one daily prompt per person per local date."""
 
     __tablename__ = "prompts_sent"
     __table_args__ = (UniqueConstraint("user_id", "local_date", name="uq_prompts_sent_user_date"),)
@@ -136,12 +138,6 @@ class PromptSent(Base):
         BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
     )
     local_date: Mapped[date] = mapped_column(Date)
-    # "sending" while claimed, "sent" once Telegram took it, "retry" after a passing failure.
-    status: Mapped[str] = mapped_column(String(8), default="sending", index=True)
-    # When "sending" was claimed: a claim older than the lease (its process died mid-batch) is
-    # taken up again, so a crash costs at most a duplicate of what was in flight, never a prompt.
-    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-    attempts: Mapped[int] = mapped_column(Integer, default=1)
     due_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     message_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True)

@@ -230,11 +230,15 @@ class Runtime:
     async def handle_pending(self) -> int:
         """Claim and handle everything waiting, until nothing is left; returns how many."""
         total = 0
-        while claimed := await self._claim():
+        while True:
+            # Updates already in the chats' queues finish first (on SIGTERM too: a worker still
+            # busy when nothing new is waiting must not be cancelled mid-update).
             while self._workers:
                 await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+            claimed = await self._claim()
+            if not claimed:
+                return total
             total += claimed
-        return total
 
     async def _claim(self) -> int:
         """Claim waiting updates into the chats' queues and start their workers; how many."""

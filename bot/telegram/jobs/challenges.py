@@ -12,19 +12,18 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, InlineKeyboardMarkup, ReplyParameters
-from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import ContextTypes
 
 from bot.db import challenges as db
-from bot.db import history, queries
+from bot.db import history, outbox, queries
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, GroupChat, SummarySent, User
 from bot.domain import pacing
 from bot.domain.challenges import (
@@ -38,6 +37,8 @@ from bot.domain.challenges import (
 )
 from bot.domain.schedule import local_date, local_instant
 from bot.services import Services, get
+from bot.telegram import delivery
+from bot.telegram.delivery import Outcome
 from bot.views import challenges as views
 from bot.views.render import say
 
@@ -45,6 +46,7 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 5  # how often the challenge outboxes are looked at
 BATCH = 100  # challenges claimed per transaction
+MAX_ATTEMPTS = 3  # a message whose sender died this often in a row is given up
 RETRY_DELAY = timedelta(seconds=30)
 DIGEST_CHARS = 16
 # A private nudge steps aside for another private message sent or due within this long.
@@ -73,6 +75,10 @@ class Send:
     user_id: int | None = None  # a private message: the person to mark inactive if blocked
     challenge_id: int | None = None  # a daily summary to retry on a passing failure
     day: date | None = None
+    # The outbox record to settle once sent (ChallengeSummary or ChallengeNudge), if any.
+    ledger: type[ChallengeSummary | ChallengeNudge] | None = None
+    record_id: int | None = None
+    bulk: bool = False  # unsolicited (a summary, a nudge): the overall rate, not a reply's
 
 
 Outgoing = list[Post | Send]
@@ -137,76 +143,79 @@ async def refresh(
 
 
 async def deliver(services: Services, bot: Bot, outgoing: Outgoing) -> None:
-    """Edit and send after the transaction committed; failures are recorded, never raised."""
+    """Edit and send after the transaction committed; outcomes are recorded, never raised."""
+    settled: list[tuple[Send, Outcome]] = []
     for item in outgoing:
         if isinstance(item, Post):
             await _post(services, bot, item)
         else:
-            await _send(services, bot, item)
+            settled.append((item, await _send(services, bot, item)))
+    await _record(services, settled)
 
 
 async def _post(services: Services, bot: Bot, post: Post, *, again: bool = True) -> None:
     """Edit the challenge message in place; send it anew when it is gone or the chat moved."""
-    try:
-        if post.message_id is not None:
-            await bot.edit_message_text(
-                post.text, chat_id=post.chat_id, message_id=post.message_id,
-                reply_markup=post.markup,
-            )  # fmt: skip
-            return
-        message = await bot.send_message(post.chat_id, post.text, reply_markup=post.markup)
-        await _store_message(services, post.challenge_id, message.message_id)
-    except ChatMigrated as exc:
-        await migrate(services, post.chat_id, exc.new_chat_id)
-        if again:
-            moved = Post(post.challenge_id, exc.new_chat_id, None, post.text, post.markup)
-            await _post(services, bot, moved, again=False)
-    except BadRequest as exc:
-        reason = str(exc).lower()
-        if "not modified" in reason:
-            return
-        if again and post.message_id is not None and ("not found" in reason or "edit" in reason):
+    if post.message_id is not None:
+        done = await delivery.edit(bot, post.chat_id, post.message_id, post.text, post.markup)
+    else:
+        done = await delivery.send(bot, post.chat_id, post.text, post.markup)
+        if done.ok and done.message_id is not None:
+            await _store_message(services, post.challenge_id, done.message_id)
+    match done.outcome:
+        case Outcome.MOVED if done.new_chat_id is not None:
+            await migrate(services, post.chat_id, done.new_chat_id)
+            if again:
+                moved = Post(post.challenge_id, done.new_chat_id, None, post.text, post.markup)
+                await _post(services, bot, moved, again=False)
+        case Outcome.GONE if again and post.message_id is not None:
             # Someone deleted the message (or it is too old to edit): show it afresh.
             fresh = Post(post.challenge_id, post.chat_id, None, post.text, post.markup)
             await _post(services, bot, fresh, again=False)
-            return
-        log.warning("challenge %s message refused: %s", post.challenge_id, exc)
-    except Forbidden:
-        await removed(services, bot, post.chat_id)
-    except (RetryAfter, TimedOut, NetworkError):
-        await _mark_stale(services, post.challenge_id)
+        case Outcome.BLOCKED:
+            await removed(services, bot, post.chat_id)
+        case Outcome.RETRY | Outcome.MAYBE:
+            await _mark_stale(services, post.challenge_id)
+        case _:
+            pass  # shown, or refused (delivery logged it)
 
 
-async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True) -> None:
+async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True) -> Outcome:
     """Send one new message; a blocked person is marked inactive, a moved group followed."""
-    reply = (
-        ReplyParameters(item.reply_to, allow_sending_without_reply=True) if item.reply_to else None
-    )
-    try:
-        await bot.send_message(
-            item.chat_id, item.text, reply_markup=item.markup, reply_parameters=reply
-        )
-    except ChatMigrated as exc:
-        await migrate(services, item.chat_id, exc.new_chat_id)
-        if again:
-            moved = Send(exc.new_chat_id, item.text, item.markup, None, item.user_id,
-                         item.challenge_id, item.day)  # fmt: skip
-            await _send(services, bot, moved, again=False)
-    except Forbidden:
-        if item.user_id is not None:
-            async with services.transaction() as session:
-                user = await session.get(User, item.user_id)
-                if user is not None:
-                    user.active = False
-        else:
-            await removed(services, bot, item.chat_id)
-    except BadRequest as exc:
-        log.warning("message to %s refused: %s", item.chat_id, exc)
-    except TimedOut:
-        pass  # it may have arrived: a second summary would be worse than a missing one
-    except (RetryAfter, NetworkError):
-        if item.challenge_id is not None and item.day is not None:
-            await _retry_summary(services, item.challenge_id, item.day)
+    done = await delivery.send(bot, item.chat_id, item.text, item.markup,
+                               reply_to=item.reply_to, bulk=item.bulk)  # fmt: skip
+    match done.outcome:
+        case Outcome.MOVED if done.new_chat_id is not None:
+            await migrate(services, item.chat_id, done.new_chat_id)
+            if again:
+                moved = replace(item, chat_id=done.new_chat_id, reply_to=None)
+                return await _send(services, bot, moved, again=False)
+        case Outcome.BLOCKED:
+            if item.user_id is not None:
+                await delivery.mark_inactive(services, [item.user_id])
+            else:
+                await removed(services, bot, item.chat_id)
+        case Outcome.RETRY:
+            if item.challenge_id is not None and item.day is not None:
+                await _retry_summary(services, item.challenge_id, item.day)
+        case _:
+            pass  # MAYBE: it may have arrived; a second summary would be worse than none
+    return done.outcome
+
+
+async def _record(services: Services, settled: list[tuple[Send, Outcome]]) -> None:
+    """Settle the outbox records of what was sent (a summary to retry was already put back)."""
+    owned = [(s, o) for s, o in settled if s.ledger is not None and s.record_id is not None]
+    if not owned:
+        return
+    async with services.transaction() as session:
+        for item, outcome in owned:
+            assert item.ledger is not None and item.record_id is not None
+            record: ChallengeSummary | ChallengeNudge | None = await session.get(
+                item.ledger, item.record_id
+            )
+            if record is not None:
+                ok = outcome in (Outcome.SENT, Outcome.MAYBE)
+                outbox.settle(record, outbox.SENT if ok else outbox.FAILED)
 
 
 async def _store_message(services: Services, challenge_id: int, message_id: int) -> None:
@@ -323,6 +332,7 @@ async def end(
 async def run_due(services: Services, bot: Bot) -> None:
     """One pass: pending edits and day turnovers, then summaries, then nudges."""
     now = services.clock.now()
+    await deliver(services, bot, await _recover(services, now))
     await deliver(services, bot, await _claim_refreshes(services, now))
     await deliver(services, bot, await _claim_summaries(services, now))
     await deliver(services, bot, await _claim_nudges(services, now))
@@ -387,11 +397,12 @@ async def _summary(
         )
     )
     first = logged.scalar_one_or_none() is None
+    record: ChallengeSummary | None = None
     if first:
-        session.add(
-            ChallengeSummary(challenge_id=challenge.id, local_date=day, members=len(tallies),
-                             turned_up=turned_up, sent_at=now)
-        )  # fmt: skip
+        record = ChallengeSummary(challenge_id=challenge.id, local_date=day, members=len(tallies),
+                                  turned_up=turned_up, sent_at=now, attempts=0)  # fmt: skip
+        outbox.claim(record, now)
+        session.add(record)
     if day >= end_date:
         return await end(services, session, challenge, "done", now)
     following = day + timedelta(days=1)
@@ -400,11 +411,14 @@ async def _summary(
         following, cast(time, challenge.summary_time), views.zone_of(challenge)
     )
     group = await session.get(GroupChat, challenge.group_id)
-    if not first or group is None or now - due > LATE_LIMIT:
+    if record is None or group is None or now - due > LATE_LIMIT:
+        if record is not None:
+            outbox.settle(record, outbox.FAILED)  # too late to be worth sending: logged only
         return []
+    await session.flush()
     text = views.day_summary_text(services, challenge, tallies, day)
     return [Send(group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
-                 day=day)]  # fmt: skip
+                 day=day, ledger=ChallengeSummary, record_id=record.id, bulk=True)]  # fmt: skip
 
 
 async def _claim_nudges(services: Services, now: datetime) -> Outgoing:
@@ -422,6 +436,68 @@ async def _claim_nudges(services: Services, now: datetime) -> Outgoing:
             while _still_due(challenge, challenge.next_nudge_at, now):
                 outgoing += await _nudges(services, session, challenge, now)
     return outgoing
+
+
+async def _recover(services: Services, now: datetime) -> Outgoing:
+    """Summaries and nudges whose process died after claiming them: sent again, unless late."""
+    outgoing: Outgoing = []
+    async with services.transaction() as session:
+        for summary in await outbox.expired(session, ChallengeSummary, now, BATCH):
+            item = await _summary_again(services, session, summary, now)
+            _reclaim(summary, item, now)
+            outgoing += [item] if item else []
+        for nudge in await outbox.expired(session, ChallengeNudge, now, BATCH):
+            item = await _nudge_again(services, session, nudge, now)
+            _reclaim(nudge, item, now)
+            outgoing += [item] if item else []
+    if outgoing:
+        log.warning("%s challenge messages outlived their lease; sending again", len(outgoing))
+    return outgoing
+
+
+def _reclaim(record: ChallengeSummary | ChallengeNudge, item: Send | None, now: datetime) -> None:
+    """Claim a record again for `item`, or give it up when there is nothing worth sending."""
+    if item is None or record.attempts >= MAX_ATTEMPTS:
+        outbox.settle(record, outbox.FAILED)
+    else:
+        outbox.claim(record, now)
+
+
+async def _summary_again(
+    services: Services, session: AsyncSession, record: ChallengeSummary, now: datetime
+) -> Send | None:
+    """The daily summary of `record` as it would have been sent, if still timely."""
+    challenge = await db.get_challenge(session, record.challenge_id)
+    if challenge is None or challenge.status != "active" or record.claimed_at is None:
+        return None
+    group = await session.get(GroupChat, challenge.group_id)
+    if group is None or not group.active or now - record.claimed_at > LATE_LIMIT:
+        return None
+    tallies = await tallies_for(session, challenge, record.local_date)
+    text = views.day_summary_text(services, challenge, tallies, record.local_date)
+    return Send(
+        group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
+        day=record.local_date, ledger=ChallengeSummary, record_id=record.id, bulk=True,
+    )  # fmt: skip
+
+
+async def _nudge_again(
+    services: Services, session: AsyncSession, record: ChallengeNudge, now: datetime
+) -> Send | None:
+    """The nudge of `record` as it would have been sent, if still timely."""
+    challenge = await db.get_challenge(session, record.challenge_id)
+    user = await session.get(User, record.user_id)
+    if challenge is None or challenge.status != "active" or user is None or not user.active:
+        return None
+    group = await session.get(GroupChat, challenge.group_id)
+    summary_at = summary_instant(record.local_date, cast(time, challenge.summary_time),
+                                 views.zone_of(challenge))  # fmt: skip
+    if group is None or now >= summary_at:
+        return None
+    goal = views.goal_words(services, challenge)
+    text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
+    return Send(user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id,
+                ledger=ChallengeNudge, record_id=record.id, bulk=True)  # fmt: skip
 
 
 def _still_due(challenge: Challenge, due: datetime | None, now: datetime) -> bool:
@@ -464,12 +540,16 @@ async def _nudges(
         )
         if already.first() is not None:
             continue  # one challenge nudge a day, however many groups they're in
-        session.add(ChallengeNudge(user_id=user.id, challenge_id=challenge.id, local_date=day,
-                                   sent_at=now))  # fmt: skip
+        record = ChallengeNudge(user_id=user.id, challenge_id=challenge.id, local_date=day,
+                                sent_at=now, attempts=0)  # fmt: skip
+        outbox.claim(record, now)
+        session.add(record)
+        await session.flush()
         text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
-        outgoing.append(
-            Send(user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id)
-        )
+        outgoing.append(Send(
+            user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id,
+            ledger=ChallengeNudge, record_id=record.id, bulk=True,
+        ))  # fmt: skip
     return outgoing
 
 

@@ -11,18 +11,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import ContextTypes, ExtBot
+from telegram.ext import ContextTypes
 
-from bot.db import queries
+from bot.db import outbox, queries
 from bot.db.models import CheckIn, PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
 from bot.domain import pacing
 from bot.domain.safety.conversation import FOLLOW_UP_WINDOW, Stage
 from bot.domain.schedule import local_date, local_instant, next_due
+from bot.logs import ref
 from bot.services import Services, get
-from bot.telegram import metrics
-from bot.telegram.limiter import BULK
+from bot.telegram import delivery, metrics
+from bot.telegram.delivery import Outcome
 from bot.usecases.checkin import question_reply
 from bot.views import keyboards
 from bot.views.render import locale_of, say
@@ -33,9 +33,7 @@ TICK_SECONDS = 15  # how often due prompts are looked for; a prompt is at most t
 BATCH = 200  # people claimed per transaction, so one tick never holds a long write lock
 MAX_TIMEOUT_ATTEMPTS = 2  # a timed-out send may have arrived: retry it once, not forever
 RETRY_DELAY = timedelta(seconds=30)  # after a network failure, try again on a later tick
-# A batch is claimed, sent and recorded within a minute or two even at 30 messages a second; a
-# claim still "sending" after this long belongs to a process that died.
-PROMPT_LEASE = timedelta(minutes=10)
+PROMPT_LEASE = outbox.LEASE
 CONCURRENT_SENDS = 64  # requests in flight at once during a fan-out
 
 
@@ -107,7 +105,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             if followup is None and user.prompts_paused_until and user.prompts_paused_until > now:
                 continue  # after an emergency or crisis reply, no nudges for a while
             sent = sent_rows.get((user.id, day))
-            if sent is not None and sent.status != "retry":
+            if sent is not None and sent.status != outbox.RETRY:
                 continue
             checkin = checkins.get((user.id, day))
             done = checkin is not None and flow.next_question(queries.answers_of(checkin)) is None
@@ -121,9 +119,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             if sent is None:
                 sent = PromptSent(user_id=user.id, local_date=day, due_at=due, attempts=0)
                 session.add(sent)
-            sent.status = "sending"
-            sent.claimed_at = now
-            sent.attempts += 1
+            outbox.claim(sent, now)
             yesterday = checkins.get((user.id, day - timedelta(days=1)))
             notice = followup is None and pacing.announce_back_off(unanswered)
             text, markup = _render(
@@ -170,7 +166,7 @@ async def _last_prompt_days(
     result = await session.execute(
         select(PromptSent.user_id, PromptSent.local_date).where(
             PromptSent.user_id.in_(ids), PromptSent.local_date >= since,
-            PromptSent.status == "sent",
+            PromptSent.status == outbox.SENT,
         )
     )  # fmt: skip
     found: dict[int, list[date]] = {}
@@ -233,28 +229,20 @@ def _render(
 
 async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
     """Send one claimed prompt in the bulk lane; return the outcome and the message id."""
-    try:
-        if isinstance(bot, ExtBot) and bot.rate_limiter is not None:
-            message = await bot.send_message(
-                claim.chat_id, claim.text, reply_markup=claim.markup, rate_limit_args=BULK
-            )
-        else:  # no limiter (tests, benchmarks with limits off, plain Bot scripts): no lanes
-            message = await bot.send_message(claim.chat_id, claim.text, reply_markup=claim.markup)
-    except Forbidden:
-        metrics.ERRORS.labels("blocked").inc()
-        return "blocked", None
-    except BadRequest:
-        metrics.ERRORS.labels("bad_request").inc()
-        log.warning("prompt to %s refused by Telegram", claim.user_id, exc_info=True)
-        return "failed", None
-    except TimedOut:
-        metrics.ERRORS.labels("network").inc()
-        # It may have arrived; send once more at most, so nobody gets a pile of prompts.
-        return ("retry" if claim.attempts < MAX_TIMEOUT_ATTEMPTS else "sent"), None
-    except (RetryAfter, NetworkError):
-        metrics.ERRORS.labels("network").inc()
-        return "retry", None
-    return "sent", message.message_id
+    done = await delivery.send(bot, claim.chat_id, claim.text, claim.markup, bulk=True)
+    match done.outcome:
+        case Outcome.SENT:
+            return outbox.SENT, done.message_id
+        case Outcome.BLOCKED:
+            return "blocked", None
+        case Outcome.MAYBE:
+            # It may have arrived; send once more at most, so nobody gets a pile of prompts.
+            return (outbox.RETRY if claim.attempts < MAX_TIMEOUT_ATTEMPTS else outbox.SENT), None
+        case Outcome.RETRY | Outcome.MOVED:
+            return outbox.RETRY, None
+        case _:
+            log.warning("prompt to %s refused by Telegram", ref(claim.user_id))
+            return outbox.FAILED, None
 
 
 async def _record(services: Services, results: list[tuple[Claim, str, int | None]]) -> None:
@@ -275,16 +263,16 @@ async def _record(services: Services, results: list[tuple[Claim, str, int | None
             if outcome == "blocked":
                 user.active = False
                 await session.execute(delete(PromptSent).where(PromptSent.id == sent.id))
-                log.info("user %s blocked the bot; marked inactive", claim.user_id)
-            elif outcome == "retry":
-                sent.status = "retry"
+                log.info("user %s blocked the bot; marked inactive", ref(claim.user_id))
+            elif outcome == outbox.RETRY:
+                outbox.settle(sent, outbox.RETRY)
                 # Retry soon, but only while the prompt's local day lasts (checked at claim time).
                 user.next_prompt_at = min(now + RETRY_DELAY, user.next_prompt_at or now)
             else:
-                sent.status = outcome
+                outbox.settle(sent, outcome)
                 sent.sent_at = now
                 sent.message_id = message_id
-                if outcome == "sent":
+                if outcome == outbox.SENT:
                     metrics.PROMPTS_SENT.inc()
                     metrics.FANOUT_LAG.observe(max((now - claim.due_at).total_seconds(), 0.0))
                     if claim.followup is None:
@@ -308,15 +296,9 @@ async def send_all(bot: Bot, claims: list[Claim]) -> list[tuple[Claim, str, int 
 async def recover_stale(services: Services, now: datetime) -> int:
     """Claims whose process died mid-batch (still "sending" after the lease) go out again."""
     async with services.transaction() as session:
-        result = await session.execute(
-            select(PromptSent)
-            .where(PromptSent.status == "sending", PromptSent.claimed_at < now - PROMPT_LEASE)
-            .limit(BATCH)
-            .with_for_update(skip_locked=True)
-        )
-        stale = list(result.scalars())
+        stale = await outbox.expired(session, PromptSent, now, BATCH)
         for row in stale:
-            row.status = "retry"  # taken up by the next claim, while its local day lasts
+            outbox.settle(row, outbox.RETRY)  # taken up by the next claim, while its day lasts
             user = await session.get(User, row.user_id)
             if user is not None:
                 user.next_prompt_at = min(user.next_prompt_at or now, now)

@@ -10,19 +10,22 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, InputFile
-from telegram.error import Forbidden, TelegramError
+from telegram import Bot
 
-from bot.db import queries
+from bot.db import outbox, queries
 from bot.db.models import ChallengeNudge, SummarySent, User
 from bot.domain.schedule import local_date, local_instant, next_weekly
+from bot.logs import ref
 from bot.services import Services
+from bot.telegram import delivery
+from bot.telegram.delivery import Outcome
 from bot.usecases import reports
 from bot.views import keyboards, reflections
 from bot.views.render import locale_of, say
 
 log = logging.getLogger(__name__)
 BATCH = 200
+MAX_ATTEMPTS = 3  # a summary whose sender died this often in a row is given up
 # Another private message out this recently (or due this soon) makes the summary wait.
 SPACING = timedelta(hours=1)
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
@@ -35,6 +38,7 @@ class WeeklyClaim:
     user_id: int
     chat_id: int
     day: date
+    record_id: int
 
 
 async def claim_weekly(services: Services, now: datetime, limit: int = BATCH) -> list[WeeklyClaim]:
@@ -80,8 +84,30 @@ async def claim_weekly(services: Services, now: datetime, limit: int = BATCH) ->
             )
             if seen.first() is not None:
                 continue
-            session.add(SummarySent(user_id=user.id, local_date=day, sent_at=now))
-            claims.append(WeeklyClaim(user.id, user.chat_id, day))
+            record = SummarySent(user_id=user.id, local_date=day, sent_at=now, attempts=0)
+            outbox.claim(record, now)
+            session.add(record)
+            await session.flush()
+            claims.append(WeeklyClaim(user.id, user.chat_id, day, record.id))
+    return claims
+
+
+async def recover_weekly(services: Services, now: datetime) -> list[WeeklyClaim]:
+    """Summaries whose process died after claiming them: sent again while their day lasts."""
+    claims: list[WeeklyClaim] = []
+    async with services.transaction() as session:
+        for record in await outbox.expired(session, SummarySent, now, BATCH):
+            user = await session.get(User, record.user_id)
+            if (
+                user is None or not user.active or record.attempts >= MAX_ATTEMPTS
+                or local_date(now, ZoneInfo(user.timezone)) != record.local_date
+            ):  # fmt: skip
+                outbox.settle(record, outbox.FAILED)
+                continue
+            outbox.claim(record, now)
+            claims.append(WeeklyClaim(user.id, user.chat_id, record.local_date, record.id))
+    if claims:
+        log.warning("%s weekly summaries outlived their lease; sending them again", len(claims))
     return claims
 
 
@@ -112,12 +138,12 @@ async def _busy_until(
     return min(waits) if waits else None
 
 
-async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
+async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> Outcome:
     """The chart (or kind words if too little yet), a reflection, then the weekly questions."""
     async with services.sessions() as session:
         user = await queries.get_user(session, claim.user_id)
         if user is None:
-            return
+            return Outcome.GONE
         data, _ = await reports.load(session, user, claim.day)
     rng = random.Random(f"{user.id}:{claim.day.isoformat()}")
     values = {
@@ -134,37 +160,50 @@ async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> None:
     ask, markup = reflections.question(
         services, user, code, "weekly", *reflections.QUESTIONS["weekly"][0]
     )
-    try:
-        # One message: the chart (or kind words) with the first question and its buttons.
-        if data.enough:
-            png = await reports.chart_png(services, user, data)
-            lines = reports.lines(services, user, data)
-            caption = f"{text}\n\n{lines}\n\n{ask}"
-            if len(caption) > CAPTION_LIMIT:
-                caption = f"{lines}\n\n{ask}"  # the numbers and the question matter most
-            await bot.send_photo(
-                claim.chat_id, InputFile(png, filename="week.png"), caption=caption,
-                reply_markup=markup,
-            )  # fmt: skip
-        else:
-            await bot.send_message(claim.chat_id, f"{text}\n\n{ask}", reply_markup=markup)
-    except Forbidden:
-        async with services.transaction() as session:
-            blocked = await queries.get_user(session, claim.user_id)
-            if blocked is not None:
-                blocked.active = False
-    except TelegramError:
-        # The summary is a nicety: one failed week is logged, not retried into a pile.
-        log.warning("weekly summary to %s failed", claim.user_id, exc_info=True)
+    # One message: the chart (or kind words) with the first question and its buttons.
+    if data.enough:
+        png = await reports.chart_png(services, user, data)
+        lines = reports.lines(services, user, data)
+        caption = f"{text}\n\n{lines}\n\n{ask}"
+        if len(caption) > CAPTION_LIMIT:
+            caption = f"{lines}\n\n{ask}"  # the numbers and the question matter most
+        done = await delivery.send(bot, claim.chat_id, caption, markup, bulk=True,
+                                   photo=delivery.Photo(png, "week.png"))  # fmt: skip
+    else:
+        done = await delivery.send(bot, claim.chat_id, f"{text}\n\n{ask}", markup, bulk=True)
+    return done.outcome
+
+
+async def _record(services: Services, results: list[tuple[WeeklyClaim, Outcome]]) -> None:
+    """Store a batch's outcomes. The summary is a nicety: a failed week is logged, not retried
+    into a pile (only a claim whose process died is sent again, by recover_weekly)."""
+    if not results:
+        return
+    async with services.transaction() as session:
+        records = await outbox.by_id(session, SummarySent, [c.record_id for c, _ in results])
+        for claim, outcome in results:
+            record = records.get(claim.record_id)
+            if record is not None:
+                # MAYBE: it may have arrived, and a second summary would be worse than none.
+                sent = outcome in (Outcome.SENT, Outcome.MAYBE)
+                outbox.settle(record, outbox.SENT if sent else outbox.FAILED)
+            if outcome is not Outcome.SENT and outcome is not Outcome.BLOCKED:
+                log.warning("weekly summary to %s: %s", ref(claim.user_id), outcome)
+    await delivery.mark_inactive(
+        services, [c.user_id for c, outcome in results if outcome is Outcome.BLOCKED]
+    )
 
 
 async def run_due_weekly(services: Services, bot: Bot) -> int:
-    """Send every weekly summary due now; returns how many were claimed."""
+    """Send every weekly summary due now (and any whose claim outlived its lease); returns how
+    many were claimed."""
     total = 0
+    claims = await recover_weekly(services, services.clock.now())
     while True:
-        claims = await claim_weekly(services, services.clock.now())
-        for claim in claims:
-            await send_weekly(services, bot, claim)
+        claims += await claim_weekly(services, services.clock.now())
+        await _record(services, [(claim, await send_weekly(services, bot, claim))
+                                 for claim in claims])  # fmt: skip
         total += len(claims)
         if len(claims) < BATCH:
             return total
+        claims = []

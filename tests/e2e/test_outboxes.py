@@ -1,0 +1,170 @@
+"""One outbox mechanism for every unsolicited message: a claim whose process died is sent again.
+
+Weekly summaries, group summaries and challenge nudges are claimed ("sending") before they are
+sent, like the daily prompt. A process killed between the claim and the send leaves the record
+"sending"; once the lease (bot.db.outbox.LEASE) is over, the next pass sends it again, and never
+before. The kill -9 of a whole process mid fan-out is in test_replicas.py.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.db import outbox
+from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
+from bot.devtools.emulator import FakeUser
+from bot.telegram.jobs.weekly import run_due_weekly
+from tests.e2e.test_groups import create, jobs, new_group
+from tests.e2e.test_pacing import private_sends, words
+from tests.harness import Harness, onboard
+
+SUNDAY = date(2026, 6, 7)
+SUNDAY_NOON = datetime(2026, 6, 7, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
+
+
+async def person_id(h: Harness, person: FakeUser) -> int:
+    async with h.services.sessions() as session:
+        user = await session.scalar(select(User).where(User.chat_id == person.id))
+    assert user is not None
+    return user.id
+
+
+async def left_sending(h: Harness, record: SummarySent | ChallengeNudge | ChallengeSummary,
+                       claimed: datetime) -> int:  # fmt: skip
+    """Store a record as a process that died right after claiming it would have left it."""
+    record.status, record.claimed_at, record.attempts = outbox.SENDING, claimed, 1
+    async with h.services.transaction() as session:
+        session.add(record)
+        await session.flush()
+        return record.id
+
+
+async def status_of(h: Harness, model: type, record_id: int) -> tuple[str, int]:
+    async with h.services.sessions() as session:
+        record = await session.get(model, record_id)
+    assert record is not None
+    return record.status, record.attempts
+
+
+@pytest.mark.parametrize(
+    ("claimed_ago", "sent_again"),
+    [
+        # The clock runs on while the test does: the exact edge is pinned below, on `expired`.
+        (outbox.LEASE - timedelta(seconds=30), False),  # the claimant may still be sending
+        (outbox.LEASE + timedelta(seconds=30), True),  # its process died: sent again
+    ],
+)
+async def test_a_weekly_summary_left_sending_goes_out_again_after_the_lease(
+    harness: Harness, claimed_ago: timedelta, sent_again: bool
+) -> None:
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "19:00")
+    h.clock.set(SUNDAY_NOON)
+    record = SummarySent(user_id=await person_id(h, ana), local_date=SUNDAY, sent_at=SUNDAY_NOON)
+    record_id = await left_sending(h, record, h.clock.now() - claimed_ago)
+    calls = len(h.emu.calls)
+    await run_due_weekly(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+    sent = [m for m in private_sends(h, ana, calls) if "Your week" in words(m)]
+    assert len(sent) == (1 if sent_again else 0)
+    assert await status_of(h, SummarySent, record_id) == (
+        (outbox.SENT, 2) if sent_again else (outbox.SENDING, 1)
+    )
+    # Once sent, it is settled: another pass sends nothing more.
+    h.clock.advance(outbox.LEASE * 2)
+    await run_due_weekly(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+    again = [m for m in private_sends(h, ana, calls) if "Your week" in words(m)]
+    assert len(again) == 1  # the one above, or the one after a lease the claimant never met
+
+
+async def test_a_claim_expires_one_microsecond_after_the_lease(harness: Harness) -> None:
+    """`expired` at its edge: exactly LEASE old is still the claimant's, a microsecond more not."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana, bo, cy = h.emu.user("Ana"), h.emu.user("Bo"), h.emu.user("Cy")
+    for person in (ana, bo, cy):
+        await onboard(h, person, "Europe/Berlin", "19:00")
+    now = SUNDAY_NOON
+    tick = timedelta(microseconds=1)
+    ages = {ana: outbox.LEASE - tick, bo: outbox.LEASE, cy: outbox.LEASE + tick}
+    ids = {}
+    for person, age in ages.items():
+        record = SummarySent(user_id=await person_id(h, person), local_date=SUNDAY, sent_at=now)
+        ids[person] = await left_sending(h, record, now - age)
+    async with h.services.transaction() as session:
+        found = {r.id for r in await outbox.expired(session, SummarySent, now, limit=10)}
+    assert found == {ids[cy]}
+
+
+async def test_a_weekly_summary_whose_day_ended_is_given_up_not_sent(harness: Harness) -> None:
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "19:00")
+    h.clock.set(SUNDAY_NOON + timedelta(days=1))  # Monday: Sunday's summary is stale
+    record = SummarySent(user_id=await person_id(h, ana), local_date=SUNDAY, sent_at=SUNDAY_NOON)
+    record_id = await left_sending(h, record, SUNDAY_NOON)
+    calls = len(h.emu.calls)
+    await run_due_weekly(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+    assert [m for m in private_sends(h, ana, calls) if "Your week" in words(m)] == []
+    assert (await status_of(h, SummarySent, record_id))[0] == outbox.FAILED
+
+
+async def challenge_of(h: Harness) -> Challenge:
+    async with h.services.sessions() as session:
+        challenge = await session.scalar(select(Challenge).where(Challenge.status == "active"))
+    assert challenge is not None
+    return challenge
+
+
+async def test_a_nudge_and_a_group_summary_left_sending_go_out_again(harness: Harness) -> None:
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 8, tzinfo=UTC))  # Monday, 10:00 in Berlin
+    ana, bo = h.emu.user("Ana"), h.emu.user("Bo")
+    for person in (ana, bo):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family, time="20:00")
+    await h.tap(bo, "Join", message=message)
+    challenge = await challenge_of(h)
+    day = date(2026, 6, 2)
+    h.clock.set(datetime(2026, 6, 2, 15, 0, tzinfo=UTC))  # Tuesday 17:00, before the summary
+    claimed = h.clock.now() - outbox.LEASE - timedelta(minutes=1)
+    nudge_id = await left_sending(h, ChallengeNudge(
+        user_id=await person_id(h, bo), challenge_id=challenge.id, local_date=day,
+        sent_at=claimed), claimed)  # fmt: skip
+    summary_id = await left_sending(h, ChallengeSummary(
+        challenge_id=challenge.id, local_date=day - timedelta(days=1), members=2, turned_up=0,
+        sent_at=claimed), claimed)  # fmt: skip
+    calls, group_before = len(h.emu.calls), len(h.emu.outputs(family))
+    await jobs(h)
+    [nudge] = private_sends(h, bo, calls)
+    assert "Family" in words(nudge), words(nudge)
+    summaries = [
+        m for m in h.emu.outputs(family)[group_before:] if str(m.get("text")).startswith("🌙 Day")
+    ]
+    assert len(summaries) == 1, [m.get("text") for m in summaries]
+    assert "Day 1 of 7" in str(summaries[0].get("text")), summaries
+    assert await status_of(h, ChallengeNudge, nudge_id) == (outbox.SENT, 2)
+    assert await status_of(h, ChallengeSummary, summary_id) == (outbox.SENT, 2)
+    # Settled: the next pass sends neither again.
+    h.clock.advance(timedelta(minutes=1))
+    await jobs(h)
+    assert len(private_sends(h, bo, calls)) == 1
+    assert (
+        len(
+            [
+                m
+                for m in h.emu.outputs(family)[group_before:]
+                if str(m.get("text")).startswith("🌙 Day")
+            ]
+        )
+        == 1
+    )
