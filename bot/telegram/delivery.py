@@ -17,13 +17,16 @@ Nothing here raises for Telegram's answers; callers record the outcome (bot.db.o
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from telegram import Bot, InlineKeyboardMarkup, InputFile, ReplyParameters
+from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyParameters
+from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
+from telegram.warnings import PTBUserWarning
 
 from bot.db.models import User
 from bot.logs import ref
@@ -32,6 +35,11 @@ from bot.telegram import metrics
 from bot.telegram.limiter import BULK
 
 log = logging.getLogger(__name__)
+# Asking for sendMessage by name keeps Telegram's answer as JSON (see send_prepared); PTB warns
+# that a method of that name exists, which is known and wanted here.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
+# As the application's Defaults, which raw requests do not get.
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 class Outcome(StrEnum):
@@ -107,6 +115,34 @@ async def send(
     except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
         return _failed(exc, chat_id)
     return Delivered(Outcome.SENT, message.message_id)
+
+
+async def send_prepared(
+    bot: Bot, chat_id: int, text: str, markup_json: str | None, *, bulk: bool = True
+) -> Delivered:
+    """`send` for a fan-out: the buttons already serialised (once for everyone who gets the same
+    ones) and Telegram's answer kept as JSON. Building and reading PTB objects for every one of
+    100,000 prompts was about a quarter of the fan-out's CPU."""
+    params: dict[str, object] = {
+        "chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML,
+        "link_preview_options": NO_PREVIEW,
+    }  # fmt: skip
+    if markup_json is not None:
+        params["reply_markup"] = markup_json
+    try:
+        if bulk and isinstance(bot, ExtBot) and bot.rate_limiter is not None:
+            result = await bot.do_api_request("sendMessage", params, rate_limit_args=BULK)
+        else:
+            result = await bot.do_api_request("sendMessage", params)
+    except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
+        return _failed(exc, chat_id)
+    message_id = result.get("message_id") if isinstance(result, dict) else None
+    return Delivered(Outcome.SENT, message_id if isinstance(message_id, int) else None)
+
+
+def prepared(markup: InlineKeyboardMarkup | None) -> str | None:
+    """Buttons serialised once, for `send_prepared`."""
+    return markup.to_json() if markup is not None else None
 
 
 async def edit(

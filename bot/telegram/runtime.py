@@ -116,8 +116,8 @@ class Runtime:
         """Start PTB (handlers and jobs), the handler loop, and polling if asked."""
         await self.app.initialize()
         await self.app.start()
-        # The city list takes a few seconds to load: do it now, beside the loop, not on the
-        # first person's "Manchester".
+        # The city index takes a tenth of a second to read: do it now, beside the loop, not on
+        # the first person's "Manchester".
         self.warming = asyncio.get_running_loop().run_in_executor(None, gazetteer)
         self.beat("inbox")
         self._tasks.append(asyncio.create_task(self._handle_loop(), name="inbox-handler"))

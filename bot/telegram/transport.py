@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import urllib.request
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -65,7 +66,10 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=aiohttp.TCPConnector(limit=self._pool_size, limit_per_host=0),
                 skip_auto_headers=("User-Agent",),
-                trust_env=True,  # HTTPS_PROXY and NO_PROXY apply, as they did with httpx
+                # HTTPS_PROXY and NO_PROXY apply, as they did with httpx. aiohttp looks the
+                # proxy up in a thread for every request when asked to; without any proxy set
+                # (the usual case) that is a thread hop per call for nothing.
+                trust_env=bool(urllib.request.getproxies()),
             )
 
     async def shutdown(self) -> None:

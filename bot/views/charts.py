@@ -2,6 +2,8 @@
 
 Uses matplotlib's object API with the Agg and PDF canvases (no pyplot, no display), so renders
 are safe in a worker thread and need no network or downloaded fonts (DejaVu ships with it).
+matplotlib (with numpy, about 40 MB) is imported on the first chart, not when the bot starts:
+most processes never draw one.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ import io
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-
-from matplotlib.figure import Figure, SubFigure
-from matplotlib.patches import Patch
+from typing import TYPE_CHECKING
 
 from bot.domain.progress import Progress, pain_series
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure, SubFigure
 
 # Okabe-Ito: distinguishable with the common kinds of colour blindness.
 BLUE, ORANGE, GREEN, PURPLE, GREY = "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#999999"
@@ -38,6 +41,8 @@ class ChartText:
 
 def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
     """Minutes as bars (rest and flare-adjusted days marked), pain as a line, flares shaded."""
+    from matplotlib.patches import Patch
+
     axes = figure.add_subplot()
     xs = list(range(len(data.days)))
     for x, day in zip(xs, data.days, strict=True):
@@ -89,6 +94,8 @@ def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
 
 def progress_png(data: Progress, text: ChartText) -> bytes:
     """The four-week chart as PNG bytes."""
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=CHART_SIZE, dpi=CHART_DPI, layout="constrained")
     _draw(figure, data, text)
     buffer = io.BytesIO()
@@ -98,6 +105,8 @@ def progress_png(data: Progress, text: ChartText) -> bytes:
 
 def visit_pdf(data: Progress, text: ChartText, heading: str, lines: Mapping[str, str]) -> bytes:
     """One A4 page: a heading, the chart, then labelled lines of figures."""
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(8.27, 11.69), layout="constrained")
     grid = figure.add_gridspec(2, 1, height_ratios=(0.55, 0.45))
     top, bottom = figure.add_subfigure(grid[0]), figure.add_subfigure(grid[1])

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.ext import ContextTypes
 
 from bot.db import outbox, queries
@@ -48,7 +48,7 @@ class Claim:
     attempts: int
     followup: str | None = None  # a safety tier: send its gentle follow-up instead of the prompt
     text: str = ""
-    markup: InlineKeyboardMarkup | None = None
+    markup: str | None = None  # the buttons as JSON (delivery.prepared)
 
 
 async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> list[Claim]:
@@ -93,7 +93,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             sent_rows = await _prompts_sent(session, ids, days)
             last_sent = await _last_prompt_days(session, ids, days)
             checkins = await _checkins(session, ids, days | {d - timedelta(days=1) for d in days})
-        rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]] = {}
+        rendered: dict[tuple[str, date, str, bool], tuple[str, str | None]] = {}
         for user, day, due in due_today:
             followup = followups.get(user.id)
             if followup is not None:
@@ -197,10 +197,10 @@ def _render(
     checkin: CheckIn | None,
     yesterday: CheckIn | None,
     followup: str | None,
-    rendered: dict[tuple[str, date, str, bool], tuple[str, InlineKeyboardMarkup | None]],
+    rendered: dict[tuple[str, date, str, bool], tuple[str, str | None]],
     *,
     notice: bool = False,
-) -> tuple[str, InlineKeyboardMarkup | None]:
+) -> tuple[str, str | None]:
     """The prompt (its first open question) or a safety follow-up, ready to send.
 
     A question and its buttons are the same for everyone with the same locale, date and
@@ -211,7 +211,8 @@ def _render(
     locale = locale_of(user)
     if followup is not None:
         text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
-        return text, keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
+        start = keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
+        return text, delivery.prepared(start)
     question = (flow.next_question(queries.answers_of(checkin)) if checkin else "pain") or "pain"
     offer_same = (
         question == "pain"
@@ -220,16 +221,17 @@ def _render(
     )
     key = (locale, day, question, offer_same)
     if key not in rendered:
-        rendered[key] = question_reply(services, user, day, question, offer_same=offer_same)
-    body, markup = rendered[key]
+        body, buttons = question_reply(services, user, day, question, offer_same=offer_same)
+        rendered[key] = body, delivery.prepared(buttons)
+    body, prepared = rendered[key]
     greeting = "pacing.back_off" if notice else "checkin.prompt"
     header = say(services, greeting, user, name=user.first_name)
-    return f"{header}\n\n{body}", markup  # as question_reply puts a header above its question
+    return f"{header}\n\n{body}", prepared  # as question_reply puts a header above its question
 
 
 async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
     """Send one claimed prompt in the bulk lane; return the outcome and the message id."""
-    done = await delivery.send(bot, claim.chat_id, claim.text, claim.markup, bulk=True)
+    done = await delivery.send_prepared(bot, claim.chat_id, claim.text, claim.markup)
     match done.outcome:
         case Outcome.SENT:
             return outbox.SENT, done.message_id
