@@ -45,6 +45,7 @@ def test_the_wheel_holds_content_and_migrations(wheel: Path) -> None:
     assert "bot/content/en/labels.yaml" in names
     assert "bot/content/en/interface/checkin/ask.pain.j2" in names
     assert "bot/db/migrations/env.py" in names
+    assert "bot/domain/cities.bin.gz" in names
     assert any(n.startswith("bot/db/migrations/versions/0001_") for n in names)
     templates = [n for n in names if n.startswith("bot/content/") and n.endswith(".j2")]
     on_disk = list((ROOT / "bot" / "content").rglob("*.j2"))
