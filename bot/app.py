@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -71,6 +72,7 @@ def build_services(
         sessions=make_sessionmaker(engine),
         content=content,
         catalogue=planning.catalogue(content),
+        writer=asyncio.Lock() if engine.dialect.name == "sqlite" else None,
     )
 
 
@@ -161,6 +163,8 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
         ),
         -2,
     )
+    # A private chat's button tapped in a group (forged or copied) goes no further.
+    application.add_handler(CallbackQueryHandler(messages.private_buttons_only), -3)
     add(ChatMemberHandler(groups.on_my_member, ChatMemberHandler.MY_CHAT_MEMBER))
     add(
         CommandHandler(
@@ -205,6 +209,8 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(MessageHandler(PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL, messages.not_text))
     add(CallbackQueryHandler(groups.on_setup_button, pattern=r"^gs:"))
     add(CallbackQueryHandler(groups.on_button, pattern=r"^gc:"))
+    # Any other button (an unknown family, garbled data): a friendly popup, nothing changes.
+    add(CallbackQueryHandler(messages.unknown_button))
     add(MessageHandler(filters.StatusUpdate.MIGRATE, groups.on_migrate))
     add(CommandHandler("challenge", groups.challenge_command, filters=GROUP))
     add(CommandHandler("leave", groups.leave_command, filters=GROUP))
@@ -224,8 +230,8 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     # once the answer is stored).
     application.add_handler(CallbackQueryHandler(groups.private_progress, pattern=r"^(ci|pl):"), 1)
     # Before the final /delete tap is handled (an earlier group), so the group tallies can drop
-    # the person's name once their rows are gone.
-    application.add_handler(CallbackQueryHandler(groups.before_delete, pattern=r"^del:2$"), -1)
+    # the person's name once their rows are gone (it checks the tap's one-time token itself).
+    application.add_handler(CallbackQueryHandler(groups.before_delete, pattern=r"^del:go:"), -1)
     application.add_handler(
         MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, groups.private_progress), 1
     )

@@ -176,11 +176,11 @@ async def mark_skipped(session: AsyncSession, update_ids: Sequence[int], now: da
         )
 
 
-async def mark_handled(session: AsyncSession, update_id: int, now: datetime) -> None:
-    """Record that an update was handled and drop its content."""
+async def mark_handled(session: AsyncSession, update_ids: Sequence[int], now: datetime) -> None:
+    """Record that these updates were handled and drop their content."""
     await session.execute(
         update(InboxUpdate)
-        .where(InboxUpdate.update_id == update_id)
+        .where(InboxUpdate.update_id.in_(update_ids))
         .values(handled_at=now, payload=None)
     )
 

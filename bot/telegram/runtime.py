@@ -107,6 +107,9 @@ class Runtime:
         self._queues: dict[int | str, deque[Queued]] = {}
         self._workers: dict[int | str, asyncio.Task[None]] = {}
         self._flooded: set[int | str] = set()
+        # Handled updates waiting for their mark, and whether a worker is writing marks now.
+        self._marks: list[tuple[int, asyncio.Future[None]]] = []
+        self._marking = False
         self._beats = self.services.heartbeats
         self.warming: asyncio.Future[Any] | None = None  # the city list loading beside the loop
 
@@ -310,16 +313,47 @@ class Runtime:
         metrics.UPDATES_HANDLED.inc()
         return "handled"
 
+    async def _mark_handled(self, update_id: int) -> None:
+        """Mark an update handled, together with those other chats finished meanwhile.
+
+        One transaction per handled update was most of the writes (and, on SQLite, of the
+        waiting) when many people write at once; this group commit keeps each chat's order
+        (the chat's next update waits for its mark) with one write for many chats.
+        """
+        done = asyncio.get_running_loop().create_future()
+        self._marks.append((update_id, done))
+        if not self._marking:
+            self._marking = True
+            try:
+                while self._marks:
+                    await asyncio.sleep(0)  # let workers finishing now join this batch
+                    batch, self._marks = self._marks, []
+                    try:
+                        async with self.services.transaction() as session:
+                            now = self.services.clock.now()
+                            await inbox.mark_handled(session, [u for u, _ in batch], now)
+                    except Exception as exc:  # each chat retries its own (see _record)
+                        for _, waiting in batch:
+                            if not waiting.done():
+                                waiting.set_exception(exc)
+                        continue
+                    for _, waiting in batch:
+                        if not waiting.done():
+                            waiting.set_result(None)
+            finally:
+                self._marking = False
+        await done
+
     async def _record(self, item: Queued, outcome: str) -> None:
         """Store the outcome; the database may be away, so keep trying (this chat waits)."""
         backoff = 1.0
         while True:
             try:
+                if outcome == "handled":
+                    await self._mark_handled(item.update_id)
+                    return
                 async with self.services.transaction() as session:
                     now = self.services.clock.now()
-                    if outcome == "handled":
-                        await inbox.mark_handled(session, item.update_id, now)
-                        return
                     aside = await inbox.mark_failed_try(
                         session, item.update_id, now, outcome.removeprefix("failed: "),
                         MAX_ATTEMPTS,

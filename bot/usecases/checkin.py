@@ -15,14 +15,12 @@ from telegram import InlineKeyboardMarkup
 from bot.db import queries
 from bot.db.models import CheckIn, User
 from bot.domain import checkin as flow
+from bot.domain.dialogs import State
 from bot.domain.schedule import local_date
 from bot.services import Services
 from bot.usecases import planning
 from bot.views import keyboards
 from bot.views.render import locale_of, say
-
-CHECKIN = "checkin"
-
 
 HARD_DAY_PAIN = 7  # the no-baseline flare pain (docs/rules.md#flare-days), here only for tone
 
@@ -59,7 +57,7 @@ async def next_step_reply(
     answers = queries.answers_of(checkin)
     question = flow.next_question(answers)
     if question is not None:
-        user.dialog = CHECKIN
+        user.dialog = State.CHECKIN
         offer_same = question == "pain" and flow.can_copy(
             await queries.yesterday_answers(session, user.id, checkin.local_date)
         )

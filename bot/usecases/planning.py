@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Final
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot.db import history
 from bot.db.models import CheckIn, DayPlan, User
@@ -25,6 +25,7 @@ from bot.domain.rules import (
 )
 from bot.domain.rules.selection import MOMENTS, fit_content, moment_of
 from bot.views import keyboards
+from bot.views.callbacks import PlanTap
 from bot.views.content import Content
 from bot.views.render import locale_of, say
 
@@ -302,11 +303,10 @@ def option_label(services: Services, user: User, key: str, row: DayPlan) -> str:
 
 def option_buttons(services: Services, user: User, row: DayPlan) -> InlineKeyboardMarkup:
     """One button per option (pl:<date>:opt:<n>), then Done and Why this?."""
-    code = keyboards.day_code(row.local_date)
     options = options_of(services.content, row.content_keys)
     rows = [
-        [InlineKeyboardButton(option_label(services, user, key, row),
-                              callback_data=f"pl:{code}:opt:{n}")]
+        [keyboards.button(option_label(services, user, key, row),
+                          PlanTap(row.local_date, "opt", n))]
         for n, key in enumerate(options)
     ]  # fmt: skip
     # Done and Why this? stay underneath, as on every plan.

@@ -25,7 +25,8 @@ from bot.domain.challenges import (
 from bot.domain.locale import locale_for
 from bot.domain.zones import COMMON_ZONES, city_of
 from bot.services import Services
-from bot.views.keyboards import ACTIVITIES
+from bot.views.callbacks import ChallengeTap, SetupTap, time_code
+from bot.views.choices import ACTIVITIES
 
 SETUP_STEPS = ("act", "min", "len", "tz", "time")
 ZONE_ROW = 3
@@ -115,10 +116,9 @@ def end_summary_text(
 # Buttons --------------------------------------------------------------------------------------
 
 
-def button(text: str, data: str) -> InlineKeyboardButton:
-    """One callback button; Telegram refuses callback data over 64 bytes."""
-    assert len(data.encode()) <= 64, data
-    return InlineKeyboardButton(text, callback_data=data)
+def button(text: str, data: ChallengeTap | SetupTap) -> InlineKeyboardButton:
+    """One callback button (its encoding asserts Telegram's 64-byte limit)."""
+    return InlineKeyboardButton(text, callback_data=data.encode())
 
 
 def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[InlineKeyboardButton]]:
@@ -133,10 +133,10 @@ def challenge_markup(services: Services, challenge: Challenge) -> InlineKeyboard
     cid = challenge.id
     return InlineKeyboardMarkup(
         [
-            [button(label(services, "challenge.join", challenge), f"gc:{cid}:join")],
+            [button(label(services, "challenge.join", challenge), ChallengeTap(cid, "join"))],
             [
-                button(label(services, "challenge.done", challenge), f"gc:{cid}:done"),
-                button(label(services, "challenge.rest", challenge), f"gc:{cid}:rest"),
+                button(label(services, "challenge.done", challenge), ChallengeTap(cid, "done")),
+                button(label(services, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
             ],
         ]
     )
@@ -148,8 +148,8 @@ def nudge_markup(services: Services, challenge: Challenge) -> InlineKeyboardMark
     return InlineKeyboardMarkup(
         [
             [
-                button(label(services, "challenge.done", challenge), f"gc:{cid}:done"),
-                button(label(services, "challenge.rest", challenge), f"gc:{cid}:rest"),
+                button(label(services, "challenge.done", challenge), ChallengeTap(cid, "done")),
+                button(label(services, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
             ]
         ]
     )
@@ -163,9 +163,9 @@ def choose_markup(
     rows = []
     for c in challenges:
         text = label(services, key, c).format(goal=goal_words(services, c))
-        rows.append([button(text, f"gc:{c.id}:{action}")])
+        rows.append([button(text, ChallengeTap(c.id, action))])
     if keep:
-        rows.append([button(label(services, "challenge.keep"), "gc:0:keep")])
+        rows.append([button(label(services, "challenge.keep"), ChallengeTap(0, "keep"))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -182,29 +182,33 @@ def setup_markup(
 ) -> InlineKeyboardMarkup:
     """The choices of the open set-up step, then Cancel."""
     step = challenge.step or "act"
-    prefix = f"gs:{challenge.id}:{step}"
+    cid = challenge.id
+
+    def tap(value: str) -> SetupTap:
+        return SetupTap(cid, step, value)
+
     buttons: list[InlineKeyboardButton]
     width = 2
     if step == "act":
-        buttons = [button(label(services, f"activity.{a}"), f"{prefix}:{a}") for a in ACTIVITIES]
-        buttons.append(button(label(services, "challenge.own_activity"), f"{prefix}:{OWN}"))
+        buttons = [button(label(services, f"activity.{a}"), tap(a)) for a in ACTIVITIES]
+        buttons.append(button(label(services, "challenge.own_activity"), tap(OWN)))
     elif step == "min":
         minutes = label(services, "challenge.minutes")
-        buttons = [button(minutes.format(minutes=m), f"{prefix}:{m}") for m in MINUTE_CHOICES]
-        buttons.append(button(label(services, "challenge.own_minutes"), f"{prefix}:{OWN}"))
+        buttons = [button(minutes.format(minutes=m), tap(str(m))) for m in MINUTE_CHOICES]
+        buttons.append(button(label(services, "challenge.own_minutes"), tap(OWN)))
     elif step == "len":
         days = label(services, "challenge.days")
-        buttons = [button(days.format(days=n), f"{prefix}:{n}") for n in LENGTHS]
+        buttons = [button(days.format(days=n), tap(str(n))) for n in LENGTHS]
         width = 3
     elif step == "tz":
         zones = list(COMMON_ZONES)
         if known_zone and known_zone not in zones:
             zones.insert(0, known_zone)
-        buttons = [button(city_of(z), f"{prefix}:{z}") for z in zones]
+        buttons = [button(city_of(z), tap(z)) for z in zones]
         width = ZONE_ROW
     else:
-        buttons = [button(t.strftime("%H:%M"), f"{prefix}:{t:%H%M}") for t in SUMMARY_TIMES]
-    cancel = button(label(services, "challenge.cancel"), f"gs:{challenge.id}:cancel:x")
+        buttons = [button(t.strftime("%H:%M"), tap(time_code(t))) for t in SUMMARY_TIMES]
+    cancel = button(label(services, "challenge.cancel"), SetupTap(cid, "cancel", "x"))
     return InlineKeyboardMarkup([*_rows(buttons, width), [cancel]])
 
 

@@ -6,27 +6,31 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db.models import Reflection, User
 from bot.services import Services
+from bot.views.callbacks import ReflectionTap, parse_day
+from bot.views.choices import REFLECTIONS as QUESTIONS
 from bot.views.render import locale_of, say
 
-# Each kind's questions in order, with the largest answer each scale allows.
-QUESTIONS: dict[str, tuple[tuple[str, int], ...]] = {
-    "weekly": (("enjoyment", 10), ("confidence_tasks", 6), ("confidence_life", 6)),
-    "monthly": (("overall_change", 7),),
-}
+__all__ = ["QUESTIONS", "next_question", "question"]
 
 
 def question(
     services: Services, user: User, day: str, kind: str, field: str, top: int
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """One weekly or monthly question with its answer buttons."""
+    """One weekly or monthly question (of the week ending on `day`, yyyymmdd) with its answer
+    buttons."""
     text = say(services, f"{kind}.ask.{field}", user)
-    prefix = f"rf:{day}:{kind}:{field}"
+    date = parse_day(day)
+    assert date is not None, day
+
+    def data(value: int) -> str:
+        return ReflectionTap(date, kind, field, value).encode()
+
     if kind == "monthly":
         labels = [services.content.label(f"change.{v}", locale_of(user)) for v in range(1, 8)]
-        rows = [[InlineKeyboardButton(label, callback_data=f"{prefix}:{v}")]
+        rows = [[InlineKeyboardButton(label, callback_data=data(v))]
                 for v, label in enumerate(labels, 1)]  # fmt: skip
         return text, InlineKeyboardMarkup(rows)
-    numbers = [InlineKeyboardButton(str(n), callback_data=f"{prefix}:{n}") for n in range(top + 1)]
+    numbers = [InlineKeyboardButton(str(n), callback_data=data(n)) for n in range(top + 1)]
     rows = [numbers[:6], numbers[6:]] if top > 6 else [numbers]
     return text, InlineKeyboardMarkup(rows)
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
-from bot.db.models import PromptSent
+from bot.db.models import PromptSent, User
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"
@@ -112,3 +112,152 @@ async def test_two_starts_at_once_welcome_once(harness: Harness) -> None:
     said = texts(harness.emu.messages(pia))
     assert said.count("not a doctor") == 1, said
     assert "carry on" in said and said.count("Which time zone") == 2
+
+
+# Buttons: forged, old, foreign and double taps ------------------------------------------------
+
+STALE = "That button no longer works"
+
+
+def data_of(message: dict[str, object] | None, fragment: str) -> str:
+    """The callback data of the button whose label contains `fragment`."""
+    from bot.devtools.emulator import buttons
+
+    assert message is not None
+    [data] = [data for label, data in buttons(message) if fragment in label]
+    return data
+
+
+async def stored_user(harness: Harness, user_id: int) -> User | None:
+    async with harness.services.sessions() as session:
+        return await session.get(User, user_id)
+
+
+async def test_a_forged_old_or_replayed_final_delete_deletes_nothing(harness: Harness) -> None:
+    """The final delete button carries a one-time token kept on the person's row: a guessed
+    constant, a made-up token, an expired one or an earlier one delete nothing."""
+    dee = harness.emu.user("Dee")
+    await onboard(harness, dee)
+    [question] = await harness.say(dee, "/delete")
+    for forged in ("del:2", "del:go:wrong", "del:go:" + "A" * 22):
+        await harness.tap_data(dee, question, forged)
+        assert STALE in harness.popups()[-1], forged
+    await harness.tap(dee, "Yes, delete everything")
+    final = harness.last_with_buttons(dee)
+    sent = data_of(final, "Delete now")
+    assert sent.startswith("del:go:") and len(sent.encode()) <= 64
+    assert final is not None
+    await harness.tap_data(dee, final, "del:go:" + "A" * 22)
+    assert STALE in harness.popups()[-1]
+    # Ten minutes on, the shown button has expired.
+    harness.clock.advance(timedelta(minutes=11))
+    await harness.tap_data(dee, final, sent)
+    assert STALE in harness.popups()[-1]
+    assert await stored_user(harness, dee.id) is not None
+    # Asking again gives a new token; the earlier one no longer works.
+    await harness.say(dee, "/delete")
+    await harness.tap(dee, "Yes, delete everything")
+    newer = harness.last_with_buttons(dee)
+    assert data_of(newer, "Delete now") != sent
+    await harness.tap_data(dee, final, sent)
+    assert STALE in harness.popups()[-1]
+    kept = await stored_user(harness, dee.id)
+    assert kept is not None and kept.onboarded
+    said = texts(await harness.tap(dee, "Delete now", message=newer))
+    assert "deleted" in said
+    assert await stored_user(harness, dee.id) is None
+
+
+async def test_a_double_tap_on_a_checkin_answer_gets_an_answer(harness: Harness) -> None:
+    """Two quick taps on the same answer: each gets an answer, one row keeps the value."""
+    from bot.db.models import CheckIn
+
+    eve = harness.emu.user("Eve")
+    await onboard(harness, eve)
+    await harness.say(eve, "/checkin")
+    question = harness.last_with_buttons(eve)
+    assert question is not None
+    five = data_of(question, "5")
+    first = await harness.emu.tap(eve, question, five)
+    second = await harness.emu.tap(eve, question, five)
+    await harness.settle()
+    assert harness.emu.answer_for(first) is not None
+    assert harness.emu.answer_for(second) is not None
+    # Tapped again later, once the next question is showing: "Updated", and no apology.
+    await harness.tap_data(eve, question, five)
+    assert "Updated" in harness.popups()[-1]
+    said = texts(harness.emu.messages(eve))
+    assert "something went wrong" not in said
+    async with harness.services.sessions() as session:
+        rows = (await session.scalars(select(CheckIn).where(CheckIn.user_id == eve.id))).all()
+    assert [r.pain for r in rows] == [5]
+
+
+async def test_forged_setup_and_unknown_buttons_get_the_popup(harness: Harness) -> None:
+    """A time that does not exist, a zone that does not exist, an unknown family: a popup, and
+    the onboarding step stays where it was."""
+    fay = harness.emu.user("Fay")
+    await harness.say(fay, "/start")
+    await harness.say(fay, "Europe/Berlin")  # the time step is open now
+    question = harness.last_with_buttons(fay)
+    assert question is not None
+    before = await stored_user(harness, fay.id)
+    assert before is not None and before.dialog == "onboard:time"
+    for forged in ("ob:time:2599", "ob:tz:Mars/Base", "ob:tz", "zz:1", "", "ci:20261340:pain:5"):
+        outputs = await harness.tap_data(fay, question, forged)
+        assert STALE in harness.popups()[-1], forged
+        assert outputs == [], forged
+    after = await stored_user(harness, fay.id)
+    assert after is not None
+    assert (after.dialog, after.checkin_time, after.timezone) == (
+        before.dialog, before.checkin_time, before.timezone,
+    )  # fmt: skip
+
+
+async def test_a_button_of_another_groups_challenge_gets_the_popup(harness: Harness) -> None:
+    """Join, copied from one group's challenge into another group or a private chat, joins
+    nothing; set-up buttons only work in their own group."""
+    from bot.db.models import ChallengeMember, CheckIn
+    from tests.e2e.test_groups import (
+        START,
+        challenge_id_of,
+        create,
+        new_group,
+        people,
+        tap_data,
+    )
+
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    friends = await new_group(h, "Friends", bo)
+    theirs = await create(h, ana, family)
+    ours = await create(h, bo, friends, time="21:00")
+    other = challenge_id_of(theirs)
+    assert other != challenge_id_of(ours)
+    assert STALE in str(await tap_data(h, bo, ours, f"gc:{other}:join"))
+    private = h.emu.messages(bo)[-1]
+    assert STALE in str(await tap_data(h, bo, private, f"gc:{other}:join"))
+    async with h.services.sessions() as session:
+        member = await session.scalar(
+            select(ChallengeMember).where(
+                ChallengeMember.challenge_id == other, ChallengeMember.user_id == bo.id
+            )
+        )
+    assert member is None
+    # A private check-in answer, forged in a group: nothing is stored, nothing said there.
+    count = len(h.emu.outputs(friends))
+    forged = f"ci:{h.clock.now():%Y%m%d}:pain:5"
+    assert STALE in str(await tap_data(h, bo, ours, forged))
+    assert len(h.emu.outputs(friends)) == count
+    async with h.services.sessions() as session:
+        assert await session.scalar(select(CheckIn).where(CheckIn.user_id == bo.id)) is None
+    # A set-up button of Family's draft, tapped in Friends.
+    await h.say(ana, "/challenge", chat=family)
+    draft = h.emu.last(family)
+    assert draft is not None
+    setup_data = draft["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    assert STALE in str(await tap_data(h, bo, ours, setup_data))
+    # In its own group the same tap works.
+    assert await tap_data(h, ana, draft, setup_data) is None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
@@ -11,7 +9,14 @@ from bot.db import queries
 from bot.db.models import User
 from bot.domain import checkin as flow
 from bot.services import Services
-from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.telegram.handlers.common import (
+    Context,
+    edit_or_send,
+    onboarded_user,
+    send,
+    services_of,
+    stale_tap,
+)
 from bot.usecases.checkin import (
     begin,
     next_step_reply,
@@ -21,6 +26,7 @@ from bot.usecases.checkin import (
     today_for,
 )
 from bot.views import keyboards
+from bot.views.callbacks import CheckinTap
 from bot.views.render import echo, locale_of, say
 
 
@@ -40,18 +46,16 @@ async def command(update: Update, context: Context) -> None:
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap on a check-in button: ci:<yyyymmdd>:<action>[:<value>]."""
+    """A tap on a check-in button (see CheckinTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    parts = query.data.split(":")
-    try:
-        day = datetime.strptime(parts[1], "%Y%m%d").date()
-    except (IndexError, ValueError):
-        await query.answer()
+    tapped = CheckinTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
         return
-    action, value = parts[2] if len(parts) > 2 else "", parts[3] if len(parts) > 3 else ""
+    day, action, value = tapped.day, tapped.action, tapped.value
     async with services.transaction() as session:
         user = await onboarded_user(services, session, update)
         if user is None:

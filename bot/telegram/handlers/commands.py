@@ -5,10 +5,10 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.db import queries
-from bot.domain import pacing
+from bot.domain import dialogs, pacing
+from bot.domain.dialogs import Dialogue, State
 from bot.telegram.handlers import checkin, onboarding
 from bot.telegram.handlers.common import Context, load_user, onboarded_user, send, services_of
-from bot.usecases import checkin as checkin_case
 from bot.views.render import say
 
 
@@ -69,11 +69,12 @@ async def cancel(update: Update, context: Context) -> None:
         return
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
+        state = dialogs.parse(user.dialog) if user is not None else None
         if user is None or not user.dialog:
             text = say(services, "cancel.nothing", user)
-        elif user.dialog == checkin_case.CHECKIN:
+        elif state is State.CHECKIN:
             text = await checkin.cancel(services, session, user)
-        elif user.dialog.startswith(onboarding.ONBOARD):
+        elif state is not None and state.dialogue is Dialogue.ONBOARD:
             text = await onboarding.finish_with_defaults(services, user)
             text = f"{say(services, 'onboarding.cancelled', user)}\n\n{text}"
         else:

@@ -49,6 +49,12 @@ async def edit_or_send(
     await send(update, text, markup)
 
 
+async def stale_tap(services: Services, update: Update, user: User | None = None) -> None:
+    """A forged, garbled or out-of-date button: a short friendly popup, and nothing changes."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(say(services, "error.stale_button", user))
+
+
 async def onboarded_user(services: Services, session: AsyncSession, update: Update) -> User | None:
     """The person behind the update if they are set up; else point them to /start and say None.
 

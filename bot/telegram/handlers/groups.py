@@ -16,6 +16,7 @@ from telegram import (
     Bot,
     BotCommand,
     BotCommandScopeAllGroupChats,
+    Chat,
     ChatMember,
     ChatMemberUpdated,
     InlineKeyboardMarkup,
@@ -27,6 +28,7 @@ from telegram.error import Forbidden, TelegramError
 from bot.db import challenges as db
 from bot.db import queries
 from bot.db.models import Challenge, GroupChat, User
+from bot.domain import dialogs
 from bot.domain.challenges import (
     LENGTHS,
     MINUTE_CHOICES,
@@ -37,17 +39,19 @@ from bot.domain.challenges import (
     nudge_instant,
     summary_instant,
 )
+from bot.domain.dialogs import Dialogue
 from bot.domain.parsing import parse_id, parse_time
 from bot.domain.schedule import local_date
 from bot.domain.zones import is_zone, parse_zone
 from bot.services import Services
-from bot.telegram.handlers import onboarding
-from bot.telegram.handlers.common import Context, send, services_of
+from bot.telegram.handlers import onboarding, privacy
+from bot.telegram.handlers.common import Context, send, services_of, stale_tap
 from bot.telegram.jobs import challenges as jobs
 from bot.usecases import pacing
 from bot.views import challenges as views
 from bot.views import keyboards
-from bot.views.keyboards import ACTIVITIES
+from bot.views.callbacks import ChallengeTap, SetupTap, parse_any
+from bot.views.choices import ACTIVITIES
 from bot.views.render import echo, say
 
 # The group command menu: command and the label that describes it.
@@ -254,17 +258,24 @@ def _joined_note(
 
 
 async def on_setup_button(update: Update, context: Context) -> None:
-    """A set-up answer: gs:<challenge>:<step>:<value>."""
+    """A set-up answer (see SetupTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, raw_id, step, value = [*query.data.split(":", 3), "", "", ""][:4]
+    tapped = SetupTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
+    step, value = tapped.step, tapped.value
     now = services.clock.now()
     async with services.transaction() as session:
         tapper = await queries.get_user(session, update.effective_user.id)
-        challenge_id = parse_id(raw_id)
-        challenge = await db.get_challenge(session, challenge_id) if challenge_id else None
+        challenge = await db.get_challenge(session, tapped.challenge_id)
+        chat = update.effective_chat
+        if challenge is not None and not await _own_group(session, challenge, chat):
+            await stale_tap(services, update, tapper)
+            return
         if challenge is None or challenge.status != "draft":
             await query.answer(say(services, "group.popup.setup_closed", tapper))
             return
@@ -333,12 +344,18 @@ async def on_setup_reply(update: Update, context: Context) -> None:
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A challenge button: gc:<challenge>:join|done|rest|leave|end|keep."""
+    """A challenge button: join, done, rest, leave, end or keep going (see ChallengeTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, raw_id, action = [*query.data.split(":", 2), "", ""][:3]
+    tapped = ChallengeTap.parse(query.data)
+    private = _private(update.effective_chat)
+    # Privately only a nudge's Done and Rest exist; in a group, only that group's challenges.
+    if tapped is None or (private and tapped.action not in ChallengeTap.PRIVATE):
+        await stale_tap(services, update)
+        return
+    action = tapped.action
     if action == "keep":
         await query.answer()
         await _edit(query.message, say(services, "group.end.kept", None))
@@ -350,8 +367,14 @@ async def on_button(update: Update, context: Context) -> None:
     outgoing: jobs.Outgoing = []
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
-        challenge_id = parse_id(raw_id)
-        challenge = await db.get_challenge(session, challenge_id) if challenge_id else None
+        challenge = await db.get_challenge(session, tapped.challenge_id)
+        if (
+            challenge is not None
+            and not private
+            and not await _own_group(session, challenge, update.effective_chat)
+        ):
+            await stale_tap(services, update, user)
+            return
         if challenge is None or challenge.status != "active":
             await query.answer(say(services, "group.popup.ended", user))
             return
@@ -391,6 +414,18 @@ async def on_button(update: Update, context: Context) -> None:
 def _in_group(message: object) -> bool:
     """Whether a tapped message sits in a group (not a private nudge)."""
     return isinstance(message, Message) and message.chat.type != message.chat.PRIVATE
+
+
+def _private(chat: Chat | None) -> bool:
+    """Whether a button was tapped outside any group (a private nudge)."""
+    return chat is None or chat.type == chat.PRIVATE
+
+
+async def _own_group(session: AsyncSession, challenge: Challenge, chat: Chat | None) -> bool:
+    """Whether `chat` is the group the challenge belongs to (a button of another group's
+    challenge, forged or copied, is not for this chat)."""
+    group = await session.get(GroupChat, challenge.group_id)
+    return chat is not None and group is not None and group.chat_id == chat.id
 
 
 async def _join(
@@ -553,7 +588,7 @@ async def start_from_link(update: Update, context: Context) -> None:
         user.active, user.chat_id = True, chat.id
         challenge = await db.challenge_by_code(session, code)
         group = await session.get(GroupChat, challenge.group_id) if challenge else None
-        if not user.onboarded and not (user.dialog or "").startswith("settings"):
+        if not user.onboarded and dialogs.dialogue_of(user.dialog) is not Dialogue.SETTINGS:
             # Someone still setting up: the group's zone is the likeliest one, offered as the
             # default that Skip keeps (they can still type their own).
             zone = (challenge.timezone if challenge else None) or (
@@ -574,13 +609,22 @@ async def start_from_link(update: Update, context: Context) -> None:
 
 
 async def before_delete(update: Update, context: Context) -> None:
-    """The final /delete tap: the person's challenges will be shown again without them."""
-    if update.effective_user is not None:
-        await jobs.forget_member(services_of(context), update.effective_user.id)
+    """The final /delete tap: the person's challenges will be shown again without them (only
+    for a tap whose one-time token holds: a forged or old one deletes nothing)."""
+    services = services_of(context)
+    query, tapper = update.callback_query, update.effective_user
+    if query is None or tapper is None:
+        return
+    if await privacy.confirmed(services, tapper.id, query.data):
+        await jobs.forget_member(services, tapper.id)
 
 
 async def private_progress(update: Update, context: Context) -> None:
-    """After a private answer, tap or Done: daily prompts again, and the group tallies follow."""
+    """After a private answer, tap or Done: daily prompts again, and the group tallies follow
+    (a forged or garbled tap is no answer)."""
+    query = update.callback_query
+    if query is not None and parse_any(query.data) is None:
+        return
     if update.effective_user is not None:
         services = services_of(context)
         await pacing.answered(services, update.effective_user.id)

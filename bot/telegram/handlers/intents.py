@@ -17,9 +17,10 @@ from bot.domain import intents as domain
 from bot.domain.intents import Reading, Symptom
 from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
-from bot.telegram.handlers.common import Context, send, services_of
+from bot.telegram.handlers.common import Context, send, services_of, stale_tap
 from bot.usecases import checkin as checkin_case
 from bot.views import keyboards
+from bot.views.callbacks import CheckinTap, IntentTap
 from bot.views.render import locale_of, say
 
 Reply = tuple[str, InlineKeyboardMarkup | None]
@@ -32,12 +33,15 @@ def menu(services: Services, user: User | None) -> InlineKeyboardMarkup:
     """Today's plan, Check in, Progress, Help: two to a row."""
     loc = locale_of(user)
     buttons = [
-        keyboards.button(services.content.label(f"intent.menu.{m}", loc), f"in:{m}") for m in MENU
+        keyboards.button(services.content.label(f"intent.menu.{m}", loc), IntentTap(m))
+        for m in MENU
     ]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
 
 
-def single(services: Services, user: User | None, label: str, data: str) -> InlineKeyboardMarkup:
+def single(
+    services: Services, user: User | None, label: str, data: IntentTap
+) -> InlineKeyboardMarkup:
     """One button."""
     return InlineKeyboardMarkup(
         [[keyboards.button(services.content.label(label, locale_of(user)), data)]]
@@ -62,7 +66,7 @@ async def replies(
     if intent == "feeling":
         text = say(services, f"intent.feeling.{reading.detail}", user, name=name)
         markup = (
-            single(services, user, "intent.menu.checkin", "in:checkin")
+            single(services, user, "intent.menu.checkin", IntentTap("checkin"))
             if reading.detail == "worse"
             else None
         )
@@ -78,7 +82,7 @@ async def replies(
             return [(say(services, "intent.stop.paused", user), None)]
         return [
             (say(services, "intent.stop.offer", user),
-             single(services, user, "intent.pause", "in:pause"))
+             single(services, user, "intent.pause", IntentTap("pause")))
         ]  # fmt: skip
     if intent in ("progress", "export", "delete"):
         return [(say(services, f"intent.{intent}", user), None)]
@@ -121,7 +125,7 @@ async def symptom_reply(
     markup = None
     if symptom in REST_OFFER:
         parts.append(say(services, "intent.symptom.rest_offer", user))
-        markup = single(services, user, "intent.rest", "in:rest")
+        markup = single(services, user, "intent.rest", IntentTap("rest"))
     return "\n\n".join(parts), markup
 
 
@@ -166,7 +170,7 @@ async def more_reply(services: Services, session: AsyncSession, user: User) -> R
     if row is None:
         return (
             say(services, "intent.more.no_plan", user),
-            single(services, user, "intent.menu.today", "in:today"),
+            single(services, user, "intent.menu.today", IntentTap("today")),
         )
     held = await history.red_flag_today(session, user.id, day) is not None
     extra = 0 if held else domain.extra_minutes(row.day_type, row.goal_kind, row.goal_minutes)
@@ -215,15 +219,9 @@ async def in_checkin(update: Update, context: Context, user: User, reading: Read
             day = checkin_case.today_for(services, fresh)
             loc = locale_of(fresh)
             label = services.content.label
-            rows = [
-                [
-                    keyboards.button(
-                        label("intent.continue", loc), f"ci:{keyboards.day_code(day)}:start"
-                    )
-                ]
-            ]
+            rows = [[keyboards.button(label("intent.continue", loc), CheckinTap(day, "start"))]]
             if not fresh.paused:
-                rows.insert(0, [keyboards.button(label("intent.pause", loc), "in:pause")])
+                rows.insert(0, [keyboards.button(label("intent.pause", loc), IntentTap("pause"))])
             text = say(services, "intent.stop.checkin", fresh)
         await send(update, text, InlineKeyboardMarkup(rows))
         return
@@ -287,12 +285,16 @@ async def in_setup(update: Update, context: Context, user: User, reading: Readin
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap on an intent button: in:today|checkin|progress|help|pause|rest."""
+    """A tap on an intent button: today, checkin, progress, help, pause or rest (IntentTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    action = query.data.split(":", 1)[1]
+    tapped = IntentTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
+    action = tapped.action
     async with services.sessions() as session:
         user = await queries.get_user(session, update.effective_user.id)
     if user is None or not user.onboarded:

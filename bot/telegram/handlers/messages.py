@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
+from telegram import Update
+from telegram.ext import ApplicationHandlerStop
+
+from bot.db.models import User
 from bot.domain import checkin as flow
+from bot.domain import dialogs
+from bot.domain.dialogs import Dialogue, State
 from bot.domain.intents import (
     NONE,
+    Reading,
     asks_for_today,
     interrupts_checkin,
     interrupts_cue,
@@ -15,13 +23,113 @@ from bot.domain.intents import (
     read,
 )
 from bot.telegram.handlers import checkin, intents, onboarding, plan, safety
-from bot.telegram.handlers.common import Context, load_user, send, services_of
-from bot.usecases import checkin as checkin_case
+from bot.telegram.handlers.common import Context, load_user, send, services_of, stale_tap
 from bot.views import keyboards
+from bot.views.callbacks import PRIVATE_PREFIXES, SEP
 from bot.views.render import echo, say
 
 # Telegram caps messages at 4,096 characters; anything longer is not a real person's answer.
 MAX_TEXT_CHARS = 4096
+
+
+@dataclass(frozen=True)
+class Said:
+    """A private text as the dialogue handlers get it: the person, their words, how the domain
+    read them, and what the safety screen did with them."""
+
+    user: User
+    text: str
+    reading: Reading
+    screened: safety.Screened
+
+
+TextHandler = Callable[[Update, Context, Said], Awaitable[None]]
+
+
+async def _setup_answer(update: Update, context: Context, said: Said) -> None:
+    """An onboarding or settings step: its answer, or something else answered, then the step."""
+    step = dialogs.step_of(said.user.dialog) or ""
+    if interrupts_setup(said.reading, step):
+        # Clearly not an answer to the step: answer it, then ask the step again.
+        services = services_of(context)
+        await send(update, *await intents.in_setup(update, context, said.user, said.reading))
+        await send(update, *onboarding.question(services, said.user, step))
+        return
+    await onboarding.on_text(update, context, said.user.id, said.text)
+
+
+async def _cue_answer(update: Update, context: Context, said: Said) -> None:
+    """The person's own if-then cue, unless the message is clearly something else."""
+    if interrupts_cue(said.reading):
+        await intents.respond(update, context, said.user, said.reading)
+        await send(update, say(services_of(context), "plan.cue.ask_own", said.user))
+        return
+    await plan.on_cue_text(update, context, said.user.id, said.text)
+
+
+async def _checkin_answer(update: Update, context: Context, said: Said) -> None:
+    """An answer to the open check-in question, unless the message is clearly something else."""
+    if said.user.onboarded and asks_for_today(said.text):
+        await plan.today(update, context)
+        return
+    question = await intents.open_question(services_of(context), said.user)
+    answered = question is not None and flow.parse(question, said.text).error is None
+    if question is not None and interrupts_checkin(
+        said.reading, question, answered=answered, asked=is_question(said.text)
+    ):
+        await intents.in_checkin(update, context, said.user, said.reading)
+        return
+    await checkin.on_text(update, context, said.user.id, said.text)
+
+
+async def _no_dialogue(update: Update, context: Context, said: Said) -> None:
+    """No dialogue open: today's plan, an understood message, or a friendly pointer."""
+    services = services_of(context)
+    if said.user.onboarded and asks_for_today(said.text):
+        await plan.today(update, context)
+    elif not said.user.onboarded:
+        await send(update, say(services, "onboarding.start_first", said.user))
+    elif said.reading.intent != "none":
+        await intents.respond(update, context, said.user, said.reading)
+    elif said.screened is not safety.Screened.CHECKED:
+        # After a light "are you OK?" check, that check is the reply: no menu on top of it.
+        await send(update, *intents.fallback(services, said.user))
+
+
+# Where typed text goes in each state, one table per dialogue (every state of
+# bot.domain.dialogs.State is in exactly one; what follows each is dialogs.NEXT).
+ONBOARD: dict[State, TextHandler] = {
+    State.ONBOARD_TZ: _setup_answer,
+    State.ONBOARD_TIME: _setup_answer,
+    State.ONBOARD_BAD: _setup_answer,
+    State.ONBOARD_GOOD: _setup_answer,
+    State.ONBOARD_ACT: _setup_answer,
+}
+SETTINGS: dict[State, TextHandler] = {
+    State.SETTINGS_TZ: _setup_answer,
+    State.SETTINGS_TIME: _setup_answer,
+    State.SETTINGS_BAD: _setup_answer,
+    State.SETTINGS_GOOD: _setup_answer,
+    State.SETTINGS_ACT: _setup_answer,
+    State.SETTINGS_SYM: _setup_answer,
+    State.SETTINGS_COUNTRY: _setup_answer,
+}
+CUE: dict[State, TextHandler] = {State.CUE: _cue_answer}
+CHECKIN: dict[State, TextHandler] = {State.CHECKIN: _checkin_answer}
+DIALOGUES: dict[Dialogue, dict[State, TextHandler]] = {
+    Dialogue.ONBOARD: ONBOARD,
+    Dialogue.SETTINGS: SETTINGS,
+    Dialogue.CUE: CUE,
+    Dialogue.CHECKIN: CHECKIN,
+}
+
+
+def handler_for(stored: str | None) -> TextHandler:
+    """The handler for typed text in a stored state (an unknown or garbled one: no dialogue)."""
+    state = dialogs.parse(stored)
+    if state is None:
+        return _no_dialogue
+    return DIALOGUES[state.dialogue].get(state, _no_dialogue)
 
 
 async def text(update: Update, context: Context) -> None:
@@ -38,45 +146,15 @@ async def text(update: Update, context: Context) -> None:
     if user is None:
         await send(update, say(services, "onboarding.start_first", None))
         return
-    dialog = user.dialog or ""
-    if len(message.text) > MAX_TEXT_CHARS and dialog != checkin_case.CHECKIN:
+    state = dialogs.parse(user.dialog)
+    if len(message.text) > MAX_TEXT_CHARS and state is not State.CHECKIN:
         await send(
             update, say(services, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}")
         )
         return
     reading = read(message.text) if len(message.text) <= MAX_TEXT_CHARS else NONE
-    if dialog.startswith((onboarding.ONBOARD, onboarding.SETTINGS)):
-        step = dialog.split(":")[1] if ":" in dialog else ""
-        if interrupts_setup(reading, step):
-            # Clearly not an answer to the step: answer it, then ask the step again.
-            await send(update, *await intents.in_setup(update, context, user, reading))
-            await send(update, *onboarding.question(services, user, step))
-            return
-        await onboarding.on_text(update, context, user.id, message.text)
-    elif dialog == plan.CUE:
-        if interrupts_cue(reading):
-            await intents.respond(update, context, user, reading)
-            await send(update, say(services, "plan.cue.ask_own", user))
-            return
-        await plan.on_cue_text(update, context, user.id, message.text)
-    elif user.onboarded and asks_for_today(message.text):
-        await plan.today(update, context)
-    elif dialog == checkin_case.CHECKIN:
-        question = await intents.open_question(services, user)
-        answered = question is not None and flow.parse(question, message.text).error is None
-        if question is not None and interrupts_checkin(
-            reading, question, answered=answered, asked=is_question(message.text)
-        ):
-            await intents.in_checkin(update, context, user, reading)
-            return
-        await checkin.on_text(update, context, user.id, message.text)
-    elif not user.onboarded:
-        await send(update, say(services, "onboarding.start_first", user))
-    elif reading.intent != "none":
-        await intents.respond(update, context, user, reading)
-    elif screened is not safety.Screened.CHECKED:
-        # After a light "are you OK?" check, that check is the reply: no menu on top of it.
-        await send(update, *intents.fallback(services, user))
+    said = Said(user, message.text, reading, screened)
+    await handler_for(user.dialog)(update, context, said)
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -100,11 +178,31 @@ async def not_text(update: Update, context: Context) -> None:
     if caption and await safety.screen(update, context, user, caption) is safety.Screened.ANSWERED:
         return
     await send(update, say(services, "fallback.not_text", user))
-    if user is not None and user.dialog == checkin_case.CHECKIN:
+    state = dialogs.parse(user.dialog) if user is not None else None
+    if user is None or state is None:
+        return
+    if state is State.CHECKIN:
         await checkin.reask(update, services, user)
-    elif user is not None and user.dialog and ":" in user.dialog:
-        again, markup = onboarding.question(services, user, user.dialog.split(":")[1])
+    elif state.step is not None:
+        again, markup = onboarding.question(services, user, state.step)
         await send(update, again, markup)
+
+
+async def private_buttons_only(update: Update, context: Context) -> None:
+    """A private chat's button tapped in a group (forged or copied): a popup, and no other
+    handler sees the tap."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None or chat.type == chat.PRIVATE:
+        return
+    if (query.data or "").split(SEP, 1)[0] in PRIVATE_PREFIXES:
+        await stale_tap(services_of(context), update)
+        raise ApplicationHandlerStop
+
+
+async def unknown_button(update: Update, context: Context) -> None:
+    """A button of no family the bot knows (forged, garbled, or from a retired version)."""
+    services = services_of(context)
+    await stale_tap(services, update, await load_user(services, update))
 
 
 async def group(update: Update, context: Context) -> None:

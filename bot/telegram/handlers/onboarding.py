@@ -7,21 +7,30 @@ from telegram import InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import User
+from bot.domain import dialogs
 from bot.domain.activities import parse_activities
+from bot.domain.dialogs import Dialogue, State, Step
 from bot.domain.parsing import parse_minutes, parse_time, time_period
 from bot.domain.schedule import local_date, next_due, next_weekly
 from bot.domain.zones import is_zone, parse_zone
 from bot.services import Services
-from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.telegram.handlers.common import (
+    Context,
+    edit_or_send,
+    onboarded_user,
+    send,
+    services_of,
+    stale_tap,
+)
 from bot.views import keyboards
+from bot.views.callbacks import OnboardTap, SettingsTap
+from bot.views.choices import ACTIVITIES, SYMPTOMS
 from bot.views.render import echo, locale_of, say
 
-STEPS = ("tz", "time", "bad", "good", "act")
 # Multi-select steps: the user column each fills and the choices it offers, in order.
-TOGGLES = {"act": ("activities", keyboards.ACTIVITIES), "sym": ("symptom_tags", keyboards.SYMPTOMS)}
-# Symptom tips and the helpline country are offered in /settings only.
-SETTINGS_STEPS = (*STEPS, "sym", "country")
-ONBOARD, SETTINGS = "onboard", "settings"
+TOGGLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    Step.ACT: ("activities", ACTIVITIES), Step.SYM: ("symptom_tags", SYMPTOMS),
+}  # fmt: skip
 
 
 def activity_words(services: Services, user: User) -> str:
@@ -118,7 +127,7 @@ async def start(update: Update, context: Context) -> None:
                 tg_user.id, chat.id, tg_user.first_name or "", tg_user.language_code,
                 services.settings.default_timezone, now,
             )  # fmt: skip
-            user.dialog = f"{ONBOARD}:tz"
+            user.dialog = State.ONBOARD_TZ
             session.add(user)
             greeting = say(services, "onboarding.welcome", user, name=user.first_name)
         else:
@@ -132,15 +141,14 @@ async def start(update: Update, context: Context) -> None:
                                timezone=user.timezone)  # fmt: skip
                 await send(update, greeting)
                 return
-            if (user.dialog or "").startswith(ONBOARD):
+            if dialogs.dialogue_of(user.dialog) is Dialogue.ONBOARD:
                 # The welcome went out with the first /start: a second one (a double tap, or two
                 # replicas each holding one) carries on instead of welcoming twice.
                 greeting = say(services, "onboarding.resume", user, name=user.first_name)
             else:
-                user.dialog = f"{ONBOARD}:tz"
+                user.dialog = State.ONBOARD_TZ
                 greeting = say(services, "onboarding.welcome", user, name=user.first_name)
-        step = (user.dialog or f"{ONBOARD}:tz").split(":")[1]
-        text, markup = question(services, user, step)
+        text, markup = question(services, user, dialogs.step_of(user.dialog) or Step.TZ)
     await send(update, greeting)
     await send(update, text, markup)
 
@@ -205,17 +213,17 @@ async def _advance(
     update: Update, services: Services, user: User, step: str
 ) -> tuple[str, InlineKeyboardMarkup | None, list[tuple[str, InlineKeyboardMarkup | None]]]:
     """Move the dialog on after a step; return what to show in place and what to send after."""
-    mode = (user.dialog or "").split(":")[0]
-    if mode == SETTINGS or user.onboarded:
+    if dialogs.dialogue_of(user.dialog) is Dialogue.SETTINGS or user.onboarded:
         user.dialog = None
         reschedule(user, services)
         saved = say(services, "settings.saved", user)
         menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
         return saved, None, [(settings_text(services, user), menu)]
-    following = STEPS[STEPS.index(step) + 1] if step != STEPS[-1] else None
-    if following is not None:
-        user.dialog = f"{ONBOARD}:{following}"
-        text, markup = question(services, user, following)
+    answered = dialogs.setup_state(Dialogue.ONBOARD, step)
+    following = dialogs.NEXT[answered] if answered is not None else None
+    if following is not None and following.step is not None:
+        user.dialog = following
+        text, markup = question(services, user, following.step)
         return text, markup, []
     return _finish(services, user)
 
@@ -247,18 +255,22 @@ async def finish_with_defaults(services: Services, user: User) -> str:
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap on an onboarding or settings answer button (ob:<step>:<value>)."""
+    """A tap on an onboarding or settings answer button (see OnboardTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, step, value = [*query.data.split(":", 2), "", ""][:3]
+    tapped = OnboardTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
+    step, value = tapped.step, tapped.value
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
-        if user is None or step not in SETTINGS_STEPS:
+        if user is None:
             await query.answer(say(services, "onboarding.start_first", user))
             return
-        current = (user.dialog or "").split(":")[-1] if user.dialog != "checkin" else None
+        current = dialogs.step_of(user.dialog)
         if step in TOGGLES:
             if value != "done":
                 column, choices = TOGGLES[step]
@@ -291,8 +303,10 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         user = await queries.get_user(session, user_id)
         if user is None or not user.dialog:
             return
-        step = user.dialog.split(":")[1]
-        if step in TOGGLES and step != "act":
+        step = dialogs.step_of(user.dialog)
+        if step is None:
+            return
+        if step in TOGGLES and step != Step.ACT:
             await send(update, say(services, "onboarding.error.toggles", user))
             await send(update, *question(services, user, step))
             return
@@ -320,7 +334,7 @@ async def settings(update: Update, context: Context) -> None:
         user = await onboarded_user(services, session, update)
         if user is None:
             return
-        if user.dialog and user.dialog.startswith(SETTINGS):
+        if dialogs.dialogue_of(user.dialog) is Dialogue.SETTINGS:
             user.dialog = None
         menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
         text = settings_text(services, user)
@@ -328,12 +342,16 @@ async def settings(update: Update, context: Context) -> None:
 
 
 async def on_settings_button(update: Update, context: Context) -> None:
-    """A tap in the /settings menu (set:<what>)."""
+    """A tap in the /settings menu (see SettingsTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    what = query.data.split(":", 1)[1]
+    tapped = SettingsTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
+    what = tapped.what
     async with services.transaction() as session:
         user = await onboarded_user(services, session, update)
         if user is None:
@@ -352,10 +370,11 @@ async def on_settings_button(update: Update, context: Context) -> None:
                                keyboards.settings_menu(services.content, user.paused,
                                                        locale_of(user)))  # fmt: skip
             return
-        if what not in SETTINGS_STEPS:
-            await query.answer()
+        state = dialogs.setup_state(Dialogue.SETTINGS, what)
+        if state is None:
+            await stale_tap(services, update, user)
             return
-        user.dialog = f"{SETTINGS}:{what}"
+        user.dialog = state
         text, markup = question(services, user, what)
     await query.answer()
     await edit_or_send(update, text, markup)

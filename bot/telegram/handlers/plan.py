@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
@@ -10,15 +10,22 @@ from telegram import Message, Update
 from bot.db import history, queries
 from bot.db.models import DayPlan, User
 from bot.domain import checkin as flow
-from bot.domain.parsing import parse_id
+from bot.domain.dialogs import State
 from bot.services import Services
-from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.telegram.handlers.common import (
+    Context,
+    edit_or_send,
+    onboarded_user,
+    send,
+    services_of,
+    stale_tap,
+)
 from bot.usecases import checkin as checkin_case
 from bot.usecases import planning
 from bot.views import keyboards
+from bot.views.callbacks import CueTap, PlanTap
 from bot.views.render import locale_of, say
 
-CUE = "cue"
 CUE_MAX_CHARS = 60
 DONE_WINDOW = timedelta(days=1)  # yesterday's Done still counts; older buttons have closed
 
@@ -50,17 +57,16 @@ async def today(update: Update, context: Context) -> None:
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap under a plan: pl:<yyyymmdd>:done|why|cue, or pl:<yyyymmdd>:opt:<n> on flare days."""
+    """A tap under a plan: Done, Why this?, a cue, or a flare-day option (see PlanTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    _, code, action, option = [*query.data.split(":"), "", "", ""][:4]
-    try:
-        day = datetime.strptime(code, "%Y%m%d").date()
-    except ValueError:
-        await query.answer()
+    tapped = PlanTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
         return
+    day, action = tapped.day, tapped.action
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         row = await history.get_plan(session, user.id, day) if user else None
@@ -72,9 +78,9 @@ async def on_button(update: Update, context: Context) -> None:
                 await query.answer(say(services, "plan.closed", user))
                 return
             key = "plan.logged_already" if row.done else "plan.logged"
-            chosen = _option(services, row, option) if action == "opt" else None
+            chosen = _option(services, row, tapped.option) if action == "opt" else None
             if action == "opt" and chosen is None:
-                await query.answer()
+                await stale_tap(services, update, user)
                 return
             row.done = True
             row.updated_at = services.clock.now()
@@ -97,34 +103,35 @@ async def on_button(update: Update, context: Context) -> None:
                        keyboards.cues(services.content, locale_of(user)))  # fmt: skip
 
 
-def _option(services: Services, row: DayPlan, number: str) -> str | None:
-    """The stored option a pl:<date>:opt:<n> button stands for."""
+def _option(services: Services, row: DayPlan, index: int | None) -> str | None:
+    """The stored option a flare-day option button stands for."""
     options = planning.options_of(services.content, row.content_keys)
-    index = parse_id(number)
     return options[index] if index is not None and index < len(options) else None
 
 
 async def on_cue_button(update: Update, context: Context) -> None:
-    """A cue choice: cue:<moment>|own|none."""
+    """A cue choice: an everyday moment, typing one's own, or none (see CueTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    choice = query.data.split(":", 1)[1]
+    tapped = CueTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
+    choice = tapped.choice
     async with services.transaction() as session:
         user = await onboarded_user(services, session, update)
         if user is None:
             return
         await query.answer()
         if choice == "own":
-            user.dialog = CUE
+            user.dialog = State.CUE
             await edit_or_send(update, say(services, "plan.cue.ask_own", user))
             return
         if choice == "none":
             user.cue = None
             await edit_or_send(update, say(services, "plan.cue.removed", user))
-            return
-        if choice not in keyboards.CUES:
             return
         user.cue = services.content.label(f"cue_words.{choice}", locale_of(user))
         text = await _cue_saved(services, session, user)

@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
+import secrets
+from datetime import datetime, timedelta
+
 from sqlalchemy import Column, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import Base, User
 from bot.services import Services
-from bot.telegram.handlers.common import Context, edit_or_send, load_user, send, services_of
+from bot.telegram.handlers.common import (
+    Context,
+    edit_or_send,
+    load_user,
+    send,
+    services_of,
+    stale_tap,
+)
+from bot.views.callbacks import DeleteTap
+from bot.views.keyboards import button
 from bot.views.render import locale_of, say
+
+# How long the final "Delete now" button works after it is shown.
+CONFIRM_FOR = timedelta(minutes=10)
+TOKEN_BYTES = 16  # secrets.token_urlsafe(16): 22 characters, within the 32 the column holds
 
 
 def person_columns() -> list[Column[int]]:
@@ -66,48 +82,84 @@ async def delete_command(update: Update, context: Context) -> None:
     if user is None:
         await send(update, say(services, "delete.nothing", None))
         return
-    await send(update, say(services, "delete.confirm", user), _buttons(services, user, "del:1"))
+    markup = _buttons(services, user, DeleteTap("1"), "delete.yes")
+    await send(update, say(services, "delete.confirm", user), markup)
 
 
-def _buttons(services: Services, user: User, confirm: str) -> InlineKeyboardMarkup:
-    """Confirm (first or second step) and keep."""
+def _buttons(
+    services: Services, user: User, confirm: DeleteTap, label: str
+) -> InlineKeyboardMarkup:
+    """Confirm (the first yes, or the final one with its token) and keep."""
     loc = locale_of(user)
-    label = "delete.yes" if confirm == "del:1" else "delete.really"
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(services.content.label(label, loc), callback_data=confirm)],
-            [
-                InlineKeyboardButton(
-                    services.content.label("delete.keep", loc), callback_data="del:keep"
-                )
-            ],
+            [button(services.content.label(label, loc), confirm)],
+            [button(services.content.label("delete.keep", loc), DeleteTap("keep"))],
         ]
     )
 
 
+def issue_token(user: User, now: datetime) -> str:
+    """A fresh one-time token for the final delete button (any earlier one stops working)."""
+    user.confirm_token = secrets.token_urlsafe(TOKEN_BYTES)
+    user.confirm_until = now + CONFIRM_FOR
+    return user.confirm_token
+
+
+def token_matches(user: User | None, token: str, now: datetime) -> bool:
+    """Whether `token` is the person's current delete token and has not expired."""
+    if user is None or user.confirm_token is None or user.confirm_until is None:
+        return False
+    if user.confirm_until <= now:
+        return False
+    return secrets.compare_digest(user.confirm_token.encode(), token.encode())
+
+
+async def confirmed(services: Services, user_id: int, data: str | None) -> bool:
+    """Whether a tap is a valid final delete (read only: the deletion itself checks again)."""
+    tapped = DeleteTap.parse(data or "")
+    if tapped is None or tapped.step != "go":
+        return False
+    async with services.sessions() as session:
+        user = await queries.get_user(session, user_id)
+        return token_matches(user, tapped.token, services.clock.now())
+
+
 async def on_button(update: Update, context: Context) -> None:
-    """del:1 (first yes), del:2 (final yes) or del:keep."""
+    """The first yes, the final yes (with its one-time token) or keep (see DeleteTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    step = query.data.split(":", 1)[1]
+    tapped = DeleteTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
             await query.answer(say(services, "delete.nothing", None))
             return
-        await query.answer()
-        if step == "keep":
+        now = services.clock.now()
+        if tapped.step == "keep":
+            user.confirm_token = user.confirm_until = None
+            await query.answer()
             await edit_or_send(update, say(services, "delete.kept", user))
             return
-        if step == "1":
+        if tapped.step == "1":
+            final = DeleteTap("go", issue_token(user, now))
+            await query.answer()
             await edit_or_send(
                 update,
                 say(services, "delete.confirm_again", user),
-                _buttons(services, user, "del:2"),
+                _buttons(services, user, final, "delete.really"),
             )
             return
+        if not token_matches(user, tapped.token, now):
+            # A forged, old or replayed final tap: nothing is deleted.
+            await stale_tap(services, update, user)
+            return
+        await query.answer()
         locale = locale_of(user)
         counts = await erase(session, user.id)
         text = say(services, "delete.done", None, deleted=deleted_words(services, counts, locale))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, time
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -11,14 +11,21 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Upda
 
 from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
-from bot.domain.parsing import parse_id, parse_time
 from bot.services import Services
-from bot.telegram.handlers.common import Context, edit_or_send, onboarded_user, send, services_of
+from bot.telegram.handlers.common import (
+    Context,
+    edit_or_send,
+    onboarded_user,
+    send,
+    services_of,
+    stale_tap,
+)
 from bot.usecases import checkin as checkin_case
 from bot.usecases import reports
 from bot.views import keyboards
+from bot.views.callbacks import ReflectionTap, WeeklyTap, day_code
 from bot.views.export import checkins_csv
-from bot.views.reflections import QUESTIONS, next_question, question
+from bot.views.reflections import next_question, question
 from bot.views.render import locale_of, say
 
 Row = TypeVar("Row", CheckIn, DayPlan)
@@ -87,36 +94,42 @@ def weekly_settings(services: Services, user: User) -> tuple[str, InlineKeyboard
         checkin_time=user.weekly_time.strftime("%H:%M"),
     )  # fmt: skip
 
-    def button(text: str, data: str, chosen: bool = False) -> InlineKeyboardButton:
-        return InlineKeyboardButton(("✅ " if chosen else "") + text, callback_data=data)
+    def button(text: str, data: WeeklyTap, chosen: bool = False) -> InlineKeyboardButton:
+        return keyboards.button(("✅ " if chosen else "") + text, data)
 
     days = [
-        button(label(f"weekday.{d}", loc), f"wk:day:{d}", d == user.weekly_weekday)
+        button(label(f"weekday.{d}", loc), WeeklyTap("day", weekday=d), d == user.weekly_weekday)
         for d in range(7)
     ]
     times = [
-        button(t.strftime("%H:%M"), f"wk:time:{t:%H%M}", t == user.weekly_time)
+        button(t.strftime("%H:%M"), WeeklyTap("time", at=t), t == user.weekly_time)
         for t in WEEKLY_TIMES
     ]
-    toggle = button(label("weekly.off" if user.weekly_enabled else "weekly.on", loc), "wk:toggle")
-    rows = [days[:4], days[4:], times, [toggle, button(label("weekly.back", loc), "wk:back")]]
+    toggle = button(
+        label("weekly.off" if user.weekly_enabled else "weekly.on", loc), WeeklyTap("toggle")
+    )
+    back = button(label("weekly.back", loc), WeeklyTap("back"))
+    rows = [days[:4], days[4:], times, [toggle, back]]
     return text, InlineKeyboardMarkup(rows)
 
 
 async def on_weekly_button(update: Update, context: Context) -> None:
-    """A tap in the weekly-summary settings: wk:menu|toggle|back|day:<n>|time:<hhmm>."""
+    """A tap in the weekly-summary settings: open, on/off, back, a weekday or a time (WeeklyTap)."""
     from bot.telegram.handlers import onboarding
 
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    parts = query.data.split(":")
+    tapped = WeeklyTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+        return
     async with services.transaction() as session:
         user = await onboarded_user(services, session, update)
         if user is None:
             return
-        action = parts[1] if len(parts) > 1 else ""
+        action = tapped.action
         if action == "back":
             await query.answer()
             menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
@@ -124,10 +137,10 @@ async def on_weekly_button(update: Update, context: Context) -> None:
             return
         if action == "toggle":
             user.weekly_enabled = not user.weekly_enabled
-        elif action == "day" and len(parts) == 3 and (weekday := parse_id(parts[2])) is not None:
-            user.weekly_weekday = weekday if weekday < 7 else user.weekly_weekday
-        elif action == "time" and len(parts) == 3 and (at := parse_time(parts[2])) is not None:
-            user.weekly_time = at
+        elif action == "day" and tapped.weekday is not None:
+            user.weekly_weekday = tapped.weekday
+        elif action == "time" and tapped.at is not None:
+            user.weekly_time = tapped.at
         user.updated_at = services.clock.now()
         onboarding.reschedule(user, services)
         text, markup = weekly_settings(services, user)
@@ -140,22 +153,20 @@ async def on_weekly_button(update: Update, context: Context) -> None:
 
 
 async def on_reflection_button(update: Update, context: Context) -> None:
-    """An answer to a weekly or monthly question: rf:<yyyymmdd>:<kind>:<field>:<value>."""
+    """An answer to a weekly or monthly question (see ReflectionTap)."""
     services = services_of(context)
     query = update.callback_query
     if query is None or query.data is None or update.effective_user is None:
         return
-    try:
-        _, code, kind, field, raw = query.data.split(":")
-        day = datetime.strptime(code, "%Y%m%d").date()
-        top = dict(QUESTIONS[kind])[field]
-        value = int(raw)
-    except (ValueError, KeyError):
-        await query.answer()
+    tapped = ReflectionTap.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
         return
+    day, kind, field, value = tapped.day, tapped.kind, tapped.field, tapped.value
+    code = day_code(day)
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
-        if user is None or not 0 <= value <= top:
+        if user is None:
             await query.answer()
             return
         if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:

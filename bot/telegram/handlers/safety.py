@@ -20,13 +20,16 @@ from telegram.ext import ApplicationHandlerStop
 
 from bot.db import queries
 from bot.db.models import SafetyEvent, User
+from bot.domain import dialogs
+from bot.domain.dialogs import State
 from bot.domain.safety import scan
 from bot.domain.safety.conversation import CRISIS_WINDOW, Stage, read, stage_of, step
 from bot.domain.schedule import local_date, next_due
 from bot.services import Services
-from bot.telegram.handlers.common import Context, load_user, send, services_of
+from bot.telegram.handlers.common import Context, load_user, send, services_of, stale_tap
 from bot.usecases import checkin as checkin_case
 from bot.views import keyboards
+from bot.views.callbacks import SafetyTap
 from bot.views.render import locale_of, say
 
 EMERGENCY_PROMPT_PAUSE = timedelta(hours=24)  # docs/rules.md#flare-mode
@@ -116,7 +119,7 @@ async def record(
             fresh.prompts_paused_until = event.followup_due_at
             fresh.safety_open = Stage.ASKED.value
             fresh.safety_until = now + CRISIS_WINDOW
-        if keep_note is not None and fresh.dialog == checkin_case.CHECKIN:
+        if keep_note is not None and dialogs.parse(fresh.dialog) is State.CHECKIN:
             # A note that raised the flag is still the person's note: keep it, quietly.
             await checkin_case.keep_note(services, session, fresh, keep_note)
         fresh.updated_at = now
@@ -158,15 +161,17 @@ async def on_button(update: Update, context: Context) -> None:
     if query is None:
         return
     user = await load_user(services, update)
-    answer = query.data if query.data in ("sf:ok", "sf:help") else None
-    await query.answer()
-    if answer is None:
+    tapped = SafetyTap.parse(query.data or "")
+    if tapped is None:
+        await stale_tap(services, update, user)
         return
+    answer = tapped.answer
+    await query.answer()
     if isinstance(query.message, Message):
         # Already without buttons (a double tap): nothing to tidy.
         with suppress(TelegramError):
             await query.message.edit_reply_markup(None)
-    if answer == "sf:ok":
+    if answer == "ok":
         await send(update, say(services, "safety.check.ok", user))
         return
     await send(update, say(services, "safety.help", user))
