@@ -27,6 +27,7 @@ from bot.config import Settings
 from bot.db.session import make_engine, make_sessionmaker
 from bot.services import KEY, Services, of
 from bot.telegram import metrics
+from bot.telegram.application import DeliveringApplication
 from bot.telegram.handlers import (
     checkin,
     commands,
@@ -88,6 +89,8 @@ def build_application(
     """The bot, ready to run: handlers in order, the outbox job, services on bot_data."""
     builder = (
         ApplicationBuilder()
+        # What handlers say is delivered after they returned (bot/telegram/application.py).
+        .application_class(DeliveringApplication)
         .token(settings.telegram_bot_token)
         .base_url(settings.api_base_url)
         .base_file_url(settings.file_base_url)

@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 
+from sqlalchemy import select
 from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
@@ -193,3 +196,147 @@ async def mark_inactive(services: Services, user_ids: Iterable[int]) -> None:
             if user is not None:
                 user.active = False
     log.info("%s people blocked the bot; marked inactive", len(ids))
+
+
+# What an update's handlers say, delivered after they return --------------------------------
+#
+# Handlers and the use cases they call decide what to say inside their transactions; the
+# runtime collects it here (`collect`) and delivers it in order once the handlers have
+# returned, so every Telegram call of an update comes after its commits, and an update that
+# waits for the database (handled again later) says nothing twice.
+
+
+@dataclass(frozen=True)
+class Say:
+    """A new message in a chat."""
+
+    chat_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """New text for a message already shown (the tapped one); sent anew if it is gone."""
+
+    chat_id: int
+    message_id: int
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True)
+class Buttons:
+    """New buttons (or none) under a message, its text unchanged."""
+
+    chat_id: int
+    message_id: int
+    markup: InlineKeyboardMarkup | None = None
+
+
+@dataclass(frozen=True)
+class Popup:
+    """The answer to a button tap: a short popup, or nothing but the end of the spinner."""
+
+    query_id: str
+    text: str | None = None
+    alert: bool = False
+    url: str | None = None  # a t.me link that opens the bot with a start parameter
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A picture or a file, with an optional caption."""
+
+    chat_id: int
+    data: bytes
+    filename: str
+    caption: str | None = None
+    photo: bool = False
+
+
+@dataclass(frozen=True)
+class Leave:
+    """The bot leaves a chat (a channel it was added to)."""
+
+    chat_id: int
+
+
+Effect = Say | Edit | Buttons | Popup | Upload | Leave
+_collected: ContextVar[list[Effect] | None] = ContextVar("collected", default=None)
+
+
+@contextmanager
+def collect() -> Iterator[list[Effect]]:
+    """Collect what the handlers of one update say, to deliver once they returned."""
+    effects: list[Effect] = []
+    token = _collected.set(effects)
+    try:
+        yield effects
+    finally:
+        _collected.reset(token)
+
+
+async def later(bot: Bot, effect: Effect) -> None:
+    """Say this after the update's handlers returned (at once when nothing is collecting, as in
+    a job or a script)."""
+    effects = _collected.get()
+    if effects is not None:
+        effects.append(effect)
+    else:
+        await deliver_effects(bot, None, [effect])
+
+
+async def deliver_effects(bot: Bot, services: Services | None, effects: list[Effect]) -> None:
+    """Deliver in order; a person who blocked the bot is marked inactive; nothing raises."""
+    blocked: set[int] = set()
+    for effect in effects:
+        done = await _deliver(bot, effect)
+        if done.outcome is Outcome.BLOCKED and not isinstance(effect, Popup):
+            blocked.add(effect.chat_id)
+    if blocked and services is not None:
+        await _inactive_chats(services, blocked)
+
+
+async def _deliver(bot: Bot, effect: Effect) -> Delivered:
+    """One effect, as one (or, for a vanished message, two) Bot API calls."""
+    match effect:
+        case Say(chat_id, text, markup):
+            return await send(bot, chat_id, text, markup)
+        case Edit(chat_id, message_id, text, markup):
+            done = await edit(bot, chat_id, message_id, text, markup)
+            if done.outcome is Outcome.GONE:
+                return await send(bot, chat_id, text, markup)
+            return done
+        case Buttons(chat_id, message_id, markup):
+            return await _call(chat_id, bot.edit_message_reply_markup(
+                chat_id=chat_id, message_id=message_id, reply_markup=markup))  # fmt: skip
+        case Popup(query_id, text, alert, url):
+            return await _call(0, bot.answer_callback_query(query_id, text, show_alert=alert,
+                                                            url=url))  # fmt: skip
+        case Upload(chat_id, data, filename, caption, photo):
+            upload = InputFile(data, filename=filename)
+            call = (bot.send_photo(chat_id, upload, caption=caption) if photo
+                    else bot.send_document(chat_id, upload, caption=caption))  # fmt: skip
+            return await _call(chat_id, call)
+        case Leave(chat_id):
+            return await _call(chat_id, bot.leave_chat(chat_id))
+    raise TypeError(effect)
+
+
+async def _call(chat_id: int, call: Awaitable[object]) -> Delivered:
+    """Await one Bot API call and say what became of it."""
+    try:
+        await call
+    except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
+        return _failed(exc, chat_id)
+    return Delivered(Outcome.SENT)
+
+
+async def _inactive_chats(services: Services, chat_ids: set[int]) -> None:
+    """People whose private chat refused a message: they blocked the bot."""
+    async with services.transaction() as session:
+        result = await session.execute(select(User).where(User.chat_id.in_(chat_ids)))
+        for user in result.scalars():
+            user.active = False
+    log.info("%s people blocked the bot; marked inactive", len(chat_ids))

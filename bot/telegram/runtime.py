@@ -299,6 +299,7 @@ class Runtime:
             return f"failed: unparseable ({type(exc).__name__})"
         flag = retry_later.set(None)
         try:
+            # PTB's handlers, then what they said (bot.telegram.application delivers it).
             await asyncio.wait_for(self.app.process_update(update), UPDATE_TIMEOUT)
         except TimeoutError:
             return "failed: timed out"

@@ -27,7 +27,9 @@ def utc(*args: int) -> datetime:
     ],
 )
 def test_local_instant(day: date, at: time, zone: ZoneInfo, expected: datetime) -> None:
-    assert local_instant(day, at, zone) == expected
+    instant = local_instant(day, at, zone)
+    assert instant == expected
+    assert instant.tzinfo is UTC  # in UTC, not only the same instant in another zone
 
 
 def test_next_due_is_strictly_after() -> None:

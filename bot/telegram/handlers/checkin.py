@@ -13,6 +13,7 @@ from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
     onboarded_user,
+    popup,
     send,
     services_of,
     stale_tap,
@@ -62,7 +63,7 @@ async def on_button(update: Update, context: Context) -> None:
             return
         today = today_for(services, user)
         if day != today:
-            await query.answer(say(services, "checkin.closed", user), show_alert=True)
+            await popup(query, say(services, "checkin.closed", user), show_alert=True)
             today_markup = keyboards.start_checkin(
                 services.content, today, "checkin.start_today", locale_of(user)
             )
@@ -70,15 +71,13 @@ async def on_button(update: Update, context: Context) -> None:
             return
         replies = await tap(services, session, user, day, action, value)
         if replies is None:
-            await query.answer(say(services, "checkin.answer_updated", user))
+            await popup(query, say(services, "checkin.answer_updated", user))
             return
-    await query.answer()
+    await popup(query)
     (text, markup), after = replies
     await edit_or_send(update, text, markup)
     for extra in after:
         await send(update, *extra)
-
-
 
 
 async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
@@ -130,11 +129,7 @@ async def reask(update: Update, services: Services, user: User) -> None:
     await send(update, text, markup)
 
 
-
-
 async def cancel(services: Services, session: AsyncSession, user: User) -> str:
     """/cancel during a check-in: keep what was answered, stop asking."""
     user.dialog = None
     return say(services, "checkin.cancelled", user)
-
-

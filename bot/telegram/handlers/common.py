@@ -3,56 +3,65 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
 from bot.db import queries
 from bot.db.models import User
 from bot.services import Services, get
+from bot.telegram import delivery
 from bot.views.render import say
 
 Context = ContextTypes.DEFAULT_TYPE
 
 
+async def send(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+    """Say something in the chat the update came from (delivered after the handler returned)."""
+    chat = update.effective_chat
+    if chat is not None:
+        await delivery.later(update.get_bot(), delivery.Say(chat.id, text, markup))
 
 
-
-
-
-
-
-
-async def send(
+async def send_now(
     update: Update, text: str, markup: InlineKeyboardMarkup | None = None
-) -> Message | None:
-    """Send a message to the chat the update came from."""
+) -> int | None:
+    """Send at once and return the message id, for a message the bot must find again (a group's
+    set-up message). Everything else goes through `send`."""
     chat = update.effective_chat
     if chat is None:
         return None
-    return await chat.send_message(text, reply_markup=markup)
+    done = await delivery.send(update.get_bot(), chat.id, text, markup)
+    return done.message_id
 
 
 async def edit_or_send(
     update: Update, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Turn the tapped message into the next step; send anew when it can't be edited."""
+    """Turn the tapped message into the next step; sent anew when it can't be edited. A double
+    tap re-renders the same step, which delivery counts as done."""
     query = update.callback_query
     if query is not None and isinstance(query.message, Message):
-        try:
-            await query.message.edit_text(text, reply_markup=markup)
-            return
-        except BadRequest as exc:
-            # A double tap re-renders the same step; Telegram refuses identical edits.
-            if "not modified" in str(exc).lower():
-                return
+        message = query.message
+        edit = delivery.Edit(message.chat.id, message.message_id, text, markup)
+        await delivery.later(update.get_bot(), edit)
+        return
     await send(update, text, markup)
+
+
+async def popup(
+    query: CallbackQuery | None,
+    text: str | None = None,
+    show_alert: bool = False,
+    url: str | None = None,
+) -> None:
+    """Answer a button tap (a popup with `text`, or just the end of the spinner)."""
+    if query is not None:
+        await delivery.later(query.get_bot(), delivery.Popup(query.id, text, show_alert, url))
 
 
 async def stale_tap(services: Services, update: Update, user: User | None = None) -> None:
     """A forged, garbled or out-of-date button: a short friendly popup, and nothing changes."""
-    if update.callback_query is not None:
-        await update.callback_query.answer(say(services, "error.stale_button", user))
+    await popup(update.callback_query, say(services, "error.stale_button", user))
 
 
 async def onboarded_user(services: Services, session: AsyncSession, update: Update) -> User | None:
@@ -67,7 +76,7 @@ async def onboarded_user(services: Services, session: AsyncSession, update: Upda
         return user
     hint = say(services, "onboarding.start_first", user)
     if update.callback_query is not None:
-        await update.callback_query.answer(hint)
+        await popup(update.callback_query, hint)
     else:
         await send(update, hint)
     return None

@@ -9,13 +9,10 @@ from telegram.error import Forbidden
 
 from bot.db import queries
 from bot.telegram.faults import database_away, retry_later
-from bot.telegram.handlers.common import Context, services_of
+from bot.telegram.handlers.common import Context, send, services_of
 from bot.views.render import say
 
 log = logging.getLogger(__name__)
-
-
-
 
 
 async def on_error(update: object, context: Context) -> None:
@@ -40,7 +37,5 @@ async def on_error(update: object, context: Context) -> None:
         and update.effective_chat
         and update.effective_chat.type == "private"
     ):
-        try:
-            await update.effective_chat.send_message(say(services, "error.generic", None))
-        except Exception:  # the apology itself failing must not loop back here
-            log.warning("could not send the error reply", exc_info=True)
+        # Delivered with the update's other replies (delivery never raises, so no loop here).
+        await send(update, say(services, "error.generic", None))

@@ -7,7 +7,6 @@ on; the group gets new messages only for commands typed there and the daily summ
 
 from __future__ import annotations
 
-import contextlib
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -23,7 +22,7 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import Forbidden, TelegramError
+from telegram.error import TelegramError
 
 from bot.db import challenges as db
 from bot.db import queries
@@ -44,8 +43,9 @@ from bot.domain.parsing import parse_id, parse_time
 from bot.domain.schedule import local_date
 from bot.domain.zones import is_zone, parse_zone
 from bot.services import Services
+from bot.telegram import delivery
 from bot.telegram.handlers import onboarding, privacy
-from bot.telegram.handlers.common import Context, send, services_of, stale_tap
+from bot.telegram.handlers.common import Context, popup, send, send_now, services_of, stale_tap
 from bot.telegram.jobs import challenges as jobs
 from bot.usecases import pacing
 from bot.views import challenges as views
@@ -99,8 +99,7 @@ async def on_my_member(update: Update, context: Context) -> None:
         # Challenges need people talking back; a channel only broadcasts. Leave quietly, store
         # nothing, post nothing (a post would go to every subscriber).
         if status in IN_GROUP:
-            with contextlib.suppress(TelegramError):
-                await context.bot.leave_chat(chat.id)
+            await delivery.later(context.bot, delivery.Leave(chat.id))
         return
     if status not in IN_GROUP:
         await jobs.removed(services, context.bot, chat.id)
@@ -112,7 +111,8 @@ async def on_my_member(update: Update, context: Context) -> None:
         group.introduced = True
     await set_group_commands(context.bot, services)
     if introduce:
-        await context.bot.send_message(chat.id, say(services, "group.intro", None))
+        intro = delivery.Say(chat.id, say(services, "group.intro", None))
+        await delivery.later(context.bot, intro)
 
 
 async def on_migrate(update: Update, context: Context) -> None:
@@ -171,12 +171,16 @@ async def challenge_command(update: Update, context: Context) -> None:
         await session.flush()
         # The creator is the first member, from the draft on.
         await db.join(session, draft.id, user.id, now, creator=True)
-        message = await send(
-            update,
-            views.setup_text(services, draft, user.first_name),
-            views.setup_markup(services, draft),
-        )
-        draft.message_id = message.message_id if message else None
+        draft_id = draft.id
+        text = views.setup_text(services, draft, user.first_name)
+        markup = views.setup_markup(services, draft)
+    # Sent after the commit; its id is kept, as typed answers edit this message later.
+    message_id = await send_now(update, text, markup)
+    if message_id is not None:
+        async with services.transaction() as session:
+            saved = await db.get_challenge(session, draft_id)
+            if saved is not None:
+                saved.message_id = message_id
 
 
 def _apply(challenge: Challenge, step: str, value: str) -> bool:
@@ -277,28 +281,28 @@ async def on_setup_button(update: Update, context: Context) -> None:
             await stale_tap(services, update, tapper)
             return
         if challenge is None or challenge.status != "draft":
-            await query.answer(say(services, "group.popup.setup_closed", tapper))
+            await popup(query, say(services, "group.popup.setup_closed", tapper))
             return
         if not await db.is_creator(session, challenge.id, update.effective_user.id):
             creator = await db.creator_of(session, challenge.id)
             name = creator.first_name if creator else ""
-            await query.answer(say(services, "group.popup.creator_only", tapper, name=name))
+            await popup(query, say(services, "group.popup.creator_only", tapper, name=name))
             return
         if step == "cancel":
             challenge.status = "cancelled"
-            await query.answer()
+            await popup(query)
             await _edit(query.message, say(services, "group.setup.cancelled", tapper))
             return
         if step != challenge.step:
-            await query.answer()  # a double tap on an answered step
+            await popup(query)  # a double tap on an answered step
             return
         shown = await _setup_step(services, session, challenge, step, value, now)
         if shown is None:
-            await query.answer()
+            await popup(query)
             return
         text, markup, outgoing = shown
         live = challenge.status == "active"
-    await query.answer(say(services, "group.popup.live", tapper) if live else None)
+    await popup(query, say(services, "group.popup.live", tapper) if live else None)
     await _edit(query.message, text, markup)
     await jobs.deliver(services, context.bot, outgoing)
 
@@ -357,11 +361,11 @@ async def on_button(update: Update, context: Context) -> None:
         return
     action = tapped.action
     if action == "keep":
-        await query.answer()
+        await popup(query)
         await _edit(query.message, say(services, "group.end.kept", None))
         return
     now = services.clock.now()
-    popup: str | None = None
+    answer: str | None = None
     url: str | None = None
     edit: str | None = None
     outgoing: jobs.Outgoing = []
@@ -376,36 +380,36 @@ async def on_button(update: Update, context: Context) -> None:
             await stale_tap(services, update, user)
             return
         if challenge is None or challenge.status != "active":
-            await query.answer(say(services, "group.popup.ended", user))
+            await popup(query, say(services, "group.popup.ended", user))
             return
         if action == "join":
             if user is None:
-                popup = say(services, "group.popup.start_private", None)
+                answer = say(services, "group.popup.start_private", None)
                 url = deep_link(context.bot, challenge)
             else:
-                popup, outgoing = await _join(services, session, challenge, user, now)
+                answer, outgoing = await _join(services, session, challenge, user, now)
         elif action == "end":
-            popup, edit, outgoing = await _end_early(
+            answer, edit, outgoing = await _end_early(
                 services, session, challenge, update, context, now
             )
         else:
             member = await db.member_of(session, challenge.id, user.id) if user else None
             if user is None or member is None or member.left_at is not None:
                 key = "group.popup.not_in" if action == "leave" else "group.popup.not_member"
-                popup = say(services, key, user)
+                answer = say(services, key, user)
             elif action == "leave":
                 member.left_at = now
-                popup = say(services, "group.popup.left", user)
+                answer = say(services, "group.popup.left", user)
                 if _in_group(query.message):
                     goal = views.goal_words(services, challenge)
                     edit = say(services, "group.left", user, name=user.first_name, goal=goal)
                 post = await jobs.refresh(services, session, challenge, now)
                 outgoing = [post] if post else []
             elif action in ("done", "rest"):
-                popup, edit, outgoing = await _count(
+                answer, edit, outgoing = await _count(
                     services, session, challenge, user, action, query.message, now
                 )
-    await query.answer(popup, url=url)
+    await popup(query, answer, url=url)
     if edit is not None:
         await _edit(query.message, edit)
     await jobs.deliver(services, context.bot, outgoing)
@@ -635,25 +639,14 @@ async def private_progress(update: Update, context: Context) -> None:
 
 
 async def _edit(message: object, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Edit the tapped message; an identical or vanished message is not worth an error."""
+    """Show new text in the tapped message (after the handler returned)."""
     if isinstance(message, Message):
-        try:
-            await message.edit_text(text, reply_markup=markup)
-        except Forbidden:
-            return
-        except TelegramError as exc:
-            if "not modified" not in str(exc).lower():
-                raise
+        edit = delivery.Edit(message.chat.id, message.message_id, text, markup)
+        await delivery.later(message.get_bot(), edit)
 
 
 async def _edit_by_id(
     bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
 ) -> None:
     """Edit a message we only know by id (the set-up message, after a typed reply)."""
-    try:
-        await bot.edit_message_text(
-            text, chat_id=chat_id, message_id=message_id, reply_markup=markup
-        )
-    except TelegramError as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+    await delivery.later(bot, delivery.Edit(chat_id, message_id, text, markup))

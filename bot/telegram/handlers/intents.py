@@ -17,7 +17,7 @@ from bot.domain import intents as domain
 from bot.domain.intents import Reading, Symptom
 from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
-from bot.telegram.handlers.common import Context, send, services_of, stale_tap
+from bot.telegram.handlers.common import Context, popup, send, services_of, stale_tap
 from bot.usecases import checkin as checkin_case
 from bot.views import keyboards
 from bot.views.callbacks import CheckinTap, IntentTap
@@ -298,9 +298,9 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.sessions() as session:
         user = await queries.get_user(session, update.effective_user.id)
     if user is None or not user.onboarded:
-        await query.answer(say(services, "onboarding.start_first", user))
+        await popup(query, say(services, "onboarding.start_first", user))
         return
-    await query.answer()
+    await popup(query)
     if action == "today":
         await plan.today(update, context)
     elif action == "checkin":

@@ -18,6 +18,7 @@ from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
     onboarded_user,
+    popup,
     send,
     services_of,
     stale_tap,
@@ -268,7 +269,7 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await query.answer(say(services, "onboarding.start_first", user))
+            await popup(query, say(services, "onboarding.start_first", user))
             return
         current = dialogs.step_of(user.dialog)
         if step in TOGGLES:
@@ -278,7 +279,7 @@ async def on_button(update: Update, context: Context) -> None:
                 chosen.remove(value) if value in chosen else chosen.append(value)
                 setattr(user, column, [c for c in choices if c in chosen])
                 user.updated_at = services.clock.now()
-                await query.answer()
+                await popup(query)
                 await edit_or_send(update, *question(services, user, step))
                 return
         else:
@@ -287,10 +288,10 @@ async def on_button(update: Update, context: Context) -> None:
         if current != step:
             # A button from an earlier step: the setting is saved, the dialog stays where it is.
             reschedule(user, services)
-            await query.answer(say(services, "settings.saved", user))
+            await popup(query, say(services, "settings.saved", user))
             return
         text, markup, after = await _advance(update, services, user, step)
-    await query.answer()
+    await popup(query)
     await edit_or_send(update, text, markup)
     for extra_text, extra_markup in after:
         await send(update, extra_text, extra_markup)
@@ -359,13 +360,13 @@ async def on_settings_button(update: Update, context: Context) -> None:
         user.updated_at = services.clock.now()
         if what == "close":
             user.dialog = None
-            await query.answer()
+            await popup(query)
             await edit_or_send(update, say(services, "settings.closed", user))
             return
         if what == "pause":
             user.paused = not user.paused
             reschedule(user, services)
-            await query.answer(say(services, "pause.done" if user.paused else "resume.short", user))
+            await popup(query, say(services, "pause.done" if user.paused else "resume.short", user))
             await edit_or_send(update, settings_text(services, user),
                                keyboards.settings_menu(services.content, user.paused,
                                                        locale_of(user)))  # fmt: skip
@@ -376,5 +377,5 @@ async def on_settings_button(update: Update, context: Context) -> None:
             return
         user.dialog = state
         text, markup = question(services, user, what)
-    await query.answer()
+    await popup(query)
     await edit_or_send(update, text, markup)

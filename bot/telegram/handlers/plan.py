@@ -12,10 +12,12 @@ from bot.db.models import DayPlan, User
 from bot.domain import checkin as flow
 from bot.domain.dialogs import State
 from bot.services import Services
+from bot.telegram import delivery
 from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
     onboarded_user,
+    popup,
     send,
     services_of,
     stale_tap,
@@ -71,11 +73,11 @@ async def on_button(update: Update, context: Context) -> None:
         user = await queries.get_user(session, update.effective_user.id)
         row = await history.get_plan(session, user.id, day) if user else None
         if user is None or row is None:
-            await query.answer(say(services, "plan.closed", user))
+            await popup(query, say(services, "plan.closed", user))
             return
         if action in ("done", "opt"):
             if checkin_case.today_for(services, user) - day > DONE_WINDOW:
-                await query.answer(say(services, "plan.closed", user))
+                await popup(query, say(services, "plan.closed", user))
                 return
             key = "plan.logged_already" if row.done else "plan.logged"
             chosen = _option(services, row, tapped.option) if action == "opt" else None
@@ -84,18 +86,20 @@ async def on_button(update: Update, context: Context) -> None:
                 return
             row.done = True
             row.updated_at = services.clock.now()
-            await query.answer(say(services, key, user))
+            await popup(query, say(services, key, user))
             markup = keyboards.plan(
                 services.content, day, done=True,
                 offer_cue=row.goal_kind == "session" and not user.cue, locale=locale_of(user),
             )  # fmt: skip
             if isinstance(query.message, Message):
-                await query.message.edit_reply_markup(markup)
+                message = query.message
+                buttons = delivery.Buttons(message.chat.id, message.message_id, markup)
+                await delivery.later(context.bot, buttons)
             if chosen is not None:
                 # A flare-day option counts like Done; its full words follow the tap.
                 await send(update, planning.option_text(services, user, row, chosen))
             return
-        await query.answer()
+        await popup(query)
         if action == "why":
             await send(update, planning.why_text(services, user, row))
         elif action == "cue":
@@ -124,7 +128,7 @@ async def on_cue_button(update: Update, context: Context) -> None:
         user = await onboarded_user(services, session, update)
         if user is None:
             return
-        await query.answer()
+        await popup(query)
         if choice == "own":
             user.dialog = State.CUE
             await edit_or_send(update, say(services, "plan.cue.ask_own", user))

@@ -16,6 +16,7 @@ from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
     load_user,
+    popup,
     send,
     services_of,
     stale_tap,
@@ -138,17 +139,17 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await query.answer(say(services, "delete.nothing", None))
+            await popup(query, say(services, "delete.nothing", None))
             return
         now = services.clock.now()
         if tapped.step == "keep":
             user.confirm_token = user.confirm_until = None
-            await query.answer()
+            await popup(query)
             await edit_or_send(update, say(services, "delete.kept", user))
             return
         if tapped.step == "1":
             final = DeleteTap("go", issue_token(user, now))
-            await query.answer()
+            await popup(query)
             await edit_or_send(
                 update,
                 say(services, "delete.confirm_again", user),
@@ -159,7 +160,7 @@ async def on_button(update: Update, context: Context) -> None:
             # A forged, old or replayed final tap: nothing is deleted.
             await stale_tap(services, update, user)
             return
-        await query.answer()
+        await popup(query)
         locale = locale_of(user)
         counts = await erase(session, user.id)
         text = say(services, "delete.done", None, deleted=deleted_words(services, counts, locale))

@@ -7,15 +7,17 @@ from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
 from bot.services import Services
+from bot.telegram import delivery
 from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
     onboarded_user,
+    popup,
     send,
     services_of,
     stale_tap,
@@ -47,9 +49,9 @@ async def progress_command(update: Update, context: Context) -> None:
         await send(update, say(services, "progress.not_enough", user, name=user.first_name))
         return
     png = await reports.chart_png(services, user, data)
-    await update.effective_chat.send_photo(
-        InputFile(png, filename="progress.png"), caption=reports.lines(services, user, data)
-    )
+    chart = delivery.Upload(update.effective_chat.id, png, "progress.png",
+                            caption=reports.lines(services, user, data), photo=True)  # fmt: skip
+    await delivery.later(context.bot, chart)
 
 
 async def export_command(update: Update, context: Context) -> None:
@@ -70,12 +72,14 @@ async def export_command(update: Update, context: Context) -> None:
         today = checkin_case.today_for(services, user)
         data, summary = await reports.load(session, user, today)
     pdf = await reports.visit_pdf(services, user, data, summary)
-    chat = update.effective_chat
+    chat_id = update.effective_chat.id
     await send(update, say(services, "export.sent", user))
-    await chat.send_document(
-        InputFile(checkins_csv(rows, plans), filename=f"smallsteps-checkins-{today}.csv")
+    files = (
+        delivery.Upload(chat_id, checkins_csv(rows, plans), f"smallsteps-checkins-{today}.csv"),
+        delivery.Upload(chat_id, pdf, f"smallsteps-summary-{today}.pdf"),
     )
-    await chat.send_document(InputFile(pdf, filename=f"smallsteps-summary-{today}.pdf"))
+    for file in files:
+        await delivery.later(context.bot, file)
 
 
 async def _all(session: AsyncSession, model: type[Row], user_id: int) -> list[Row]:
@@ -131,7 +135,7 @@ async def on_weekly_button(update: Update, context: Context) -> None:
             return
         action = tapped.action
         if action == "back":
-            await query.answer()
+            await popup(query)
             menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
             await edit_or_send(update, onboarding.settings_text(services, user), menu)
             return
@@ -144,12 +148,8 @@ async def on_weekly_button(update: Update, context: Context) -> None:
         user.updated_at = services.clock.now()
         onboarding.reschedule(user, services)
         text, markup = weekly_settings(services, user)
-    await query.answer()
+    await popup(query)
     await edit_or_send(update, text, markup)
-
-
-
-
 
 
 async def on_reflection_button(update: Update, context: Context) -> None:
@@ -167,10 +167,10 @@ async def on_reflection_button(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await query.answer()
+            await popup(query)
             return
         if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:
-            await query.answer(say(services, "weekly.closed", user))
+            await popup(query, say(services, "weekly.closed", user))
             return
         row = await reflection(session, services, user.id, day, kind)
         setattr(row, field, value)
@@ -184,7 +184,7 @@ async def on_reflection_button(update: Update, context: Context) -> None:
             text, markup = say(services, "weekly.thanks", user), None
         else:
             text, markup = question(services, user, code, kind, *following)
-    await query.answer()
+    await popup(query)
     await edit_or_send(update, text, markup)
 
 

@@ -7,7 +7,6 @@ the person gets the reply privately and the group sees nothing of what they wrot
 
 from __future__ import annotations
 
-from contextlib import suppress
 from datetime import datetime, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
@@ -15,7 +14,6 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
-from telegram.error import Forbidden, TelegramError
 from telegram.ext import ApplicationHandlerStop
 
 from bot.db import queries
@@ -26,7 +24,8 @@ from bot.domain.safety import scan
 from bot.domain.safety.conversation import CRISIS_WINDOW, Stage, read, stage_of, step
 from bot.domain.schedule import local_date, next_due
 from bot.services import Services
-from bot.telegram.handlers.common import Context, load_user, send, services_of, stale_tap
+from bot.telegram import delivery
+from bot.telegram.handlers.common import Context, load_user, popup, send, services_of, stale_tap
 from bot.usecases import checkin as checkin_case
 from bot.views import keyboards
 from bot.views.callbacks import SafetyTap
@@ -166,11 +165,11 @@ async def on_button(update: Update, context: Context) -> None:
         await stale_tap(services, update, user)
         return
     answer = tapped.answer
-    await query.answer()
+    await popup(query)
     if isinstance(query.message, Message):
-        # Already without buttons (a double tap): nothing to tidy.
-        with suppress(TelegramError):
-            await query.message.edit_reply_markup(None)
+        # Already without buttons (a double tap): nothing to tidy, and delivery says so.
+        message = query.message
+        await delivery.later(context.bot, delivery.Buttons(message.chat.id, message.message_id))
     if answer == "ok":
         await send(update, say(services, "safety.check.ok", user))
         return
@@ -247,12 +246,10 @@ async def in_group(update: Update, context: Context) -> None:
 async def _private(
     context: Context, user: User, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> bool:
-    """Send to the person's private chat; False if Telegram will not deliver it there."""
-    try:
-        await context.bot.send_message(user.chat_id, text, reply_markup=markup)
-    except Forbidden:
-        return False
-    return True
+    """Send to the person's private chat now; False if Telegram will not deliver it there (the
+    group then gets a neutral pointer instead, so this one cannot wait for the update's end)."""
+    done = await delivery.send(context.bot, user.chat_id, text, markup)
+    return done.outcome is not delivery.Outcome.BLOCKED
 
 
 async def start_from_group(update: Update, context: Context) -> None:

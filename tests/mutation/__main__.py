@@ -1,0 +1,96 @@
+"""Mutation testing of bot/domain/: `python -m tests.mutation [MUTANT_GLOB ...]`.
+
+1. `mutmut run` (configured in pyproject.toml, [tool.mutmut]) mutates the code inside functions
+   in bot/domain/ and runs the tests in tests/unit/ that cover each mutant.
+2. tests/mutation/thresholds.py moves each number in bot/domain/rules/thresholds.py by one.
+3. A summary: the mutation score overall and per area. The run fails if a mutant survives in the
+   thresholds, the schedule or the safety tiers.
+
+With globs (e.g. "bot.domain.schedule*"), only those mutmut mutants run again (step 2 skipped).
+The results stay in mutants/; `mutmut results` lists survivors, `mutmut show NAME` shows one.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.mutation import thresholds
+
+ROOT = Path(__file__).resolve().parents[2]
+MUTMUT = [sys.executable, "-m", "mutmut"]
+KILLED = {"killed", "timeout", "caught by type check"}
+COUNTED = KILLED | {"survived", "no tests", "suspicious", "segfault"}
+# Areas that must have no survivor: module name prefixes of the mutants.
+GUARDED = {
+    "thresholds": ("bot.domain.rules.",),
+    "schedule": ("bot.domain.schedule.",),
+    "safety tiers": (
+        "bot.domain.safety.scanner.",
+        "bot.domain.safety.conversation.",
+        "bot.domain.safety.matcher.",
+        "bot.domain.rules.safety.",
+    ),
+}
+
+
+def mutmut_results() -> dict[str, str]:
+    """Mutant name -> status, from the last `mutmut run`."""
+    out = subprocess.run(
+        [*MUTMUT, "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    results = {}
+    for line in out.splitlines():
+        name, sep, status = line.strip().rpartition(": ")
+        if sep and name.startswith("bot."):
+            results[name] = status
+    return results
+
+
+def score(statuses: Sequence[str]) -> str:
+    counted = [s for s in statuses if s in COUNTED]
+    killed = sum(s in KILLED for s in counted)
+    share = f"{100 * killed / len(counted):.1f}%" if counted else "n/a"
+    return f"{share} ({killed}/{len(counted)} killed)"
+
+
+def summary(results: dict[str, str], sweep: tuple[int, list[str]] | None) -> bool:
+    """Print the scores; whether no mutant survived in a guarded area."""
+    print("\nMutation score (killed / mutants that ran; timeouts count as killed)")
+    print(f"  bot/domain overall: {score(list(results.values()))}")
+    clean = True
+    for area, prefixes in GUARDED.items():
+        names = [n for n in results if n.startswith(prefixes)]
+        survivors = [n for n in names if results[n] in COUNTED - KILLED]
+        unchecked = sum(results[n] not in COUNTED for n in names)
+        line = f"  {area}: {score([results[n] for n in names])}"
+        line += f", {unchecked} not run" if unchecked else ""
+        if area == "thresholds" and sweep is not None:
+            total, swept = sweep
+            line += f"; thresholds.py off-by-one: {total - len(swept)}/{total} killed"
+            survivors += [f"thresholds.py {name}" for name in swept]
+        print(line)
+        for name in survivors:
+            print(f"    left: {name} ({results.get(name, 'survived')})")
+        clean = clean and not survivors
+    by_status = Counter(results.values())
+    print("  statuses: " + ", ".join(f"{k} {v}" for k, v in sorted(by_status.items())))
+    return clean
+
+
+def main(argv: Sequence[str]) -> int:
+    children = str(os.cpu_count() or 1)
+    subprocess.run([*MUTMUT, "run", "--max-children", children, *argv], cwd=ROOT, check=False)
+    sweep = None
+    if not argv:
+        print("\nthresholds.py: off-by-one mutants")
+        sweep = thresholds.run()
+    return 0 if summary(mutmut_results(), sweep) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
