@@ -11,18 +11,16 @@ at least once, and a crash duplicates at most what was in flight.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import Leased
+from bot.domain.outbox import FAILED, LEASE, RETRY, SENDING, SENT
 
-# A batch is claimed, sent and recorded within a minute or two even at 30 messages a second; a
-# claim still "sending" after this long belongs to a process that died.
-LEASE = timedelta(minutes=10)
-SENDING, SENT, RETRY, FAILED = "sending", "sent", "retry", "failed"
+__all__ = ["FAILED", "LEASE", "RETRY", "SENDING", "SENT", "by_id", "claim", "expired", "settle"]
 
 Record = TypeVar("Record", bound=Leased)
 

@@ -4,7 +4,7 @@
    in bot/domain/ and runs the tests in tests/unit/ that cover each mutant.
 2. tests/mutation/thresholds.py moves each number in bot/domain/rules/thresholds.py by one.
 3. A summary: the mutation score overall and per area. The run fails if a mutant survives in the
-   thresholds, the schedule or the safety tiers.
+   thresholds, the schedule, the per-day claim or the safety tiers.
 
 With globs (e.g. "bot.domain.schedule*"), only those mutmut mutants run again (step 2 skipped).
 The results stay in mutants/; `mutmut results` lists survivors, `mutmut show NAME` shows one.
@@ -29,6 +29,7 @@ COUNTED = KILLED | {"survived", "no tests", "suspicious", "segfault"}
 GUARDED = {
     "thresholds": ("bot.domain.rules.",),
     "schedule": ("bot.domain.schedule.",),
+    "per-day claim": ("bot.domain.outbox.",),
     "safety tiers": (
         "bot.domain.safety.scanner.",
         "bot.domain.safety.conversation.",

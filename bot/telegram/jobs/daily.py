@@ -17,6 +17,7 @@ from bot.db import outbox, queries
 from bot.db.models import CheckIn, PromptSent, SafetyEvent, User
 from bot.domain import checkin as flow
 from bot.domain import pacing
+from bot.domain.outbox import prompt_due
 from bot.domain.safety.conversation import FOLLOW_UP_WINDOW, Stage
 from bot.domain.schedule import local_date, local_instant, next_due
 from bot.logs import ref
@@ -102,20 +103,17 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
                     Stage.CRISIS_FOLLOW_UP if followup == "crisis" else Stage.EMERGENCY_FOLLOW_UP
                 ).value
                 user.safety_until = now + FOLLOW_UP_WINDOW
-            if followup is None and user.prompts_paused_until and user.prompts_paused_until > now:
-                continue  # after an emergency or crisis reply, no nudges for a while
             sent = sent_rows.get((user.id, day))
-            if sent is not None and sent.status != outbox.RETRY:
-                continue
             checkin = checkins.get((user.id, day))
-            done = checkin is not None and flow.next_question(queries.answers_of(checkin)) is None
-            if done and followup is None:
-                continue  # already checked in today by themselves
             unanswered = user.unanswered_prompts or 0
-            if followup is None and not pacing.prompt_today(
-                unanswered, _before(last_sent.get(user.id, []), day), day
-            ):
-                continue  # they haven't answered for a while: every other day, then weekly
+            if not prompt_due(
+                day=day, now=now, record=sent.status if sent is not None else None,
+                checked_in=checkin is not None
+                and flow.next_question(queries.answers_of(checkin)) is None,
+                followup=followup is not None, paused_until=user.prompts_paused_until,
+                unanswered=unanswered, last_prompt=_before(last_sent.get(user.id, []), day),
+            ):  # fmt: skip
+                continue
             if sent is None:
                 sent = PromptSent(user_id=user.id, local_date=day, due_at=due, attempts=0)
                 session.add(sent)
