@@ -5,7 +5,8 @@ One place owns what Telegram's refusals mean, so no caller repeats it:
 - "message is not modified" (a double tap, an edit to what is shown): done;
 - Forbidden (the person blocked the bot, or it was removed from the group): BLOCKED, never retried;
 - ChatMigrated (a group became a supergroup): MOVED, with the new chat id;
-- "message to edit not found" / "can't be edited": GONE, so the caller may send it afresh;
+- "message to edit not found", "can't be edited", "no text in the message" (a photo): GONE,
+  so the caller may send it afresh;
 - any other BadRequest: REFUSED and logged, never retried (BadRequest is a NetworkError subclass,
   so it is caught first);
 - TimedOut: MAYBE, it may have arrived, so the caller retries at most once;
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 # Asking for sendMessage by name keeps Telegram's answer as JSON (see send_prepared); PTB warns
 # that a method of that name exists, which is known and wanted here.
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
+_CANNOT_EDIT = ("not found", "can't be edited", "no text in the message")
 # As the application's Defaults, which raw requests do not get.
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -171,7 +173,8 @@ def _failed(exc: Exception, chat_id: int) -> Delivered:
         reason = str(exc).lower()
         if "not modified" in reason:
             return Delivered(Outcome.SENT)
-        if "not found" in reason or "can't be edited" in reason:
+        # Deleted, too old, or a photo (its caption is not text): the caller may send anew.
+        if any(gone in reason for gone in _CANNOT_EDIT):
             return Delivered(Outcome.GONE)
         metrics.ERRORS.labels("bad_request").inc()
         log.warning("message to chat %s refused: %s", ref(chat_id), exc)

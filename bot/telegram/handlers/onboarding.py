@@ -150,8 +150,8 @@ async def start(update: Update, context: Context) -> None:
                 user.dialog = State.ONBOARD_TZ
                 greeting = say(services, "onboarding.welcome", user, name=user.first_name)
         text, markup = question(services, user, dialogs.step_of(user.dialog) or Step.TZ)
-    await send(update, greeting)
-    await send(update, text, markup)
+    # One message: the welcome, then the first question with its buttons right under it.
+    await send(update, f"{greeting}\n\n{text}", markup)
 
 
 async def _apply(
