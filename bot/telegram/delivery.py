@@ -25,7 +25,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
@@ -188,17 +188,21 @@ def _failed(exc: Exception, chat_id: int) -> Delivered:
     raise exc
 
 
-async def mark_inactive(services: Services, user_ids: Iterable[int]) -> None:
-    """People who blocked the bot: nothing more is sent to them until they write again."""
-    ids = set(user_ids)
-    if not ids:
+async def mark_inactive(
+    services: Services, user_ids: Iterable[int] = (), chat_ids: Iterable[int] = ()
+) -> None:
+    """People who blocked the bot (by id, or by their private chat): nothing more is sent to
+    them until they write again. The one place that decides it."""
+    users, chats = set(user_ids), set(chat_ids)
+    if not users and not chats:
         return
     async with services.transaction() as session:
-        for user_id in ids:
-            user = await session.get(User, user_id)
-            if user is not None:
-                user.active = False
-    log.info("%s people blocked the bot; marked inactive", len(ids))
+        result = await session.execute(
+            select(User).where(or_(User.id.in_(users), User.chat_id.in_(chats)))
+        )
+        for user in result.scalars():
+            user.active = False
+    log.info("%s people blocked the bot; marked inactive", len(users | chats))
 
 
 # What an update's handlers say, delivered after they return --------------------------------
@@ -297,8 +301,8 @@ async def deliver_effects(bot: Bot, services: Services | None, effects: list[Eff
         done = await _deliver(bot, effect)
         if done.outcome is Outcome.BLOCKED and not isinstance(effect, Popup):
             blocked.add(effect.chat_id)
-    if blocked and services is not None:
-        await _inactive_chats(services, blocked)
+    if services is not None:
+        await mark_inactive(services, chat_ids=blocked)
 
 
 async def _deliver(bot: Bot, effect: Effect) -> Delivered:
@@ -334,12 +338,3 @@ async def _call(chat_id: int, call: Awaitable[object]) -> Delivered:
     except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
         return _failed(exc, chat_id)
     return Delivered(Outcome.SENT)
-
-
-async def _inactive_chats(services: Services, chat_ids: set[int]) -> None:
-    """People whose private chat refused a message: they blocked the bot."""
-    async with services.transaction() as session:
-        result = await session.execute(select(User).where(User.chat_id.in_(chat_ids)))
-        for user in result.scalars():
-            user.active = False
-    log.info("%s people blocked the bot; marked inactive", len(chat_ids))

@@ -1,13 +1,12 @@
-"""The last resort: log the error, tell the person kindly, mark blocked people inactive."""
+"""The last resort: log the error and tell the person kindly (blocked people are marked
+inactive by bot.telegram.delivery, where every send goes)."""
 
 from __future__ import annotations
 
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden
 
-from bot.db import queries
 from bot.telegram.faults import database_away, retry_later
 from bot.telegram.handlers.common import Context, send, services_of
 from bot.views.render import say
@@ -23,13 +22,6 @@ async def on_error(update: object, context: Context) -> None:
         retry_later.set(type(error).__name__)
         log.warning("database unavailable (%s); the update will be handled again",
                     type(error).__name__)  # fmt: skip
-        return
-    if isinstance(update, Update) and isinstance(error, Forbidden) and update.effective_user:
-        async with services.transaction() as session:
-            user = await queries.get_user(session, update.effective_user.id)
-            if user is not None:
-                user.active = False
-        log.info("user %s blocked the bot; marked inactive", update.effective_user.id)
         return
     log.error("error while handling an update", exc_info=error)
     if (
