@@ -39,9 +39,13 @@ from bot.telegram import metrics
 from bot.telegram.limiter import BULK
 
 log = logging.getLogger(__name__)
-# Asking for sendMessage by name keeps Telegram's answer as JSON (see send_prepared); PTB warns
-# that a method of that name exists, which is known and wanted here.
-warnings.filterwarnings("ignore", message=r"Please use 'Bot\.sendMessage'", category=PTBUserWarning)
+# Asking for a method by name keeps Telegram's answer as JSON (see _request); PTB warns that a
+# method of that name exists, which is known and wanted here.
+warnings.filterwarnings(
+    "ignore",
+    message=r"Please use 'Bot\.(sendMessage|sendPhoto|editMessageText)'",
+    category=PTBUserWarning,
+)
 _CANNOT_EDIT = ("not found", "can't be edited", "no text in the message")
 # As the application's Defaults, which raw requests do not get.
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -85,68 +89,28 @@ async def send(
     bot: Bot,
     chat_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | None = None,
+    markup: InlineKeyboardMarkup | str | None = None,
     *,
     reply_to: int | None = None,
     photo: Photo | None = None,
     bulk: bool = False,
 ) -> Delivered:
-    """Send one message (or a photo with `text` as caption); unsolicited ones use the bulk lane."""
-    reply = ReplyParameters(reply_to, allow_sending_without_reply=True) if reply_to else None
-    try:
-        if photo is not None:
-            upload = InputFile(photo.data, filename=photo.filename)
-            if bulk and isinstance(bot, ExtBot) and bot.rate_limiter is not None:
-                message = await bot.send_photo(
-                    chat_id,
-                    upload,
-                    caption=text,
-                    reply_markup=markup,
-                    reply_parameters=reply,
-                    rate_limit_args=BULK,
-                )
-            else:
-                message = await bot.send_photo(
-                    chat_id, upload, caption=text, reply_markup=markup, reply_parameters=reply
-                )
-        elif bulk and isinstance(bot, ExtBot) and bot.rate_limiter is not None:
-            message = await bot.send_message(
-                chat_id, text, reply_markup=markup, reply_parameters=reply, rate_limit_args=BULK
-            )
-        else:  # replies, and bots without a limiter (tests, benchmarks with limits off)
-            message = await bot.send_message(
-                chat_id, text, reply_markup=markup, reply_parameters=reply
-            )
-    except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
-        return _failed(exc, chat_id)
-    return Delivered(Outcome.SENT, message.message_id)
-
-
-async def send_prepared(
-    bot: Bot, chat_id: int, text: str, markup_json: str | None, *, bulk: bool = True
-) -> Delivered:
-    """`send` for a fan-out: the buttons already serialised (once for everyone who gets the same
-    ones) and Telegram's answer kept as JSON. Building and reading PTB objects for every one of
-    100,000 prompts was about a quarter of the fan-out's CPU."""
-    params: dict[str, object] = {
-        "chat_id": chat_id, "text": text, "parse_mode": ParseMode.HTML,
-        "link_preview_options": NO_PREVIEW,
-    }  # fmt: skip
-    if markup_json is not None:
-        params["reply_markup"] = markup_json
-    try:
-        if bulk and isinstance(bot, ExtBot) and bot.rate_limiter is not None:
-            result = await bot.do_api_request("sendMessage", params, rate_limit_args=BULK)
-        else:
-            result = await bot.do_api_request("sendMessage", params)
-    except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
-        return _failed(exc, chat_id)
-    message_id = result.get("message_id") if isinstance(result, dict) else None
-    return Delivered(Outcome.SENT, message_id if isinstance(message_id, int) else None)
+    """Send one message (or a photo with `text` as caption); unsolicited ones use the bulk lane.
+    `markup` may come serialised already (`prepared`), once for many people in a fan-out."""
+    params: dict[str, object] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML}
+    if photo is not None:
+        params.update(photo=InputFile(photo.data, filename=photo.filename), caption=text)
+    else:
+        params.update(text=text, link_preview_options=NO_PREVIEW)
+    if markup is not None:
+        params["reply_markup"] = markup
+    if reply_to:
+        params["reply_parameters"] = ReplyParameters(reply_to, allow_sending_without_reply=True)
+    return await _request(bot, "sendPhoto" if photo else "sendMessage", params, chat_id, bulk)
 
 
 def prepared(markup: InlineKeyboardMarkup | None) -> str | None:
-    """Buttons serialised once, for `send_prepared`."""
+    """Buttons serialised once, for sending the same ones to many people."""
     return markup.to_json() if markup is not None else None
 
 
@@ -154,12 +118,31 @@ async def edit(
     bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> Delivered:
     """Show new text in a message already sent; an identical edit counts as done."""
+    params: dict[str, object] = {
+        "chat_id": chat_id, "message_id": message_id, "text": text,
+        "parse_mode": ParseMode.HTML, "link_preview_options": NO_PREVIEW,
+    }  # fmt: skip
+    if markup is not None:
+        params["reply_markup"] = markup
+    done = await _request(bot, "editMessageText", params, chat_id, bulk=False)
+    return Delivered(done.outcome, message_id if done.ok else None, done.new_chat_id)
+
+
+async def _request(
+    bot: Bot, method: str, params: dict[str, object], chat_id: int, bulk: bool
+) -> Delivered:
+    """One Bot API call with Telegram's answer kept as JSON: only the message id is needed, and
+    building PTB's Message (with its buttons) from every answer was a large share of the CPU
+    of a reply, and about a quarter of a fan-out's."""
     try:
-        await bot.edit_message_text(text, chat_id=chat_id, message_id=message_id,
-                                    reply_markup=markup)  # fmt: skip
-    except Exception as exc:
+        if bulk and isinstance(bot, ExtBot) and bot.rate_limiter is not None:
+            result = await bot.do_api_request(method, params, rate_limit_args=BULK)
+        else:  # replies, and bots without a limiter (tests, benchmarks with limits off)
+            result = await bot.do_api_request(method, params)
+    except Exception as exc:  # classified by _failed; anything not from Telegram is re-raised
         return _failed(exc, chat_id)
-    return Delivered(Outcome.SENT, message_id)
+    message_id = result.get("message_id") if isinstance(result, dict) else None
+    return Delivered(Outcome.SENT, message_id if isinstance(message_id, int) else None)
 
 
 def _failed(exc: Exception, chat_id: int) -> Delivered:

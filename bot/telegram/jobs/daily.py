@@ -229,7 +229,7 @@ def _render(
 
 async def send_prompt(bot: Bot, claim: Claim) -> tuple[str, int | None]:
     """Send one claimed prompt in the bulk lane; return the outcome and the message id."""
-    done = await delivery.send_prepared(bot, claim.chat_id, claim.text, claim.markup)
+    done = await delivery.send(bot, claim.chat_id, claim.text, claim.markup, bulk=True)
     match done.outcome:
         case Outcome.SENT:
             return outbox.SENT, done.message_id
