@@ -11,6 +11,7 @@ transport; everything above it (errors from status codes, retries, rate limiting
 from __future__ import annotations
 
 import html
+import json
 import re
 import urllib.request
 
@@ -105,21 +106,27 @@ class AiohttpRequest(BaseRequest):
             sock_connect=connect,
             sock_read=read,
         )
-        data: aiohttp.FormData | dict[str, str] | None = None
-        if request_data is not None:
-            data = request_data.json_parameters
-            if url.endswith("/answerCallbackQuery") and "text" in data:
-                data = {**data, "text": plain_popup(data["text"])}
-            if files:
-                form = aiohttp.FormData()
-                for name, value in request_data.json_parameters.items():
-                    form.add_field(name, value)
-                for name, (filename, content, mime_type) in files.items():
-                    form.add_field(name, content, filename=filename, content_type=mime_type)
-                data = form
+        data: aiohttp.FormData | bytes | None = None
+        headers = {"User-Agent": self.USER_AGENT}
+        if request_data is not None and files:
+            form = aiohttp.FormData()
+            for name, value in request_data.json_parameters.items():
+                form.add_field(name, value)
+            for name, (filename, content, mime_type) in files.items():
+                form.add_field(name, content, filename=filename, content_type=mime_type)
+            data = form
+        elif request_data is not None:
+            # A JSON body, which the Bot API takes as well as a form: one json.dumps instead of
+            # URL-quoting every field, a noticeable share of a fan-out's CPU.
+            parameters = request_data.parameters
+            text = parameters.get("text")
+            if url.endswith("/answerCallbackQuery") and isinstance(text, str):
+                parameters = {**parameters, "text": plain_popup(text)}
+            data = json.dumps(parameters, ensure_ascii=False).encode()
+            headers["Content-Type"] = "application/json"
         try:
             async with self._session.request(
-                method, url, data=data, timeout=timeout, headers={"User-Agent": self.USER_AGENT}
+                method, url, data=data, timeout=timeout, headers=headers
             ) as response:
                 body = await response.read()
                 if response.status == 400 and _NOT_MODIFIED in body.lower():
