@@ -39,6 +39,10 @@ MAX_RETRIES = 5
 MAX_GROUPS_TRACKED = 10_000  # group limiters kept, least recently used dropped first
 # A private chat: a burst of this many, then about one a second (Telegram's per-chat limit).
 PER_CHAT_BURST = 3
+# A private chat's one-message-a-second is about new messages. An edit there answers a tap: it
+# comes as fast as the person taps (a check-in is eight taps), and pacing it made every
+# check-in wait; a 429 would still pause that chat. Groups keep their 20 a minute for all.
+PRIVATE_EDITS = frozenset({"editMessageText", "editMessageReplyMarkup", "editMessageCaption"})
 MAX_CHATS_TRACKED = 50_000
 # Replies may run the overall budget this many seconds into debt; bulk sends wait it out.
 MAX_DEBT_SECONDS = 2.0
@@ -148,7 +152,10 @@ class LaneRateLimiter(BaseRateLimiter[Lane]):
             if endpoint not in UNLIMITED:
                 if in_group:
                     await self._group(int(chat_id)).acquire()  # type: ignore[arg-type]
-                elif isinstance(chat_id, int | str) and str(chat_id).isdigit():
+                elif (
+                    isinstance(chat_id, int | str) and str(chat_id).isdigit()
+                    and endpoint not in PRIVATE_EDITS
+                ):  # fmt: skip
                     await self._chat(int(chat_id)).acquire()
                 await self.bucket.acquire(bulk)
             try:

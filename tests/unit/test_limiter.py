@@ -76,3 +76,28 @@ async def test_debt_is_bounded_so_bulk_sends_are_never_starved() -> None:
     for _ in range(1000):
         await bucket.acquire(bulk=False)
     assert bucket.tokens == -MAX_DEBT_SECONDS * 10
+
+
+async def test_a_private_chat_paces_new_messages_but_not_edits_answering_taps() -> None:
+    """Past the per-chat burst a fourth message to one person waits; a fourth edit does not."""
+    from bot.telegram.limiter import PER_CHAT_BURST, LaneRateLimiter
+
+    limiter = LaneRateLimiter(per_second=1000)
+    sent: list[str] = []
+
+    async def call(name: str) -> bool:
+        sent.append(name)
+        return True
+
+    async def request(endpoint: str, chat_id: int) -> None:
+        await limiter.process_request(call, (endpoint,), {}, endpoint, {"chat_id": chat_id}, None)
+
+    for endpoint in ("sendMessage", "editMessageText"):
+        sent.clear()
+        tasks = [asyncio.create_task(request(endpoint, 42)) for _ in range(PER_CHAT_BURST + 1)]
+        await asyncio.sleep(0.05)
+        waiting = PER_CHAT_BURST + 1 - len(sent)
+        assert waiting == (1 if endpoint == "sendMessage" else 0), endpoint
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
