@@ -5,7 +5,8 @@ group messages, members joining and leaving, channel posts, the clock moving on)
 After every batch: no unhandled error was logged, every set-up person who wrote privately got
 an answer, and the database is consistent (ratings within 0-10, no orphan rows).
 
-FUZZ_UPDATES sets how many updates a run sends (default 10,000 on SQLite, 2,000 on PostgreSQL).
+FUZZ_UPDATES sets how many updates a run sends (default 10,000 on SQLite, 2,000 on PostgreSQL);
+FUZZ_SEED=<n> sends other ones than the fixed set CI replays.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
@@ -27,6 +28,8 @@ from tests.harness import Harness, onboard
 
 ON_POSTGRES = databases.postgres_url(databases.requested_url()) is not None
 UPDATES = int(os.environ.get("FUZZ_UPDATES", "2000" if ON_POSTGRES else "10000"))
+# CI replays the same updates every run; FUZZ_SEED=<n> explores others (and replays them).
+SEED = os.environ.get("FUZZ_SEED")
 BATCH = 50
 PEOPLE = 4  # the first two are set up before fuzzing starts
 
@@ -171,7 +174,7 @@ def world(harness: Harness) -> World:
 @settings(
     max_examples=max(1, UPDATES // BATCH),
     deadline=None,
-    derandomize=True,
+    derandomize=SEED is None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                            HealthCheck.data_too_large, HealthCheck.large_base_example],
 )  # fmt: skip
@@ -198,3 +201,9 @@ async def test_any_update_is_handled_and_answered(
         if someone.id in wrote and someone.id in ready:
             assert len(harness.emu.messages(someone)) > marks[someone.id], someone.first_name
     await consistent(harness)
+
+
+if SEED is not None:
+    test_any_update_is_handled_and_answered = seed(int(SEED))(
+        test_any_update_is_handled_and_answered
+    )
