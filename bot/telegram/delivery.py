@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import or_, select
 from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyParameters
@@ -49,6 +50,10 @@ warnings.filterwarnings(
 _CANNOT_EDIT = ("not found", "can't be edited", "no text in the message")
 # As the application's Defaults, which raw requests do not get.
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+# Buttons as plain JSON data (see `prepared`).
+Prepared = dict[str, Any]
 
 
 class Outcome(StrEnum):
@@ -89,14 +94,14 @@ async def send(
     bot: Bot,
     chat_id: int,
     text: str,
-    markup: InlineKeyboardMarkup | str | None = None,
+    markup: InlineKeyboardMarkup | Prepared | None = None,
     *,
     reply_to: int | None = None,
     photo: Photo | None = None,
     bulk: bool = False,
 ) -> Delivered:
     """Send one message (or a photo with `text` as caption); unsolicited ones use the bulk lane.
-    `markup` may come serialised already (`prepared`), once for many people in a fan-out."""
+    `markup` may come as plain JSON data already (`prepared`), once for many in a fan-out."""
     params: dict[str, object] = {"chat_id": chat_id, "parse_mode": ParseMode.HTML}
     if photo is not None:
         params.update(photo=InputFile(photo.data, filename=photo.filename), caption=text)
@@ -109,9 +114,9 @@ async def send(
     return await _request(bot, "sendPhoto" if photo else "sendMessage", params, chat_id, bulk)
 
 
-def prepared(markup: InlineKeyboardMarkup | None) -> str | None:
-    """Buttons serialised once, for sending the same ones to many people."""
-    return markup.to_json() if markup is not None else None
+def prepared(markup: InlineKeyboardMarkup | None) -> Prepared | None:
+    """Buttons turned into plain JSON data once, for sending the same ones to many people."""
+    return markup.to_dict() if markup is not None else None
 
 
 async def edit(

@@ -23,7 +23,7 @@ from bot.domain.schedule import local_date, local_instant, next_due
 from bot.logs import ref
 from bot.services import Services, get
 from bot.telegram import delivery, metrics
-from bot.telegram.delivery import Outcome
+from bot.telegram.delivery import Outcome, Prepared
 from bot.usecases.checkin import question_reply
 from bot.views import keyboards
 from bot.views.render import locale_of, say
@@ -49,7 +49,7 @@ class Claim:
     attempts: int
     followup: str | None = None  # a safety tier: send its gentle follow-up instead of the prompt
     text: str = ""
-    markup: str | None = None  # the buttons as JSON (delivery.prepared)
+    markup: Prepared | None = None  # the buttons as JSON data (delivery.prepared)
 
 
 async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> list[Claim]:
@@ -94,7 +94,7 @@ async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> li
             sent_rows = await _prompts_sent(session, ids, days)
             last_sent = await _last_prompt_days(session, ids, days)
             checkins = await _checkins(session, ids, days | {d - timedelta(days=1) for d in days})
-        rendered: dict[tuple[str, date, str, bool], tuple[str, str | None]] = {}
+        rendered: dict[tuple[str, date, str, bool], tuple[str, Prepared | None]] = {}
         for user, day, due in due_today:
             followup = followups.get(user.id)
             if followup is not None:
@@ -195,10 +195,10 @@ def _render(
     checkin: CheckIn | None,
     yesterday: CheckIn | None,
     followup: str | None,
-    rendered: dict[tuple[str, date, str, bool], tuple[str, str | None]],
+    rendered: dict[tuple[str, date, str, bool], tuple[str, Prepared | None]],
     *,
     notice: bool = False,
-) -> tuple[str, str | None]:
+) -> tuple[str, Prepared | None]:
     """The prompt (its first open question) or a safety follow-up, ready to send.
 
     A question and its buttons are the same for everyone with the same locale, date and
