@@ -27,7 +27,22 @@ KILLED = {"killed", "timeout", "caught by type check"}
 COUNTED = KILLED | {"survived", "no tests", "suspicious", "segfault"}
 # Areas that must have no survivor: module name prefixes of the mutants.
 GUARDED = {
-    "thresholds": ("bot.domain.rules.",),
+    # The rules that decide by a threshold (content choice, texts and types are scored apart).
+    "thresholds": tuple(
+        f"bot.domain.rules.{module}."
+        for module in (
+            "adherence",
+            "baseline",
+            "classify",
+            "decision",
+            "flare_mode",
+            "flare_rule",
+            "progression",
+            "safety",
+            "sessions",
+        )
+    )
+    + ("bot.domain.rules.selection.x_level_tag",),  # fmt: skip
     "schedule": ("bot.domain.schedule.",),
     "per-day claim": ("bot.domain.outbox.",),
     "safety tiers": (
