@@ -25,24 +25,15 @@ ROOT = Path(__file__).resolve().parents[2]
 MUTMUT = [sys.executable, "-m", "mutmut"]
 KILLED = {"killed", "timeout", "caught by type check"}
 COUNTED = KILLED | {"survived", "no tests", "suspicious", "segfault"}
+THRESHOLD_RULES = ("adherence", "baseline", "classify", "decision", "flare_mode", "flare_rule",
+                   "progression", "safety", "sessions")  # fmt: skip
 # Areas that must have no survivor: module name prefixes of the mutants.
 GUARDED = {
     # The rules that decide by a threshold (content choice, texts and types are scored apart).
-    "thresholds": tuple(
-        f"bot.domain.rules.{module}."
-        for module in (
-            "adherence",
-            "baseline",
-            "classify",
-            "decision",
-            "flare_mode",
-            "flare_rule",
-            "progression",
-            "safety",
-            "sessions",
-        )
-    )
-    + ("bot.domain.rules.selection.x_level_tag",),  # fmt: skip
+    "thresholds": (
+        *(f"bot.domain.rules.{module}." for module in THRESHOLD_RULES),
+        "bot.domain.rules.selection.x_level_tag",
+    ),
     "schedule": ("bot.domain.schedule.",),
     "per-day claim": ("bot.domain.outbox.",),
     "safety tiers": (
