@@ -602,6 +602,10 @@ async def refresh_for_user(services: Services, bot: Bot, user_id: int) -> None:
     """After a private check-in answer or Done: update the person's challenge messages."""
     now = services.clock.now()
     outgoing: Outgoing = []
+    async with services.sessions() as session:
+        # Most people are in no challenge: a read says so without taking the write lock.
+        if not await db.active_challenges_of_user(session, user_id):
+            return
     async with services.transaction() as session:
         for challenge in await db.active_challenges_of_user(session, user_id):
             post = await refresh(services, session, challenge, now)
