@@ -15,12 +15,14 @@ from bot.domain.checkin import (
     expand,
     parse,
     same_as,
+    valid_button_value,
 )
 
 
 def test_a_note_is_kept_as_written_and_a_skipped_note_is_done_without_one() -> None:
     assert apply(Answers(), "note", "slept badly") == Answers(note="slept badly", note_done=True)
     assert apply(Answers(note="old"), "note", None) == Answers(note=None, note_done=True)
+    assert apply(Answers(), "note", 5).note is None  # only text is a note
 
 
 @pytest.mark.parametrize(
@@ -80,3 +82,12 @@ def test_a_typed_rating_at_its_edges(text: str, parsed: Parsed) -> None:
 def test_a_typed_choice_or_what_to_choose_from() -> None:
     assert parse("flare", "yes").value == "yes"
     assert parse("flare", "banana") == Parsed(error="checkin.error.choose_flare")
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [(str(SCALE_MIN), SCALE_MIN), (str(SCALE_MAX), SCALE_MAX), (str(SCALE_MAX + 1), None),
+     ("-1", None), ("x", None), ("", None)],
+)  # fmt: skip
+def test_a_rating_button_at_its_edges(raw: str, value: int | None) -> None:
+    assert valid_button_value("pain", raw) == value

@@ -1,0 +1,52 @@
+"""How far a softening context reaches, tested on the scanner's own span functions: an "after"
+span stops at a sentence break, at a first-person word, or after its reach; a span cut short by
+"me", "myself", "us" or "ourselves" is about the person and softens nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.safety import scanner
+from bot.domain.safety.normalize import BREAK
+from bot.domain.safety.patterns import Context
+
+AFTER = Context(id="someone_else", patterns=("someone",), softens=("crisis",), scope="after")
+
+
+@pytest.mark.parametrize("person", ["me", "myself", "us", "ourselves"])
+def test_a_span_stopped_by_the_person_softens_nothing(person: str) -> None:
+    tokens = ["someone", "wants", "to", "kill", person]
+    assert scanner._widen(AFTER, tokens, 0, 1) is None
+
+
+def test_a_span_about_someone_else_covers_the_words_after_it() -> None:
+    assert scanner._widen(AFTER, ["someone", "wants", "to", "kill", "him"], 0, 1) == (0, 5)
+    # A sentence break ends it.
+    assert scanner._widen(AFTER, ["someone", "cried", BREAK, "help"], 0, 1) == (0, 2)
+
+
+def test_an_after_span_reaches_exactly_its_reach() -> None:
+    reach = scanner._AFTER_REACH
+    tokens = ["someone"] + ["word"] * (reach + 5)
+    assert scanner._widen(AFTER, tokens, 0, 1) == (0, 1 + reach)
+    short = ["someone"] + ["word"] * (reach - 1)
+    assert scanner._widen(AFTER, short, 0, 1) == (0, reach)
+
+
+def test_masking_a_span_only_reports_the_rules_asked_about() -> None:
+    norm = scanner.NORMALISER.normalise("i want to kill myself and i have crushing chest pain")
+    fired = scanner._RULES.fired(norm.text, norm.words)
+    assert len(fired) >= 2
+    tokens = norm.text[1:-1].split(" ")
+    for rule in fired:
+        assert scanner._still_firing(tokens, [], [rule]) == {rule}
+
+
+def test_the_doctor_score_adds_each_features_weight_to_the_prior() -> None:
+    from bot.domain.safety import doctor_model
+    from bot.domain.safety.crisis_features import features
+
+    text = "my knee has been swollen for weeks"
+    expected = doctor_model.PRIOR + sum(doctor_model.WEIGHTS.get(f, 0.0) for f in features(text))
+    assert scanner.doctor_score(text) == pytest.approx(expected)
+    assert scanner.doctor_score(text) != pytest.approx(doctor_model.PRIOR)
