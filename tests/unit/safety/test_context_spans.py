@@ -50,3 +50,33 @@ def test_the_doctor_score_adds_each_features_weight_to_the_prior() -> None:
     expected = doctor_model.PRIOR + sum(doctor_model.WEIGHTS.get(f, 0.0) for f in features(text))
     assert scanner.doctor_score(text) == pytest.approx(expected)
     assert scanner.doctor_score(text) != pytest.approx(doctor_model.PRIOR)
+
+
+CLAUSE = Context(id="heard", patterns=("someone",), softens=("crisis",), scope="clause")
+SENTENCE = Context(
+    id="past", patterns=("turned out",), softens=("emergency",), scope="sentence",
+    blocked_by=frozenset({"still"}),
+)  # fmt: skip
+
+
+def test_a_clause_span_runs_to_its_sentence_end_unless_the_person_is_in_it() -> None:
+    about_them = ["he", "heard", "that", "someone", "wants", "to", "die"]
+    assert scanner._widen(CLAUSE, about_them, 3, 4) == (3, 7)
+    about_me = ["i", "heard", "that", "someone", "wants", "to", "die"]
+    assert scanner._widen(CLAUSE, about_me, 3, 4) is None  # "i" at the very start counts
+    after_a_break = ["i", "am", "fine", BREAK, "heard", "someone", "say", "die"]
+    assert scanner._widen(CLAUSE, after_a_break, 5, 6) == (5, 8)  # the earlier sentence is not
+    assert scanner._widen(CLAUSE, ["i", BREAK, "someone", "cried", BREAK, "ok"], 2, 3) == (2, 4)
+
+
+def test_a_sentence_span_takes_in_the_sentence_before() -> None:
+    tokens = ["one", BREAK, "chest", "pain", "yesterday", BREAK, "it", "turned", "out", "fine"]
+    assert scanner._widen(SENTENCE, tokens, 7, 9) == (2, 10)
+    # At the start of the text there is no sentence before.
+    first = ["it", "turned", "out", "fine", BREAK, "later"]
+    assert scanner._widen(SENTENCE, first, 1, 3) == (0, 4)
+    # A word that keeps the alarm, anywhere in those sentences, keeps it.
+    kept = ["chest", "pain", "still", BREAK, "it", "turned", "out", "fine"]
+    assert scanner._widen(SENTENCE, kept, 5, 7) is None
+    # ... but not two sentences back.
+    assert scanner._widen(SENTENCE, ["x", "still", BREAK] + tokens[2:], 8, 10) == (3, 11)
