@@ -79,4 +79,4 @@ def test_a_sentence_span_takes_in_the_sentence_before() -> None:
     kept = ["chest", "pain", "still", BREAK, "it", "turned", "out", "fine"]
     assert scanner._widen(SENTENCE, kept, 5, 7) is None
     # ... but not two sentences back.
-    assert scanner._widen(SENTENCE, ["x", "still", BREAK] + tokens[2:], 8, 10) == (3, 11)
+    assert scanner._widen(SENTENCE, ["x", "still", BREAK, *tokens[2:]], 8, 10) == (3, 11)
