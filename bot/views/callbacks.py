@@ -13,6 +13,7 @@ working (the final delete button excepted: it now carries a one-time token).
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, time
 from typing import ClassVar, Self
@@ -87,14 +88,14 @@ def _fields(data: str, prefix: str) -> list[str] | None:
     return parts[1:]
 
 
-class Codec:
+class Codec(ABC):
     """Shared by every family: `encode` joins the prefix and the fields; `parse` never raises."""
 
     PREFIX: ClassVar[str]
 
+    @abstractmethod
     def parts(self) -> tuple[str, ...]:
         """The fields after the prefix, as sent."""
-        raise NotImplementedError
 
     def encode(self) -> str:
         """The callback data for a button (asserted to fit Telegram's 64 bytes)."""
@@ -103,9 +104,9 @@ class Codec:
         return data
 
     @classmethod
+    @abstractmethod
     def read(cls, fields: list[str]) -> Self | None:
         """The tap from its fields, or None when they are not valid."""
-        raise NotImplementedError
 
     @classmethod
     def parse(cls, data: str) -> Self | None:

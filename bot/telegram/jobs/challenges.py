@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import cast
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 from telegram import Bot, InlineKeyboardMarkup
 from telegram.ext import ContextTypes
 
@@ -175,12 +177,12 @@ async def _post(services: Services, bot: Bot, post: Post, *, again: bool = True)
             await removed(services, bot, post.chat_id)
         case Outcome.RETRY | Outcome.MAYBE:
             await _mark_stale(services, post.challenge_id)
-        case _:
-            pass  # shown, or refused (delivery logged it)
 
 
 async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True) -> Outcome:
-    """Send one new message; a blocked person is marked inactive, a moved group followed."""
+    """Send one new message; a blocked person is marked inactive, a moved group followed. A
+    timeout (MAYBE) is left alone: it may have arrived, and a second summary would be worse
+    than a missing one."""
     done = await delivery.send(bot, item.chat_id, item.text, item.markup,
                                reply_to=item.reply_to, bulk=item.bulk)  # fmt: skip
     match done.outcome:
@@ -197,8 +199,6 @@ async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True)
         case Outcome.RETRY:
             if item.challenge_id is not None and item.day is not None:
                 await _retry_summary(services, item.challenge_id, item.day)
-        case _:
-            pass  # MAYBE: it may have arrived; a second summary would be worse than none
     return done.outcome
 
 
@@ -334,8 +334,10 @@ async def run_due(services: Services, bot: Bot) -> None:
     now = services.clock.now()
     await deliver(services, bot, await _recover(services, now))
     await deliver(services, bot, await _claim_refreshes(services, now))
-    await deliver(services, bot, await _claim_summaries(services, now))
-    await deliver(services, bot, await _claim_nudges(services, now))
+    await deliver(services, bot, await _claim_due(services, now, Challenge.next_summary_at,
+                                                  _summary))  # fmt: skip
+    await deliver(services, bot, await _claim_due(services, now, Challenge.next_nudge_at,
+                                                  _nudges))  # fmt: skip
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -364,21 +366,26 @@ async def _claim_refreshes(services: Services, now: datetime) -> Outgoing:
     return outgoing
 
 
-async def _claim_summaries(services: Services, now: datetime) -> Outgoing:
-    """Due daily summaries (and the end summary on the last day), one per challenge a day."""
+async def _claim_due(
+    services: Services,
+    now: datetime,
+    due: InstrumentedAttribute[datetime | None],
+    step: Callable[[Services, AsyncSession, Challenge, datetime], Awaitable[Outgoing]],
+) -> Outgoing:
+    """Claim the running challenges whose `due` instant has come and take each `step` while due
+    (after a long outage several days may be due: `step` logs the late ones, sends the rest)."""
     outgoing: Outgoing = []
     async with services.transaction() as session:
         result = await session.execute(
             select(Challenge)
-            .where(Challenge.status == "active", Challenge.next_summary_at <= now)
-            .order_by(Challenge.next_summary_at)
+            .where(Challenge.status == "active", due <= now)
+            .order_by(due)
             .limit(BATCH)
             .with_for_update(skip_locked=True)
         )
         for challenge in result.scalars():
-            # After a long outage several days may be due: the late ones are logged, not sent.
-            while _still_due(challenge, challenge.next_summary_at, now):
-                outgoing += await _summary(services, session, challenge, now)
+            while _still_due(challenge, getattr(challenge, due.key), now):
+                outgoing += await step(services, session, challenge, now)
     return outgoing
 
 
@@ -419,23 +426,6 @@ async def _summary(
     text = views.day_summary_text(services, challenge, tallies, day)
     return [Send(group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
                  day=day, ledger=ChallengeSummary, record_id=record.id, bulk=True)]  # fmt: skip
-
-
-async def _claim_nudges(services: Services, now: datetime) -> Outgoing:
-    """Private nudges for members who haven't turned up yet today (never in the group)."""
-    outgoing: Outgoing = []
-    async with services.transaction() as session:
-        result = await session.execute(
-            select(Challenge)
-            .where(Challenge.status == "active", Challenge.next_nudge_at <= now)
-            .order_by(Challenge.next_nudge_at)
-            .limit(BATCH)
-            .with_for_update(skip_locked=True)
-        )
-        for challenge in result.scalars():
-            while _still_due(challenge, challenge.next_nudge_at, now):
-                outgoing += await _nudges(services, session, challenge, now)
-    return outgoing
 
 
 async def _recover(services: Services, now: datetime) -> Outgoing:
