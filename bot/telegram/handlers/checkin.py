@@ -14,9 +14,9 @@ from bot.telegram.handlers.common import (
     edit_or_send,
     onboarded_user,
     popup,
+    read_tap,
     send,
     services_of,
-    stale_tap,
 )
 from bot.usecases.checkin import (
     begin,
@@ -50,11 +50,8 @@ async def on_button(update: Update, context: Context) -> None:
     """A tap on a check-in button (see CheckinTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = CheckinTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, CheckinTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     day, action, value = tapped.day, tapped.action, tapped.value
     async with services.transaction() as session:

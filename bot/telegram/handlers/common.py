@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
@@ -10,9 +12,11 @@ from bot.db import queries
 from bot.db.models import User
 from bot.services import Services, get
 from bot.telegram import delivery
+from bot.views.callbacks import Codec
 from bot.views.render import say
 
 Context = ContextTypes.DEFAULT_TYPE
+Tap = TypeVar("Tap", bound=Codec)
 
 
 async def send(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
@@ -57,6 +61,18 @@ async def popup(
     """Answer a button tap (a popup with `text`, or just the end of the spinner)."""
     if query is not None:
         await delivery.later(query.get_bot(), delivery.Popup(query.id, text, show_alert, url))
+
+
+async def read_tap(services: Services, update: Update, codec: type[Tap]) -> Tap | None:
+    """The tap of a button of `codec`'s family; a forged, garbled or stale one gets the popup
+    and None (so does an update that is no tap)."""
+    query = update.callback_query
+    if query is None or query.data is None or update.effective_user is None:
+        return None
+    tapped = codec.parse(query.data)
+    if tapped is None:
+        await stale_tap(services, update)
+    return tapped
 
 
 async def stale_tap(services: Services, update: Update, user: User | None = None) -> None:

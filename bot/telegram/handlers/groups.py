@@ -45,7 +45,15 @@ from bot.domain.zones import is_zone, parse_zone
 from bot.services import Services
 from bot.telegram import delivery
 from bot.telegram.handlers import onboarding, privacy
-from bot.telegram.handlers.common import Context, popup, send, send_now, services_of, stale_tap
+from bot.telegram.handlers.common import (
+    Context,
+    popup,
+    read_tap,
+    send,
+    send_now,
+    services_of,
+    stale_tap,
+)
 from bot.telegram.jobs import challenges as jobs
 from bot.usecases import pacing
 from bot.views import challenges as views
@@ -265,11 +273,8 @@ async def on_setup_button(update: Update, context: Context) -> None:
     """A set-up answer (see SetupTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = SetupTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, SetupTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     step, value = tapped.step, tapped.value
     now = services.clock.now()

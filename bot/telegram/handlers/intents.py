@@ -17,7 +17,7 @@ from bot.domain import intents as domain
 from bot.domain.intents import Reading, Symptom
 from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
-from bot.telegram.handlers.common import Context, popup, send, services_of, stale_tap
+from bot.telegram.handlers.common import Context, popup, read_tap, send, services_of
 from bot.usecases import checkin as checkin_case
 from bot.views import keyboards
 from bot.views.callbacks import CheckinTap, IntentTap
@@ -288,11 +288,8 @@ async def on_button(update: Update, context: Context) -> None:
     """A tap on an intent button: today, checkin, progress, help, pause or rest (IntentTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = IntentTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, IntentTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     action = tapped.action
     async with services.sessions() as session:

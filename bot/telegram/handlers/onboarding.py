@@ -19,6 +19,7 @@ from bot.telegram.handlers.common import (
     edit_or_send,
     onboarded_user,
     popup,
+    read_tap,
     send,
     services_of,
     stale_tap,
@@ -259,11 +260,8 @@ async def on_button(update: Update, context: Context) -> None:
     """A tap on an onboarding or settings answer button (see OnboardTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = OnboardTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, OnboardTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     step, value = tapped.step, tapped.value
     async with services.transaction() as session:
@@ -346,11 +344,8 @@ async def on_settings_button(update: Update, context: Context) -> None:
     """A tap in the /settings menu (see SettingsTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = SettingsTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, SettingsTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     what = tapped.what
     async with services.transaction() as session:

@@ -18,6 +18,7 @@ from bot.telegram.handlers.common import (
     edit_or_send,
     onboarded_user,
     popup,
+    read_tap,
     send,
     services_of,
     stale_tap,
@@ -62,11 +63,8 @@ async def on_button(update: Update, context: Context) -> None:
     """A tap under a plan: Done, Why this?, a cue, or a flare-day option (see PlanTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = PlanTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, PlanTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     day, action = tapped.day, tapped.action
     async with services.transaction() as session:
@@ -117,11 +115,8 @@ async def on_cue_button(update: Update, context: Context) -> None:
     """A cue choice: an everyday moment, typing one's own, or none (see CueTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = CueTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, CueTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     choice = tapped.choice
     async with services.transaction() as session:

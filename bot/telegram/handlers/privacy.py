@@ -17,6 +17,7 @@ from bot.telegram.handlers.common import (
     edit_or_send,
     load_user,
     popup,
+    read_tap,
     send,
     services_of,
     stale_tap,
@@ -130,11 +131,8 @@ async def on_button(update: Update, context: Context) -> None:
     """The first yes, the final yes (with its one-time token) or keep (see DeleteTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = DeleteTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, DeleteTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)

@@ -18,9 +18,9 @@ from bot.telegram.handlers.common import (
     edit_or_send,
     onboarded_user,
     popup,
+    read_tap,
     send,
     services_of,
-    stale_tap,
 )
 from bot.usecases import checkin as checkin_case
 from bot.usecases import reports
@@ -123,11 +123,8 @@ async def on_weekly_button(update: Update, context: Context) -> None:
 
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = WeeklyTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, WeeklyTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     async with services.transaction() as session:
         user = await onboarded_user(services, session, update)
@@ -156,11 +153,8 @@ async def on_reflection_button(update: Update, context: Context) -> None:
     """An answer to a weekly or monthly question (see ReflectionTap)."""
     services = services_of(context)
     query = update.callback_query
-    if query is None or query.data is None or update.effective_user is None:
-        return
-    tapped = ReflectionTap.parse(query.data)
-    if tapped is None:
-        await stale_tap(services, update)
+    tapped = await read_tap(services, update, ReflectionTap)
+    if query is None or tapped is None or update.effective_user is None:
         return
     day, kind, field, value = tapped.day, tapped.kind, tapped.field, tapped.value
     code = day_code(day)
