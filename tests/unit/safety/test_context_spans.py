@@ -80,3 +80,35 @@ def test_a_sentence_span_takes_in_the_sentence_before() -> None:
     assert scanner._widen(SENTENCE, kept, 5, 7) is None
     # ... but not two sentences back.
     assert scanner._widen(SENTENCE, ["x", "still", BREAK, *tokens[2:]], 8, 10) == (3, 11)
+
+
+def _normalised(text: str) -> tuple[scanner.Normalised, list[int]]:
+    norm = scanner.NORMALISER.normalise(text)
+    return norm, scanner._RULES.fired(norm.text, norm.words)
+
+
+def test_a_long_note_is_narrowed_to_the_red_flags_sentence_and_its_neighbours() -> None:
+    park, flag, weather = "We went to the park. ", "I have crushing chest pain. ", "It was nice. "
+    norm, fired = _normalised(park * 40 + flag + weather * 40)
+    assert len(norm.text) >= scanner._LONG_TEXT and fired
+    narrowed = scanner._around(norm, fired)
+    assert narrowed.text == " we went to the park . i have crushing chest pain . it was nice . "
+    assert narrowed.words == frozenset(narrowed.text.split())
+    # At the very start or end, only the neighbour that exists.
+    first, fired_first = _normalised(flag + weather * 60)
+    assert (
+        scanner._around(first, fired_first).text == " i have crushing chest pain . it was nice . "
+    )
+    last, fired_last = _normalised(park * 60 + flag.strip())
+    assert (
+        scanner._around(last, fired_last).text
+        == " we went to the park . i have crushing chest pain . "
+    )
+
+
+def test_a_short_or_hardly_shorter_note_is_scanned_whole() -> None:
+    short, fired = _normalised("We went to the park. I have crushing chest pain.")
+    assert scanner._around(short, fired) is short
+    # Red-flag words all through a long note: narrowing would save little, so it is not done.
+    dense, fired_dense = _normalised("My chest pain is crushing. " * 30)
+    assert scanner._around(dense, fired_dense) is dense
