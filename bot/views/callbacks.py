@@ -16,7 +16,7 @@ import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import date, time
-from typing import ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from bot.domain import checkin as flow
 from bot.domain.challenges import LENGTHS, MINUTE_CHOICES, OWN
@@ -125,6 +125,21 @@ class Codec(ABC):
 CHECKIN_ACTIONS = ("start", "redo", "same", "more")
 
 
+class OneOf(Codec):
+    """A family whose one field is one of `CHOICES` (cue, settings, safety, intent buttons)."""
+
+    CHOICES: ClassVar[tuple[str, ...]]
+
+    if TYPE_CHECKING:  # each subclass is a dataclass of that one field
+
+        def __init__(self, value: str, /) -> None: ...
+
+    @classmethod
+    def read(cls, fields: list[str]) -> Self | None:
+        """The tap, if its one field is one of the family's choices."""
+        return cls(fields[0]) if len(fields) == 1 and fields[0] in cls.CHOICES else None
+
+
 @dataclass(frozen=True)
 class CheckinTap(Codec):
     """ci:<yyyymmdd>:start|redo|same|more, or ci:<yyyymmdd>:<question>:<answer>."""
@@ -186,7 +201,7 @@ class PlanTap(Codec):
 
 
 @dataclass(frozen=True)
-class CueTap(Codec):
+class CueTap(OneOf):
     """cue:<moment>|own|none."""
 
     PREFIX: ClassVar[str] = "cue"
@@ -195,10 +210,6 @@ class CueTap(Codec):
 
     def parts(self) -> tuple[str, ...]:
         return (self.choice,)
-
-    @classmethod
-    def read(cls, fields: list[str]) -> Self | None:
-        return cls(fields[0]) if len(fields) == 1 and fields[0] in cls.CHOICES else None
 
 
 @dataclass(frozen=True)
@@ -318,7 +329,7 @@ def _setup_answer(step: str, value: str) -> bool:
 
 
 @dataclass(frozen=True)
-class SettingsTap(Codec):
+class SettingsTap(OneOf):
     """set:<what>: a /settings menu entry."""
 
     PREFIX: ClassVar[str] = "set"
@@ -328,13 +339,9 @@ class SettingsTap(Codec):
     def parts(self) -> tuple[str, ...]:
         return (self.what,)
 
-    @classmethod
-    def read(cls, fields: list[str]) -> Self | None:
-        return cls(fields[0]) if len(fields) == 1 and fields[0] in cls.CHOICES else None
-
 
 @dataclass(frozen=True)
-class SafetyTap(Codec):
+class SafetyTap(OneOf):
     """sf:ok|help: the light safety check's answers."""
 
     PREFIX: ClassVar[str] = "sf"
@@ -344,13 +351,9 @@ class SafetyTap(Codec):
     def parts(self) -> tuple[str, ...]:
         return (self.answer,)
 
-    @classmethod
-    def read(cls, fields: list[str]) -> Self | None:
-        return cls(fields[0]) if len(fields) == 1 and fields[0] in cls.CHOICES else None
-
 
 @dataclass(frozen=True)
-class IntentTap(Codec):
+class IntentTap(OneOf):
     """in:today|checkin|progress|help|pause|rest: the buttons under everyday replies."""
 
     PREFIX: ClassVar[str] = "in"
@@ -359,10 +362,6 @@ class IntentTap(Codec):
 
     def parts(self) -> tuple[str, ...]:
         return (self.action,)
-
-    @classmethod
-    def read(cls, fields: list[str]) -> Self | None:
-        return cls(fields[0]) if len(fields) == 1 and fields[0] in cls.CHOICES else None
 
 
 CHALLENGE_STEPS = ("act", "min", "len", "tz", "time")
