@@ -20,7 +20,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Leased
 from bot.domain.outbox import FAILED, LEASE, RETRY, SENDING, SENT
 
-__all__ = ["FAILED", "LEASE", "RETRY", "SENDING", "SENT", "by_id", "claim", "expired", "settle"]
+# A record whose sender died this often in a row is given up (a message that crashes its sender
+# must not crash every replica in turn).
+MAX_ATTEMPTS = 3
+
+__all__ = [
+    "FAILED", "LEASE", "MAX_ATTEMPTS", "RETRY", "SENDING", "SENT",
+    "by_id", "claim", "expired", "reclaim", "settle",
+]  # fmt: skip
 
 Record = TypeVar("Record", bound=Leased)
 
@@ -30,6 +37,16 @@ def claim(record: Leased, now: datetime) -> None:
     record.status = SENDING
     record.claimed_at = now
     record.attempts = (record.attempts or 0) + 1
+
+
+def reclaim(record: Leased, now: datetime, *, timely: bool) -> bool:
+    """Take up a record whose claim expired: claimed again if still worth sending and not given
+    up yet (MAX_ATTEMPTS), else settled as failed. True when it is to be sent again."""
+    if not timely or record.attempts >= MAX_ATTEMPTS:
+        settle(record, FAILED)
+        return False
+    claim(record, now)
+    return True
 
 
 def settle(record: Leased, status: str) -> None:

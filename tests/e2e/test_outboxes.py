@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from bot.db import outbox
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
+from bot.db.outbox import MAX_ATTEMPTS
 from bot.devtools.emulator import FakeUser
 from bot.telegram.jobs.weekly import run_due_weekly
 from tests.e2e.test_groups import create, jobs, new_group
@@ -168,3 +169,29 @@ async def test_a_nudge_and_a_group_summary_left_sending_go_out_again(harness: Ha
         )
         == 1
     )
+
+
+@pytest.mark.parametrize(
+    ("attempts", "sent_again"), [(MAX_ATTEMPTS - 1, True), (MAX_ATTEMPTS, False)]
+)
+async def test_a_claim_whose_sender_died_too_often_is_given_up(
+    harness: Harness, attempts: int, sent_again: bool
+) -> None:
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "19:00")
+    h.clock.set(SUNDAY_NOON)
+    record = SummarySent(user_id=await person_id(h, ana), local_date=SUNDAY, sent_at=SUNDAY_NOON)
+    record_id = await left_sending(h, record, h.clock.now() - outbox.LEASE * 2)
+    async with h.services.transaction() as session:
+        stored = await session.get(SummarySent, record_id)
+        assert stored is not None
+        stored.attempts = attempts
+    calls = len(h.emu.calls)
+    await run_due_weekly(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+    sent = [m for m in private_sends(h, ana, calls) if "Your week" in words(m)]
+    assert len(sent) == (1 if sent_again else 0)
+    status, _ = await status_of(h, SummarySent, record_id)
+    assert status == (outbox.SENT if sent_again else outbox.FAILED)

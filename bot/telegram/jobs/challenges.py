@@ -48,7 +48,6 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 5  # how often the challenge outboxes are looked at
 BATCH = 100  # challenges claimed per transaction
-MAX_ATTEMPTS = 3  # a message whose sender died this often in a row is given up
 RETRY_DELAY = timedelta(seconds=30)
 DIGEST_CHARS = 16
 # A private nudge steps aside for another private message sent or due within this long.
@@ -434,23 +433,15 @@ async def _recover(services: Services, now: datetime) -> Outgoing:
     async with services.transaction() as session:
         for summary in await outbox.expired(session, ChallengeSummary, now, BATCH):
             item = await _summary_again(services, session, summary, now)
-            _reclaim(summary, item, now)
-            outgoing += [item] if item else []
+            if outbox.reclaim(summary, now, timely=item is not None) and item is not None:
+                outgoing.append(item)
         for nudge in await outbox.expired(session, ChallengeNudge, now, BATCH):
             item = await _nudge_again(services, session, nudge, now)
-            _reclaim(nudge, item, now)
-            outgoing += [item] if item else []
+            if outbox.reclaim(nudge, now, timely=item is not None) and item is not None:
+                outgoing.append(item)
     if outgoing:
         log.warning("%s challenge messages outlived their lease; sending again", len(outgoing))
     return outgoing
-
-
-def _reclaim(record: ChallengeSummary | ChallengeNudge, item: Send | None, now: datetime) -> None:
-    """Claim a record again for `item`, or give it up when there is nothing worth sending."""
-    if item is None or record.attempts >= MAX_ATTEMPTS:
-        outbox.settle(record, outbox.FAILED)
-    else:
-        outbox.claim(record, now)
 
 
 async def _summary_again(

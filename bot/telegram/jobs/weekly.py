@@ -25,7 +25,6 @@ from bot.views.render import locale_of, say
 
 log = logging.getLogger(__name__)
 BATCH = 200
-MAX_ATTEMPTS = 3  # a summary whose sender died this often in a row is given up
 # Another private message out this recently (or due this soon) makes the summary wait.
 SPACING = timedelta(hours=1)
 CAPTION_LIMIT = 1024  # Telegram's limit for a photo caption
@@ -98,14 +97,12 @@ async def recover_weekly(services: Services, now: datetime) -> list[WeeklyClaim]
     async with services.transaction() as session:
         for record in await outbox.expired(session, SummarySent, now, BATCH):
             user = await session.get(User, record.user_id)
-            if (
-                user is None or not user.active or record.attempts >= MAX_ATTEMPTS
-                or local_date(now, ZoneInfo(user.timezone)) != record.local_date
-            ):  # fmt: skip
-                outbox.settle(record, outbox.FAILED)
-                continue
-            outbox.claim(record, now)
-            claims.append(WeeklyClaim(user.id, user.chat_id, record.local_date, record.id))
+            timely = (
+                user is not None and user.active
+                and local_date(now, ZoneInfo(user.timezone)) == record.local_date
+            )  # fmt: skip
+            if outbox.reclaim(record, now, timely=timely) and user is not None:
+                claims.append(WeeklyClaim(user.id, user.chat_id, record.local_date, record.id))
     if claims:
         log.warning("%s weekly summaries outlived their lease; sending them again", len(claims))
     return claims
