@@ -8,9 +8,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
-# A normal install: the content and the migrations are package data inside bot/.
+COPY content ./content
+# A normal install: the content (as bot.content) and the migrations are package data.
 RUN pip install . \
-    && rm -rf /app/bot \
+    && rm -rf /app/bot /app/content \
     && useradd --create-home --uid 10001 smallsteps \
     && mkdir /data && chown smallsteps:smallsteps /data
 

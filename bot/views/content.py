@@ -6,6 +6,7 @@ import random
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from jinja2 import Environment, StrictUndefined, Template, TemplateError, meta
 
 from bot.views.helplines import HelplineError, Helplines, load_helplines
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"  # bot/content, package data
+# The top-level content/ folder, installed as the package bot.content (pyproject.toml maps it);
+# named by string so that it is found the way it is installed, wheel or editable.
+CONTENT_DIR = Path(str(resources.files("bot.content")))
 DEFAULT_LOCALE = "en"
 HELPLINES_FILE = "helplines.yaml"
 

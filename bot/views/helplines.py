@@ -1,4 +1,4 @@
-"""Crisis lines and emergency numbers by country, from bot/content/helplines.yaml (checked at
+"""Crisis lines and emergency numbers by country, from content/helplines.yaml (checked at
 start).
 
 Numbers live in content, not code: each entry names its public source and the date it was

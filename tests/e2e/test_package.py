@@ -1,7 +1,8 @@
 """The package carries its own words: a built wheel, installed away from the clone, plays a script.
 
-Content templates, helplines and migrations are package data inside `bot/`; an editable install
-would find them beside the source, so this builds a real wheel and runs it from another folder.
+Content templates and helplines (the top-level content/, installed as `bot.content`) and the
+migrations are package data; an editable install would find them beside the source, so this
+builds a real wheel and runs it from another folder.
 """
 
 from __future__ import annotations
@@ -47,9 +48,18 @@ def test_the_wheel_holds_content_and_migrations(wheel: Path) -> None:
     assert "bot/db/migrations/env.py" in names
     assert "bot/domain/cities.bin.gz" in names
     assert any(n.startswith("bot/db/migrations/versions/0001_") for n in names)
-    templates = [n for n in names if n.startswith("bot/content/") and n.endswith(".j2")]
-    on_disk = list((ROOT / "bot" / "content").rglob("*.j2"))
-    assert len(templates) == len(on_disk)
+    assert not (ROOT / "bot" / "content").exists(), "the content lives in the top-level content/"
+    # Every file of the top-level content/ is in the wheel under bot/content/, and nothing else.
+    content = ROOT / "content"
+    on_disk = {
+        "bot/content/" + p.relative_to(content).as_posix()
+        for p in content.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    }  # fmt: skip
+    in_wheel = {n for n in names if n.startswith("bot/content/")}
+    assert in_wheel == on_disk
+    # Packages are listed by name in pyproject.toml: each one of the source tree is in the wheel.
+    for init in (ROOT / "bot").rglob("__init__.py"):
+        assert init.relative_to(ROOT).as_posix() in names
 
 
 def test_an_installed_wheel_plays_the_sample_script_from_any_folder(

@@ -79,7 +79,7 @@ CRISIS_PAUSE_DAYS: Final = 7  # "pause streaks and nudges": one week without pla
 VERY_GENTLE_MAX_MINUTES: Final = 5  # flare row "2-5 minutes gentle movement"
 GENTLE_MAX_MINUTES: Final = 12  # "aerobic work starts around 10 minutes a day (or as low as 5)"
 
-# --- Content choice ("Kinds" in bot/content/README.md) ---
+# --- Content choice ("Kinds" in content/README.md) ---
 NO_REPEAT_DAYS: Final = 7  # tips and encouragement: "no repeat within 7 days"
 EDUCATION_INTERVAL_DAYS: Final = 7  # education: "day type, occasionally"
 

@@ -1,4 +1,4 @@
-"""Tags, kinds and nudge key families the rules select content by (see bot/content/README.md)."""
+"""Tags, kinds and nudge key families the rules select content by (see content/README.md)."""
 
 from typing import Final
 

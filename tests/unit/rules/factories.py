@@ -141,7 +141,7 @@ def _item(
 
 
 def _catalogue() -> tuple[ContentItem, ...]:
-    """Shaped like bot/content/en: one movement item per activity and level, several of the rest."""
+    """Shaped like content/en: one movement item per activity and level, several of the rest."""
     level_days = {
         "very_gentle": DAY_TYPES,
         "gentle": ("tough", "steady", "good"),
