@@ -130,19 +130,35 @@ def play(args: argparse.Namespace) -> None:
     )
 
 
+# The benchmarks are developer tools: they live in the clone's tools/, not in the package.
+CLONE = Path(__file__).resolve().parents[1]
+
+
+def _clone_tools() -> None:
+    """Make the clone's tools/ importable, or say in one line that benchmarks need a clone."""
+    if not (CLONE / "tools" / "bench" / "__init__.py").is_file():
+        raise SettingsError(
+            "bench: the benchmarks are not part of the installed package; run them from a "
+            "clone of the repository (pip install -e \".[dev]\", then smallsteps bench)"
+        )
+    if str(CLONE) not in sys.path:
+        sys.path.insert(0, str(CLONE))
+
+
 def bench(args: argparse.Namespace) -> None:
     """Benchmarks against the emulator; one JSON object per benchmark on stdout."""
+    _clone_tools()
     if args.which == "safety":
-        from bot.devtools.bench.safety import main as safety_main
+        from tools.bench.safety import main as safety_main
 
         safety_main(quick=args.quick)
         return
     if args.which == "personas":
-        from bot.devtools.bench.personas import main as personas_main
+        from tools.bench.personas import main as personas_main
 
         personas_main(as_json=args.json)
         return
-    from bot.devtools.bench import main as bench_main
+    from tools.bench import main as bench_main
 
     if args.people is not None and args.people < 1:
         raise SettingsError("--people must be at least 1")

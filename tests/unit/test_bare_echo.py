@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from bot.devtools.bench.runner import BARE_ECHO
+from tools.bench.runner import BARE_ECHO
 
 PROJECT_STACK = ("bot", "sqlalchemy", "alembic", "jinja2", "pydantic", "prometheus_client",
                  "aiosqlite", "matplotlib", "yaml")  # fmt: skip

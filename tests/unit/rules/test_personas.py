@@ -5,7 +5,7 @@ import json
 import pytest
 
 from bot.__main__ import main as cli
-from bot.devtools.bench import personas
+from tools.bench import personas
 
 
 def test_every_persona_holds_or_grows_and_never_drops_two_weeks_in_a_row() -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.devtools.bench.safety import run as run_bench
 from tests.unit.safety.phrase_sets import SETS, load, score
+from tools.bench.safety import run as run_bench
 
 _RIGHT_TIER = 97.0
 _DOCTOR_ROUTED = 95.0

@@ -1,6 +1,6 @@
 """The measured side in a process of its own: the real bot (the echo bot is bare_echo.py).
 
-`python -m bot.devtools.bench.worker '{"role": "bot", "api": URL, "database": URL,
+`python -m tools.bench.worker '{"role": "bot", "api": URL, "database": URL,
 "rate_limit": true}'` starts it polling the emulator, prints `{"ready": ...}`, then answers
 JSON-lines commands: `fanout` (one outbox pass, as the repeating job runs it), `fanout_start`
 and `fanout_stop` (the same in the background), `rss`, `quit`. Every answer carries the

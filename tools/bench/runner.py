@@ -1,7 +1,7 @@
 """The three benchmarks: each starts its processes, measures, and returns one JSON object.
 
-Processes: the emulator with the simulated people (bot.devtools.bench.emulator_server) and the
-measured side (bot.devtools.bench.worker: the real bot or the echo bot), each in its own process,
+Processes: the emulator with the simulated people (tools.bench.emulator_server) and the
+measured side (tools.bench.worker: the real bot or the echo bot), each in its own process,
 so that on this two-core machine the bot has a core of its own, as it would with Telegram far away,
 and so that each side's peak RSS is its own. This process only prepares databases and waits.
 """
@@ -163,7 +163,7 @@ async def make_due_again(url: str, first: int, count: int) -> None:
 @asynccontextmanager
 async def emulator() -> AsyncIterator[tuple[Child, str]]:
     """The emulator process and its URL."""
-    child, hello = await Child.start("bot.devtools.bench.emulator_server")
+    child, hello = await Child.start("tools.bench.emulator_server")
     try:
         yield child, str(hello["url"])
         await child.quit()
@@ -179,7 +179,7 @@ async def worker(
     config = {"role": role, "api": api, "database": database, "rate_limit": rate_limit,
               "rate": rate}  # fmt: skip
     # The baseline runs as a bare script that imports nothing of this project.
-    module = str(BARE_ECHO) if role == "echo" else "bot.devtools.bench.worker"
+    module = str(BARE_ECHO) if role == "echo" else "tools.bench.worker"
     child, _ = await Child.start(module, json.dumps(config))
     try:
         yield child

@@ -10,10 +10,12 @@ from __future__ import annotations
 import asyncio
 import json
 import math
+import os
 import resource
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 JSON = dict[str, Any]
@@ -27,6 +29,8 @@ TOKEN = "123456:BENCH-token"
 # One check-in dialogue: the command, then the seven taps of the full path.
 STEPS = ("/checkin", "4", "No", "2", "6", "7", "Yes", "Skip")
 CHILD_LINE_LIMIT = 1 << 24
+# The clone holding tools/ (benchmark children import tools.bench from it).
+CLONE = Path(__file__).resolve().parents[2]
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -114,10 +118,13 @@ class Child:
         which must not import this package).
         """
         command = [module] if module.endswith(".py") else ["-m", module]
+        # tools/ is not installed: the children find it in the clone, whatever the working folder.
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(CLONE), env.get("PYTHONPATH"))))
         process = await asyncio.create_subprocess_exec(
             sys.executable, *command, *args,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            limit=CHILD_LINE_LIMIT,
+            limit=CHILD_LINE_LIMIT, env=env,
         )  # fmt: skip
         child = cls(module.removesuffix(".py").rsplit(".", 1)[-1].rsplit("/", 1)[-1], process)
         return child, await child._read()

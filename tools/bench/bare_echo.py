@@ -1,6 +1,6 @@
 """The baseline: a bare python-telegram-bot echo bot, run as a script of its own.
 
-`python bot/bench/bare_echo.py '{"api": URL}'` (a file path, not `-m`, so no package of this
+`python tools/bench/bare_echo.py '{"api": URL}'` (a file path, not `-m`, so no package of this
 project is imported: not even `bot/__init__.py`). It imports the standard library and PTB only,
 so its memory and speed are PTB's own. It polls with PTB's Updater and defaults, says each text
 back, answers each tap, prints `{"ready": ...}`, then answers JSON-lines commands `rss` and

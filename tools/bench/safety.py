@@ -15,7 +15,7 @@ from bot.domain.safety import scan
 from .common import JSON, percentile
 
 TARGET_P99_US = 1000.0
-PHRASES = Path(__file__).resolve().parents[3] / "tests" / "unit" / "safety" / "phrases"
+PHRASES = Path(__file__).resolve().parents[2] / "tests" / "unit" / "safety" / "phrases"
 _NOTE = (
     "Walked for 5 minutes this morning, the weather was grey and my knees were a bit stiff. "
     "Pain about a 6, slept badly, did my chest stretch and the breathing exercise. "

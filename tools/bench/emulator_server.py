@@ -1,6 +1,6 @@
 """The Bot API emulator and the simulated people in a process of their own.
 
-`python -m bot.devtools.bench.emulator_server` prints `{"url": ...}`, then answers JSON-lines
+`python -m tools.bench.emulator_server` prints `{"url": ...}`, then answers JSON-lines
 commands on stdin (see `COMMANDS`). Keeping Telegram's side out of the bot's process leaves the bot
 one core to itself, as it would have in production, and keeps the emulator's memory (it holds every
 simulated person and message) out of the bot's peak RSS.
