@@ -80,9 +80,9 @@ def apply(answers: Answers, question: Question, value: int | str | None) -> Answ
         return replace(answers, note=value if isinstance(value, str) else None, note_done=True)
     change: dict[str, Any] = {question: value}
     updated = replace(answers, **change)
-    untouched = all(
-        getattr(answers, q) is None for q in ("interference", "energy", "sleep", "movement")
-    )
+    # Movement may be answered before the check-in ("I'm resting today" is yesterday's planned
+    # rest on today's row): it never keeps a flare day on the long path.
+    untouched = all(getattr(answers, q) is None for q in ("interference", "energy", "sleep"))
     if question == "flare" and value == "yes" and answers.path == "full" and untouched:
         updated = replace(updated, path="short")
     return updated
@@ -95,7 +95,7 @@ def expand(answers: Answers) -> Answers:
 
 def quick(answers: Answers) -> Answers:
     """Just pain and flare, for "what should I do today?" before any check-in."""
-    later = ("interference", "energy", "sleep", "movement")
+    later = ("interference", "energy", "sleep")  # movement may be known already (see apply)
     if answers.path == "full" and all(getattr(answers, q) is None for q in later):
         return replace(answers, path="quick")
     return answers

@@ -104,3 +104,18 @@ def test_quick_path_for_a_plan_asks_pain_and_flare_only() -> None:
 def test_quick_does_not_cut_a_check_in_already_under_way() -> None:
     started = run(("pain", 4), ("flare", "no"), ("interference", 3))
     assert flow.quick(started).path == "full"
+
+
+@pytest.mark.parametrize("movement", ["rest", "yes", "some", "no"])
+def test_a_flare_yes_ends_the_check_in_when_movement_is_known_already(movement: str) -> None:
+    # "I'm resting today" yesterday is this row's movement answer before any question is asked.
+    answers = flow.apply(flow.apply(Answers(movement=movement), "pain", 8), "flare", "yes")
+    assert answers.path == "short" and flow.next_question(answers) is None
+    assert flow.quick(Answers(movement=movement)).path == "quick"
+
+
+@pytest.mark.parametrize("answered", ["interference", "energy", "sleep"])
+def test_a_flare_yes_after_a_later_answer_keeps_the_long_path(answered: str) -> None:
+    started = flow.apply(Answers(pain=8), answered, 3)  # type: ignore[arg-type]
+    assert flow.apply(started, "flare", "yes").path == "full"
+    assert flow.quick(started).path == "full"

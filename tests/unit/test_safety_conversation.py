@@ -96,13 +96,13 @@ def test_after_an_emergency_not_safe_reads_as_rough_not_crisis() -> None:
 TRANSITIONS = [
     (Stage.ASKED, Reading.YES, "safety.crisis.stay", Stage.LISTENING, True, True, False),
     (Stage.ASKED, Reading.CRISIS, "safety.crisis.stay", Stage.LISTENING, True, True, False),
-    (Stage.ASKED, Reading.NO, "safety.crisis.still_here", Stage.LISTENING, False, False, False),
+    (Stage.ASKED, Reading.NO, "safety.crisis.still_here", Stage.SAID_SAFE, False, False, False),
     (Stage.ASKED, Reading.UNCLEAR, "safety.crisis.ask_again", Stage.ASKED_AGAIN, False, False,
      False),
     (Stage.ASKED_AGAIN, Reading.UNCLEAR, "safety.crisis.unclear", Stage.LISTENING, False, False,
      False),
     (Stage.ASKED_AGAIN, Reading.YES, "safety.crisis.stay", Stage.LISTENING, True, True, False),
-    (Stage.ASKED_AGAIN, Reading.NO, "safety.crisis.still_here", Stage.LISTENING, False, False,
+    (Stage.ASKED_AGAIN, Reading.NO, "safety.crisis.still_here", Stage.SAID_SAFE, False, False,
      False),
     (Stage.LISTENING, Reading.YES, "safety.crisis.stay", Stage.LISTENING, True, True, False),
     (Stage.LISTENING, Reading.CRISIS, "safety.crisis.stay", Stage.LISTENING, True, True, False),
@@ -164,3 +164,40 @@ def test_stored_stages_round_trip_and_unknown_values_are_ignored() -> None:
         assert len(stage.value) <= 24  # the column's width
     assert stage_of(None) is None
     assert stage_of("something-old") is None
+
+
+# After the direct question is answered: ordinary sentences stay ordinary ("I do", "yes" inside
+# them are not answers any more); distress is still read in the crisis light.
+AFTER_ANSWER: list[tuple[Stage, str, Reading | set[Reading]]] = [
+    (Stage.LISTENING, "what should I do today?", Reading.UNCLEAR),
+    (Stage.LISTENING, "wat shud i do 2day", Reading.UNCLEAR),
+    (Stage.LISTENING, "yes please", Reading.UNCLEAR),
+    (Stage.LISTENING, "nobody would even notice", STAYS),
+    (Stage.LISTENING, "I want to die", Reading.CRISIS),
+    (Stage.SAID_SAFE, "what should I do today?", Reading.UNCLEAR),
+    (Stage.SAID_SAFE, "wat shud i do 2day", Reading.UNCLEAR),
+    (Stage.SAID_SAFE, "thanks", Reading.UNCLEAR),
+    (Stage.SAID_SAFE, "my pain is worse today", Reading.UNCLEAR),
+    (Stage.SAID_SAFE, "i feel so tired of everything", Reading.UNCLEAR),
+    (Stage.SAID_SAFE, "actually yes, I am", STAYS),
+    (Stage.SAID_SAFE, "i don't feel safe", STAYS),
+    (Stage.SAID_SAFE, "i can't go on", STAYS),
+    (Stage.SAID_SAFE, "I want to die", Reading.CRISIS),
+]
+
+
+@pytest.mark.parametrize(("stage", "text", "expected"), AFTER_ANSWER)
+def test_after_the_answer_only_distress_is_read_in_the_crisis_light(
+    stage: Stage, text: str, expected: Reading | set[Reading]
+) -> None:
+    allowed = expected if isinstance(expected, set) else {expected}
+    assert read(stage, text) in allowed
+
+
+def test_no_leads_to_said_safe_where_only_danger_is_answered() -> None:
+    assert step(Stage.ASKED, Reading.NO).stage is Stage.SAID_SAFE
+    assert step(Stage.ASKED_AGAIN, Reading.NO).stage is Stage.SAID_SAFE
+    assert step(Stage.SAID_SAFE, Reading.UNCLEAR).reply is None
+    assert step(Stage.SAID_SAFE, Reading.YES).reply == "safety.crisis.stay"
+    assert step(Stage.SAID_SAFE, Reading.CRISIS).reply == "safety.crisis.stay"
+    assert stage_of("crisis_said_safe") is Stage.SAID_SAFE

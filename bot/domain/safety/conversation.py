@@ -33,6 +33,9 @@ class Stage(StrEnum):
     ASKED = "crisis"  # the crisis reply asked its direct question
     ASKED_AGAIN = "crisis_asked_again"  # an unclear answer: asked once more
     LISTENING = "crisis_listening"  # answered; still read in the crisis light until the window ends
+    # They said no, they are safe: from here on only a new sign of danger is read in the crisis
+    # light; every other message is an ordinary message (a question, thanks, a check-in answer).
+    SAID_SAFE = "crisis_said_safe"
     CRISIS_FOLLOW_UP = "crisis_follow_up"  # the next day's "how are you doing today?"
     CRISIS_FOLLOW_UP_AGAIN = "crisis_follow_up_again"  # an unclear answer to it: asked once more
     EMERGENCY_FOLLOW_UP = "emergency_follow_up"  # the day after an emergency reply
@@ -92,6 +95,14 @@ _HEAVY = r"""
     miserable unbearable in\s+pain\s+all hurting\s+so\s+much nobody\s+cares no\s+one\s+cares
     not\s+safe unsafe help\s+me need\s+help please\s+help
 """
+# After "no, I'm safe": words that take it back. Anything else is an ordinary message, so "what
+# should I do today?" is never met with the high-risk reply (the red-flag scan still runs first).
+_TAKEN_BACK = r"""
+    not\s+safe unsafe dont\s+feel\s+safe do\s+not\s+feel\s+safe still\s+want\s+to
+    same\s+thoughts thoughts\s+again the\s+thoughts\s+are\s+back cant\s+go\s+on
+    can\s+not\s+go\s+on hopeless no\s+way\s+out want\s+it\s+to\s+stop suicidal
+    dark\s+thoughts actually\s+yes actually\s+i\s+am i\s+lied
+"""
 # How-are-you answers to the next day's follow-up.
 _NOT_SAFE = r"""
     not\s+safe unsafe dont\s+feel\s+safe do\s+not\s+feel\s+safe still\s+want\s+to
@@ -123,7 +134,7 @@ def _words(source: str) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9])(?:" + "|".join(phrases) + r")(?![a-z0-9])")
 
 
-_YES_RE, _HEAVY_RE = _words(_YES), _words(_HEAVY)
+_YES_RE, _HEAVY_RE, _TAKEN_BACK_RE = _words(_YES), _words(_HEAVY), _words(_TAKEN_BACK)
 _NOT_SAFE_RE, _ROUGH_RE, _BETTER_RE = _words(_NOT_SAFE), _words(_ROUGH), _words(_BETTER)
 _APOSTROPHES = str.maketrans({"’": "", "'": "", "`": "", "´": ""})
 
@@ -152,9 +163,15 @@ def read(stage: Stage, text: str) -> Reading:
         if _BETTER_RE.search(plain) or looks_like_denial(text):
             return Reading.BETTER
         return Reading.UNCLEAR
+    if stage is Stage.SAID_SAFE:
+        return Reading.YES if _TAKEN_BACK_RE.search(plain) else Reading.UNCLEAR
     # Heaviness wins over a "no": "no... i just feel so alone" stays in the conversation.
     if _HEAVY_RE.search(plain):
         return Reading.YES
+    if stage is Stage.LISTENING:
+        # The question is answered: a "yes" or "I do" now belongs to an ordinary sentence ("what
+        # should I do today?"), so only distress keeps the conversation going.
+        return Reading.UNCLEAR
     if looks_like_denial(text):
         return Reading.NO
     if _YES_RE.search(plain):
@@ -164,7 +181,7 @@ def read(stage: Stage, text: str) -> Reading:
 
 # One row per (stage, reading): the whole conversation in one place.
 _STAY = Step("safety.crisis.stay", Stage.LISTENING, renew=True, follow_up=True)
-_STILL_HERE = Step("safety.crisis.still_here", Stage.LISTENING)
+_STILL_HERE = Step("safety.crisis.still_here", Stage.SAID_SAFE)
 _ROUGH_STEP = Step("safety.followup.rough", Stage.LISTENING, renew=True, follow_up=True)
 _BETTER_STEP = Step("safety.followup.better", None, resume=True, check_in=True)
 _TABLE: dict[tuple[Stage, Reading], Step] = {
@@ -181,6 +198,9 @@ _TABLE: dict[tuple[Stage, Reading], Step] = {
     # Answered: distress is still answered first; everything else is an ordinary message.
     (Stage.LISTENING, Reading.CRISIS): _STAY,
     (Stage.LISTENING, Reading.YES): _STAY,
+    # Said safe: only a new sign of danger (or taking the "no" back) is answered in this light.
+    (Stage.SAID_SAFE, Reading.CRISIS): _STAY,
+    (Stage.SAID_SAFE, Reading.YES): _STAY,
     # The next day's follow-up.
     (Stage.CRISIS_FOLLOW_UP, Reading.CRISIS): _STAY,
     (Stage.CRISIS_FOLLOW_UP, Reading.YES): _STAY,

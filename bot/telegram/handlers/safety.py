@@ -121,6 +121,10 @@ async def record(
         if keep_note is not None and dialogs.parse(fresh.dialog) is State.CHECKIN:
             # A note that raised the flag is still the person's note: keep it, quietly.
             await checkin_case.keep_note(services, session, fresh, keep_note)
+        if tier == "crisis" and dialogs.parse(fresh.dialog) is State.CHECKIN:
+            # Check-ins are paused: the open question is closed, never offered again on its own
+            # (what was answered is kept; /checkin is there when the person chooses it).
+            fresh.dialog = None
         fresh.updated_at = now
 
 

@@ -1,0 +1,80 @@
+"""Where features meet: the crisis conversation, rest, flares, the check-in's words, the weekly
+and monthly questions, read as one person's day. Each test is a dialogue from a report of what a
+new user saw; each row is (person does, the reply must contain, the reply must not contain).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.db.models import CheckIn, DayPlan, User
+from bot.devtools.emulator import FakeUser
+from tests.harness import Harness, onboard, talk, texts
+
+HIGH_RISK = ("act on these thoughts", "put some distance")
+PAIN_QUESTION = "How is your pain"
+WHERE_WE_WERE = "here's where we were"
+FALLBACK = "Here's what I can do"
+NOT_CAUGHT = "I didn't catch that"
+WALK = "Today's small step"
+
+
+async def checkin_row(h: Harness, person: FakeUser, days_ago: int = 0) -> CheckIn | None:
+    """The person's check-in row of a local date (today by default)."""
+    async with h.services.sessions() as session:
+        user = await session.get(User, person.id)
+        assert user is not None
+        from bot.usecases.checkin import today_for
+
+        day = today_for(h.services, user) - timedelta(days=days_ago)
+        return await session.scalar(
+            select(CheckIn).where(CheckIn.user_id == person.id, CheckIn.local_date == day)
+        )
+
+
+async def plan_row(h: Harness, person: FakeUser) -> DayPlan | None:
+    """Today's stored plan."""
+    async with h.services.sessions() as session:
+        user = await session.get(User, person.id)
+        assert user is not None
+        from bot.usecases.checkin import today_for
+
+        day = today_for(h.services, user)
+        return await session.scalar(
+            select(DayPlan).where(DayPlan.user_id == person.id, DayPlan.local_date == day)
+        )
+
+
+async def test_finding_1_after_i_am_safe_ordinary_messages_get_ordinary_replies(
+    harness: Harness,
+) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin, "Europe/London")
+    await harness.tap(robin, "Check in now")
+    await talk(harness, robin, [
+        ("honestly some days I just don't want to be here anymore",
+         ("ending your life", "116 123"), ()),
+        ("no, not like that, I'm just worn out by the pain", ("glad",), HIGH_RISK),
+        ("wat shud i do 2day", (), HIGH_RISK),
+        ("what should I do today?", ("paused",), HIGH_RISK),
+        # Check-ins stay paused: thanks is thanks, not a push back into the questions.
+        ("thanks", (), (PAIN_QUESTION, WHERE_WE_WERE)),
+    ], never=(PAIN_QUESTION, WALK))  # fmt: skip
+    # Distress is still answered first, at any time in the window.
+    await talk(harness, robin, [("i can't go on", ("116 123",), ())])
+
+
+async def test_finding_2_a_flare_yes_ends_the_check_in_after_a_rest_day(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [("too tired today", ("Rest it is",), ())])
+    harness.clock.advance(timedelta(days=1))
+    await harness.say(robin, "/checkin")
+    await harness.tap(robin, "8")
+    said = texts(await harness.tap(robin, "Yes"))
+    assert "Today is saved" in said and "get in the way" not in said, said
+    row = await checkin_row(harness, robin)
+    assert row is not None and (row.pain, row.flare, row.path) == (8, "yes", "short")
+    assert row.completed_at is not None and row.interference is None
