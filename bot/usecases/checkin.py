@@ -43,7 +43,7 @@ def question_reply(
     header: str = "",
 ) -> Reply:
     """The text and buttons for one question."""
-    text = say(services, f"checkin.ask.{question}", user)
+    text = say(services.content, f"checkin.ask.{question}", user)
     markup = keyboards.checkin_question(
         services.content, day, question, offer_same=offer_same, locale=locale_of(user)
     )
@@ -83,13 +83,15 @@ def summary_text(services: Services, user: User, checkin: CheckIn, *, closing: b
     loc = locale_of(user)
     label = services.content.label
     answers = say(
-        services, "checkin.done", user, name=user.first_name, pain=checkin.pain,
+        services.content, "checkin.done", user, name=user.first_name, pain=checkin.pain,
         flare=label(f"answer.flare.{checkin.flare}", loc) if checkin.flare else None,
         interference=checkin.interference, energy=checkin.energy, sleep=checkin.sleep,
         movement=label(f"answer.movement.{checkin.movement}", loc) if checkin.movement else None,
         note=checkin.note,
     )  # fmt: skip
-    return f"{answers}\n\n{say(services, closing_key(checkin), user)}" if closing else answers
+    if not closing:
+        return answers
+    return f"{answers}\n\n{say(services.content, closing_key(checkin), user)}"
 
 
 def closing_key(checkin: CheckIn) -> str:
@@ -120,7 +122,7 @@ async def begin(
         checkin.completed_at is not None and flow.next_question(queries.answers_of(checkin)) is None
     ):
         user.dialog = None
-        text = say(services, "checkin.already_done", user, name=user.first_name)
+        text = say(services.content, "checkin.already_done", user, name=user.first_name)
         redo_markup = keyboards.start_checkin(
             services.content, day, "checkin.redo", locale_of(user), action="redo"
         )

@@ -176,11 +176,11 @@ def goal_text(
 ) -> str:
     """Today's goal; the cue only with its own activity and before its moment has passed."""
     if decision.goal_kind != "session":
-        return say(services, f"plan.goal.{decision.goal_kind}", user, **values)
+        return say(services.content, f"plan.goal.{decision.goal_kind}", user, **values)
     cue = user.cue
     if cue and decision.activity == cue_activity(user) and cue_fits(cue, moment):
-        return say(services, "plan.goal.session_with_cue", user, **values)
-    text = say(services, "plan.goal.session", user, **values)
+        return say(services.content, "plan.goal.session_with_cue", user, **values)
+    text = say(services.content, "plan.goal.session", user, **values)
     if moment in ("evening", "late"):
         text += " " + _label(services, user, f"plan.when.{moment}")
     return text
@@ -211,10 +211,10 @@ def _day_parts(
     keys: list[str] | tuple[str, ...],
 ) -> list[str]:
     """The day in kind words, the goal, then the given texts; no sentence twice."""
-    parts = [say(services, f"plan.day.{decision.day_type}", user, **values)]
+    parts = [say(services.content, f"plan.day.{decision.day_type}", user, **values)]
     parts.append(goal_text(services, user, decision, values, moment))
     for key in keys:
-        text = say(services, key, user, **values)
+        text = say(services.content, key, user, **values)
         parts.append(f"💡 {text}" if key == decision.tip_key else text)
     return drop_repeats(parts)
 
@@ -230,10 +230,10 @@ def _flare_parts(
 ) -> list[str]:
     intro = "plan.flare.toolkit" if decision.goal_kind == "flare_toolkit" else "plan.flare.options"
     parts = [
-        say(services, f"plan.day.{decision.day_type}", user, **values),
+        say(services.content, f"plan.day.{decision.day_type}", user, **values),
         _label(services, user, intro),
     ]
-    parts.extend(say(services, key, user, **values) for key in keys)
+    parts.extend(say(services.content, key, user, **values) for key in keys)
     return drop_repeats(parts)
 
 
@@ -327,7 +327,7 @@ def option_text(services: Services, user: User, row: DayPlan, key: str) -> str:
         "cue": user.cue or "",
         "day_type_words": services.content.label(f"day_type.{row.day_type}", locale_of(user)),
     }
-    return say(services, key, user, **values)
+    return say(services.content, key, user, **values)
 
 
 def why_text(services: Services, user: User, row: DayPlan) -> str:
@@ -337,8 +337,9 @@ def why_text(services: Services, user: User, row: DayPlan) -> str:
         "level_minutes": row.level_minutes,
         "activity": services.content.label(f"activity_words.{row.activity}", locale_of(user)),
     }
-    lines = [say(services, reason_key(r), user, **values) for r in dict.fromkeys(row.reasons)]
-    header = say(services, "plan.why", user)
+    reasons = dict.fromkeys(row.reasons)
+    lines = [say(services.content, reason_key(r), user, **values) for r in reasons]
+    header = say(services.content, "plan.why", user)
     return header + "\n" + "\n".join(f"• {line}" for line in lines)
 
 

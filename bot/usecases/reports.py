@@ -66,7 +66,7 @@ def lines(services: Services, user: User, data: Progress) -> str:
         "minutes_4_weeks_ago": data.minutes_4_weeks_ago,
     }
     return "\n".join(
-        say(services, key, user, **values)
+        say(services.content, key, user, **values)
         for key in ("progress.days_moved", "progress.minutes_compare")
     )
 
@@ -108,7 +108,7 @@ def visit_lines(services: Services, user: User, summary: VisitSummary) -> dict[s
         label("visit.days_on_plan", loc): of_days.format(count=summary.days_on_plan, days=days),
         label("visit.goal", loc): goals or label("visit.none", loc),
         **reflection_lines(services, user, summary.reflections),
-        label("visit.note", loc): say(services, "export.visit_note", user),
+        label("visit.note", loc): say(services.content, "export.visit_note", user),
     }
 
 
@@ -149,7 +149,7 @@ def reflection_lines(
 
 async def visit_pdf(services: Services, user: User, data: Progress, summary: VisitSummary) -> bytes:
     """The one-page summary as PDF, rendered off the event loop."""
-    heading = say(services, "export.visit_heading", user)
+    heading = say(services.content, "export.visit_heading", user)
     return await asyncio.to_thread(
         charts.visit_pdf, data, chart_text(services, user), heading,
         visit_lines(services, user, summary),

@@ -24,9 +24,9 @@ from bot.domain.challenges import (
 )
 from bot.domain.locale import locale_for
 from bot.domain.zones import COMMON_ZONES, city_of
-from bot.services import Services
 from bot.views.callbacks import ChallengeTap, SetupTap, time_code
 from bot.views.choices import ACTIVITIES
+from bot.views.content import Content
 
 SETUP_STEPS = ("act", "min", "len", "tz", "time")
 ZONE_ROW = 3
@@ -37,23 +37,23 @@ def locale_of_challenge(challenge: Challenge) -> str:
     return locale_for(challenge.timezone) if challenge.timezone else "en"
 
 
-def render(services: Services, key: str, challenge: Challenge, **variables: object) -> str:
+def render(content: Content, key: str, challenge: Challenge, **variables: object) -> str:
     """A content message in the challenge's locale."""
-    return services.content.render(key, locale_of_challenge(challenge), **variables)
+    return content.render(key, locale_of_challenge(challenge), **variables)
 
 
-def label(services: Services, key: str, challenge: Challenge | None = None) -> str:
+def label(content: Content, key: str, challenge: Challenge | None = None) -> str:
     """A button label."""
-    return services.content.label(key, locale_of_challenge(challenge) if challenge else "en")
+    return content.label(key, locale_of_challenge(challenge) if challenge else "en")
 
 
-def goal_words(services: Services, challenge: Challenge) -> str:
+def goal_words(content: Content, challenge: Challenge) -> str:
     """The challenge in words: '10 minutes of walking a day', 'everyone's own plan'."""
     activity = ""
     if challenge.activity not in (None, OWN):
-        activity = label(services, f"activity_words.{challenge.activity}", challenge)
+        activity = label(content, f"activity_words.{challenge.activity}", challenge)
     return render(
-        services, "group.goal", challenge, activity=activity, goal_minutes=challenge.minutes or 0
+        content, "group.goal", challenge, activity=activity, goal_minutes=challenge.minutes or 0
     )
 
 
@@ -62,11 +62,11 @@ def date_words(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
-def _common(services: Services, challenge: Challenge) -> dict[str, object]:
+def _common(content: Content, challenge: Challenge) -> dict[str, object]:
     """Variables every challenge message uses."""
     summary_time = challenge.summary_time
     return {
-        "goal": goal_words(services, challenge),
+        "goal": goal_words(content, challenge),
         "days": challenge.length_days or 0,
         "summary_time": summary_time.strftime("%H:%M") if summary_time else "",
         "timezone": challenge.timezone or "",
@@ -74,42 +74,42 @@ def _common(services: Services, challenge: Challenge) -> dict[str, object]:
 
 
 def challenge_text(
-    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], today: date
+    content: Content, challenge: Challenge, tallies: Sequence[MemberTally], today: date
 ) -> str:
     """The challenge message: the goal, the day, and today's tally."""
     start = cast(date, challenge.start_date)
     members = [t.as_dict() for t in tallies]
     if challenge.status != "active":
-        return render(services, "group.challenge.ended", challenge, members=members,
-                      **_common(services, challenge))  # fmt: skip
+        return render(content, "group.challenge.ended", challenge, members=members,
+                      **_common(content, challenge))  # fmt: skip
     # A morning summary looks back, so the last day's summary comes the morning after it.
     day = min(max(day_number(today, start), 0), challenge.length_days or 0)
     return render(
-        services, "group.challenge", challenge, members=members, day=day,
-        date=date_words(start), **_common(services, challenge),
+        content, "group.challenge", challenge, members=members, day=day,
+        date=date_words(start), **_common(content, challenge),
     )  # fmt: skip
 
 
 def day_summary_text(
-    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], day: date
+    content: Content, challenge: Challenge, tallies: Sequence[MemberTally], day: date
 ) -> str:
     """The once-a-day summary: who moved and who rested that day."""
     return render(
-        services, "group.summary.day", challenge, members=[t.as_dict() for t in tallies],
-        day=day_number(day, cast(date, challenge.start_date)), **_common(services, challenge),
+        content, "group.summary.day", challenge, members=[t.as_dict() for t in tallies],
+        day=day_number(day, cast(date, challenge.start_date)), **_common(content, challenge),
     )  # fmt: skip
 
 
 def end_summary_text(
-    services: Services, challenge: Challenge, tallies: Sequence[MemberTally], today: date
+    content: Content, challenge: Challenge, tallies: Sequence[MemberTally], today: date
 ) -> str:
     """The closing summary: each member's days on plan, in joining order, never ranked."""
     start = cast(date, challenge.start_date)
     key = "group.summary.end" if challenge.end_reason == "done" else "group.summary.end_early"
     length = challenge.length_days or 0
     return render(
-        services, key, challenge, members=[t.as_dict() for t in tallies],
-        day=min(max(day_number(today, start), 0), length), **_common(services, challenge),
+        content, key, challenge, members=[t.as_dict() for t in tallies],
+        day=min(max(day_number(today, start), 0), length), **_common(content, challenge),
     )  # fmt: skip
 
 
@@ -126,59 +126,59 @@ def _rows(buttons: Sequence[InlineKeyboardButton], width: int) -> list[list[Inli
     return [list(buttons[i : i + width]) for i in range(0, len(buttons), width)]
 
 
-def challenge_markup(services: Services, challenge: Challenge) -> InlineKeyboardMarkup | None:
+def challenge_markup(content: Content, challenge: Challenge) -> InlineKeyboardMarkup | None:
     """Join, Done today and Rest day under a running challenge; nothing once it has ended."""
     if challenge.status != "active":
         return None
     cid = challenge.id
     return InlineKeyboardMarkup(
         [
-            [button(label(services, "challenge.join", challenge), ChallengeTap(cid, "join"))],
+            [button(label(content, "challenge.join", challenge), ChallengeTap(cid, "join"))],
             [
-                button(label(services, "challenge.done", challenge), ChallengeTap(cid, "done")),
-                button(label(services, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
+                button(label(content, "challenge.done", challenge), ChallengeTap(cid, "done")),
+                button(label(content, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
             ],
         ]
     )
 
 
-def nudge_markup(services: Services, challenge: Challenge) -> InlineKeyboardMarkup:
+def nudge_markup(content: Content, challenge: Challenge) -> InlineKeyboardMarkup:
     """Done today and Rest day, privately."""
     cid = challenge.id
     return InlineKeyboardMarkup(
         [
             [
-                button(label(services, "challenge.done", challenge), ChallengeTap(cid, "done")),
-                button(label(services, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
+                button(label(content, "challenge.done", challenge), ChallengeTap(cid, "done")),
+                button(label(content, "challenge.rest", challenge), ChallengeTap(cid, "rest")),
             ]
         ]
     )
 
 
 def choose_markup(
-    services: Services, challenges: Sequence[Challenge], action: str, *, keep: bool = False
+    content: Content, challenges: Sequence[Challenge], action: str, *, keep: bool = False
 ) -> InlineKeyboardMarkup:
     """One button per challenge (to leave or end it), and 'Keep going' when ending."""
     key = "challenge.end" if action == "end" else "challenge.leave"
     rows = []
     for c in challenges:
-        text = label(services, key, c).format(goal=goal_words(services, c))
+        text = label(content, key, c).format(goal=goal_words(content, c))
         rows.append([button(text, ChallengeTap(c.id, action))])
     if keep:
-        rows.append([button(label(services, "challenge.keep"), ChallengeTap(0, "keep"))])
+        rows.append([button(label(content, "challenge.keep"), ChallengeTap(0, "keep"))])
     return InlineKeyboardMarkup(rows)
 
 
-def setup_text(services: Services, challenge: Challenge, creator: str, error: str = "") -> str:
+def setup_text(content: Content, challenge: Challenge, creator: str, error: str = "") -> str:
     """The set-up message at its open step, with an error line when a typed answer was unclear."""
     step = challenge.step or "act"
-    header = render(services, "group.setup.header", challenge, name=creator)
-    question = render(services, f"group.setup.{step}", challenge, timezone=challenge.timezone or "")
+    header = render(content, "group.setup.header", challenge, name=creator)
+    question = render(content, f"group.setup.{step}", challenge, timezone=challenge.timezone or "")
     return "\n\n".join(part for part in (header, error, question) if part)
 
 
 def setup_markup(
-    services: Services, challenge: Challenge, known_zone: str | None = None
+    content: Content, challenge: Challenge, known_zone: str | None = None
 ) -> InlineKeyboardMarkup:
     """The choices of the open set-up step, then Cancel."""
     step = challenge.step or "act"
@@ -190,14 +190,14 @@ def setup_markup(
     buttons: list[InlineKeyboardButton]
     width = 2
     if step == "act":
-        buttons = [button(label(services, f"activity.{a}"), tap(a)) for a in ACTIVITIES]
-        buttons.append(button(label(services, "challenge.own_activity"), tap(OWN)))
+        buttons = [button(label(content, f"activity.{a}"), tap(a)) for a in ACTIVITIES]
+        buttons.append(button(label(content, "challenge.own_activity"), tap(OWN)))
     elif step == "min":
-        minutes = label(services, "challenge.minutes")
+        minutes = label(content, "challenge.minutes")
         buttons = [button(minutes.format(minutes=m), tap(str(m))) for m in MINUTE_CHOICES]
-        buttons.append(button(label(services, "challenge.own_minutes"), tap(OWN)))
+        buttons.append(button(label(content, "challenge.own_minutes"), tap(OWN)))
     elif step == "len":
-        days = label(services, "challenge.days")
+        days = label(content, "challenge.days")
         buttons = [button(days.format(days=n), tap(str(n))) for n in LENGTHS]
         width = 3
     elif step == "tz":
@@ -208,7 +208,7 @@ def setup_markup(
         width = ZONE_ROW
     else:
         buttons = [button(t.strftime("%H:%M"), tap(time_code(t))) for t in SUMMARY_TIMES]
-    cancel = button(label(services, "challenge.cancel"), SetupTap(cid, "cancel", "x"))
+    cancel = button(label(content, "challenge.cancel"), SetupTap(cid, "cancel", "x"))
     return InlineKeyboardMarkup([*_rows(buttons, width), [cancel]])
 
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.db.models import Reflection, User
-from bot.services import Services
 from bot.views.callbacks import ReflectionTap, parse_day
 from bot.views.choices import REFLECTIONS as QUESTIONS
+from bot.views.content import Content
 from bot.views.render import locale_of, say
 
 __all__ = ["QUESTIONS", "next_question", "question"]
 
 
 def question(
-    services: Services, user: User, day: str, kind: str, field: str, top: int
+    content: Content, user: User, day: str, kind: str, field: str, top: int
 ) -> tuple[str, InlineKeyboardMarkup]:
     """One weekly or monthly question (of the week ending on `day`, yyyymmdd) with its answer
     buttons."""
-    text = say(services, f"{kind}.ask.{field}", user)
+    text = say(content, f"{kind}.ask.{field}", user)
     date = parse_day(day)
     assert date is not None, day
 
@@ -26,7 +26,7 @@ def question(
         return ReflectionTap(date, kind, field, value).encode()
 
     if kind == "monthly":
-        labels = [services.content.label(f"change.{v}", locale_of(user)) for v in range(1, 8)]
+        labels = [content.label(f"change.{v}", locale_of(user)) for v in range(1, 8)]
         rows = [[InlineKeyboardButton(label, callback_data=data(v))]
                 for v, label in enumerate(labels, 1)]  # fmt: skip
         return text, InlineKeyboardMarkup(rows)

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from bot.db.models import User
 from bot.domain.locale import locale_for
-from bot.services import Services
+from bot.views.content import Content
 
 # Echoing a huge message back would be unreadable; this is enough to recognise it.
 ECHO_MAX_CHARS = 24
@@ -19,26 +19,26 @@ def locale_of(user: User | None) -> str:
     return locale_for(user.timezone) if user is not None else "en"
 
 
-def say(services: Services, key: str, user: User | None = None, /, **variables: Any) -> str:
+def say(content: Content, key: str, user: User | None = None, /, **variables: Any) -> str:
     """Render a content message in the person's locale; a safety message gets the crisis line
     and emergency number of the person's country, wherever it is sent from."""
     locale = locale_of(user)
-    if services.content.item(key, locale).category == "safety":
-        variables = {**safety_variables(services, user), **variables}
-    return services.content.render(key, locale, **variables)
+    if content.item(key, locale).category == "safety":
+        variables = {**safety_variables(content, user), **variables}
+    return content.render(key, locale, **variables)
 
 
 def safety_variables(
-    services: Services, user: User | None, country: str | None = None
+    content: Content, user: User | None, country: str | None = None
 ) -> dict[str, Any]:
     """The person's country's crisis line and emergency number, ready for a safety template."""
-    helplines = services.content.helplines
+    helplines = content.helplines
     code = country or (helplines.country_of(user.country, user.timezone) if user else None)
     values = helplines.variables(code)
     locale = locale_of(user)
     # Rendered by locked templates from checked data: safe to place into other templates.
-    values["line"] = Markup(services.content.render("safety.parts.line", locale, **values))
-    values["call_now"] = Markup(services.content.render("safety.parts.emergency", locale, **values))
+    values["line"] = Markup(content.render("safety.parts.line", locale, **values))
+    values["call_now"] = Markup(content.render("safety.parts.emergency", locale, **values))
     return values
 
 

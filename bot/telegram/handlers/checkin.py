@@ -60,15 +60,15 @@ async def on_button(update: Update, context: Context) -> None:
             return
         today = today_for(services, user)
         if day != today:
-            await popup(query, say(services, "checkin.closed", user), show_alert=True)
+            await popup(query, say(services.content, "checkin.closed", user), show_alert=True)
             today_markup = keyboards.start_checkin(
                 services.content, today, "checkin.start_today", locale_of(user)
             )
-            await send(update, say(services, "checkin.closed", user), today_markup)
+            await send(update, say(services.content, "checkin.closed", user), today_markup)
             return
         replies = await tap(services, session, user, day, action, value)
         if replies is None:
-            await popup(query, say(services, "checkin.answer_updated", user))
+            await popup(query, say(services.content, "checkin.answer_updated", user))
             return
     await popup(query)
     (text, markup), after = replies
@@ -91,11 +91,11 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         question = flow.next_question(answers)
         if question is None:
             user.dialog = None
-            await send(update, say(services, "fallback.text", user, name=user.first_name))
+            await send(update, say(services.content, "fallback.text", user, name=user.first_name))
             return
         parsed = flow.parse(question, text)
         if parsed.error is not None:
-            error = say(services, parsed.error, user, value=echo(text),
+            error = say(services.content, parsed.error, user, value=echo(text),
                         max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
             offer_same = await offers_same(session, user, day, question)
             again, markup = question_reply(services, user, day, question, offer_same=offer_same)
@@ -129,4 +129,4 @@ async def reask(update: Update, services: Services, user: User) -> None:
 async def cancel(services: Services, session: AsyncSession, user: User) -> str:
     """/cancel during a check-in: keep what was answered, stop asking."""
     user.dialog = None
-    return say(services, "checkin.cancelled", user)
+    return say(services.content, "checkin.cancelled", user)

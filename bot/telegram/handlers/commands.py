@@ -16,7 +16,7 @@ async def help_command(update: Update, context: Context) -> None:
     """/help: what the bot does and its commands."""
     services = services_of(context)
     user = await load_user(services, update)
-    await send(update, say(services, "help.text", user))
+    await send(update, say(services.content, "help.text", user))
 
 
 async def pause(update: Update, context: Context) -> None:
@@ -27,13 +27,13 @@ async def pause(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None or not user.onboarded:
-            text = say(services, "onboarding.start_first", user)
+            text = say(services.content, "onboarding.start_first", user)
         elif user.paused:
-            text = say(services, "pause.already", user)
+            text = say(services.content, "pause.already", user)
         else:
             user.paused = True
             user.updated_at = services.clock.now()
-            text = say(services, "pause.done", user)
+            text = say(services.content, "pause.done", user)
     await send(update, text)
 
 
@@ -57,7 +57,7 @@ async def resume(update: Update, context: Context) -> None:
         user.active = True
         user.updated_at = services.clock.now()
         onboarding.reschedule(user, services)
-        text = say(services, key, user, checkin_time=user.checkin_time.strftime("%H:%M"),
+        text = say(services.content, key, user, checkin_time=user.checkin_time.strftime("%H:%M"),
                    timezone=user.timezone)  # fmt: skip
     await send(update, text)
 
@@ -71,15 +71,15 @@ async def cancel(update: Update, context: Context) -> None:
         user = await queries.get_user(session, update.effective_user.id)
         state = dialogs.parse(user.dialog) if user is not None else None
         if user is None or not user.dialog:
-            text = say(services, "cancel.nothing", user)
+            text = say(services.content, "cancel.nothing", user)
         elif state is State.CHECKIN:
             text = await checkin.cancel(services, session, user)
         elif state is not None and state.dialogue is Dialogue.ONBOARD:
             text = await onboarding.finish_with_defaults(services, user)
-            text = f"{say(services, 'onboarding.cancelled', user)}\n\n{text}"
+            text = f"{say(services.content, 'onboarding.cancelled', user)}\n\n{text}"
         else:
             user.dialog = None
-            text = say(services, "settings.closed", user)
+            text = say(services.content, "settings.closed", user)
         if user is not None:
             user.updated_at = services.clock.now()
     await send(update, text)

@@ -77,7 +77,7 @@ async def read_tap(services: Services, update: Update, codec: type[Tap]) -> Tap 
 
 async def stale_tap(services: Services, update: Update, user: User | None = None) -> None:
     """A forged, garbled or out-of-date button: a short friendly popup, and nothing changes."""
-    await popup(update.callback_query, say(services, "error.stale_button", user))
+    await popup(update.callback_query, say(services.content, "error.stale_button", user))
 
 
 async def onboarded_user(services: Services, session: AsyncSession, update: Update) -> User | None:
@@ -90,7 +90,7 @@ async def onboarded_user(services: Services, session: AsyncSession, update: Upda
     user = await queries.get_user(session, update.effective_user.id)
     if user is not None and user.onboarded:
         return user
-    hint = say(services, "onboarding.start_first", user)
+    hint = say(services.content, "onboarding.start_first", user)
     if update.callback_query is not None:
         await popup(update.callback_query, hint)
     else:

@@ -30,4 +30,4 @@ async def on_error(update: object, context: Context) -> None:
         and update.effective_chat.type == "private"
     ):
         # Delivered with the update's other replies (delivery never raises, so no loop here).
-        await send(update, say(services, "error.generic", None))
+        await send(update, say(services.content, "error.generic", None))

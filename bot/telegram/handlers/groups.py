@@ -119,7 +119,7 @@ async def on_my_member(update: Update, context: Context) -> None:
         group.introduced = True
     await set_group_commands(context.bot, services)
     if introduce:
-        intro = delivery.Say(chat.id, say(services, "group.intro", None))
+        intro = delivery.Say(chat.id, say(services.content, "group.intro", None))
         await delivery.later(context.bot, intro)
 
 
@@ -161,7 +161,7 @@ async def challenge_command(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, tg_user.id)
         if user is None:
-            text = say(services, "group.start_private_first", None, name=tg_user.first_name)
+            text = say(services.content, "group.start_private_first", None, name=tg_user.first_name)
             await send(
                 update, text, keyboards.private_chat_link(services.content, context.bot.username)
             )
@@ -180,8 +180,8 @@ async def challenge_command(update: Update, context: Context) -> None:
         # The creator is the first member, from the draft on.
         await db.join(session, draft.id, user.id, now, creator=True)
         draft_id = draft.id
-        text = views.setup_text(services, draft, user.first_name)
-        markup = views.setup_markup(services, draft)
+        text = views.setup_text(services.content, draft, user.first_name)
+        markup = views.setup_markup(services.content, draft)
     # Sent after the commit; its id is kept, as typed answers edit this message later.
     message_id = await send_now(update, text, markup)
     if message_id is not None:
@@ -248,8 +248,8 @@ async def _setup_step(
     challenge.updated_at = now
     if challenge.step is not None:
         known = group.timezone or creator.timezone
-        text = views.setup_text(services, challenge, creator.first_name)
-        return text, views.setup_markup(services, challenge, known), []
+        text = views.setup_text(services.content, challenge, creator.first_name)
+        return text, views.setup_markup(services.content, challenge, known), []
     _activate(challenge, group, now)
     post = await jobs.refresh(services, session, challenge, now, force=True)
     if post is None:
@@ -264,8 +264,8 @@ def _joined_note(
     services: Services, challenge: Challenge, group: GroupChat, user: User
 ) -> jobs.Send:
     """The private welcome to a challenge."""
-    text = say(services, "group.joined.private", user, goal=views.goal_words(services, challenge),
-               group=group.title)  # fmt: skip
+    goal = views.goal_words(services.content, challenge)
+    text = say(services.content, "group.joined.private", user, goal=goal, group=group.title)
     return jobs.Send(user.chat_id, text, user_id=user.id)
 
 
@@ -286,17 +286,17 @@ async def on_setup_button(update: Update, context: Context) -> None:
             await stale_tap(services, update, tapper)
             return
         if challenge is None or challenge.status != "draft":
-            await popup(query, say(services, "group.popup.setup_closed", tapper))
+            await popup(query, say(services.content, "group.popup.setup_closed", tapper))
             return
         if not await db.is_creator(session, challenge.id, update.effective_user.id):
             creator = await db.creator_of(session, challenge.id)
             name = creator.first_name if creator else ""
-            await popup(query, say(services, "group.popup.creator_only", tapper, name=name))
+            await popup(query, say(services.content, "group.popup.creator_only", tapper, name=name))
             return
         if step == "cancel":
             challenge.status = "cancelled"
             await popup(query)
-            await _edit(query.message, say(services, "group.setup.cancelled", tapper))
+            await _edit(query.message, say(services.content, "group.setup.cancelled", tapper))
             return
         if step != challenge.step:
             await popup(query)  # a double tap on an answered step
@@ -307,7 +307,7 @@ async def on_setup_button(update: Update, context: Context) -> None:
             return
         text, markup, outgoing = shown
         live = challenge.status == "active"
-    await popup(query, say(services, "group.popup.live", tapper) if live else None)
+    await popup(query, say(services.content, "group.popup.live", tapper) if live else None)
     await _edit(query.message, text, markup)
     await jobs.deliver(services, context.bot, outgoing)
 
@@ -337,11 +337,13 @@ async def on_setup_reply(update: Update, context: Context) -> None:
             error_key = "group.setup.error.tz" if step == "tz" else "group.setup.error.time"
             suggestions = ", ".join(parse_zone(message.text).suggestions) if step == "tz" else ""
             error = say(
-                services, error_key, creator, value=echo(message.text), suggestions=suggestions
-            )
+                services.content, error_key, creator, value=echo(message.text),
+                suggestions=suggestions,
+            )  # fmt: skip
             known = group.timezone if group else None
-            text = views.setup_text(services, draft, creator.first_name if creator else "", error)
-            markup: InlineKeyboardMarkup | None = views.setup_markup(services, draft, known)
+            name = creator.first_name if creator else ""
+            text = views.setup_text(services.content, draft, name, error)
+            markup: InlineKeyboardMarkup | None = views.setup_markup(services.content, draft, known)
             outgoing: jobs.Outgoing = []
         else:
             text, markup, outgoing = shown
@@ -367,7 +369,7 @@ async def on_button(update: Update, context: Context) -> None:
     action = tapped.action
     if action == "keep":
         await popup(query)
-        await _edit(query.message, say(services, "group.end.kept", None))
+        await _edit(query.message, say(services.content, "group.end.kept", None))
         return
     now = services.clock.now()
     answer: str | None = None
@@ -385,11 +387,11 @@ async def on_button(update: Update, context: Context) -> None:
             await stale_tap(services, update, user)
             return
         if challenge is None or challenge.status != "active":
-            await popup(query, say(services, "group.popup.ended", user))
+            await popup(query, say(services.content, "group.popup.ended", user))
             return
         if action == "join":
             if user is None:
-                answer = say(services, "group.popup.start_private", None)
+                answer = say(services.content, "group.popup.start_private", None)
                 url = deep_link(context.bot, challenge)
             else:
                 answer, outgoing = await _join(services, session, challenge, user, now)
@@ -401,13 +403,15 @@ async def on_button(update: Update, context: Context) -> None:
             member = await db.member_of(session, challenge.id, user.id) if user else None
             if user is None or member is None or member.left_at is not None:
                 key = "group.popup.not_in" if action == "leave" else "group.popup.not_member"
-                answer = say(services, key, user)
+                answer = say(services.content, key, user)
             elif action == "leave":
                 member.left_at = now
-                answer = say(services, "group.popup.left", user)
+                answer = say(services.content, "group.popup.left", user)
                 if _in_group(query.message):
-                    goal = views.goal_words(services, challenge)
-                    edit = say(services, "group.left", user, name=user.first_name, goal=goal)
+                    goal = views.goal_words(services.content, challenge)
+                    edit = say(
+                        services.content, "group.left", user, name=user.first_name, goal=goal
+                    )
                 post = await jobs.refresh(services, session, challenge, now)
                 outgoing = [post] if post else []
             elif action in ("done", "rest"):
@@ -443,7 +447,7 @@ async def _join(
     """Join (or rejoin) with a tap; a private welcome for those who can get private messages."""
     _, new = await db.join(session, challenge.id, user.id, now)
     if not new:
-        return say(services, "group.popup.already_in", user), []
+        return say(services.content, "group.popup.already_in", user), []
     outgoing: jobs.Outgoing = []
     post = await jobs.refresh(services, session, challenge, now)
     if post is not None:
@@ -451,7 +455,7 @@ async def _join(
     group = await session.get(GroupChat, challenge.group_id)
     if user.active and group is not None:
         outgoing.append(_joined_note(services, challenge, group, user))
-    return say(services, "group.popup.joined", user), outgoing
+    return say(services.content, "group.popup.joined", user), outgoing
 
 
 async def _count(
@@ -470,12 +474,12 @@ async def _count(
     start = challenge.start_date or day
     if day < start:
         return (
-            say(services, "group.popup.not_started", user, date=views.date_words(start)),
+            say(services.content, "group.popup.not_started", user, date=views.date_words(start)),
             None,
             [],
         )
     if challenge.end_date is not None and day > challenge.end_date:
-        return say(services, "group.popup.ended", user), None, []
+        return say(services.content, "group.popup.ended", user), None, []
     kind: Status = "moved" if action == "done" else "resting"
     changed = await db.mark_day(session, user.id, day, kind, now)
     key = f"group.popup.{kind}" if changed else "group.popup.already_counted"
@@ -484,8 +488,8 @@ async def _count(
         post = await jobs.refresh(services, session, each, now)
         if post is not None:
             outgoing.append(post)
-    edit = None if in_group else say(services, f"group.nudge.{kind}", user)
-    return say(services, key, user), edit, outgoing
+    edit = None if in_group else say(services.content, f"group.nudge.{kind}", user)
+    return say(services.content, key, user), edit, outgoing
 
 
 async def _end_early(
@@ -510,7 +514,7 @@ async def _end_early(
         except TelegramError:
             allowed = False
     if not allowed:
-        return say(services, "group.popup.not_allowed", user), None, []
+        return say(services.content, "group.popup.not_allowed", user), None, []
     outgoing = await jobs.end(services, session, challenge, "early", now)
     # The confirmation message becomes the closing summary: one message, not two.
     summary = next((o for o in outgoing if isinstance(o, jobs.Send)), None)
@@ -533,11 +537,12 @@ async def leave_command(update: Update, context: Context) -> None:
             await db.active_challenges_of_user(session, user.id, group.id) if user and group else []
         )
         if user is None or not mine:
-            await send(update, say(services, "group.leave.none", user, name=tg_user.first_name))
+            none = say(services.content, "group.leave.none", user, name=tg_user.first_name)
+            await send(update, none)
             return
         if len(mine) > 1:
-            text = say(services, "group.leave.choose", user, name=user.first_name)
-            await send(update, text, views.choose_markup(services, mine, "leave"))
+            text = say(services.content, "group.leave.choose", user, name=user.first_name)
+            await send(update, text, views.choose_markup(services.content, mine, "leave"))
             return
         challenge = mine[0]
         member = await db.member_of(session, challenge.id, user.id)
@@ -545,8 +550,8 @@ async def leave_command(update: Update, context: Context) -> None:
         member.left_at = now
         post = await jobs.refresh(services, session, challenge, now)
         outgoing = [post] if post else []
-        text = say(services, "group.left", user, name=user.first_name,
-                   goal=views.goal_words(services, challenge))  # fmt: skip
+        text = say(services.content, "group.left", user, name=user.first_name,
+                   goal=views.goal_words(services.content, challenge))  # fmt: skip
     await send(update, text)
     await jobs.deliver(services, context.bot, outgoing)
 
@@ -561,15 +566,15 @@ async def end_command(update: Update, context: Context) -> None:
         group = await db.group_by_chat(session, chat.id)
         running = await db.challenges_of_group(session, group.id) if group else []
         if not running:
-            await send(update, say(services, "group.end.none", None))
+            await send(update, say(services.content, "group.end.none", None))
             return
-        markup = views.choose_markup(services, running, "end", keep=True)
-    await send(update, say(services, "group.end.choose", None), markup)
+        markup = views.choose_markup(services.content, running, "end", keep=True)
+    await send(update, say(services.content, "group.end.choose", None), markup)
 
 
 async def help_command(update: Update, context: Context) -> None:
     """/help in a group: how challenges work."""
-    await send(update, say(services_of(context), "group.help", None))
+    await send(update, say(services_of(context).content, "group.help", None))
 
 
 # From the private chat ------------------------------------------------------------------------
@@ -606,7 +611,7 @@ async def start_from_link(update: Update, context: Context) -> None:
             if zone and is_zone(zone):
                 user.timezone = zone
         if challenge is None or group is None or challenge.status != "active":
-            text = say(services, "group.link.unknown", user)
+            text = say(services.content, "group.link.unknown", user)
         else:
             await db.join(session, challenge.id, user.id, now)
             text = _joined_note(services, challenge, group, user).text

@@ -55,16 +55,16 @@ async def replies(
     name = user.first_name
     intent = reading.intent
     if intent == "greeting":
-        text = say(services, "intent.greeting", user, name=name)
+        text = say(services.content, "intent.greeting", user, name=name)
         row = await queries.get_checkin(session, user.id, checkin_case.today_for(services, user))
         if row is not None and row.pain is not None and flow.next_question(queries.answers_of(row)):
-            text += "\n\n" + say(services, "intent.greeting.checkin_open", user)
+            text += "\n\n" + say(services.content, "intent.greeting.checkin_open", user)
         return [(text, menu(services, user))]
     if intent == "thanks":
         key = "intent.ack" if reading.detail == "ack" else "intent.thanks"
-        return [(say(services, key, user, name=name), None)]
+        return [(say(services.content, key, user, name=name), None)]
     if intent == "feeling":
-        text = say(services, f"intent.feeling.{reading.detail}", user, name=name)
+        text = say(services.content, f"intent.feeling.{reading.detail}", user, name=name)
         markup = (
             single(services, user, "intent.menu.checkin", IntentTap("checkin"))
             if reading.detail == "worse"
@@ -79,21 +79,22 @@ async def replies(
         return [await more_reply(services, session, user)]
     if intent == "stop":
         if user.paused:
-            return [(say(services, "intent.stop.paused", user), None)]
+            return [(say(services.content, "intent.stop.paused", user), None)]
         return [
-            (say(services, "intent.stop.offer", user),
+            (say(services.content, "intent.stop.offer", user),
              single(services, user, "intent.pause", IntentTap("pause")))
         ]  # fmt: skip
     if intent in ("progress", "export", "delete"):
-        return [(say(services, f"intent.{intent}", user), None)]
+        return [(say(services.content, f"intent.{intent}", user), None)]
     if intent == "help":
-        return [(say(services, "intent.help", user), menu(services, user))]
+        return [(say(services.content, "intent.help", user), menu(services, user))]
     return [fallback(services, user)]
 
 
 def fallback(services: Services, user: User) -> Reply:
     """Rare by design: a short menu of what the bot can do."""
-    return say(services, "intent.fallback", user, name=user.first_name), menu(services, user)
+    text = say(services.content, "intent.fallback", user, name=user.first_name)
+    return text, menu(services, user)
 
 
 async def record_rest(services: Services, session: AsyncSession, user: User) -> str:
@@ -105,11 +106,11 @@ async def record_rest(services: Services, session: AsyncSession, user: User) -> 
     day = checkin_case.today_for(services, user)
     row = await history.get_plan(session, user.id, day)
     if row is not None and row.done:
-        return say(services, "intent.rest.already_moved", user, name=user.first_name)
+        return say(services.content, "intent.rest.already_moved", user, name=user.first_name)
     now = services.clock.now()
     following = await queries.get_or_create_checkin(session, user.id, day + timedelta(days=1), now)
     queries.store_answers(following, replace(queries.answers_of(following), movement="rest"), now)
-    return say(services, "intent.rest.recorded", user, name=user.first_name)
+    return say(services.content, "intent.rest.recorded", user, name=user.first_name)
 
 
 async def symptom_reply(
@@ -118,13 +119,13 @@ async def symptom_reply(
     """A kind line and one self-care tip chosen by the symptom's tags."""
     day = checkin_case.today_for(services, user)
     row = await history.get_plan(session, user.id, day)
-    parts = [say(services, f"intent.symptom.{symptom}", user, name=user.first_name)]
+    parts = [say(services.content, f"intent.symptom.{symptom}", user, name=user.first_name)]
     tip = tip_text(services, user, symptom, day, row)
     if tip is not None:
         parts.append(f"💡 {tip}")
     markup = None
     if symptom in REST_OFFER:
-        parts.append(say(services, "intent.symptom.rest_offer", user))
+        parts.append(say(services.content, "intent.symptom.rest_offer", user))
         markup = single(services, user, "intent.rest", IntentTap("rest"))
     return "\n\n".join(parts), markup
 
@@ -149,7 +150,7 @@ def tip_text(
         values.update(goal_minutes=row.goal_minutes, activity=activity)
     for key in domain.tip_order(candidates, seed, tuple(row.content_keys) if row else ()):
         try:
-            return say(services, key, user, **values)
+            return say(services.content, key, user, **values)
         except UndefinedError:
             continue
     return None
@@ -169,17 +170,17 @@ async def more_reply(services: Services, session: AsyncSession, user: User) -> R
     row = await history.get_plan(session, user.id, day)
     if row is None:
         return (
-            say(services, "intent.more.no_plan", user),
+            say(services.content, "intent.more.no_plan", user),
             single(services, user, "intent.menu.today", IntentTap("today")),
         )
     held = await history.red_flag_today(session, user.id, day) is not None
     extra = 0 if held else domain.extra_minutes(row.day_type, row.goal_kind, row.goal_minutes)
     if extra:
-        return say(services, "intent.more.extra", user, goal_minutes=row.goal_minutes,
+        return say(services.content, "intent.more.extra", user, goal_minutes=row.goal_minutes,
                    value=str(extra)), None  # fmt: skip
     if row.goal_kind != "session":
-        return say(services, "intent.more.rest_plan", user), None
-    return say(services, "intent.more.hold", user, goal_minutes=row.goal_minutes), None
+        return say(services.content, "intent.more.rest_plan", user), None
+    return say(services.content, "intent.more.hold", user, goal_minutes=row.goal_minutes), None
 
 
 async def respond(update: Update, context: Context, user: User, reading: Reading) -> None:
@@ -222,11 +223,11 @@ async def in_checkin(update: Update, context: Context, user: User, reading: Read
             rows = [[keyboards.button(label("intent.continue", loc), CheckinTap(day, "start"))]]
             if not fresh.paused:
                 rows.insert(0, [keyboards.button(label("intent.pause", loc), IntentTap("pause"))])
-            text = say(services, "intent.stop.checkin", fresh)
+            text = say(services.content, "intent.stop.checkin", fresh)
         await send(update, text, InlineKeyboardMarkup(rows))
         return
     if reading.intent == "none":
-        await send(update, say(services, "intent.question", user))
+        await send(update, say(services.content, "intent.question", user))
     elif not await _answer(update, services, user, reading):
         return
     await reask(update, services, user)
@@ -256,7 +257,7 @@ async def reask(update: Update, services: Services, user: User) -> None:
         )
         text, markup = checkin_case.question_reply(
             services, fresh, day, question, offer_same=offer_same,
-            header=say(services, "intent.reask", fresh),
+            header=say(services.content, "intent.reask", fresh),
         )  # fmt: skip
     await send(update, text, markup)
 
@@ -266,22 +267,22 @@ async def in_setup(update: Update, context: Context, user: User, reading: Readin
     services = services_of(context)
     name = user.first_name
     if reading.intent == "stop":
-        return say(services, "intent.stop.setup", user), None
+        return say(services.content, "intent.stop.setup", user), None
     if reading.intent == "symptom":
         day = checkin_case.today_for(services, user)
         tip = tip_text(services, user, reading.detail, day, None)
-        parts = [say(services, f"intent.symptom.{reading.detail}", user, name=name)]
+        parts = [say(services.content, f"intent.symptom.{reading.detail}", user, name=name)]
         if tip is not None:
             parts.append(f"💡 {tip}")
         return "\n\n".join(parts), None
     if reading.intent == "greeting":
-        return say(services, "intent.ack", user), None
+        return say(services.content, "intent.ack", user), None
     if reading.intent == "thanks":
         key = "intent.ack" if reading.detail == "ack" else "intent.thanks"
-        return say(services, key, user, name=name), None
+        return say(services.content, key, user, name=name), None
     if reading.intent in ("progress", "export", "delete"):
-        return say(services, f"intent.{reading.intent}", user), None
-    return say(services, "intent.help", user), None
+        return say(services.content, f"intent.{reading.intent}", user), None
+    return say(services.content, "intent.help", user), None
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -295,7 +296,7 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.sessions() as session:
         user = await queries.get_user(session, update.effective_user.id)
     if user is None or not user.onboarded:
-        await popup(query, say(services, "onboarding.start_first", user))
+        await popup(query, say(services.content, "onboarding.start_first", user))
         return
     await popup(query)
     if action == "today":

@@ -62,7 +62,7 @@ async def _cue_answer(update: Update, context: Context, said: Said) -> None:
     """The person's own if-then cue, unless the message is clearly something else."""
     if interrupts_cue(said.reading):
         await intents.respond(update, context, said.user, said.reading)
-        await send(update, say(services_of(context), "plan.cue.ask_own", said.user))
+        await send(update, say(services_of(context).content, "plan.cue.ask_own", said.user))
         return
     await plan.on_cue_text(update, context, said.user.id, said.text)
 
@@ -88,7 +88,7 @@ async def _no_dialogue(update: Update, context: Context, said: Said) -> None:
     if said.user.onboarded and asks_for_today(said.text):
         await plan.today(update, context)
     elif not said.user.onboarded:
-        await send(update, say(services, "onboarding.start_first", said.user))
+        await send(update, say(services.content, "onboarding.start_first", said.user))
     elif said.reading.intent != "none":
         await intents.respond(update, context, said.user, said.reading)
     elif said.screened is not safety.Screened.CHECKED:
@@ -144,12 +144,13 @@ async def text(update: Update, context: Context) -> None:
     if screened is safety.Screened.ANSWERED:
         return
     if user is None:
-        await send(update, say(services, "onboarding.start_first", None))
+        await send(update, say(services.content, "onboarding.start_first", None))
         return
     state = dialogs.parse(user.dialog)
     if len(message.text) > MAX_TEXT_CHARS and state is not State.CHECKIN:
         await send(
-            update, say(services, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}")
+            update,
+            say(services.content, "fallback.too_long", user, max_chars=f"{MAX_TEXT_CHARS:,}"),
         )
         return
     reading = read(message.text) if len(message.text) <= MAX_TEXT_CHARS else NONE
@@ -163,7 +164,7 @@ async def unknown_command(update: Update, context: Context) -> None:
     message = update.effective_message
     word = (message.text or "/").split()[0].split("@")[0] if message else "/"
     user = await load_user(services, update)
-    await send(update, say(services, "unknown.command", user, command=echo(word)))
+    await send(update, say(services.content, "unknown.command", user, command=echo(word)))
 
 
 async def not_text(update: Update, context: Context) -> None:
@@ -177,7 +178,7 @@ async def not_text(update: Update, context: Context) -> None:
     caption = message.caption if message is not None else None
     if caption and await safety.screen(update, context, user, caption) is safety.Screened.ANSWERED:
         return
-    await send(update, say(services, "fallback.not_text", user))
+    await send(update, say(services.content, "fallback.not_text", user))
     state = dialogs.parse(user.dialog) if user is not None else None
     if user is None or state is None:
         return
@@ -210,6 +211,6 @@ async def group(update: Update, context: Context) -> None:
     services = services_of(context)
     await send(
         update,
-        say(services, "group.private_only", None),
+        say(services.content, "group.private_only", None),
         keyboards.private_chat_link(services.content, context.bot.username),
     )

@@ -59,25 +59,26 @@ def question(services: Services, user: User, step: str) -> tuple[str, InlineKeyb
     """The text and buttons that ask one step."""
     content, loc = services.content, locale_of(user)
     if step == "tz":
-        return say(services, "onboarding.ask.timezone", user, timezone=user.timezone), (
+        return say(services.content, "onboarding.ask.timezone", user, timezone=user.timezone), (
             keyboards.zones(content, loc)
         )
     if step == "time":
-        text = say(services, "onboarding.ask.time", user, timezone=user.timezone,
+        text = say(services.content, "onboarding.ask.time", user, timezone=user.timezone,
                    checkin_time=user.checkin_time.strftime("%H:%M"))  # fmt: skip
         return text, keyboards.times(content, loc)
     if step in ("bad", "good"):
         key = "onboarding.ask.bad_day" if step == "bad" else "onboarding.ask.good_day"
-        return say(services, key, user), keyboards.minutes(content, step, loc)
+        return say(services.content, key, user), keyboards.minutes(content, step, loc)
     if step == "sym":
-        text = say(services, "settings.ask.symptoms", user)
+        text = say(services.content, "settings.ask.symptoms", user)
         return text, keyboards.toggles(content, "sym", user.symptom_tags, loc)
     if step == "country":
         text = say(
-            services, "settings.ask.country", user, country_name=country_words(services, user)
+            services.content, "settings.ask.country", user,
+            country_name=country_words(services, user),
         )
         return text, keyboards.country_choice(content, loc)
-    text = say(services, "onboarding.ask.activities", user)
+    text = say(services.content, "onboarding.ask.activities", user)
     return text, keyboards.toggles(content, "act", user.activities, loc)
 
 
@@ -107,7 +108,7 @@ def country_words(services: Services, user: User) -> str:
 def settings_text(services: Services, user: User) -> str:
     """The settings overview."""
     return say(
-        services, "settings.menu", user, timezone=user.timezone,
+        services.content, "settings.menu", user, timezone=user.timezone,
         checkin_time=user.checkin_time.strftime("%H:%M"),
         minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
         activities=activity_words(services, user), value="yes" if user.paused else "no",
@@ -131,14 +132,15 @@ async def start(update: Update, context: Context) -> None:
             )  # fmt: skip
             user.dialog = State.ONBOARD_TZ
             session.add(user)
-            greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+            greeting = say(services.content, "onboarding.welcome", user, name=user.first_name)
         else:
             user.active = True
             user.chat_id = chat.id
             user.updated_at = now
             if user.onboarded:
                 reschedule(user, services)
-                greeting = say(services, "onboarding.welcome_back", user, name=user.first_name,
+                greeting = say(services.content, "onboarding.welcome_back", user,
+                               name=user.first_name,
                                checkin_time=user.checkin_time.strftime("%H:%M"),
                                timezone=user.timezone)  # fmt: skip
                 await send(update, greeting)
@@ -146,10 +148,10 @@ async def start(update: Update, context: Context) -> None:
             if dialogs.dialogue_of(user.dialog) is Dialogue.ONBOARD:
                 # The welcome went out with the first /start: a second one (a double tap, or two
                 # replicas each holding one) carries on instead of welcoming twice.
-                greeting = say(services, "onboarding.resume", user, name=user.first_name)
+                greeting = say(services.content, "onboarding.resume", user, name=user.first_name)
             else:
                 user.dialog = State.ONBOARD_TZ
-                greeting = say(services, "onboarding.welcome", user, name=user.first_name)
+                greeting = say(services.content, "onboarding.welcome", user, name=user.first_name)
         text, markup = question(services, user, dialogs.step_of(user.dialog) or Step.TZ)
     # One message: the welcome, then the first question with its buttons right under it.
     await send(update, f"{greeting}\n\n{text}", markup)
@@ -218,7 +220,7 @@ async def _advance(
     if dialogs.dialogue_of(user.dialog) is Dialogue.SETTINGS or user.onboarded:
         user.dialog = None
         reschedule(user, services)
-        saved = say(services, "settings.saved", user)
+        saved = say(services.content, "settings.saved", user)
         menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
         return saved, None, [(settings_text(services, user), menu)]
     answered = dialogs.setup_state(Dialogue.ONBOARD, step)
@@ -241,7 +243,7 @@ def _finish(
     reschedule(user, services)
     today = local_date(services.clock.now(), ZoneInfo(user.timezone))
     text = say(
-        services, "onboarding.done", user, name=user.first_name,
+        services.content, "onboarding.done", user, name=user.first_name,
         checkin_time=user.checkin_time.strftime("%H:%M"), timezone=user.timezone,
         activities=activity_words(services, user),
         minutes_range=f"{user.bad_day_minutes}-{user.good_day_minutes}",
@@ -267,7 +269,7 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await popup(query, say(services, "onboarding.start_first", user))
+            await popup(query, say(services.content, "onboarding.start_first", user))
             return
         current = dialogs.step_of(user.dialog)
         if step in TOGGLES:
@@ -286,7 +288,7 @@ async def on_button(update: Update, context: Context) -> None:
         if current != step:
             # A button from an earlier step: the setting is saved, the dialog stays where it is.
             reschedule(user, services)
-            await popup(query, say(services, "settings.saved", user))
+            await popup(query, say(services.content, "settings.saved", user))
             return
         text, markup, after = await _advance(update, services, user, step)
     await popup(query)
@@ -306,13 +308,13 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
         if step is None:
             return
         if step in TOGGLES and step != Step.ACT:
-            await send(update, say(services, "onboarding.error.toggles", user))
+            await send(update, say(services.content, "onboarding.error.toggles", user))
             await send(update, *question(services, user, step))
             return
         error = await _apply(services, session, user, step, text)
         if error is not None:
             suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
-            message = say(services, error, user, value=echo(text), suggestions=suggestions)
+            message = say(services.content, error, user, value=echo(text), suggestions=suggestions)
             again, again_markup = question(services, user, step)
             await send(update, message)
             await send(update, again, again_markup)
@@ -356,12 +358,13 @@ async def on_settings_button(update: Update, context: Context) -> None:
         if what == "close":
             user.dialog = None
             await popup(query)
-            await edit_or_send(update, say(services, "settings.closed", user))
+            await edit_or_send(update, say(services.content, "settings.closed", user))
             return
         if what == "pause":
             user.paused = not user.paused
             reschedule(user, services)
-            await popup(query, say(services, "pause.done" if user.paused else "resume.short", user))
+            said = "pause.done" if user.paused else "resume.short"
+            await popup(query, say(services.content, said, user))
             await edit_or_send(update, settings_text(services, user),
                                keyboards.settings_menu(services.content, user.paused,
                                                        locale_of(user)))  # fmt: skip

@@ -44,7 +44,7 @@ async def today(update: Update, context: Context) -> None:
             return
         day = checkin_case.today_for(services, user)
         if await history.red_flag_today(session, user.id, day) in planning.NO_PLAN_TIERS:
-            await send(update, say(services, "today.paused", user))
+            await send(update, say(services.content, "today.paused", user))
             return
         row = await queries.get_or_create_checkin(session, user.id, day, services.clock.now())
         answers = queries.answers_of(row)
@@ -53,7 +53,7 @@ async def today(update: Update, context: Context) -> None:
             text, markup = planning.plan_reply(services, user, decision, plan_row)
         else:
             queries.store_answers(row, flow.quick(answers), services.clock.now())
-            header = say(services, "today.first", user)
+            header = say(services.content, "today.first", user)
             (text, markup), _ = await checkin_case.next_step_reply(services, session, user, row,
                                                               header=header)  # fmt: skip
     await send(update, text, markup)
@@ -71,11 +71,11 @@ async def on_button(update: Update, context: Context) -> None:
         user = await queries.get_user(session, update.effective_user.id)
         row = await history.get_plan(session, user.id, day) if user else None
         if user is None or row is None:
-            await popup(query, say(services, "plan.closed", user))
+            await popup(query, say(services.content, "plan.closed", user))
             return
         if action in ("done", "opt"):
             if checkin_case.today_for(services, user) - day > DONE_WINDOW:
-                await popup(query, say(services, "plan.closed", user))
+                await popup(query, say(services.content, "plan.closed", user))
                 return
             key = "plan.logged_already" if row.done else "plan.logged"
             chosen = _option(services, row, tapped.option) if action == "opt" else None
@@ -84,7 +84,7 @@ async def on_button(update: Update, context: Context) -> None:
                 return
             row.done = True
             row.updated_at = services.clock.now()
-            await popup(query, say(services, key, user))
+            await popup(query, say(services.content, key, user))
             markup = keyboards.plan(
                 services.content, day, done=True,
                 offer_cue=row.goal_kind == "session" and not user.cue, locale=locale_of(user),
@@ -101,7 +101,7 @@ async def on_button(update: Update, context: Context) -> None:
         if action == "why":
             await send(update, planning.why_text(services, user, row))
         elif action == "cue":
-            await send(update, say(services, "plan.cue.ask", user),
+            await send(update, say(services.content, "plan.cue.ask", user),
                        keyboards.cues(services.content, locale_of(user)))  # fmt: skip
 
 
@@ -126,11 +126,11 @@ async def on_cue_button(update: Update, context: Context) -> None:
         await popup(query)
         if choice == "own":
             user.dialog = State.CUE
-            await edit_or_send(update, say(services, "plan.cue.ask_own", user))
+            await edit_or_send(update, say(services.content, "plan.cue.ask_own", user))
             return
         if choice == "none":
             user.cue = None
-            await edit_or_send(update, say(services, "plan.cue.removed", user))
+            await edit_or_send(update, say(services.content, "plan.cue.removed", user))
             return
         user.cue = services.content.label(f"cue_words.{choice}", locale_of(user))
         text = await _cue_saved(services, session, user)
@@ -146,7 +146,8 @@ async def on_cue_text(update: Update, context: Context, user_id: int, text: str)
             return
         cue = " ".join(text.split()).rstrip(".!")
         if not cue or len(cue) > CUE_MAX_CHARS:
-            await send(update, say(services, "plan.cue.too_long", user, max_chars=CUE_MAX_CHARS))
+            too_long = say(services.content, "plan.cue.too_long", user, max_chars=CUE_MAX_CHARS)
+            await send(update, too_long)
             return
         user.cue = cue[0].lower() + cue[1:]
         user.dialog = None
@@ -159,11 +160,11 @@ async def _cue_saved(services: Services, session: AsyncSession, user: User) -> s
     user.updated_at = services.clock.now()
     row = await history.get_plan(session, user.id, checkin_case.today_for(services, user))
     if row is None or row.goal_kind != "session":
-        return say(services, "plan.cue.saved_no_goal", user, cue=user.cue)
+        return say(services.content, "plan.cue.saved_no_goal", user, cue=user.cue)
     # The cue belongs to today's activity: it goes first, and the cue only joins that activity.
     chosen = list(user.activities or [])
     if row.activity in chosen and chosen[0] != row.activity:
         user.activities = [row.activity, *(a for a in chosen if a != row.activity)]
     activity = services.content.label(f"activity_words.{row.activity}", locale_of(user))
-    return say(services, "plan.cue.saved", user, cue=user.cue, goal_minutes=row.goal_minutes,
-               activity=activity)  # fmt: skip
+    return say(services.content, "plan.cue.saved", user, cue=user.cue,
+               goal_minutes=row.goal_minutes, activity=activity)  # fmt: skip

@@ -74,7 +74,7 @@ async def privacy(update: Update, context: Context) -> None:
     """/privacy: what is stored, where, for how long, and how to export or delete it."""
     services = services_of(context)
     user = await load_user(services, update)
-    await send(update, say(services, "privacy.text", user))
+    await send(update, say(services.content, "privacy.text", user))
 
 
 async def delete_command(update: Update, context: Context) -> None:
@@ -82,10 +82,10 @@ async def delete_command(update: Update, context: Context) -> None:
     services = services_of(context)
     user = await load_user(services, update)
     if user is None:
-        await send(update, say(services, "delete.nothing", None))
+        await send(update, say(services.content, "delete.nothing", None))
         return
     markup = _buttons(services, user, DeleteTap("1"), "delete.yes")
-    await send(update, say(services, "delete.confirm", user), markup)
+    await send(update, say(services.content, "delete.confirm", user), markup)
 
 
 def _buttons(
@@ -137,20 +137,20 @@ async def on_button(update: Update, context: Context) -> None:
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await popup(query, say(services, "delete.nothing", None))
+            await popup(query, say(services.content, "delete.nothing", None))
             return
         now = services.clock.now()
         if tapped.step == "keep":
             user.confirm_token = user.confirm_until = None
             await popup(query)
-            await edit_or_send(update, say(services, "delete.kept", user))
+            await edit_or_send(update, say(services.content, "delete.kept", user))
             return
         if tapped.step == "1":
             final = DeleteTap("go", issue_token(user, now))
             await popup(query)
             await edit_or_send(
                 update,
-                say(services, "delete.confirm_again", user),
+                say(services.content, "delete.confirm_again", user),
                 _buttons(services, user, final, "delete.really"),
             )
             return
@@ -161,5 +161,6 @@ async def on_button(update: Update, context: Context) -> None:
         await popup(query)
         locale = locale_of(user)
         counts = await erase(session, user.id)
-        text = say(services, "delete.done", None, deleted=deleted_words(services, counts, locale))
+        deleted = deleted_words(services, counts, locale)
+        text = say(services.content, "delete.done", None, deleted=deleted)
     await edit_or_send(update, text)

@@ -46,7 +46,7 @@ async def progress_command(update: Update, context: Context) -> None:
             return
         data, _ = await reports.load(session, user, checkin_case.today_for(services, user))
     if not data.enough:
-        await send(update, say(services, "progress.not_enough", user, name=user.first_name))
+        await send(update, say(services.content, "progress.not_enough", user, name=user.first_name))
         return
     png = await reports.chart_png(services, user, data)
     chart = delivery.Upload(update.effective_chat.id, png, "progress.png",
@@ -62,18 +62,18 @@ async def export_command(update: Update, context: Context) -> None:
     async with services.sessions() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
-            await send(update, say(services, "export.nothing", None))
+            await send(update, say(services.content, "export.nothing", None))
             return
         rows = await _all(session, CheckIn, user.id)
         plans = await _all(session, DayPlan, user.id)
         if not rows:
-            await send(update, say(services, "export.nothing", user))
+            await send(update, say(services.content, "export.nothing", user))
             return
         today = checkin_case.today_for(services, user)
         data, summary = await reports.load(session, user, today)
     pdf = await reports.visit_pdf(services, user, data, summary)
     chat_id = update.effective_chat.id
-    await send(update, say(services, "export.sent", user))
+    await send(update, say(services.content, "export.sent", user))
     files = (
         delivery.Upload(chat_id, checkins_csv(rows, plans), f"smallsteps-checkins-{today}.csv"),
         delivery.Upload(chat_id, pdf, f"smallsteps-summary-{today}.pdf"),
@@ -93,7 +93,7 @@ def weekly_settings(services: Services, user: User) -> tuple[str, InlineKeyboard
     loc = locale_of(user)
     label = services.content.label
     text = say(
-        services, "weekly.settings", user, value="on" if user.weekly_enabled else "off",
+        services.content, "weekly.settings", user, value="on" if user.weekly_enabled else "off",
         date=label(f"weekday_words.{user.weekly_weekday}", loc),
         checkin_time=user.weekly_time.strftime("%H:%M"),
     )  # fmt: skip
@@ -164,7 +164,7 @@ async def on_reflection_button(update: Update, context: Context) -> None:
             await popup(query)
             return
         if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:
-            await popup(query, say(services, "weekly.closed", user))
+            await popup(query, say(services.content, "weekly.closed", user))
             return
         row = await reflection(session, services, user.id, day, kind)
         setattr(row, field, value)
@@ -175,9 +175,9 @@ async def on_reflection_button(update: Update, context: Context) -> None:
             if next_question(monthly) is not None:
                 kind, following = "monthly", next_question(monthly)
         if following is None:
-            text, markup = say(services, "weekly.thanks", user), None
+            text, markup = say(services.content, "weekly.thanks", user), None
         else:
-            text, markup = question(services, user, code, kind, *following)
+            text, markup = question(services.content, user, code, kind, *following)
     await popup(query)
     await edit_or_send(update, text, markup)
 

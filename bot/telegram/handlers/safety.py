@@ -63,7 +63,7 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
                 day = local_date(now, ZoneInfo(user.timezone))
                 markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
                                                  locale_of(user))  # fmt: skip
-            await send(update, say(services, move.reply, user), markup)
+            await send(update, say(services.content, move.reply, user), markup)
             async with services.transaction() as session:
                 fresh = await queries.get_user(session, user.id)
                 if fresh is not None:
@@ -85,11 +85,11 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
     if flag.tier == "check":
         await send(
             update,
-            say(services, "safety.check", user),
+            say(services.content, "safety.check", user),
             keyboards.safety_check(services.content, locale_of(user)),
         )
         return Screened.CHECKED
-    await send(update, say(services, f"safety.{flag.tier}", user))
+    await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
         await record(services, user.id, flag.tier, keep_note=text)
     return Screened.ANSWERED
@@ -175,9 +175,9 @@ async def on_button(update: Update, context: Context) -> None:
         message = query.message
         await delivery.later(context.bot, delivery.Buttons(message.chat.id, message.message_id))
     if answer == "ok":
-        await send(update, say(services, "safety.check.ok", user))
+        await send(update, say(services.content, "safety.check.ok", user))
         return
-    await send(update, say(services, "safety.help", user))
+    await send(update, say(services.content, "safety.help", user))
     if user is not None:
         now = services.clock.now()
         async with services.transaction() as session:
@@ -206,9 +206,9 @@ async def on_edit(update: Update, context: Context) -> None:
         return
     if flag.tier == "check":
         markup = keyboards.safety_check(services.content, locale_of(user))
-        await send(update, say(services, "safety.check", user), markup)
+        await send(update, say(services.content, "safety.check", user), markup)
         return
-    await send(update, say(services, f"safety.{flag.tier}", user))
+    await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
         await record(services, user.id, flag.tier)
 
@@ -230,18 +230,18 @@ async def in_group(update: Update, context: Context) -> None:
     if flag.tier == "check":
         if user is not None:
             markup = keyboards.safety_check(services.content, locale_of(user))
-            await _private(context, user, say(services, "safety.check", user), markup)
+            await _private(context, user, say(services.content, "safety.check", user), markup)
         return
     sent = False
     if user is not None:
-        sent = await _private(context, user, say(services, f"safety.{flag.tier}", user))
+        sent = await _private(context, user, say(services.content, f"safety.{flag.tier}", user))
         await record(services, user.id, flag.tier)
     if not sent:
         # Never started the bot (or blocked it): a neutral word in the group with a private link.
         name = tg_user.first_name or ""
         await send(
             update,
-            say(services, "safety.group_link", user, name=name),
+            say(services.content, "safety.group_link", user, name=name),
             keyboards.safety_link(services.content, context.bot.username, locale_of(user)),
         )
     raise ApplicationHandlerStop
@@ -260,4 +260,4 @@ async def start_from_group(update: Update, context: Context) -> None:
     """/start sf: someone came from a group's safety link; the help comes first."""
     services = services_of(context)
     user = await load_user(services, update)
-    await send(update, say(services, "safety.from_group", user))
+    await send(update, say(services.content, "safety.from_group", user))

@@ -127,9 +127,9 @@ async def refresh(
         if challenge.status == "active" else None
     )  # fmt: skip
     upto = min(today, cast(date, challenge.end_date))
-    text = views.challenge_text(services, challenge, await tallies_for(session, challenge, upto),
-                                today)  # fmt: skip
-    markup = views.challenge_markup(services, challenge)
+    tallies = await tallies_for(session, challenge, upto)
+    text = views.challenge_text(services.content, challenge, tallies, today)
+    markup = views.challenge_markup(services.content, challenge)
     digest = _digest(text, markup)
     if digest == challenge.shown and challenge.message_id is not None:
         challenge.stale = False
@@ -292,8 +292,8 @@ async def removed(services: Services, bot: Bot, chat_id: int) -> None:
             _close(challenge, "removed", now)
             for _, user in await db.members_with_users(session, challenge.id):
                 if user.active:
-                    goal = views.goal_words(services, challenge)
-                    text = say(services, "group.removed", user, name=user.first_name,
+                    goal = views.goal_words(services.content, challenge)
+                    text = say(services.content, "group.removed", user, name=user.first_name,
                                group=group.title, goal=goal)  # fmt: skip
                     outgoing.append(Send(user.chat_id, text, user_id=user.id))
     await deliver(services, bot, outgoing)
@@ -320,7 +320,8 @@ async def end(
     if group is None or not group.active:
         return []
     final = await refresh(services, session, challenge, now, force=True)
-    summary = Send(group.chat_id, views.end_summary_text(services, challenge, tallies, today),
+    summary = Send(group.chat_id,
+                   views.end_summary_text(services.content, challenge, tallies, today),
                    reply_to=challenge.message_id)  # fmt: skip
     return [*([final] if final else []), summary]
 
@@ -422,7 +423,7 @@ async def _summary(
             outbox.settle(record, outbox.FAILED)  # too late to be worth sending: logged only
         return []
     await session.flush()
-    text = views.day_summary_text(services, challenge, tallies, day)
+    text = views.day_summary_text(services.content, challenge, tallies, day)
     return [Send(group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
                  day=day, ledger=ChallengeSummary, record_id=record.id, bulk=True)]  # fmt: skip
 
@@ -455,7 +456,7 @@ async def _summary_again(
     if group is None or not group.active or now - record.claimed_at > LATE_LIMIT:
         return None
     tallies = await tallies_for(session, challenge, record.local_date)
-    text = views.day_summary_text(services, challenge, tallies, record.local_date)
+    text = views.day_summary_text(services.content, challenge, tallies, record.local_date)
     return Send(
         group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
         day=record.local_date, ledger=ChallengeSummary, record_id=record.id, bulk=True,
@@ -475,9 +476,10 @@ async def _nudge_again(
                                  views.zone_of(challenge))  # fmt: skip
     if group is None or now >= summary_at:
         return None
-    goal = views.goal_words(services, challenge)
+    goal = views.goal_words(services.content, challenge)
     text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
-    return Send(user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id,
+    return Send(user.chat_id, text, views.nudge_markup(services.content, challenge),
+                user_id=user.id,
                 ledger=ChallengeNudge, record_id=record.id, bulk=True)  # fmt: skip
 
 
@@ -505,7 +507,7 @@ async def _nudges(
     if group is None or late:
         return []
     roster = await db.roster(session, challenge, day)
-    goal = views.goal_words(services, challenge)
+    goal = views.goal_words(services.content, challenge)
     outgoing: Outgoing = []
     for (_, user), member in zip(roster.members, roster.tally_members, strict=True):
         quiet = needs_nudge(
@@ -528,7 +530,7 @@ async def _nudges(
         await session.flush()
         text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
         outgoing.append(Send(
-            user.chat_id, text, views.nudge_markup(services, challenge), user_id=user.id,
+            user.chat_id, text, views.nudge_markup(services.content, challenge), user_id=user.id,
             ledger=ChallengeNudge, record_id=record.id, bulk=True,
         ))  # fmt: skip
     return outgoing
@@ -575,7 +577,7 @@ async def _nudge_text(
     if plan is not None and plan.goal_kind == "session":
         minutes = plan.goal_minutes
         activity = services.content.label(f"activity_words.{plan.activity}", "en")
-    return say(services, "group.nudge", user, name=user.first_name, goal=goal,
+    return say(services.content, "group.nudge", user, name=user.first_name, goal=goal,
                group=group_title, goal_minutes=minutes, activity=activity)  # fmt: skip
 
 

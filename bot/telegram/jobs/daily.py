@@ -208,7 +208,7 @@ def _render(
     """
     locale = locale_of(user)
     if followup is not None:
-        text = say(services, f"nudge.{followup}_followup", user, name=user.first_name)
+        text = say(services.content, f"nudge.{followup}_followup", user, name=user.first_name)
         start = keyboards.start_checkin(services.content, day, "checkin.when_ready", locale)
         return text, delivery.prepared(start)
     question = (flow.next_question(queries.answers_of(checkin)) if checkin else "pain") or "pain"
@@ -223,7 +223,7 @@ def _render(
         rendered[key] = body, delivery.prepared(buttons)
     body, prepared = rendered[key]
     greeting = "pacing.back_off" if notice else "checkin.prompt"
-    header = say(services, greeting, user, name=user.first_name)
+    header = say(services.content, greeting, user, name=user.first_name)
     return f"{header}\n\n{body}", prepared  # as question_reply puts a header above its question
 
 

@@ -151,11 +151,14 @@ async def send_weekly(services: Services, bot: Bot, claim: WeeklyClaim) -> Outco
     }
     key = services.content.pick("weekly.reflection", rng, locale_of(user))
     text = "\n\n".join(
-        (say(services, "weekly.header", user, **values), say(services, key, user, **values))
+        (
+            say(services.content, "weekly.header", user, **values),
+            say(services.content, key, user, **values),
+        )
     )
     code = keyboards.day_code(claim.day)
     ask, markup = reflections.question(
-        services, user, code, "weekly", *reflections.QUESTIONS["weekly"][0]
+        services.content, user, code, "weekly", *reflections.QUESTIONS["weekly"][0]
     )
     # One message: the chart (or kind words) with the first question and its buttons.
     if data.enough:
