@@ -1135,6 +1135,9 @@ RULES: tuple[Rule, ...] = (
             "on|from|of|to sh $",
             "on|from|of|to sh again|last|tonight",
             "relapsed on sh",
+            # A habit, not a mishap: "I've been hitting myself when the pain gets too much".
+            "been|keep|keeps|kept|started|start|always|sometimes ~1 hitting|punching|hurting|"
+            "harming|cutting|burning|scratching|biting|bruising ~1 myself|meself",
         ),
     ),
     Rule(
@@ -1406,6 +1409,8 @@ RULES: tuple[Rule, ...] = (
             "~1 here|alive|going|around|from_doing_it|from_it",
             "scared|afraid|frightened|terrified|worried|scares_me|frightens_me ~2 of? what i "
             "might|could|would|will|am_going_to|may|d ~1 do",
+            "scared|afraid|frightened|terrified|worried|scares_me|frightens_me ~2 of? what "
+            "ill|i_will|id|i_would|i_might|i_could|i_may ~1 do ~1 to ~1 myself|me",
             "scared|afraid|frightened|terrified of myself|being_alone_with_myself|my_own_thoughts",
             "not|never want|wish|wanna ~1 to? be? rescued|saved|resuscitated|revived|found "
             "!out|guilty|wanting",

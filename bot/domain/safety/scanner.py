@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.domain.safety import crisis_model, doctor_model
-from bot.domain.safety.crisis_features import features
+from bot.domain.safety import models
 from bot.domain.safety.dsl import CompiledPattern, Haystack, compile_pattern, pattern_words
 from bot.domain.safety.lexicon import CONTRACTIONS
 from bot.domain.safety.matcher import PatternSet
@@ -240,9 +239,9 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
 MODEL_RULE = "crisis.model"
 DOCTOR_MODEL_RULE = "doctor.model"
 # How much surer than its threshold the model must be to turn a pattern's light check into the
-# crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 16.7;
-# "my friend said she wants to die", about someone else, scoring 9.8, stays a check).
-CHECK_UPGRADE_MARGIN = 3.0
+# crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 19.0;
+# "my friend said she wants to die", about someone else, scoring 12.1, stays a check).
+CHECK_UPGRADE_MARGIN = 5.0
 
 
 def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
@@ -275,31 +274,36 @@ def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
 def scan_all(text: str) -> tuple[RedFlag, ...]:
     """Every tier that fired, most urgent first; empty if none. "check" only comes alone.
 
-    Where the patterns raise no alarm, the crisis model has a second look: phrasings nobody
-    wrote a rule for still get the crisis reply when the model is confident enough.
+    Where the patterns raise no alarm, the models have a second look: phrasings nobody wrote a
+    rule for get the light check (a model alone never raises a full alarm).
     """
     flags = scan_normalised(NORMALISER.normalise(text))
     if flags and flags[0].tier != "check":
         return flags
-    # A softened "check" (someone else, an idiom, the past) needs a surer model to become crisis.
-    needed = crisis_model.THRESHOLD + (CHECK_UPGRADE_MARGIN if flags else 0.0)
-    if crisis_score(text) >= needed:
-        return (RedFlag("crisis", (MODEL_RULE,)),)
-    if not flags and doctor_score(text) >= doctor_model.THRESHOLD:
-        return (RedFlag("doctor", (DOCTOR_MODEL_RULE,)),)
+    if flags:
+        # A pattern's softened "check" (someone else, an idiom, the past) becomes the crisis
+        # reply only when the model is much surer than its threshold: two readers agree.
+        if models.CRISIS.fires(text, CHECK_UPGRADE_MARGIN):
+            return (RedFlag("crisis", (MODEL_RULE,)),)
+        return flags
+    # A model alone never raises a full alarm: it was trained on far fewer everyday messages
+    # than people send ("i want to change my reminder time" scored as crisis), so where only a
+    # model fires the person gets the light "are you OK?" check, with "I need help" one tap away.
+    if models.CRISIS.fires(text):
+        return (RedFlag("check", (MODEL_RULE,)),)
+    if models.DOCTOR.fires(text):
+        return (RedFlag("check", (DOCTOR_MODEL_RULE,)),)
     return flags
 
 
 def crisis_score(text: str) -> float:
-    """The crisis model's log-odds for a text (see tests/unit/safety/train_model.py)."""
-    weights = crisis_model.WEIGHTS
-    return crisis_model.PRIOR + sum(weights.get(f, 0.0) for f in features(text))
+    """The crisis model's log-odds for a text (see tools/models/train.py)."""
+    return models.CRISIS.score(text)
 
 
 def doctor_score(text: str) -> float:
-    """The see-a-doctor model's log-odds for a text (see tests/unit/safety/train_model.py)."""
-    weights = doctor_model.WEIGHTS
-    return doctor_model.PRIOR + sum(weights.get(f, 0.0) for f in features(text))
+    """The see-a-doctor model's log-odds for a text (see tools/models/train.py)."""
+    return models.DOCTOR.score(text)
 
 
 def scan(text: str) -> RedFlag | None:

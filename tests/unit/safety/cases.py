@@ -342,8 +342,8 @@ BENIGN: tuple[str, ...] = (
 
 # Ambiguous notes we deliberately let trigger (fail safe), with the tier they get.
 ACCEPTED_FALSE_POSITIVES: tuple[tuple[str, str], ...] = (
-    # "No point" next to pain reads as despair to the crisis model: asking costs one message.
-    ("no point stretching if it hurts this much", "crisis"),
+    # "No point" next to pain reads as despair to the crisis model alone: a light check.
+    ("no point stretching if it hurts this much", "check"),
     ("I hurt myself", "crisis"),
     ("I feel like a burden", "crisis"),
     ("I can't cope", "crisis"),

@@ -43,13 +43,13 @@ def test_masking_a_span_only_reports_the_rules_asked_about() -> None:
 
 
 def test_the_doctor_score_adds_each_features_weight_to_the_prior() -> None:
-    from bot.domain.safety import doctor_model
     from bot.domain.safety.crisis_features import features
+    from bot.domain.safety.models import DOCTOR
 
     text = "my knee has been swollen for weeks"
-    expected = doctor_model.PRIOR + sum(doctor_model.WEIGHTS.get(f, 0.0) for f in features(text))
+    expected = DOCTOR.prior + sum(DOCTOR.weights.get(f, 0.0) for f in features(text))
     assert scanner.doctor_score(text) == pytest.approx(expected)
-    assert scanner.doctor_score(text) != pytest.approx(doctor_model.PRIOR)
+    assert scanner.doctor_score(text) != pytest.approx(DOCTOR.prior)
 
 
 CLAUSE = Context(id="heard", patterns=("someone",), softens=("crisis",), scope="clause")

@@ -1,0 +1,54 @@
+"""Real people's words, end to end: what a person types and what the bot replies, as tables.
+
+Each row is one message typed by a set-up person with no dialogue open (or a tap on the reply
+just before): the bot's reply must contain every `expect` and none of `never`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.devtools.emulator import FakeUser
+from tests.harness import Harness, onboard, texts
+
+CRISIS = "116 123"  # the crisis reply for a person in the UK
+EMERGENCY = "999"  # the emergency reply's number for the UK
+CHECK = "are you OK?"
+
+
+async def _person(harness: Harness, name: str) -> FakeUser:
+    person = harness.emu.user(name)
+    await onboard(harness, person, "Europe/London", "09:00")
+    return person
+
+
+# (typed, expected in the reply, never in the reply)
+LIGHT_CHECK_ONLY = [
+    # No pattern fires; the crisis model alone does: the light check, never the crisis reply.
+    ("the world would be lighter without me in it", [CHECK, "I need help"], [CRISIS]),
+    # Everyday wishes the old model read as crisis: no safety reply at all.
+    ("I want to go for a walk later", [], [CRISIS, CHECK]),
+    ("I want to do my stretches", [], [CRISIS, CHECK]),
+    ("i want to sleep", [], [CRISIS]),
+    ("how many check-ins have i done", [], [CRISIS, CHECK]),
+]
+
+
+@pytest.mark.parametrize(("typed", "expect", "never"), LIGHT_CHECK_ONLY)
+async def test_a_model_alone_never_raises_a_full_alarm(
+    harness: Harness, typed: str, expect: list[str], never: list[str]
+) -> None:
+    person = await _person(harness, "Nia")
+    said = texts(await harness.say(person, typed))
+    for part in expect:
+        assert part in said, (typed, said)
+    for part in never:
+        assert part not in said, (typed, said)
+
+
+async def test_the_light_check_leads_to_help_when_asked(harness: Harness) -> None:
+    person = await _person(harness, "Ola")
+    said = texts(await harness.say(person, "the world would be lighter without me in it"))
+    assert CHECK in said and CRISIS not in said
+    said = texts(await harness.tap(person, "I need help"))
+    assert CRISIS in said
