@@ -207,3 +207,13 @@ async def load_reflections(
         )
         for row in result.scalars()
     ]
+
+
+async def load_notes(session: AsyncSession, user_id: int, since: date) -> dict[date, str]:
+    """The check-in notes of one person from `since` on (shown only when the person says so)."""
+    result = await session.execute(
+        select(CheckIn.local_date, CheckIn.note).where(
+            CheckIn.user_id == user_id, CheckIn.local_date >= since, CheckIn.note.is_not(None)
+        )
+    )
+    return {day: note for day, note in result.tuples() if note}

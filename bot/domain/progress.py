@@ -72,6 +72,11 @@ def plan_facts_of(plan: PastDecision) -> PlanFacts:
     )  # fmt: skip
 
 
+def is_flare_plan(plan: PastDecision) -> bool:
+    """Whether a day's own plan was the flare plan (a tough day in flare mode is not)."""
+    return plan.day_type == "flare" or plan.goal_kind == "flare_toolkit"
+
+
 @dataclass(frozen=True)
 class DayFacts:
     """Everything stored that says something about one day D."""
@@ -176,6 +181,8 @@ class DayPoint:
     flare_adjusted: bool  # the plan that day was a flare plan
     checked_in: bool
     status: DayStatus | None = None
+    # The day's own plan was the flare plan; a tough day while recovering from one is not.
+    flare_plan: bool = False
 
     @property
     def moved(self) -> bool:
@@ -292,6 +299,7 @@ def progress(
                 flare_adjusted=day_facts.plan is not None and day_facts.plan.flare_adjusted,
                 checked_in=bool(record and record.checked_in),
                 status=status,
+                flare_plan=plan is not None and is_flare_plan(plan),
             )
         )
     week = _window(facts, today, WEEK_DAYS, joined)

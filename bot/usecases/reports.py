@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import history
 from bot.db.models import User
+from bot.domain.clinician import GoalChange, Trends, trends, week_answers
 from bot.domain.progress import (
     CHART_DAYS,
     Progress,
@@ -18,11 +19,12 @@ from bot.domain.progress import (
     visit_summary,
 )
 from bot.services import Services
-from bot.views import charts
+from bot.views import charts, summary_pdf
 from bot.views.render import locale_of, say
 
 # Twice the chart span: the visit summary compares with the four weeks before.
 REPORT_DAYS = 2 * CHART_DAYS + 1
+GOAL_CHANGES_SHOWN = 6  # a short list: the starting level and the latest changes
 
 
 async def load(session: AsyncSession, user: User, today: date) -> tuple[Progress, VisitSummary]:
@@ -49,6 +51,7 @@ def chart_text(services: Services, user: User) -> charts.ChartText:
         title=label("chart.title", loc), minutes=label("chart.minutes", loc),
         pain=label("chart.pain", loc), flare=label("chart.flare", loc),
         rest=label("chart.rest", loc), flare_adjusted=label("chart.flare_adjusted", loc),
+        moved_no_minutes=label("chart.moved_no_minutes", loc), kept=label("chart.kept", loc),
     )  # fmt: skip
 
 
@@ -81,21 +84,42 @@ def _average(services: Services, user: User, now: float | None, before: float | 
     return services.content.label("visit.before", loc).format(now=shown_now, before=f"{before:.1f}")
 
 
-def visit_lines(services: Services, user: User, summary: VisitSummary) -> dict[str, str]:
-    """Labelled figures for the one-page summary."""
+def goal_words(services: Services, user: User, changes: tuple[GoalChange, ...]) -> str:
+    """'10 min, then 9 from 13 Dec after a flare, 10 again from 15 Dec' (the first and the
+    latest changes when there were many)."""
+    loc = locale_of(user)
+    label = services.content.label
+    if not changes:
+        return label("visit.none", loc)
+    shown = changes if len(changes) <= GOAL_CHANGES_SHOWN else (
+        changes[:1] + changes[-(GOAL_CHANGES_SHOWN - 1):]
+    )  # fmt: skip
+    parts = [label("visit.goal_first", loc).format(minutes=shown[0].minutes)]
+    for index, change in enumerate(shown[1:], start=1):
+        key = "visit.goal_again" if change.again else (
+            "visit.goal_then" if index == 1 else "visit.goal_next"
+        )  # fmt: skip
+        part = label(key, loc).format(minutes=change.minutes, date=f"{change.date:%d %b}")
+        if change.after_flare:
+            part = label("visit.goal_after_flare", loc).format(change=part)
+        parts.append(part)
+    return ", ".join(parts)
+
+
+def visit_lines(
+    services: Services, user: User, summary: VisitSummary, data: Trends | None = None
+) -> dict[str, str]:
+    """Labelled figures for the summary's table (the weekly answers have a table of their own)."""
     loc = locale_of(user)
     label = services.content.label
     days = summary.days
     of_days = label("visit.of_days", loc)
     now, before = summary.now, summary.before
+    data = data or trends_of(summary)
 
     def avg(field: str) -> str:
         return _average(services, user, getattr(now, field), getattr(before, field))
 
-    goals = ", ".join(
-        label("visit.goal_step", loc).format(minutes=minutes, date=day.strftime("%d %b"))
-        for day, minutes in summary.goal_history[-6:]
-    )
     return {
         label("visit.period", loc): f"{summary.start:%d %b %Y} - {summary.end:%d %b %Y}",
         label("visit.checkins", loc): of_days.format(count=summary.checkins, days=days),
@@ -106,51 +130,105 @@ def visit_lines(services: Services, user: User, summary: VisitSummary) -> dict[s
         label("visit.flare_days", loc): str(summary.flare_days),
         label("visit.days_moved", loc): of_days.format(count=summary.days_moved, days=days),
         label("visit.days_on_plan", loc): of_days.format(count=summary.days_on_plan, days=days),
-        label("visit.goal", loc): goals or label("visit.none", loc),
-        **reflection_lines(services, user, summary.reflections),
-        label("visit.note", loc): say(services.content, "export.visit_note", user),
+        label("visit.minutes", loc): label("visit.of_minutes", loc).format(
+            minutes=data.minutes, goal=data.goal_minutes
+        ),
+        label("visit.goal", loc): goal_words(services, user, data.goals),
+        label("visit.overall_change", loc): monthly_words(services, user, summary.reflections),
     }
 
 
-def reflection_lines(
-    services: Services, user: User, answers: tuple[ReflectionAnswers, ...]
-) -> dict[str, str]:
-    """The weekly answers as series ('5, 4, 3 (05 Oct - 19 Oct)') and the latest monthly one."""
+def trends_of(summary: VisitSummary) -> Trends:
+    """Trends with only the summary's answers (when the caller has no trends of its own)."""
+    weeks = week_answers(summary.reflections)
+    return Trends(summary.start, summary.end, (), (), weeks, ())
+
+
+def monthly_words(services: Services, user: User, answers: tuple[ReflectionAnswers, ...]) -> str:
+    """The latest monthly answer in words with its date, or 'not rated'."""
     loc = locale_of(user)
     label = services.content.label
-    none = label("visit.none", loc)
-    weekly = [a for a in answers if a.kind == "weekly"]
-    lines: dict[str, str] = {}
-    for field in ("enjoyment", "confidence_tasks", "confidence_life"):
-        given = [(a.date, getattr(a, field)) for a in weekly if getattr(a, field) is not None]
-        if not given:
-            shown = none
-        elif len(given) == 1:
-            shown = label("visit.answer", loc).format(
-                value=given[0][1], date=f"{given[0][0]:%d %b}"
-            )
-        else:
-            shown = label("visit.answers", loc).format(
-                values=", ".join(str(v) for _, v in given),
-                first=f"{given[0][0]:%d %b}", last=f"{given[-1][0]:%d %b}",
-            )  # fmt: skip
-        lines[label(f"visit.{field}", loc)] = shown
     monthly = [a for a in answers if a.kind == "monthly" and a.overall_change is not None]
-    latest = monthly[-1] if monthly else None
-    lines[label("visit.overall_change", loc)] = (
-        label("visit.answer", loc).format(
-            value=label(f"change.{latest.overall_change}", loc), date=f"{latest.date:%d %b}"
-        )
-        if latest is not None
-        else none
+    if not monthly:
+        return label("visit.none", loc)
+    latest = monthly[-1]
+    return label("visit.answer", loc).format(
+        value=label(f"change.{latest.overall_change}", loc), date=f"{latest.date:%d %b}"
     )
-    return lines
 
 
-async def visit_pdf(services: Services, user: User, data: Progress, summary: VisitSummary) -> bytes:
-    """The one-page summary as PDF, rendered off the event loop."""
-    heading = say(services.content, "export.visit_heading", user)
-    return await asyncio.to_thread(
-        charts.visit_pdf, data, chart_text(services, user), heading,
-        visit_lines(services, user, summary),
+def weekly_table(
+    services: Services, user: User, answers: tuple[ReflectionAnswers, ...]
+) -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The weekly answers as a small table by week: a header and one row a week."""
+    loc = locale_of(user)
+    label = services.content.label
+    header = tuple(
+        label(key, loc)
+        for key in ("visit.week_of", "visit.enjoyment_short", "visit.confidence_tasks_short",
+                    "visit.confidence_life_short")
     )  # fmt: skip
+    blank = label("visit.blank", loc)
+
+    def shown(value: int | None) -> str:
+        return blank if value is None else str(value)
+
+    rows = tuple(
+        (f"{w.date:%d %b}", shown(w.enjoyment), shown(w.confidence_tasks),
+         shown(w.confidence_life))
+        for w in week_answers(answers)
+    )  # fmt: skip
+    return header, rows
+
+
+def paper_of(services: Services, user: User) -> str:
+    """The paper size of the person's country (A4, or Letter where that is the rule)."""
+    country = services.content.helplines.country_of(user.country, user.timezone)
+    return summary_pdf.paper_for(country)
+
+
+async def load_trends(
+    session: AsyncSession, user: User, today: date, weeks: int, *, notes: bool = False
+) -> Trends:
+    """The person's last `weeks` weeks for the clinician's page, the Mini App and the PDF."""
+    days_back = weeks * 7 + 1
+    past = await history.load_history(
+        session, user, today, days_back=days_back, include_today_plan=True
+    )
+    since = today - timedelta(days=days_back)
+    return trends(
+        past, today, weeks,
+        marks=await history.load_marks(session, user.id, since),
+        joined=history.joined_on(user),
+        reflections=await history.load_reflections(session, user.id, since),
+        notes=await history.load_notes(session, user.id, since) if notes else None,
+    )  # fmt: skip
+
+
+async def visit_pdf(
+    services: Services, user: User, data: Progress, summary: VisitSummary,
+    period: Trends | None = None,
+) -> bytes:  # fmt: skip
+    """The clinician summary as PDF (chart and layout rendered off the event loop)."""
+    loc = locale_of(user)
+    label = services.content.label
+    header, rows = weekly_table(services, user, summary.reflections)
+    text = chart_text(services, user)
+    figures = tuple(visit_lines(services, user, summary, period).items())
+
+    def build() -> bytes:
+        return summary_pdf.render(
+            summary_pdf.SummaryDocument(
+                heading=say(services.content, "export.visit_heading", user),
+                disclaimer=say(services.content, "export.visit_note", user),
+                chart_png=charts.progress_png(data, text),
+                rows=figures,
+                weekly_title=label("visit.weekly_title", loc),
+                weekly_header=header,
+                weekly_rows=rows,
+                weekly_none=label("visit.none", loc),
+                paper=paper_of(services, user),
+            )
+        )
+
+    return await asyncio.to_thread(build)

@@ -1,4 +1,4 @@
-"""Charts for people and their clinicians: PNG for the chat, a one-page PDF for visits.
+"""Charts for people and their clinicians: PNG for the chat and for the clinician summary.
 
 Uses matplotlib's object API with the Agg and PDF canvases (no pyplot, no display), so renders
 are safe in a worker thread and need no network or downloaded fonts (DejaVu ships with it).
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +23,9 @@ BLUE, ORANGE, GREEN, PURPLE, GREY = "#0072B2", "#E69F00", "#009E73", "#CC79A7", 
 CHART_SIZE = (8.0, 5.0)  # inches; at CHART_DPI this is 1200 x 750 pixels, sharp on phones
 CHART_DPI = 150
 FONT = 13
-LINE_STEP = 0.06  # between the PDF's lines of figures: 15 lines fit under the chart
+
+# Marks as well as colours: a day moved without minutes, and rest or a gentler plan kept.
+MOVED_MARK, KEPT_MARK = "^", "D"
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,13 @@ class ChartText:
     flare: str
     rest: str
     flare_adjusted: str
+    moved_no_minutes: str
+    kept: str
 
 
 def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
     """Minutes as bars (rest and flare-adjusted days marked), pain as a line, flares shaded."""
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     axes = figure.add_subplot()
@@ -52,16 +56,16 @@ def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
     heights = [d.minutes for d in data.days]
     bars = axes.bar(xs, heights, color=colours, width=0.7, zorder=2)
     for bar, day in zip(bars, data.days, strict=True):
-        if day.flare_adjusted:
+        if day.flare_plan:  # the flare plan itself, not a tough day while recovering from one
             bar.set_hatch("//")
             bar.set_edgecolor("white")
     for x, day in zip(xs, data.days, strict=True):
         if day.minutes:
             continue
         if day.on_plan and not day.moved:  # planned rest or a gentler plan kept
-            axes.plot([x], [0.4], marker="o", color=GREEN, markersize=7, zorder=3)
+            axes.plot([x], [0.4], marker=KEPT_MARK, color=GREEN, markersize=7, zorder=3)
         elif day.moved:  # moved, with no minutes known (a group "Done today" without a plan)
-            axes.plot([x], [0.4], marker="o", color=BLUE, markersize=7, zorder=3)
+            axes.plot([x], [0.4], marker=MOVED_MARK, color=BLUE, markersize=8, zorder=3)
     top = max([*heights, 10])
     axes.set_ylim(0, top * 1.1)
     axes.set_ylabel(text.minutes, fontsize=FONT)
@@ -84,8 +88,11 @@ def _draw(figure: Figure | SubFigure, data: Progress, text: ChartText) -> None:
         Patch(color=GREEN, label=text.rest),
         Patch(facecolor=BLUE, hatch="//", edgecolor="white", label=text.flare_adjusted),
         Patch(color=PURPLE, alpha=0.3, label=text.flare),
-        Patch(color=ORANGE, label=text.pain),
-    ]
+        Line2D([], [], color=ORANGE, linewidth=2.5, marker="o", label=text.pain),
+        Line2D([], [], color=BLUE, marker=MOVED_MARK, linestyle="", markersize=8,
+               label=text.moved_no_minutes),
+        Line2D([], [], color=GREEN, marker=KEPT_MARK, linestyle="", markersize=7, label=text.kept),
+    ]  # fmt: skip
     axes.legend(
         handles=legend, loc="upper center", bbox_to_anchor=(0.5, -0.1), fontsize=FONT - 2,
         ncols=3, frameon=False,
@@ -100,23 +107,4 @@ def progress_png(data: Progress, text: ChartText) -> bytes:
     _draw(figure, data, text)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png")
-    return buffer.getvalue()
-
-
-def visit_pdf(data: Progress, text: ChartText, heading: str, lines: Mapping[str, str]) -> bytes:
-    """One A4 page: a heading, the chart, then labelled lines of figures."""
-    from matplotlib.figure import Figure
-
-    figure = Figure(figsize=(8.27, 11.69), layout="constrained")
-    grid = figure.add_gridspec(2, 1, height_ratios=(0.55, 0.45))
-    top, bottom = figure.add_subfigure(grid[0]), figure.add_subfigure(grid[1])
-    top.suptitle(heading, fontsize=18, weight="bold", x=0.05, ha="left")
-    _draw(top, data, text)
-    y = 0.95
-    for label, value in lines.items():
-        bottom.text(0.06, y, label, fontsize=11, weight="bold", va="top")
-        bottom.text(0.40, y, value, fontsize=11, va="top")
-        y -= LINE_STEP
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="pdf")
     return buffer.getvalue()

@@ -669,7 +669,10 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
     assert lines["Days on plan (incl. planned rest)"] == "4 of 7 days"
     assert lines["Check-ins"] == "3 of 7 days"
     assert len(stored) == 2
-    assert lines["Confident to manage usual tasks (weekly, 0-6)"] == "4 (07 Jun)"
+    header, weeks = reports.weekly_table(h.services, user, summary.reflections)
+    assert header[2] == "Confident to manage usual tasks (0-6)" and weeks == (
+        ("07 Jun", "3", "4", "5"),
+    )
     assert lines["Overall since starting (monthly)"] == "A little better (07 Jun)"
     documents = [m for m in await h.say(ana, "/export") if "document" in m]
     assert h.emu.file(documents[-1]).data.startswith(b"%PDF")

@@ -240,7 +240,7 @@ def test_the_pain_line_leaves_gaps_where_there_was_no_checkin() -> None:
     assert math.isnan(by_back[6]) and math.isnan(by_back[1]) and math.isnan(by_back[20])
     assert by_back[7] == 5 and by_back[5] == 7 and by_back[0] == 3
     figure = Figure()
-    text = ChartText("t", "m", "p", "f", "r", "a")
+    text = ChartText("t", "m", "p", "f", "r", "a", "n", "k")
     _draw(figure, data, text)
     pain_axes = figure.axes[1]
     [line] = [ln for ln in pain_axes.get_lines() if ln.get_color() == "#E69F00"]

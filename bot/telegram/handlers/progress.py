@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
+from bot.domain.clinician import SHORT_WEEKS
 from bot.services import Services
 from bot.telegram import delivery
 from bot.telegram.handlers.common import (
@@ -71,7 +72,8 @@ async def export_command(update: Update, context: Context) -> None:
             return
         today = checkin_case.today_for(services, user)
         data, summary = await reports.load(session, user, today)
-    pdf = await reports.visit_pdf(services, user, data, summary)
+        period = await reports.load_trends(session, user, today, SHORT_WEEKS)
+    pdf = await reports.visit_pdf(services, user, data, summary, period)
     chat_id = update.effective_chat.id
     await send(update, say(services.content, "export.sent", user))
     files = (
