@@ -55,6 +55,7 @@ from bot.telegram.handlers.common import (
     stale_tap,
 )
 from bot.telegram.jobs import challenges as jobs
+from bot.usecases import challenges as service
 from bot.usecases import pacing
 from bot.views import challenges as views
 from bot.views import keyboards
@@ -135,14 +136,14 @@ async def on_migrate(update: Update, context: Context) -> None:
         old, new = message.migrate_from_chat_id, message.chat.id
     else:
         return
-    if not await jobs.migrate(services, old, new):
+    if not await service.migrate(services, old, new):
         return
     now = services.clock.now()
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     async with services.transaction() as session:
         group = await db.group_by_chat(session, new)
         for challenge in await db.challenges_of_group(session, group.id) if group else []:
-            post = await jobs.refresh(services, session, challenge, now, force=True)
+            post = await service.refresh(services, session, challenge, now, force=True)
             if post is not None:
                 outgoing.append(post)
     await jobs.deliver(services, context.bot, outgoing)
@@ -239,7 +240,7 @@ async def _setup_step(
     step: str,
     value: str,
     now: datetime,
-) -> tuple[str, InlineKeyboardMarkup | None, jobs.Outgoing] | None:
+) -> tuple[str, InlineKeyboardMarkup | None, service.Outgoing] | None:
     """Apply an answer: the set-up message's next look (None when the answer was unclear)."""
     group = await session.get(GroupChat, challenge.group_id)
     creator = await db.creator_of(session, challenge.id)
@@ -251,10 +252,10 @@ async def _setup_step(
         text = views.setup_text(services.content, challenge, creator.first_name)
         return text, views.setup_markup(services.content, challenge, known), []
     _activate(challenge, group, now)
-    post = await jobs.refresh(services, session, challenge, now, force=True)
+    post = await service.refresh(services, session, challenge, now, force=True)
     if post is None:
         return None  # the bot left the group meanwhile: nothing to show there
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     if creator.active:
         outgoing.append(_joined_note(services, challenge, group, creator))
     return post.text, post.markup, outgoing
@@ -262,11 +263,11 @@ async def _setup_step(
 
 def _joined_note(
     services: Services, challenge: Challenge, group: GroupChat, user: User
-) -> jobs.Send:
+) -> service.Send:
     """The private welcome to a challenge."""
     goal = views.goal_words(services.content, challenge)
     text = say(services.content, "group.joined.private", user, goal=goal, group=group.title)
-    return jobs.Send(user.chat_id, text, user_id=user.id)
+    return service.Send(user.chat_id, text, user_id=user.id)
 
 
 async def on_setup_button(update: Update, context: Context) -> None:
@@ -344,7 +345,7 @@ async def on_setup_reply(update: Update, context: Context) -> None:
             name = creator.first_name if creator else ""
             text = views.setup_text(services.content, draft, name, error)
             markup: InlineKeyboardMarkup | None = views.setup_markup(services.content, draft, known)
-            outgoing: jobs.Outgoing = []
+            outgoing: service.Outgoing = []
         else:
             text, markup, outgoing = shown
     await _edit_by_id(context.bot, message.chat.id, replied.message_id, text, markup)
@@ -375,7 +376,7 @@ async def on_button(update: Update, context: Context) -> None:
     answer: str | None = None
     url: str | None = None
     edit: str | None = None
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         challenge = await db.get_challenge(session, tapped.challenge_id)
@@ -412,7 +413,7 @@ async def on_button(update: Update, context: Context) -> None:
                     edit = say(
                         services.content, "group.left", user, name=user.first_name, goal=goal
                     )
-                post = await jobs.refresh(services, session, challenge, now)
+                post = await service.refresh(services, session, challenge, now)
                 outgoing = [post] if post else []
             elif action in ("done", "rest"):
                 answer, edit, outgoing = await _count(
@@ -443,13 +444,13 @@ async def _own_group(session: AsyncSession, challenge: Challenge, chat: Chat | N
 
 async def _join(
     services: Services, session: AsyncSession, challenge: Challenge, user: User, now: datetime
-) -> tuple[str, jobs.Outgoing]:
+) -> tuple[str, service.Outgoing]:
     """Join (or rejoin) with a tap; a private welcome for those who can get private messages."""
     _, new = await db.join(session, challenge.id, user.id, now)
     if not new:
         return say(services.content, "group.popup.already_in", user), []
-    outgoing: jobs.Outgoing = []
-    post = await jobs.refresh(services, session, challenge, now)
+    outgoing: service.Outgoing = []
+    post = await service.refresh(services, session, challenge, now)
     if post is not None:
         outgoing.append(post)
     group = await session.get(GroupChat, challenge.group_id)
@@ -466,11 +467,14 @@ async def _count(
     action: str,
     message: object,
     now: datetime,
-) -> tuple[str, str | None, jobs.Outgoing]:
+) -> tuple[str, str | None, service.Outgoing]:
     """Done today or Rest day, from the group message or a private nudge."""
     in_group = _in_group(message)
     # The group's calendar on the group's message; the person's own in their private chat.
-    day = jobs.group_today(challenge, now) if in_group else local_date(now, ZoneInfo(user.timezone))
+    day = (
+        service.group_today(challenge, now) if in_group
+        else local_date(now, ZoneInfo(user.timezone))
+    )  # fmt: skip
     start = challenge.start_date or day
     if day < start:
         return (
@@ -483,9 +487,9 @@ async def _count(
     kind: Status = "moved" if action == "done" else "resting"
     changed = await db.mark_day(session, user.id, day, kind, now)
     key = f"group.popup.{kind}" if changed else "group.popup.already_counted"
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     for each in await db.active_challenges_of_user(session, user.id):
-        post = await jobs.refresh(services, session, each, now)
+        post = await service.refresh(services, session, each, now)
         if post is not None:
             outgoing.append(post)
     edit = None if in_group else say(services.content, f"group.nudge.{kind}", user)
@@ -499,7 +503,7 @@ async def _end_early(
     update: Update,
     context: Context,
     now: datetime,
-) -> tuple[str | None, str | None, jobs.Outgoing]:
+) -> tuple[str | None, str | None, service.Outgoing]:
     """End a challenge early, if the tapper started it or is a group admin."""
     tapper = update.effective_user
     group = await session.get(GroupChat, challenge.group_id)
@@ -515,9 +519,9 @@ async def _end_early(
             allowed = False
     if not allowed:
         return say(services.content, "group.popup.not_allowed", user), None, []
-    outgoing = await jobs.end(services, session, challenge, "early", now)
+    outgoing = await service.end(services, session, challenge, "early", now)
     # The confirmation message becomes the closing summary: one message, not two.
-    summary = next((o for o in outgoing if isinstance(o, jobs.Send)), None)
+    summary = next((o for o in outgoing if isinstance(o, service.Send)), None)
     rest = [o for o in outgoing if o is not summary]
     return None, summary.text if summary else None, rest
 
@@ -529,7 +533,7 @@ async def leave_command(update: Update, context: Context) -> None:
     if tg_user is None or chat is None:
         return
     now = services.clock.now()
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     async with services.transaction() as session:
         user = await queries.get_user(session, tg_user.id)
         group = await db.group_by_chat(session, chat.id)
@@ -548,7 +552,7 @@ async def leave_command(update: Update, context: Context) -> None:
         member = await db.member_of(session, challenge.id, user.id)
         assert member is not None
         member.left_at = now
-        post = await jobs.refresh(services, session, challenge, now)
+        post = await service.refresh(services, session, challenge, now)
         outgoing = [post] if post else []
         text = say(services.content, "group.left", user, name=user.first_name,
                    goal=views.goal_words(services.content, challenge))  # fmt: skip
@@ -588,7 +592,7 @@ async def start_from_link(update: Update, context: Context) -> None:
     if tg_user is None or chat is None:
         return
     now = services.clock.now()
-    outgoing: jobs.Outgoing = []
+    outgoing: service.Outgoing = []
     async with services.transaction() as session:
         user = await queries.get_user(session, tg_user.id)
         if user is None:
@@ -615,7 +619,7 @@ async def start_from_link(update: Update, context: Context) -> None:
         else:
             await db.join(session, challenge.id, user.id, now)
             text = _joined_note(services, challenge, group, user).text
-            post = await jobs.refresh(services, session, challenge, now)
+            post = await service.refresh(services, session, challenge, now)
             outgoing = [post] if post else []
     await send(update, text)
     await jobs.deliver(services, context.bot, outgoing)
@@ -630,7 +634,7 @@ async def before_delete(update: Update, context: Context) -> None:
     if query is None or tapper is None:
         return
     if await privacy.confirmed(services, tapper.id, query.data):
-        await jobs.forget_member(services, tapper.id)
+        await service.forget_member(services, tapper.id)
 
 
 async def private_progress(update: Update, context: Context) -> None:
@@ -642,7 +646,8 @@ async def private_progress(update: Update, context: Context) -> None:
     if update.effective_user is not None:
         services = services_of(context)
         await pacing.answered(services, update.effective_user.id)
-        await jobs.refresh_for_user(services, context.bot, update.effective_user.id)
+        outgoing = await service.member_refresh(services, update.effective_user.id)
+        await jobs.deliver(services, context.bot, outgoing)
 
 
 # Small helpers --------------------------------------------------------------------------------

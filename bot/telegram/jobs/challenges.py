@@ -1,5 +1,5 @@
-"""Keeping group challenges current: the message edited in place, daily and end summaries,
-private nudges, and the group moving to a new chat id when it becomes a supergroup.
+"""Sending what the challenge service decided: the group's message edited in place, summaries,
+private nudges; and how each send went, reported back to the service (bot/usecases/challenges.py).
 
 Three outboxes on the challenge row, each a due instant in UTC that a claim advances:
 `refresh_at` (the group's day turns over, or an edit waited for the per-group gap),
@@ -9,149 +9,46 @@ Three outboxes on the challenge row, each a due instant in UTC that a claim adva
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
-from typing import cast
-from zoneinfo import ZoneInfo
+from dataclasses import replace
 
-from sqlalchemy import or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
-from telegram import Bot, InlineKeyboardMarkup
+from telegram import Bot
 from telegram.ext import ContextTypes
 
-from bot.db import challenges as db
-from bot.db import history, outbox, queries
-from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, GroupChat, SummarySent, User
-from bot.domain import pacing
-from bot.domain.challenges import (
-    EDIT_GAP,
-    LATE_LIMIT,
-    MemberTally,
-    needs_nudge,
-    nudge_instant,
-    summary_instant,
-    tally,
-)
-from bot.domain.schedule import local_date, local_instant
 from bot.services import Services, get
 from bot.telegram import delivery
 from bot.telegram.delivery import Outcome
-from bot.views import challenges as views
-from bot.views.render import say
-
-log = logging.getLogger(__name__)
+from bot.usecases import challenges as service
+from bot.usecases.challenges import Outgoing, Post, Send
 
 TICK_SECONDS = 5  # how often the challenge outboxes are looked at
-BATCH = 100  # challenges claimed per transaction
-RETRY_DELAY = timedelta(seconds=30)
-DIGEST_CHARS = 16
-# A private nudge steps aside for another private message sent or due within this long.
-SPACING = timedelta(hours=1)
 
 
-@dataclass(frozen=True)
-class Post:
-    """One challenge message to show: edited in place, or sent when there is none (yet)."""
-
-    challenge_id: int
-    chat_id: int
-    message_id: int | None
-    text: str
-    markup: InlineKeyboardMarkup | None
+async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The repeating job."""
+    await run_due(get(context), context.bot)
 
 
-@dataclass(frozen=True)
-class Send:
-    """A new message for a group (a summary) or a person (a nudge, a goodbye)."""
-
-    chat_id: int
-    text: str
-    markup: InlineKeyboardMarkup | None = None
-    reply_to: int | None = None
-    user_id: int | None = None  # a private message: the person to mark inactive if blocked
-    challenge_id: int | None = None  # a daily summary to retry on a passing failure
-    day: date | None = None
-    # The outbox record to settle once sent (ChallengeSummary or ChallengeNudge), if any.
-    ledger: type[ChallengeSummary | ChallengeNudge] | None = None
-    record_id: int | None = None
-    bulk: bool = False  # unsolicited (a summary, a nudge): the overall rate, not a reply's
+async def run_due(services: Services, bot: Bot) -> None:
+    """One pass: what the service claims as due, each batch sent after its commit."""
+    for outgoing in await service.claim_due(services, services.clock.now()):
+        await deliver(services, bot, outgoing)
 
 
-Outgoing = list[Post | Send]
-
-
-def group_today(challenge: Challenge, now: datetime) -> date:
-    """The group's calendar date now."""
-    return local_date(now, views.zone_of(challenge))
-
-
-def _digest(text: str, markup: InlineKeyboardMarkup | None) -> str:
-    """A short fingerprint of what a message shows, so identical edits are skipped."""
-    buttons = json.dumps(markup.to_dict() if markup else None, sort_keys=True)
-    return hashlib.sha256(f"{text}\0{buttons}".encode()).hexdigest()[:DIGEST_CHARS]
-
-
-async def tallies_for(session: AsyncSession, challenge: Challenge, day: date) -> list[MemberTally]:
-    """Each current member's status on `day` and days on plan up to it."""
-    roster = await db.roster(session, challenge, day)
-    return tally(
-        roster.tally_members, cast(date, challenge.start_date), cast(date, challenge.end_date), day
-    )
-
-
-async def refresh(
-    services: Services,
-    session: AsyncSession,
-    challenge: Challenge,
-    now: datetime,
-    *,
-    force: bool = False,
-) -> Post | None:
-    """The challenge message's new look, if it changed and the group's edit gap allows it now.
-
-    When the gap does not allow it, the challenge is marked stale and the job edits it soon:
-    however many taps arrive, the group gets at most one edit per EDIT_GAP.
-    """
-    group = await session.get(GroupChat, challenge.group_id)
-    if group is None or not group.active or challenge.start_date is None:
-        return None
-    today = group_today(challenge, now)
-    zone = views.zone_of(challenge)
-    challenge.refresh_at = (
-        local_instant(today + timedelta(days=1), datetime.min.time(), zone)
-        if challenge.status == "active" else None
-    )  # fmt: skip
-    upto = min(today, cast(date, challenge.end_date))
-    tallies = await tallies_for(session, challenge, upto)
-    text = views.challenge_text(services.content, challenge, tallies, today)
-    markup = views.challenge_markup(services.content, challenge)
-    digest = _digest(text, markup)
-    if digest == challenge.shown and challenge.message_id is not None:
-        challenge.stale = False
-        return None
-    if not force and group.last_edit_at is not None and now - group.last_edit_at < EDIT_GAP:
-        challenge.stale = True
-        return None
-    group.last_edit_at = now
-    challenge.stale = False
-    challenge.shown = digest
-    return Post(challenge.id, group.chat_id, challenge.message_id, text, markup)
+async def removed(services: Services, bot: Bot, chat_id: int) -> None:
+    """The bot is no longer in the group: its challenges end, members are told privately."""
+    await deliver(services, bot, await service.remove_group(services, chat_id))
 
 
 async def deliver(services: Services, bot: Bot, outgoing: Outgoing) -> None:
     """Edit and send after the transaction committed; outcomes are recorded, never raised."""
-    settled: list[tuple[Send, Outcome]] = []
+    settled: list[tuple[Send, bool]] = []
     for item in outgoing:
         if isinstance(item, Post):
             await _post(services, bot, item)
         else:
-            settled.append((item, await _send(services, bot, item)))
-    await _record(services, settled)
+            outcome = await _send(services, bot, item)
+            settled.append((item, outcome in (Outcome.SENT, Outcome.MAYBE)))
+    await service.settle(services, settled)
 
 
 async def _post(services: Services, bot: Bot, post: Post, *, again: bool = True) -> None:
@@ -161,10 +58,10 @@ async def _post(services: Services, bot: Bot, post: Post, *, again: bool = True)
     else:
         done = await delivery.send(bot, post.chat_id, post.text, post.markup)
         if done.ok and done.message_id is not None:
-            await _store_message(services, post.challenge_id, done.message_id)
+            await service.store_message(services, post.challenge_id, done.message_id)
     match done.outcome:
         case Outcome.MOVED if done.new_chat_id is not None:
-            await migrate(services, post.chat_id, done.new_chat_id)
+            await service.migrate(services, post.chat_id, done.new_chat_id)
             if again:
                 moved = Post(post.challenge_id, done.new_chat_id, None, post.text, post.markup)
                 await _post(services, bot, moved, again=False)
@@ -175,7 +72,7 @@ async def _post(services: Services, bot: Bot, post: Post, *, again: bool = True)
         case Outcome.BLOCKED:
             await removed(services, bot, post.chat_id)
         case Outcome.RETRY | Outcome.MAYBE:
-            await _mark_stale(services, post.challenge_id)
+            await service.mark_stale(services, post.challenge_id)
 
 
 async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True) -> Outcome:
@@ -186,7 +83,7 @@ async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True)
                                reply_to=item.reply_to, bulk=item.bulk)  # fmt: skip
     match done.outcome:
         case Outcome.MOVED if done.new_chat_id is not None:
-            await migrate(services, item.chat_id, done.new_chat_id)
+            await service.migrate(services, item.chat_id, done.new_chat_id)
             if again:
                 moved = replace(item, chat_id=done.new_chat_id, reply_to=None)
                 return await _send(services, bot, moved, again=False)
@@ -197,412 +94,5 @@ async def _send(services: Services, bot: Bot, item: Send, *, again: bool = True)
                 await removed(services, bot, item.chat_id)
         case Outcome.RETRY:
             if item.challenge_id is not None and item.day is not None:
-                await _retry_summary(services, item.challenge_id, item.day)
+                await service.retry_summary(services, item.challenge_id, item.day)
     return done.outcome
-
-
-async def _record(services: Services, settled: list[tuple[Send, Outcome]]) -> None:
-    """Settle the outbox records of what was sent (a summary to retry was already put back)."""
-    owned = [(s, o) for s, o in settled if s.ledger is not None and s.record_id is not None]
-    if not owned:
-        return
-    async with services.transaction() as session:
-        for item, outcome in owned:
-            assert item.ledger is not None and item.record_id is not None
-            record: ChallengeSummary | ChallengeNudge | None = await session.get(
-                item.ledger, item.record_id
-            )
-            if record is not None:
-                ok = outcome in (Outcome.SENT, Outcome.MAYBE)
-                outbox.settle(record, outbox.SENT if ok else outbox.FAILED)
-
-
-async def _store_message(services: Services, challenge_id: int, message_id: int) -> None:
-    """Remember which message shows the challenge now."""
-    async with services.transaction() as session:
-        challenge = await db.get_challenge(session, challenge_id)
-        if challenge is not None:
-            challenge.message_id = message_id
-
-
-async def _mark_stale(services: Services, challenge_id: int) -> None:
-    """Try the edit again on a later tick."""
-    async with services.transaction() as session:
-        challenge = await db.get_challenge(session, challenge_id)
-        if challenge is not None:
-            challenge.stale, challenge.shown = True, None
-
-
-async def _retry_summary(services: Services, challenge_id: int, day: date) -> None:
-    """A daily summary that failed on the way: send it again on a later tick."""
-    now = services.clock.now()
-    async with services.transaction() as session:
-        challenge = await db.get_challenge(session, challenge_id)
-        if challenge is None or challenge.status != "active":
-            return
-        logged = await session.execute(
-            select(ChallengeSummary).where(
-                ChallengeSummary.challenge_id == challenge_id, ChallengeSummary.local_date == day
-            )
-        )
-        row = logged.scalar_one_or_none()
-        if row is not None:
-            await session.delete(row)
-        challenge.summary_day = day
-        challenge.next_summary_at = now + RETRY_DELAY
-
-
-# Migration and removal ------------------------------------------------------------------------
-
-
-async def migrate(services: Services, old_chat_id: int, new_chat_id: int) -> bool:
-    """The group became a supergroup: follow it to its new id; challenges carry on there.
-
-    The old messages stay behind in the old chat, so each running challenge is shown afresh
-    in the new one. Returns False when the move was already known.
-    """
-    async with services.transaction() as session:
-        group = await db.group_by_chat(session, old_chat_id)
-        if group is None or await db.group_by_chat(session, new_chat_id) is not None:
-            return False
-        group.chat_id = new_chat_id
-        group.updated_at = services.clock.now()
-        group.last_edit_at = None
-        for challenge in await db.challenges_of_group(session, group.id, ("active",)):
-            challenge.message_id, challenge.shown, challenge.stale = None, None, True
-        for draft in await db.challenges_of_group(session, group.id, ("draft",)):
-            draft.status = "cancelled"
-    log.info("group %s moved to %s", old_chat_id, new_chat_id)
-    return True
-
-
-async def removed(services: Services, bot: Bot, chat_id: int) -> None:
-    """The bot is no longer in the group: end its challenges quietly, tell members privately."""
-    now = services.clock.now()
-    outgoing: Outgoing = []
-    async with services.transaction() as session:
-        group = await db.group_by_chat(session, chat_id)
-        if group is None:
-            return
-        group.active = False
-        group.updated_at = now
-        for draft in await db.challenges_of_group(session, group.id, ("draft",)):
-            draft.status = "cancelled"
-        for challenge in await db.challenges_of_group(session, group.id):
-            _close(challenge, "removed", now)
-            for _, user in await db.members_with_users(session, challenge.id):
-                if user.active:
-                    goal = views.goal_words(services.content, challenge)
-                    text = say(services.content, "group.removed", user, name=user.first_name,
-                               group=group.title, goal=goal)  # fmt: skip
-                    outgoing.append(Send(user.chat_id, text, user_id=user.id))
-    await deliver(services, bot, outgoing)
-
-
-def _close(challenge: Challenge, reason: str, now: datetime) -> None:
-    """Mark a challenge ended; its outboxes stop."""
-    challenge.status = "ended"
-    challenge.end_reason = reason
-    challenge.ended_at = now
-    challenge.next_summary_at = challenge.next_nudge_at = challenge.refresh_at = None
-    challenge.updated_at = now
-
-
-async def end(
-    services: Services, session: AsyncSession, challenge: Challenge, reason: str, now: datetime
-) -> Outgoing:
-    """End a challenge (completed or early): the final look, then the closing summary."""
-    today = group_today(challenge, now)
-    upto = min(today, cast(date, challenge.end_date))
-    tallies = await tallies_for(session, challenge, upto)
-    _close(challenge, reason, now)
-    group = await session.get(GroupChat, challenge.group_id)
-    if group is None or not group.active:
-        return []
-    final = await refresh(services, session, challenge, now, force=True)
-    summary = Send(group.chat_id,
-                   views.end_summary_text(services.content, challenge, tallies, today),
-                   reply_to=challenge.message_id)  # fmt: skip
-    return [*([final] if final else []), summary]
-
-
-# The outboxes ---------------------------------------------------------------------------------
-
-
-async def run_due(services: Services, bot: Bot) -> None:
-    """One pass: pending edits and day turnovers, then summaries, then nudges."""
-    now = services.clock.now()
-    await deliver(services, bot, await _recover(services, now))
-    await deliver(services, bot, await _claim_refreshes(services, now))
-    await deliver(services, bot, await _claim_due(services, now, Challenge.next_summary_at,
-                                                  _summary))  # fmt: skip
-    await deliver(services, bot, await _claim_due(services, now, Challenge.next_nudge_at,
-                                                  _nudges))  # fmt: skip
-
-
-async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The repeating job."""
-    await run_due(get(context), context.bot)
-
-
-async def _claim_refreshes(services: Services, now: datetime) -> Outgoing:
-    """Edits that waited for the group's gap, and messages whose day has turned over."""
-    outgoing: Outgoing = []
-    async with services.transaction() as session:
-        result = await session.execute(
-            select(Challenge)
-            .where(
-                Challenge.status == "active",
-                or_(Challenge.stale.is_(True), Challenge.refresh_at <= now),
-            )
-            .order_by(Challenge.id)
-            .limit(BATCH)
-            .with_for_update(skip_locked=True)
-        )
-        for challenge in result.scalars():
-            post = await refresh(services, session, challenge, now)
-            if post is not None:
-                outgoing.append(post)
-    return outgoing
-
-
-async def _claim_due(
-    services: Services,
-    now: datetime,
-    due: InstrumentedAttribute[datetime | None],
-    step: Callable[[Services, AsyncSession, Challenge, datetime], Awaitable[Outgoing]],
-) -> Outgoing:
-    """Claim the running challenges whose `due` instant has come and take each `step` while due
-    (after a long outage several days may be due: `step` logs the late ones, sends the rest)."""
-    outgoing: Outgoing = []
-    async with services.transaction() as session:
-        result = await session.execute(
-            select(Challenge)
-            .where(Challenge.status == "active", due <= now)
-            .order_by(due)
-            .limit(BATCH)
-            .with_for_update(skip_locked=True)
-        )
-        for challenge in result.scalars():
-            while _still_due(challenge, getattr(challenge, due.key), now):
-                outgoing += await step(services, session, challenge, now)
-    return outgoing
-
-
-async def _summary(
-    services: Services, session: AsyncSession, challenge: Challenge, now: datetime
-) -> Outgoing:
-    """Log and write one day's summary; advance to the next day, or end after the last."""
-    day = cast(date, challenge.summary_day)
-    end_date = cast(date, challenge.end_date)
-    due = cast(datetime, challenge.next_summary_at)
-    tallies = await tallies_for(session, challenge, min(day, end_date))
-    turned_up = sum(1 for t in tallies if t.status is not None)
-    logged = await session.execute(
-        select(ChallengeSummary).where(
-            ChallengeSummary.challenge_id == challenge.id, ChallengeSummary.local_date == day
-        )
-    )
-    first = logged.scalar_one_or_none() is None
-    record: ChallengeSummary | None = None
-    if first:
-        record = ChallengeSummary(challenge_id=challenge.id, local_date=day, members=len(tallies),
-                                  turned_up=turned_up, sent_at=now, attempts=0)  # fmt: skip
-        outbox.claim(record, now)
-        session.add(record)
-    if day >= end_date:
-        return await end(services, session, challenge, "done", now)
-    following = day + timedelta(days=1)
-    challenge.summary_day = following
-    challenge.next_summary_at = summary_instant(
-        following, cast(time, challenge.summary_time), views.zone_of(challenge)
-    )
-    group = await session.get(GroupChat, challenge.group_id)
-    if record is None or group is None or now - due > LATE_LIMIT:
-        if record is not None:
-            outbox.settle(record, outbox.FAILED)  # too late to be worth sending: logged only
-        return []
-    await session.flush()
-    text = views.day_summary_text(services.content, challenge, tallies, day)
-    return [Send(group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
-                 day=day, ledger=ChallengeSummary, record_id=record.id, bulk=True)]  # fmt: skip
-
-
-async def _recover(services: Services, now: datetime) -> Outgoing:
-    """Summaries and nudges whose process died after claiming them: sent again, unless late."""
-    outgoing: Outgoing = []
-    async with services.transaction() as session:
-        for summary in await outbox.expired(session, ChallengeSummary, now, BATCH):
-            item = await _summary_again(services, session, summary, now)
-            if outbox.reclaim(summary, now, timely=item is not None) and item is not None:
-                outgoing.append(item)
-        for nudge in await outbox.expired(session, ChallengeNudge, now, BATCH):
-            item = await _nudge_again(services, session, nudge, now)
-            if outbox.reclaim(nudge, now, timely=item is not None) and item is not None:
-                outgoing.append(item)
-    if outgoing:
-        log.warning("%s challenge messages outlived their lease; sending again", len(outgoing))
-    return outgoing
-
-
-async def _summary_again(
-    services: Services, session: AsyncSession, record: ChallengeSummary, now: datetime
-) -> Send | None:
-    """The daily summary of `record` as it would have been sent, if still timely."""
-    challenge = await db.get_challenge(session, record.challenge_id)
-    if challenge is None or challenge.status != "active" or record.claimed_at is None:
-        return None
-    group = await session.get(GroupChat, challenge.group_id)
-    if group is None or not group.active or now - record.claimed_at > LATE_LIMIT:
-        return None
-    tallies = await tallies_for(session, challenge, record.local_date)
-    text = views.day_summary_text(services.content, challenge, tallies, record.local_date)
-    return Send(
-        group.chat_id, text, reply_to=challenge.message_id, challenge_id=challenge.id,
-        day=record.local_date, ledger=ChallengeSummary, record_id=record.id, bulk=True,
-    )  # fmt: skip
-
-
-async def _nudge_again(
-    services: Services, session: AsyncSession, record: ChallengeNudge, now: datetime
-) -> Send | None:
-    """The nudge of `record` as it would have been sent, if still timely."""
-    challenge = await db.get_challenge(session, record.challenge_id)
-    user = await session.get(User, record.user_id)
-    if challenge is None or challenge.status != "active" or user is None or not user.active:
-        return None
-    group = await session.get(GroupChat, challenge.group_id)
-    summary_at = summary_instant(record.local_date, cast(time, challenge.summary_time),
-                                 views.zone_of(challenge))  # fmt: skip
-    if group is None or now >= summary_at:
-        return None
-    goal = views.goal_words(services.content, challenge)
-    text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
-    return Send(user.chat_id, text, views.nudge_markup(services.content, challenge),
-                user_id=user.id,
-                ledger=ChallengeNudge, record_id=record.id, bulk=True)  # fmt: skip
-
-
-def _still_due(challenge: Challenge, due: datetime | None, now: datetime) -> bool:
-    """Whether a running challenge has an outbox entry due."""
-    return challenge.status == "active" and due is not None and due <= now
-
-
-async def _nudges(
-    services: Services, session: AsyncSession, challenge: Challenge, now: datetime
-) -> Outgoing:
-    """Nudge the members of one challenge for one day, and advance to the next day."""
-    day = cast(date, challenge.nudge_day)
-    due = cast(datetime, challenge.next_nudge_at)
-    zone = views.zone_of(challenge)
-    summary_time = cast(time, challenge.summary_time)
-    following = day + timedelta(days=1)
-    if following <= cast(date, challenge.end_date):
-        challenge.nudge_day = following
-        challenge.next_nudge_at = nudge_instant(following, summary_time, zone)
-    else:
-        challenge.nudge_day = challenge.next_nudge_at = None
-    group = await session.get(GroupChat, challenge.group_id)
-    late = now - due > LATE_LIMIT or now >= summary_instant(day, summary_time, zone)
-    if group is None or late:
-        return []
-    roster = await db.roster(session, challenge, day)
-    goal = views.goal_words(services.content, challenge)
-    outgoing: Outgoing = []
-    for (_, user), member in zip(roster.members, roster.tally_members, strict=True):
-        quiet = needs_nudge(
-            member.statuses.get(day), active=user.active, paused=user.paused,
-            quiet_until=user.prompts_paused_until, now=now,
-        )  # fmt: skip
-        if not quiet or await _private_busy(session, user, now):
-            continue
-        already = await session.execute(
-            select(ChallengeNudge.id).where(
-                ChallengeNudge.user_id == user.id, ChallengeNudge.local_date == day
-            )
-        )
-        if already.first() is not None:
-            continue  # one challenge nudge a day, however many groups they're in
-        record = ChallengeNudge(user_id=user.id, challenge_id=challenge.id, local_date=day,
-                                sent_at=now, attempts=0)  # fmt: skip
-        outbox.claim(record, now)
-        session.add(record)
-        await session.flush()
-        text = await _nudge_text(services, session, challenge, user, goal, group.title, now)
-        outgoing.append(Send(
-            user.chat_id, text, views.nudge_markup(services.content, challenge), user_id=user.id,
-            ledger=ChallengeNudge, record_id=record.id, bulk=True,
-        ))  # fmt: skip
-    return outgoing
-
-
-async def _private_busy(session: AsyncSession, user: User, now: datetime) -> bool:
-    """Whether a nudge now would pile onto another private message, or onto silence.
-
-    Today's check-in prompt (sent in the last hour or due within the next, and not yet
-    answered) asks about movement too, which counts for the group; a weekly summary just
-    went out; or the person hasn't answered for days (prompts come less often, nudges stop).
-    """
-    if pacing.backed_off(user.unanswered_prompts or 0):
-        return True
-    today = local_date(now, ZoneInfo(user.timezone))
-    checkin = await queries.get_checkin(session, user.id, today)
-    if checkin is None or checkin.completed_at is None:
-        prompted = await queries.prompt_sent_at(session, user.id, today)
-        if prompted is not None and now < prompted + SPACING:
-            return True
-        due = user.next_prompt_at
-        if prompted is None and due is not None and now < due <= now + SPACING:
-            return True
-    summary = await session.scalar(
-        select(SummarySent.sent_at).where(
-            SummarySent.user_id == user.id, SummarySent.local_date == today
-        )
-    )
-    return summary is not None and now < summary + SPACING
-
-
-async def _nudge_text(
-    services: Services,
-    session: AsyncSession,
-    challenge: Challenge,
-    user: User,
-    goal: str,
-    group_title: str,
-    now: datetime,
-) -> str:
-    """The nudge, with the person's own plan for today when there is one (private only)."""
-    plan = await history.get_plan(session, user.id, local_date(now, ZoneInfo(user.timezone)))
-    minutes, activity = 0, ""
-    if plan is not None and plan.goal_kind == "session":
-        minutes = plan.goal_minutes
-        activity = services.content.label(f"activity_words.{plan.activity}", "en")
-    return say(services.content, "group.nudge", user, name=user.first_name, goal=goal,
-               group=group_title, goal_minutes=minutes, activity=activity)  # fmt: skip
-
-
-async def refresh_for_user(services: Services, bot: Bot, user_id: int) -> None:
-    """After a private check-in answer or Done: update the person's challenge messages."""
-    now = services.clock.now()
-    outgoing: Outgoing = []
-    async with services.sessions() as session:
-        # Most people are in no challenge: a read says so without taking the write lock.
-        if not await db.active_challenges_of_user(session, user_id):
-            return
-    async with services.transaction() as session:
-        for challenge in await db.active_challenges_of_user(session, user_id):
-            post = await refresh(services, session, challenge, now)
-            if post is not None:
-                outgoing.append(post)
-    await deliver(services, bot, outgoing)
-
-
-async def forget_member(services: Services, user_id: int) -> None:
-    """Just before a person's data is deleted: their challenges are shown again without them.
-
-    The job re-renders stale challenges within seconds; once the person's rows are gone, their
-    name drops out of the group's message and only anonymous counts remain in the summary log.
-    """
-    async with services.transaction() as session:
-        for challenge in await db.active_challenges_of_user(session, user_id):
-            challenge.stale = True
