@@ -98,6 +98,7 @@ def _record(
         flare=cast(FlareAnswer | None, checkin.flare if checkin else None),
         done=bool(plan and plan.done),
         red_flag=flag,
+        rest_declared=bool(plan and plan.rest_declared),
     )
 
 

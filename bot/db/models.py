@@ -16,6 +16,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -173,6 +174,8 @@ class DayPlan(Base):
     last_physio_nudge_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     # Set by the plan's Done button.
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Rest declared in words ("too tired today"): the plan of the day is rest, whatever follows.
+    rest_declared: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 

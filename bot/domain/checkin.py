@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -135,8 +136,44 @@ def parse(question: Question, text: str) -> Parsed:
         if not SCALE_MIN <= number <= SCALE_MAX:
             return Parsed(error="checkin.error.out_of_range")
         return Parsed(value=number)
-    choice = parse_choice(text, CHOICES[question])
+    choice = parse_choice(text, CHOICES[question]) or _leading_choice(text, CHOICES[question])
     return Parsed(value=choice) if choice else Parsed(error=f"checkin.error.choose_{question}")
+
+
+# Where an answer's first clause ends: "a bit, walked to the shops", "yes - a short walk".
+_CLAUSE_END = re.compile(r"\s*(?:[,;:.!?(]|\s-\s|\s+(?:but|and|i|we|just)\s)")
+
+
+def _leading_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
+    """The choice named by the first clause of a longer answer ("a bit, walked to the shops" is
+    "some"); None when the first clause is not a choice on its own."""
+    first = _CLAUSE_END.split(text.strip(), maxsplit=1)[0]
+    return parse_choice(first, choices) if first and first != text.strip() else None
+
+
+# "I did my walk", "done", "just got back from my walk": today's movement, reported in words.
+_DID_IT = re.compile(
+    r"^(?:all\s+)?done(?:\s+(?:it|today|for\s+today))?\W*$"
+    r"|\b(?:i|i've|ive|i\s+have|just)\s+(?:did|done|finished|completed|managed)\s+"
+    r"(?:it|my|the|today'?s|todays|a|some)\b"
+    r"|\b(?:did|done|finished|completed)\s+(?:my|the|today'?s|todays)\s+"
+    r"(?:walk|walking|movement|session|stretch|stretches|exercise|exercises|minutes|yoga|swim|"
+    r"bike|ride|plan|step|small\s+step)\b"
+    r"|\b(?:back|home)\s+from\s+(?:my|a|the)\s+walk\b",
+    re.IGNORECASE,
+)
+_NOT = re.compile(
+    r"\b(?:not|no|never|didn'?t|didnt|haven'?t|havent|hasn'?t|couldn'?t|can'?t|"
+    r"won'?t|wasn'?t|yet|tomorrow|later|going\s+to|will)\b",
+    re.IGNORECASE,
+)
+
+
+def reports_movement(text: str) -> bool:
+    """Whether a message says today's movement is done ("I did my walk, felt good", "Done");
+    a negation or a plan for later ("I haven't done it yet", "I'll do my walk later") is not."""
+    flat = " ".join(text.replace("’", "'").split())
+    return bool(_DID_IT.search(flat)) and not _NOT.search(flat)
 
 
 def valid_button_value(question: Question, raw: str) -> int | str | None:

@@ -351,3 +351,15 @@ async def after_checkin(
         return []
     decision, row = await decide_today(services, session, user, checkin.local_date)
     return [plan_reply(services, user, decision, row)]
+
+
+async def declare_rest(services: Services, session: AsyncSession, user: User, day: date) -> DayPlan:
+    """Store the person's own "rest today" as the day's plan: every surface reads it from there
+    (the check-in's reply, /today, summaries, the group tally)."""
+    row = await history.get_plan(session, user.id, day)
+    if row is None:
+        _, row = await decide_today(services, session, user, day)
+    row.rest_declared = True
+    await session.flush()
+    _, row = await decide_today(services, session, user, day)
+    return row

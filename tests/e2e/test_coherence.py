@@ -78,3 +78,49 @@ async def test_finding_2_a_flare_yes_ends_the_check_in_after_a_rest_day(harness:
     row = await checkin_row(harness, robin)
     assert row is not None and (row.pain, row.flare, row.path) == (8, "yes", "short")
     assert row.completed_at is not None and row.interference is None
+
+
+async def test_finding_3_rest_declared_in_words_holds_for_the_whole_day(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [("too tired today", ("Rest it is",), ())])
+    await harness.say(robin, "/checkin")
+    for label in ("4", "No", "3", "5", "6", "No"):
+        await harness.tap(robin, label)
+    said = texts(await harness.tap(robin, "Skip"))
+    assert "rest" in said.lower() and WALK not in said, said
+    plan = await plan_row(harness, robin)
+    assert plan is not None and plan.goal_kind == "rest"
+    await talk(harness, robin, [
+        ("/today", ("rest",), (WALK,)),
+        ("what should I do today?", ("rest",), (WALK,)),
+        ("wait, I thought I was resting today?", ("resting today",), ("Rest it is",)),
+    ])  # fmt: skip
+
+
+async def test_finding_7_words_inside_the_check_in(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    harness.clock.advance(timedelta(days=1))
+    await harness.say(robin, "/checkin")
+    for label in ("4", "No", "3", "5"):
+        await harness.tap(robin, label)
+    said = texts(await harness.tap(robin, "6"))
+    assert "did you do your movement" in said, said
+    await talk(harness, robin, [
+        ("a bit, walked to the shops", ("Anything else",), (NOT_CAUGHT,)),
+        ("skip", (WALK,), ()),
+        ("I did my walk, felt good", ("Logged",), (FALLBACK,)),
+    ])  # fmt: skip
+    plan = await plan_row(harness, robin)
+    assert plan is not None and plan.done
+    row = await checkin_row(harness, robin)
+    assert row is not None and row.movement == "some"
+    # "Done" on its own the next day, after the plan, logs it too.
+    harness.clock.advance(timedelta(days=1))
+    await harness.say(robin, "/checkin")
+    for label in ("4", "No", "3", "5", "6", "Yes", "Skip"):
+        await harness.tap(robin, label)
+    await talk(harness, robin, [("Done", ("Logged",), (FALLBACK,))])
+    plan = await plan_row(harness, robin)
+    assert plan is not None and plan.done

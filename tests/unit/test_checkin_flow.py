@@ -119,3 +119,42 @@ def test_a_flare_yes_after_a_later_answer_keeps_the_long_path(answered: str) -> 
     started = flow.apply(Answers(pain=8), answered, 3)  # type: ignore[arg-type]
     assert flow.apply(started, "flare", "yes").path == "full"
     assert flow.quick(started).path == "full"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a bit, walked to the shops", "some"),
+        ("yes - a short walk", "yes"),
+        ("no, too sore", "no"),
+        ("some but not much", "some"),
+        ("Yes", "yes"),
+        ("hmm, walked", None),  # a first clause that is no choice
+        ("walked to the shops", None),
+    ],
+)
+def test_a_movement_answer_is_read_from_its_first_clause(text: str, expected: str | None) -> None:
+    assert flow.parse("movement", text).value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("I did my walk, felt good", True),
+        ("Done", True),
+        ("done!", True),
+        ("all done", True),
+        ("did my walk", True),
+        ("just finished my stretches", True),
+        ("back from my walk", True),
+        ("I didn't do my walk", False),
+        ("i haven't done it yet", False),
+        ("I will do my walk later", False),
+        ("done with this pain", False),
+        ("I'm done", False),
+        ("not done", False),
+        ("walked to the shop and back", False),
+    ],
+)
+def test_movement_reported_in_words(text: str, reports: bool) -> None:
+    assert flow.reports_movement(text) is reports

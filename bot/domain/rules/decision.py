@@ -152,6 +152,13 @@ def _set_goal(ctx: _Today, draft: _Draft) -> None:
             r.SAFETY_EMERGENCY_SKIP if red_flag == "emergency" else r.SAFETY_CRISIS_REST
         )
         return
+    if ctx.record is not None and ctx.record.rest_declared:
+        # The person's own word for the day wins over any movement goal, whatever the ratings.
+        draft.goal_kind = "rest"
+        draft.goal_minutes = 0
+        draft.gentle_only = True
+        draft.reasons.append(r.REST_DECLARED)
+        return
     if draft.state.in_flare_mode:
         pain = ctx.record.pain if ctx.record is not None else None
         plan = flare_goal(draft.state.level_minutes, pain)

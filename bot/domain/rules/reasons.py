@@ -15,6 +15,7 @@ TOUGH_HIGH_RATINGS_NOT_A_FLARE: Final = "tough.high_ratings_not_a_flare"
 GOOD_BELOW_BASELINE_WITH_ENERGY: Final = "good.below_baseline_with_energy"
 STEADY_USUAL_RANGE: Final = "steady.usual_range"
 STEADY_NO_CHECKIN: Final = "steady.no_checkin"
+REST_DECLARED: Final = "rest.declared"
 BASELINE_NOT_ENOUGH_DATA: Final = "baseline.not_enough_data"
 
 # Flare plan.
@@ -69,6 +70,7 @@ ALL_REASONS: Final[tuple[str, ...]] = (
     GOOD_BELOW_BASELINE_WITH_ENERGY,
     STEADY_USUAL_RANGE,
     STEADY_NO_CHECKIN,
+    REST_DECLARED,
     BASELINE_NOT_ENOUGH_DATA,
     FLARE_GOAL_REDUCED,
     FLARE_TOOLKIT_HIGH_PAIN,

@@ -37,6 +37,8 @@ class DayRecord:
     done: bool = False
     done_minutes: int | None = None
     red_flag: RedFlag | None = None
+    # The person said in words that today is a rest day ("too tired today"): the day's plan.
+    rest_declared: bool = False
 
     @property
     def checked_in(self) -> bool:

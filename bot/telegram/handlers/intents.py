@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
 from bot.telegram.handlers.common import Context, popup, read_tap, send, services_of
 from bot.usecases import checkin as checkin_case
+from bot.usecases import planning
 from bot.views import keyboards
 from bot.views.callbacks import CheckinTap, IntentTap
 from bot.views.render import locale_of, say
@@ -107,7 +108,11 @@ async def record_rest(services: Services, session: AsyncSession, user: User) -> 
     row = await history.get_plan(session, user.id, day)
     if row is not None and row.done:
         return say(services.content, "intent.rest.already_moved", user, name=user.first_name)
+    if row is not None and row.rest_declared:
+        # Asked again ("wait, I thought I was resting today?"): yes, and nothing else is due.
+        return say(services.content, "intent.rest.already", user, name=user.first_name)
     now = services.clock.now()
+    await planning.declare_rest(services, session, user, day)
     following = await queries.get_or_create_checkin(session, user.id, day + timedelta(days=1), now)
     queries.store_answers(following, replace(queries.answers_of(following), movement="rest"), now)
     return say(services.content, "intent.rest.recorded", user, name=user.first_name)

@@ -87,6 +87,11 @@ async def _no_dialogue(update: Update, context: Context, said: Said) -> None:
     services = services_of(context)
     if said.user.onboarded and asks_for_today(said.text):
         await plan.today(update, context)
+    elif (
+        said.user.onboarded and flow.reports_movement(said.text)
+        and await plan.log_typed(update, context, said.user)
+    ):  # fmt: skip
+        return
     elif not said.user.onboarded:
         await send(update, say(services.content, "onboarding.start_first", said.user))
     elif said.reading.intent != "none":

@@ -48,7 +48,10 @@ async def today(update: Update, context: Context) -> None:
             return
         row = await queries.get_or_create_checkin(session, user.id, day, services.clock.now())
         answers = queries.answers_of(row)
-        if answers.pain is not None and answers.flare is not None:
+        stored = await history.get_plan(session, user.id, day)
+        rest_day = stored is not None and stored.rest_declared
+        # A rest day declared in words is the plan already: no questions before it.
+        if rest_day or (answers.pain is not None and answers.flare is not None):
             decision, plan_row = await planning.decide_today(services, session, user, day)
             text, markup = planning.plan_reply(services, user, decision, plan_row)
         else:
@@ -57,6 +60,23 @@ async def today(update: Update, context: Context) -> None:
             (text, markup), _ = await checkin_case.next_step_reply(services, session, user, row,
                                                               header=header)  # fmt: skip
     await send(update, text, markup)
+
+
+async def log_typed(update: Update, context: Context, user: User) -> bool:
+    """ "I did my walk" / "Done" typed after today's plan: logged like the Done button; False
+    when there is no plan today to log against (the message is then handled as usual)."""
+    services = services_of(context)
+    async with services.transaction() as session:
+        day = checkin_case.today_for(services, user)
+        row = await history.get_plan(session, user.id, day)
+        if row is None:
+            return False
+        key = "plan.logged_already" if row.done else "plan.logged"
+        row.done = True
+        row.updated_at = services.clock.now()
+        text = say(services.content, key, user)
+    await send(update, text)
+    return True
 
 
 async def on_button(update: Update, context: Context) -> None:
