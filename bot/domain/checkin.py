@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from bot.domain.answer_words import choice_from_words, rating_from_number, rating_from_words
 from bot.domain.parsing import parse_choice, parse_number
 
 Question = Literal["pain", "flare", "interference", "energy", "sleep", "movement", "note"]
@@ -54,10 +55,15 @@ class Answers:
 
 @dataclass(frozen=True)
 class Parsed:
-    """A typed answer read as a value, or the key of the friendly error to show."""
+    """A typed answer read as a value, or the key of the friendly error to show.
+
+    `guess`: a rating read from words ("pretty bad"), to be confirmed with one tap before it
+    is stored.
+    """
 
     value: int | str | None = None
     error: str | None = None
+    guess: bool = False
 
 
 def next_question(answers: Answers) -> Question | None:
@@ -132,11 +138,20 @@ def parse(question: Question, text: str) -> Parsed:
     if question in SCALES:
         number = parse_number(text)
         if number is None:
+            number = rating_from_number(text)
+        if number is None:
+            guessed = rating_from_words(question, text)
+            if guessed is not None:
+                return Parsed(value=guessed, guess=True)
             return Parsed(error="checkin.error.not_a_number")
         if not SCALE_MIN <= number <= SCALE_MAX:
             return Parsed(error="checkin.error.out_of_range")
         return Parsed(value=number)
-    choice = parse_choice(text, CHOICES[question]) or _leading_choice(text, CHOICES[question])
+    choice = (
+        parse_choice(text, CHOICES[question])
+        or _leading_choice(text, CHOICES[question])
+        or choice_from_words(question, text)
+    )
     return Parsed(value=choice) if choice else Parsed(error=f"checkin.error.choose_{question}")
 
 

@@ -260,6 +260,10 @@ _NOTHING = re.compile(
     r"nothing really|none really)(?:\s+(?:really|at all|to be honest|tbh|on a bad day|"
     r"sadly|honestly))*$"
 )
+_LITTLE_BEFORE_NUMBER = re.compile(
+    r"^(?:not (?:much|a lot|very much|that much|long)|(?:very )?little|a (?:little )?bit|"
+    r"hardly any(?:thing)?|barely any(?:thing)?|honestly|well)[\s,.;:!-]+(?=\D*\d)"
+)
 _VAGUE_AMOUNTS: dict[str, int] = {
     "a quarter of an hour": 15, "quarter of an hour": 15, "a quarter hour": 15,
     "quarter hour": 15, "quarter of a hour": 15, "a quarter of a hour": 15,
@@ -311,48 +315,62 @@ def parse_minutes(text: str, smallest: int = 1) -> int | None:
     A range gives its middle; "not much" and the like give `smallest`, the smallest plan on
     offer; "nothing" gives 0. Never raises.
     """
+    span = parse_minutes_span(text, smallest)
+    return None if span is None else (span[0] + span[1]) // 2
+
+
+def parse_minutes_span(text: str, smallest: int = 1) -> tuple[int, int] | None:
+    """Like parse_minutes, but a range keeps both ends: 'maybe 15 or 20 mins' -> (15, 20).
+
+    A single amount is (n, n). Never raises.
+    """
     try:
         return _parse_minutes(text, smallest)
     except (ValueError, OverflowError):  # pragma: no cover - the patterns keep numbers small
         return None
 
 
-def _parse_minutes(text: str, smallest: int) -> int | None:
+def _span(minutes: float) -> tuple[int, int] | None:
+    """A single amount in range, as a span of one."""
+    if not 0 <= minutes <= 180:
+        return None
+    return round(minutes), round(minutes)
+
+
+def _parse_minutes(text: str, smallest: int) -> tuple[int, int] | None:
     value = normalize(text).strip(" .!?")
     if not value or len(value) > 100:
         return None
     if _NOTHING.match(value):
-        return 0
+        return 0, 0
     if _LITTLE.match(value):
-        return smallest
+        return smallest, smallest
     value = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", value)
     bare = _AROUND.sub("", value).strip()
     if bare in _VAGUE_AMOUNTS:
-        return _VAGUE_AMOUNTS[bare]
+        return _span(_VAGUE_AMOUNTS[bare])
     value = _number_words(value)
+    # "not much, maybe 5 minutes": the number says how much.
+    value = _LITTLE_BEFORE_NUMBER.sub("", value)
     value = re.sub(r"(\d)\s*(?:/|per)\s*(?:day|d)\b", r"\1", value)
     core = _AMOUNT_FILLER.sub(" ", value)
     core = " ".join(core.replace(",", " ").replace("~", " ").split()).strip(" .!?-")
     core = re.sub(r"^(?:between|from)\s+", "", core)
     if core in _VAGUE_AMOUNTS:
-        return _VAGUE_AMOUNTS[core]
+        return _span(_VAGUE_AMOUNTS[core])
     if _LITTLE.match(core):
-        return smallest
+        return smallest, smallest
     match = _QUANTITY.match(core)
     if not match:
         return None
     low_number, low_unit, high_number, high_unit = match.groups()
     if high_number is None:
-        minutes = _to_minutes(low_number, low_unit)
-    else:
-        unit = high_unit or low_unit
-        low = _to_minutes(low_number, low_unit or unit)
-        high = _to_minutes(high_number, unit)
-        low, high = sorted((low, high))
-        minutes = (low + high) // 2
-    if not 0 <= minutes <= 180 or minutes != int(minutes):
-        return None if not 0 <= minutes <= 180 else round(minutes)
-    return int(minutes)
+        return _span(_to_minutes(low_number, low_unit))
+    unit = high_unit or low_unit
+    low, high = sorted((_to_minutes(low_number, low_unit or unit), _to_minutes(high_number, unit)))
+    if not 0 <= low <= high <= 180:
+        return None
+    return round(low), round(high)
 
 
 # Numbers and choices ------------------------------------------------------------------------

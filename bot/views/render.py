@@ -45,4 +45,10 @@ def safety_variables(
 def echo(text: str) -> str:
     """A short, single-line version of what someone typed, for error messages."""
     flat = " ".join(text.split())
-    return flat if len(flat) <= ECHO_MAX_CHARS else flat[: ECHO_MAX_CHARS - 1] + "…"
+    if len(flat) <= ECHO_MAX_CHARS:
+        return flat
+    cut = flat[: ECHO_MAX_CHARS - 1]
+    # Never cut a word in two ("not much, maybe 5 minu…"): end at the last whole word.
+    if " " in cut and not flat[ECHO_MAX_CHARS - 1].isspace():
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,.;:-") + "…"

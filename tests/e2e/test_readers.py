@@ -52,3 +52,55 @@ async def test_the_light_check_leads_to_help_when_asked(harness: Harness) -> Non
     assert CHECK in said and CRISIS not in said
     said = texts(await harness.tap(person, "I need help"))
     assert CRISIS in said
+
+
+async def test_setup_minutes_in_a_sentence(harness: Harness) -> None:
+    """The very phrase the bot suggests is read, and a range keeps the person's own ends."""
+    from bot.db.models import User
+
+    person = harness.emu.user("Pip")
+    steps = [
+        ("/start", "Which time zone"),
+        ("London", "When should I check in"),
+        ("9am", "bad day"),
+        ("not much, maybe 5 minutes", "good day"),
+        ("on a good day maybe 15 or 20 mins", "Which kinds"),
+    ]
+    for typed, expected in steps:
+        said = texts(await harness.say(person, typed))
+        assert expected in said, (typed, said)
+    said = texts(await harness.tap(person, "Done"))
+    assert "5-20" in said, said
+    async with harness.services.sessions() as session:
+        user = await session.get(User, person.id)
+    assert user is not None and (user.bad_day_minutes, user.good_day_minutes) == (5, 20)
+
+
+async def test_checkin_answers_in_words(harness: Harness) -> None:
+    """Choices in a sentence are read; a rating in words is confirmed with one tap."""
+    from sqlalchemy import select
+
+    from bot.db.models import CheckIn
+
+    person = await _person(harness, "Quin")
+    await harness.say(person, "/checkin")
+    steps = [
+        ("say", "7", "flare"),
+        ("say", "not really no", "get in the way"),
+        ("say", "about a 4", "energy"),
+        ("say", "running on fumes", "about 1 out of 10"),
+        ("tap", "1", "sleep"),
+        ("say", "pretty bad, woke up 3 times", "about 1 out of 10"),
+        ("tap", "2", "movement"),  # another number than the guess is fine too
+        ("say", "a bit, walked to the shops", "Anything else"),
+        ("tap", "Skip", "Today is saved"),
+    ]
+    for action, what, expected in steps:
+        outputs = await (harness.say if action == "say" else harness.tap)(person, what)
+        said = texts(outputs)
+        assert expected in said, (what, said)
+    async with harness.services.sessions() as session:
+        row = (await session.execute(select(CheckIn))).scalars().one()
+    assert (row.pain, row.flare, row.interference, row.energy, row.sleep, row.movement) == (
+        7, "no", 4, 1, 2, "some",
+    )  # fmt: skip

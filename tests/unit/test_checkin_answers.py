@@ -72,7 +72,9 @@ def test_a_typed_note(text: str, parsed: Parsed) -> None:
         (str(SCALE_MIN - 1), Parsed(error="checkin.error.out_of_range")),
         (str(SCALE_MAX + 1), Parsed(error="checkin.error.out_of_range")),
         ("seven", Parsed(value=7)),
-        ("pretty bad", Parsed(error="checkin.error.not_a_number")),
+        # Words are a guess, confirmed with a tap; pain runs the other way from "bad".
+        ("pretty bad", Parsed(value=9, guess=True)),
+        ("purple", Parsed(error="checkin.error.not_a_number")),
     ],
 )
 def test_a_typed_rating_at_its_edges(text: str, parsed: Parsed) -> None:

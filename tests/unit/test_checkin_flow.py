@@ -66,7 +66,8 @@ def test_cannot_copy_a_short_day() -> None:
         ("pain", "7/10", 7, None),
         ("pain", "11", None, "checkin.error.out_of_range"),
         ("pain", "-1", None, "checkin.error.out_of_range"),
-        ("pain", "bad", None, "checkin.error.not_a_number"),
+        ("pain", "bad", 7, None),  # a guess from words (confirmed with a tap)
+        ("pain", "purple", None, "checkin.error.not_a_number"),
         ("energy", "x" * 10_000, None, "checkin.error.not_a_number"),
         ("flare", "Yes", "yes", None),
         ("flare", "not sure", "unsure", None),

@@ -102,6 +102,14 @@ async def on_text(update: Update, context: Context, user_id: int, text: str) -> 
             await send(update, error)
             await send(update, again, markup)
             return
+        if parsed.guess:
+            # A rating read from words ("pretty bad") is stored only once a tap confirms it.
+            guess = say(services.content, "checkin.guess", user, value=parsed.value)
+            offer_same = await offers_same(session, user, day, question)
+            again, markup = question_reply(services, user, day, question, offer_same=offer_same)
+            await send(update, guess)
+            await send(update, again, markup)
+            return
         queries.store_answers(checkin, flow.apply(answers, question, parsed.value), now)
         (reply, markup), after = await next_step_reply(services, session, user, checkin)
     await send(update, reply, markup)

@@ -10,7 +10,7 @@ from bot.db.models import User
 from bot.domain import dialogs
 from bot.domain.activities import parse_activities
 from bot.domain.dialogs import Dialogue, State, Step
-from bot.domain.parsing import parse_minutes, parse_time, time_period
+from bot.domain.parsing import parse_minutes_span, parse_time, time_period
 from bot.domain.schedule import local_date, next_due, next_weekly
 from bot.domain.zones import is_zone, parse_zone
 from bot.services import Services
@@ -202,9 +202,12 @@ async def _apply(
             return None
         # "Not much" is the smallest plan on offer: the first button of the question.
         low, high = (keyboards.BAD_DAY_CHOICES if step == "bad" else keyboards.GOOD_DAY_CHOICES)[0]
-        minutes = parse_minutes(value, smallest=(low + high) // 2)
-        if minutes is None:
+        span = parse_minutes_span(value, smallest=(low + high) // 2)
+        if span is None:
             return "onboarding.error.minutes"
+        # A range keeps the person's own bound: the bad day its lower end ("5 or 10": 5), the
+        # good day its upper end ("maybe 15 or 20 mins": 20), so the plan's range is theirs.
+        minutes = span[0] if step == "bad" else span[1]
         if step == "bad":
             user.bad_day_minutes = minutes
             user.good_day_minutes = max(user.good_day_minutes, minutes)
