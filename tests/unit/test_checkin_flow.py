@@ -130,8 +130,10 @@ def test_a_flare_yes_after_a_later_answer_keeps_the_long_path(answered: str) -> 
         ("no, too sore", "no"),
         ("some but not much", "some"),
         ("Yes", "yes"),
-        ("hmm, walked", None),  # a first clause that is no choice
-        ("walked to the shops", None),
+        # A first clause that is no choice: the sentence is read by its words (answer_words).
+        ("hmm, walked", "yes"),
+        ("walked to the shops", "some"),  # issue 18's own example: a short walk is some
+        ("hmm, the cat", None),
     ],
 )
 def test_a_movement_answer_is_read_from_its_first_clause(text: str, expected: str | None) -> None:
