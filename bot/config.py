@@ -14,6 +14,8 @@ from sqlalchemy.exc import ArgumentError
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///smallsteps.db"
 MIN_SECRET_CHARS = 16
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# The inbox keeps a set-aside update's content this many days at most (/privacy says so).
+MAX_SETASIDE_DAYS = 7
 
 
 class SettingsError(Exception):
@@ -42,6 +44,9 @@ class Settings(BaseSettings):
     # Updates handled at the same time (each chat's in order, different chats side by side).
     update_concurrency: int = Field(default=32, alias="UPDATE_CONCURRENCY")
     default_timezone: str = Field(default="UTC", alias="DEFAULT_TIMEZONE")
+    # Days an update that could not be handled keeps its content (for the operator to see why),
+    # at most 7; then only its id, times and error are kept.
+    inbox_setaside_days: int = Field(default=7, alias="INBOX_SETASIDE_DAYS")
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -98,6 +103,13 @@ class Settings(BaseSettings):
     def _concurrency(cls, value: int) -> int:
         if not 1 <= value <= 1000:
             raise ValueError("must be a whole number from 1 to 1000")
+        return value
+
+    @field_validator("inbox_setaside_days")
+    @classmethod
+    def _setaside_days(cls, value: int) -> int:
+        if not 0 <= value <= MAX_SETASIDE_DAYS:
+            raise ValueError(f"must be a whole number of days from 0 to {MAX_SETASIDE_DAYS}")
         return value
 
     @field_validator("log_level")

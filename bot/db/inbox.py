@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Integer, String, and_, or_, select, text, update
+from sqlalchemy import JSON, BigInteger, Integer, String, and_, delete, or_, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,7 +19,7 @@ from bot.db.types import UTCDateTime
 # owner renews its claims every second or so while they wait, so this only has to outlast a
 # missed renewal or two; it is also how long a crashed process's chats wait for another.
 CLAIM_LEASE = timedelta(seconds=20)
-# Handled updates are kept (without their content) this long, so a redelivery is recognised.
+# Handled updates are kept (their id and times only) this long, so a redelivery is recognised.
 KEEP_HANDLED = timedelta(days=2)
 # Any fixed number: the advisory lock that makes claims one at a time on PostgreSQL.
 CLAIM_LOCK = 5_157_153
@@ -31,14 +31,18 @@ class InboxUpdate(Base):
     __tablename__ = "inbox"
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
-    # The update as Telegram sent it; emptied once handled, so no message text lingers.
-    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+    # The update as Telegram sent it; emptied once handled, so no message text lingers, and
+    # INBOX_SETASIDE_DAYS after an update was set aside.
+    payload: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     handled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
     # The chat (or person) the update belongs to: one chat's updates are handled in order, by
-    # one process at a time; different chats concurrently.
+    # one process at a time; different chats concurrently. Cleared once handled.
     chat_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
+    # The person who sent it (in a group too), so /delete finds what waits or was set aside.
+    # Cleared once handled, with the chat: idempotency needs only the update id.
+    user_id: Mapped[int | None] = mapped_column(BigInteger, nullable=True, index=True)
     # Which process holds the claim (several replicas share one inbox).
     claimed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
     # Failed tries; after MAX_ATTEMPTS the update is set aside (failed_at, error), kept.
@@ -87,6 +91,23 @@ def chat_of(payload: dict[str, Any]) -> int | None:
     return None
 
 
+def person_of(payload: dict[str, Any]) -> int | None:
+    """The person an update comes from (its `from`), or None when it names nobody."""
+    for key, value in payload.items():
+        if key != "update_id" and isinstance(value, dict):
+            return _id(_get(value, "from", "id")) or _id(_get(value, "user", "id"))
+    return None
+
+
+def mentions(data: Any, person: int) -> bool:
+    """Whether a person's id appears anywhere in an update (as a sender, member, reply...)."""
+    if isinstance(data, dict):
+        return data.get("id") == person or any(mentions(v, person) for v in data.values())
+    if isinstance(data, list):
+        return any(mentions(v, person) for v in data)
+    return False
+
+
 async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: datetime) -> int:
     """Insert updates not seen before; a redelivered update_id is ignored, even when two replicas
     store it at the same moment (ON CONFLICT DO NOTHING). Returns how many were new."""
@@ -94,7 +115,13 @@ async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: 
         return 0
     insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
     rows = [
-        {"update_id": int(p["update_id"]), "payload": p, "received_at": now, "chat_id": chat_of(p)}
+        {
+            "update_id": int(p["update_id"]),
+            "payload": p,
+            "received_at": now,
+            "chat_id": chat_of(p),
+            "user_id": person_of(p),
+        }
         for p in payloads
     ]
     statement = (
@@ -166,22 +193,26 @@ async def mark_failed_try(
     return False
 
 
+# What a handled update keeps is its id and times: the content, the chat and the sender go.
+_REDUCED: dict[str, Any] = {"payload": None, "chat_id": None, "user_id": None, "claimed_by": None}
+
+
 async def mark_skipped(session: AsyncSession, update_ids: Sequence[int], now: datetime) -> None:
     """Updates answered by a later one (a flood caught up with its latest message)."""
     if update_ids:
         await session.execute(
             update(InboxUpdate)
             .where(InboxUpdate.update_id.in_(list(update_ids)))
-            .values(handled_at=now, payload=None, error="skipped in a flood")
+            .values(**_REDUCED, handled_at=now, error="skipped in a flood")
         )
 
 
 async def mark_handled(session: AsyncSession, update_ids: Sequence[int], now: datetime) -> None:
-    """Record that these updates were handled and drop their content."""
+    """Record that these updates were handled and keep only what recognises a redelivery."""
     await session.execute(
         update(InboxUpdate)
         .where(InboxUpdate.update_id.in_(update_ids))
-        .values(handled_at=now, payload=None)
+        .values(**_REDUCED, handled_at=now)
     )
 
 
@@ -193,12 +224,43 @@ async def last_update_id(session: AsyncSession) -> int | None:
     return result.scalar_one_or_none()
 
 
-async def prune(session: AsyncSession, now: datetime) -> None:
-    """Forget handled updates old enough that Telegram will not send them again."""
-    from sqlalchemy import delete
-
+async def prune(session: AsyncSession, now: datetime, setaside_days: int) -> None:
+    """Forget handled updates old enough that Telegram will not send them again, and reduce
+    updates set aside longer than `setaside_days` to their id, times and error."""
     await session.execute(
         delete(InboxUpdate).where(
             InboxUpdate.handled_at.is_not(None), InboxUpdate.handled_at < now - KEEP_HANDLED
         )
     )
+    await session.execute(
+        update(InboxUpdate)
+        .where(
+            InboxUpdate.failed_at.is_not(None),
+            InboxUpdate.failed_at <= now - timedelta(days=setaside_days),
+            or_(
+                InboxUpdate.payload.is_not(None),
+                InboxUpdate.chat_id.is_not(None),
+                InboxUpdate.user_id.is_not(None),
+            ),
+        )
+        .values(**_REDUCED)
+    )
+
+
+async def forget_person(session: AsyncSession, person: int) -> int:
+    """Delete every stored update that still names a person: sent by them, in their private
+    chat, or mentioning them (a set-aside update from someone else that quotes them); handled
+    updates name nobody already. Returns how many went."""
+    named = select(InboxUpdate.update_id).where(
+        or_(InboxUpdate.user_id == person, InboxUpdate.chat_id == person)
+    )
+    ids = set((await session.scalars(named)).all())
+    others = await session.execute(
+        select(InboxUpdate.update_id, InboxUpdate.payload).where(
+            InboxUpdate.payload.is_not(None), InboxUpdate.update_id.not_in(named)
+        )
+    )
+    ids.update(update_id for update_id, payload in others if mentions(payload, person))
+    if ids:
+        await session.execute(delete(InboxUpdate).where(InboxUpdate.update_id.in_(list(ids))))
+    return len(ids)

@@ -367,3 +367,13 @@ class ChallengeNudge(Leased, Base):
     )
     local_date: Mapped[date] = mapped_column(Date)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class BotSecret(Base):
+    """A secret the bot makes for itself on first start and keeps (the log-reference salt)."""
+
+    __tablename__ = "bot_secrets"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)

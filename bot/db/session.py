@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -20,6 +22,9 @@ from sqlalchemy.orm import Session
 # Health data: the database file and SQLite's side files are readable by their owner only.
 OWNER_ONLY = 0o600
 SIDE_FILES = ("", "-wal", "-shm", "-journal")
+# A checkpoint blocked by a reader that outlived the busy timeout is tried again this often.
+CHECKPOINT_TRIES = 5
+CHECKPOINT_PAUSE = 0.2
 # PostgreSQL refuses NUL in text, and no database takes a lone surrogate (invalid UTF-8).
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
@@ -40,13 +45,35 @@ def make_engine(database_url: str) -> AsyncEngine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
-    """WAL lets readers run beside a writer; foreign keys make ON DELETE CASCADE work."""
+    """WAL lets readers run beside a writer; foreign keys make ON DELETE CASCADE work;
+    secure_delete zeroes deleted rows in the file instead of leaving them in freed space
+    (whether it is on otherwise depends on how SQLite was built)."""
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+async def checkpoint(engine: AsyncEngine, writer: asyncio.Lock | None) -> bool:
+    """On SQLite, copy the write-ahead log into the main file and truncate it to nothing, so
+    the earlier versions of pages it holds (deleted rows among them) are gone; True when done.
+
+    Taken under the process's writer lock, so no writer of ours is in the middle; readers are
+    waited for by the busy timeout, and a checkpoint they still block is tried again.
+    """
+    if engine.dialect.name != "sqlite":
+        return True
+    async with writer if writer is not None else contextlib.nullcontext():
+        for _ in range(CHECKPOINT_TRIES):
+            async with engine.connect() as connection:
+                row = (await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")).first()
+            if row is not None and row[0] == 0:
+                return True
+            await asyncio.sleep(CHECKPOINT_PAUSE)
+    return False
 
 
 def make_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

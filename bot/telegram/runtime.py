@@ -423,7 +423,8 @@ class Runtime:
                     pass
                 if loop.time() - last_prune > PRUNE_EVERY:
                     async with self.services.transaction() as session:
-                        await inbox.prune(session, self.services.clock.now())
+                        await inbox.prune(session, self.services.clock.now(),
+                                          self.services.settings.inbox_setaside_days)  # fmt: skip
                     last_prune = loop.time()
                 self.beat("inbox")
                 backoff = IDLE_WAKE

@@ -91,6 +91,8 @@ SAMPLE: dict[str, Any] = {
         {"name": "Cy", "status": "", "days": 0},
     ],
     "deleted": "12 check-ins and your settings",
+    # /privacy: how many days a message the bot could not handle keeps its content.
+    "setaside_days": 7,
     # Safety replies: the person's country's numbers (bot.views.helplines.Helplines.variables).
     "country_name": "Germany",
     "emergency": "112",

@@ -118,6 +118,8 @@ async def test_kill_9_between_two_taps_loses_nothing(
         ({"WEBHOOK_LISTEN": "999.1.1.1"}, "WEBHOOK_LISTEN"),
         ({"HEALTH_LISTEN": "nowhere"}, "HEALTH_LISTEN"),
         ({"HEALTH_PORT": "0"}, "HEALTH_PORT"),
+        ({"INBOX_SETASIDE_DAYS": "8"}, "INBOX_SETASIDE_DAYS"),
+        ({"INBOX_SETASIDE_DAYS": "-1"}, "INBOX_SETASIDE_DAYS"),
     ],
 )
 async def test_bad_settings_are_one_line_and_exit_2(

@@ -1,0 +1,100 @@
+"""Erasing a person: every row about them, the updates that still name them, and (on SQLite)
+the copies the database's own files keep of deleted rows.
+
+Rows are found through their foreign keys to `users` (a new table with one is found by itself)
+and the inbox through its sender and chat columns. On SQLite, `secure_delete` (set on every
+connection, bot.db.session) zeroes what is deleted; the write-ahead log still holds earlier
+versions of the pages until a checkpoint copies it into the main file and truncates it, which
+is done right after the deletion. On PostgreSQL deleted rows stay in the data files until
+VACUUM reuses their space, and in backups (see the README).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Column, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import inbox, queries
+from bot.db.models import Base, User
+from bot.db.session import checkpoint
+from bot.services import Services
+from bot.views.render import locale_of
+
+# How long the final "Delete now" button works after it is shown.
+CONFIRM_FOR = timedelta(minutes=10)
+TOKEN_BYTES = 16  # secrets.token_urlsafe(16): 22 characters, within the 32 the column holds
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """What /delete erased (rows per table) and the locale to say so in."""
+
+    counts: dict[str, int]
+    locale: str
+
+
+def person_columns() -> list[Column[int]]:
+    """Every column that points at a person, children first; new tables are found by themselves."""
+    users_id = User.__table__.c.id
+    return [
+        column
+        for table in reversed(Base.metadata.sorted_tables)
+        for column in table.columns
+        if any(fk.column is users_id for fk in column.foreign_keys)
+    ]
+
+
+async def erase(session: AsyncSession, user_id: int) -> dict[str, int]:
+    """Delete every row about a person, and every stored update that names them; return how
+    many rows each table lost."""
+    counts: dict[str, int] = {}
+    for column in person_columns():
+        table = column.table
+        count = await session.scalar(
+            select(func.count()).select_from(table).where(column == user_id)
+        )
+        await session.execute(delete(table).where(column == user_id))
+        counts[table.name] = counts.get(table.name, 0) + int(count or 0)
+    counts["inbox"] = await inbox.forget_person(session, user_id)
+    await session.execute(delete(User).where(User.id == user_id))
+    return counts
+
+
+def issue_token(user: User, now: datetime) -> str:
+    """A fresh one-time token for the final delete button (any earlier one stops working)."""
+    user.confirm_token = secrets.token_urlsafe(TOKEN_BYTES)
+    user.confirm_until = now + CONFIRM_FOR
+    return user.confirm_token
+
+
+def token_matches(user: User | None, token: str, now: datetime) -> bool:
+    """Whether `token` is the person's current delete token and has not expired."""
+    if user is None or user.confirm_token is None or user.confirm_until is None:
+        return False
+    if user.confirm_until <= now:
+        return False
+    return secrets.compare_digest(user.confirm_token.encode(), token.encode())
+
+
+async def token_holds(services: Services, user_id: int, token: str) -> bool:
+    """Whether a final tap's token is good (read only: the deletion itself checks again)."""
+    async with services.sessions() as session:
+        user = await queries.get_user(session, user_id)
+        return token_matches(user, token, services.clock.now())
+
+
+async def delete_everything(services: Services, user_id: int, token: str) -> Deleted | None:
+    """Erase a person whose final tap carries their current token; None (nothing deleted) for a
+    forged, old or replayed one. Then the database files let go of the deleted rows."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if not token_matches(user, token, services.clock.now()):
+            return None
+        locale = locale_of(user)
+        counts = await erase(session, user_id)
+    await checkpoint(services.engine, services.writer)
+    return Deleted(counts, locale)

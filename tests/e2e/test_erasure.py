@@ -1,0 +1,139 @@
+"""/delete leaves no trace: a person with everything (check-ins and a note, a safety reply, a
+group challenge, an export, updates set aside) is deleted, then every table and, on SQLite,
+the database file and its write-ahead log (raw bytes) are searched for their id, name and note.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import make_url
+
+from bot.db.inbox import InboxUpdate
+from bot.db.models import Base, ChallengeMember, CheckIn, DayMark
+from bot.devtools.emulator import FakeChat, FakeUser
+from tests.e2e.test_groups import START, at, create, jobs, new_group, people, tap
+from tests.harness import Harness, onboard, texts
+
+# Unusual on purpose: any hit is the person's, not a coincidence.
+PERSON_ID = 5_827_364_901  # more than 32 bits, as newer Telegram ids are
+NAME = "Wrennalyn"
+NOTE = "quartz-heron garden loop"
+
+
+def traces(blob: bytes) -> list[str]:
+    """Which of the person's id, name and note appear in raw bytes (the id as text, and as the
+    big-endian integer SQLite stores it as)."""
+    found = [what for what in (str(PERSON_ID), NAME, NOTE) if what.encode() in blob]
+    if PERSON_ID.to_bytes(6, "big") in blob:
+        found.append("id as an integer")
+    return found
+
+
+async def rows_naming(h: Harness) -> list[str]:
+    """Every row of every table that holds the id, the name or the note, as table: row."""
+    hits = []
+    async with h.services.sessions() as session:
+        for table in Base.metadata.sorted_tables:
+            for row in (await session.execute(select(table))).all():
+                cells = json.dumps([str(v) for v in row], ensure_ascii=False)
+                words = [w for w in (str(PERSON_ID), NAME, NOTE) if w in cells]
+                if words:
+                    hits.append(f"{table.name}: {words} in {cells[:200]}")
+    return hits
+
+
+async def set_aside(h: Harness, chat: dict[str, Any], said: str) -> None:
+    """An update the bot cannot parse (no date), from the person, with their words in it."""
+    before = await count_aside(h)
+    sender = {"id": PERSON_ID, "is_bot": False, "first_name": NAME}
+    await h.emu.inject("message", {"message_id": 9_000 + before, "from": sender, "chat": chat,
+                                   "text": said})  # fmt: skip
+    for _ in range(200):
+        if await count_aside(h) > before:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the update was not set aside")
+
+
+async def count_aside(h: Harness) -> int:
+    async with h.services.sessions() as session:
+        found = await session.scalar(
+            select(func.count()).select_from(InboxUpdate).where(InboxUpdate.failed_at.is_not(None))
+        )
+    return int(found or 0)
+
+
+async def check_in_with_note(h: Harness, person: FakeUser) -> None:
+    """A full check-in by taps, ending with a typed note."""
+    await h.say(person, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes"):
+        await h.tap(person, label)
+    said = texts(await h.say(person, NOTE))
+    assert "saved" in said, said
+
+
+async def a_person_with_everything(h: Harness) -> tuple[FakeUser, FakeChat]:
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    person = h.emu.user(NAME, user_id=PERSON_ID)
+    await onboard(h, person)
+    await check_in_with_note(h, person)
+    await h.say(person, "my back pain is worse at night")  # a safety reply and its event
+    group = await new_group(h, "Walkers", ana, person)
+    message = await create(h, ana, group)
+    assert await tap(h, person, message, "Join") == "You're in! 🎉"
+    await tap(h, person, message, "Done today")
+    await jobs(h, at(1, 18, 1))  # the day's summary
+    h.clock.set(at(2, 7))
+    await check_in_with_note(h, person)  # the second day: yesterday's movement and a plan
+    outputs = await h.say(person, "/export")
+    assert any(NOTE.encode() in f.data for f in h.emu.files if f.data), "the export has the note"
+    assert outputs
+    await set_aside(h, {"id": PERSON_ID, "type": "private", "first_name": NAME}, NOTE)
+    await set_aside(h, {"id": group.id, "type": "group", "title": "Walkers"}, f"{NOTE} in a group")
+    async with h.services.sessions() as session:
+        for model in (CheckIn, ChallengeMember, DayMark):
+            count = await session.scalar(
+                select(func.count()).select_from(model).where(model.user_id == PERSON_ID)
+            )
+            assert count, model.__tablename__
+    return person, group
+
+
+async def delete(h: Harness, person: FakeUser) -> str:
+    await h.say(person, "/delete")
+    await h.tap(person, "Yes, delete everything")
+    return texts(await h.tap(person, "Delete now"))
+
+
+def database_files(h: Harness) -> list[Path]:
+    name = make_url(str(h.services.engine.url)).database
+    assert name
+    return [Path(name), Path(name + "-wal")]
+
+
+async def test_delete_leaves_no_trace_in_tables_or_files(harness: Harness) -> None:
+    h = harness
+    person, _group = await a_person_with_everything(h)
+    assert await rows_naming(h), "the search finds the person before /delete"
+    on_sqlite = h.services.engine.dialect.name == "sqlite"
+    if on_sqlite:
+        before = b"".join(p.read_bytes() for p in database_files(h) if p.exists())
+        assert {NAME, NOTE, "id as an integer"} <= set(traces(before))
+
+    said = await delete(h, person)
+    assert "Nothing about you is left here" in said
+    await h.settle()
+    assert await rows_naming(h) == []
+    if on_sqlite:
+        for path in database_files(h):
+            if path.exists():
+                assert traces(path.read_bytes()) == [], path.name
+        async with h.services.engine.connect() as connection:
+            secure = (await connection.execute(text("PRAGMA secure_delete"))).scalar()
+        assert secure == 1
