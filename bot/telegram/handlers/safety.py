@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.db import queries
@@ -194,6 +195,17 @@ def _said(message: Message) -> str | None:
     return message.text or message.caption
 
 
+def _after_command(message: Message, said: str) -> str:
+    """The words after a leading command: "/help" names a command, it says nothing about the
+    person (read alone, "help" would get the light check)."""
+    if message.text is None:
+        return said
+    for entity in message.entities:
+        if entity.type == MessageEntityType.BOT_COMMAND and entity.offset == 0:
+            return said[entity.length :]
+    return said
+
+
 async def on_edit(update: Update, context: Context) -> None:
     """An edited private message: never an answer again, but still read for red flags."""
     message = update.effective_message
@@ -221,6 +233,9 @@ async def in_group(update: Update, context: Context) -> None:
     """
     message, tg_user = update.effective_message, update.effective_user
     if message is None or tg_user is None or not (said := _said(message)):
+        return
+    said = _after_command(message, said)
+    if not said.strip():
         return
     services = services_of(context)
     flag = scan(said)
