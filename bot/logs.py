@@ -35,12 +35,18 @@ class PrivacyFilter(logging.Filter):
     def __init__(self, secret: str = "") -> None:
         super().__init__()
         self.secret = secret
+        # The token's secret half, in any case: PTB capitalises Telegram's error descriptions
+        # (which can quote the request URL), and a URL may encode the colon.
+        _, _, half = secret.rpartition(":")
+        self._secret = re.compile(
+            rf"(?:\d+(?::|%3a))?{re.escape(half)}", re.IGNORECASE
+        ) if half else None
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the message in place; never drops a line."""
         message = record.getMessage()
-        if self.secret:
-            message = message.replace(self.secret, "<token>")
+        if self._secret is not None:
+            message = self._secret.sub("<token>", message)
         record.msg = _ID.sub(lambda m: ref(m.group()), message)
         record.args = None
         return True

@@ -1,0 +1,289 @@
+"""Promises outside the rules, each at the unlucky moment where a slip in a handler, a job or
+the runtime would show: a crisis just before the day's prompt or a nudge, a flood with red
+flags in what is skipped, a database away while polling or behind the webhook, a delete
+button after "No, keep", the bot's token in a log line."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+import pytest
+from sqlalchemy import select
+
+from bot.clock import ManualClock
+from bot.config import load_settings
+from bot.db.inbox import InboxUpdate
+from bot.db.models import User
+from bot.devtools.emulator import Emulator, FakeUser, buttons
+from bot.domain.safety import scan
+from bot.logs import configure
+from bot.telegram.runtime import SECRET_HEADER, Runtime
+from bot.views.content import Content
+from tests.e2e.test_runtime import Outage
+from tests.harness import Harness, onboard, texts
+
+TOKEN = "123456:TEST-token"  # the harness's bot token (tests/conftest.py)
+PROMPT = "Time for today's check-in"
+NUDGE = "isn't marked yet"
+
+
+def first_of_tier(tier: str, *candidates: str) -> str:
+    """The first sentence the readers put in `tier` (robust to the tables moving on)."""
+    for text in candidates:
+        flag = scan(text)
+        if flag is not None and flag.tier == tier:
+            return text
+    raise AssertionError(f"none of the candidates is {tier} any more: add one")
+
+
+CRISIS = first_of_tier("crisis", "honestly i want to end it all", "i want to die")
+EMERGENCY = first_of_tier("emergency", "I have chest pain and my left arm is numb",
+                          "my chest hurts when I walk uphill")  # fmt: skip
+DOCTOR = first_of_tier("doctor", "had chest pain this morning, gone now",
+                       "neck pain, I had breast cancer two years ago")  # fmt: skip
+
+
+def sent_to(h: Harness, person: FakeUser, fragment: str, since: int = 0) -> int:
+    """How many messages to the person contain `fragment` (from call number `since`)."""
+    return sum(
+        1 for c in h.emu.calls[since:]
+        if c.method == "sendMessage" and str(c.params.get("chat_id")) == str(person.id)
+        and fragment in str(c.params.get("text"))
+    )  # fmt: skip
+
+
+# A crisis just before the day's prompt, and just before a challenge nudge ----------------------
+
+
+async def test_a_crisis_an_hour_before_the_prompt_keeps_that_days_prompt_away(
+    harness: Harness,
+) -> None:
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 4, 0, tzinfo=UTC))  # 06:00 in Berlin
+    ana, ben = h.emu.user("Ana"), h.emu.user("Ben")
+    for person in (ana, ben):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 6, 1, 6, 0, tzinfo=UTC))  # 08:00
+    assert "ending your life" in texts(await h.say(ana, CRISIS))
+    h.clock.set(datetime(2026, 6, 1, 7, 0, 30, tzinfo=UTC))  # 09:00:30, the prompt's time
+    await h.tick()
+    assert sent_to(h, ben, PROMPT) == 1  # the prompt run did run
+    while h.clock.now() < datetime(2026, 6, 1, 21, 0, tzinfo=UTC):  # the rest of that day
+        h.clock.advance(timedelta(minutes=30))
+        await h.tick()
+    assert sent_to(h, ana, PROMPT) == 0
+
+
+async def test_a_crisis_just_before_the_nudge_keeps_the_nudge_away(harness: Harness) -> None:
+    from tests.e2e.test_groups import NUDGE_UTC, START, at, create, jobs, new_group, people, tap
+
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    for person in (bo, cy):
+        await tap(h, person, message, "Join")
+    h.clock.set(at(1, NUDGE_UTC - 1, 50))  # 16:50 in Berlin, ten minutes before the nudges
+    assert "ending your life" in texts(await h.say(bo, CRISIS))
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, NUDGE_UTC, 0))
+    await jobs(h, at(1, NUDGE_UTC, 30))
+    assert sent_to(h, cy, NUDGE, calls) == 1  # the nudges did go out
+    assert sent_to(h, bo, NUDGE, calls) == 0
+
+
+# Floods --------------------------------------------------------------------------------------
+
+
+async def test_floods_answer_the_latest_and_every_red_flag_with_one_moment_each(
+    harness: Harness, content: Content
+) -> None:
+    """Two backlogs, the first fed by a second wave while it is being worked through. Each
+    gets one "one moment" and an answer to its latest message; the doctor-tier and emergency
+    red flags among the skipped messages are still answered."""
+    h = harness
+    fay = h.emu.user("Fay")
+    await onboard(h, fay)
+    moment = content.render("fallback.flood")
+    calls = len(h.emu.calls)
+
+    # The first backlog: the reply to /help is held for a while, the messages pile up behind it.
+    h.emu.timeout_next("sendMessage", chat=fay, hold=1.5, times=1)
+    h.emu.timeout_next("sendMessage", chat=fay, hold=1.5, times=1)  # then "one moment" is held
+    await h.emu.send_text(fay, "/help")
+    first = [f"just chatting {n}" for n in range(12)]
+    first[3], first[7] = DOCTOR, EMERGENCY
+    for text in first:
+        await h.emu.send_text(fay, text)
+    await h.emu.wait_for(lambda e: moment in texts(e.messages(fay)), timeout=20)
+    # While "one moment" is on its way, a second wave joins the same backlog.
+    for n in range(9):
+        await h.emu.send_text(fay, f"still chatting {n}")
+    await h.emu.send_text(fay, "thank you so much")
+    await h.settle(timeout=30)
+    assert sent_to(h, fay, moment, calls) == 1
+    assert sent_to(h, fay, "worth having checked by a doctor", calls) == 1
+    assert sent_to(h, fay, "This could need urgent help", calls) == 1
+    said = [str(c.params.get("text")) for c in h.emu.calls[calls:]
+            if c.method == "sendMessage" and str(c.params.get("chat_id")) == str(fay.id)]  # fmt: skip
+    assert "You're very welcome" in said[-1], said[-1]
+    assert len(said) <= 6, said  # /help, one moment, two red flags, the latest: nothing else
+
+    # A second backlog, later: its own "one moment", and its latest answered.
+    h.clock.advance(timedelta(minutes=5))
+    calls = len(h.emu.calls)
+    h.emu.timeout_next("sendMessage", chat=fay, hold=1.5, times=1)
+    await h.emu.send_text(fay, "/help")
+    for n in range(11):
+        await h.emu.send_text(fay, f"more chatting {n}")
+    await h.emu.send_text(fay, "hi there")
+    await h.settle(timeout=30)
+    assert sent_to(h, fay, moment, calls) == 1
+    said = [str(c.params.get("text")) for c in h.emu.calls[calls:]
+            if c.method == "sendMessage" and str(c.params.get("chat_id")) == str(fay.id)]  # fmt: skip
+    assert "Good to hear from you" in said[-1], said[-1]
+    assert len(said) == 3, said  # /help, one moment, the latest
+
+
+# The database away: while polling, and behind the webhook --------------------------------------
+
+
+async def test_an_outage_after_the_first_poll_loses_nothing(harness: Harness) -> None:
+    """The poll loop knows its offset already; getUpdates is called during the outage and
+    returns the update, which cannot be stored: it must not be confirmed (offset kept)."""
+    h = harness
+    ada, bea = h.emu.user("Ada"), h.emu.user("Bea")
+    assert "Small Steps" in texts(await h.say(ada, "/start"))  # the loop has been round
+    outage = Outage(h.services.engine)
+    outage.on = True
+    polls = len(h.emu.calls_to("getUpdates"))
+    await h.emu.send_text(bea, "/start")
+    await h.emu.wait_for(lambda e: len(e.calls_to("getUpdates")) >= polls + 3, timeout=20)
+    during = h.emu.calls_to("getUpdates")[polls:]
+    outage.on = False
+    assert outage.failed > 0 and h.emu.messages(bea) == []
+    offsets = {int(c.params.get("offset") or 0) for c in during}
+    assert len(offsets) == 1, offsets  # asked again from the same place each time
+    await h.emu.wait_for(lambda e: len(e.messages(bea)) > 0, timeout=40)
+    assert "Small Steps" in texts(h.emu.messages(bea))
+
+
+SECRET = "a-webhook-secret-of-some-length"
+
+
+async def test_a_webhook_update_that_cannot_be_stored_gets_503_and_is_handled_when_retried(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    unused_tcp_port: int,
+) -> None:  # fmt: skip
+    from bot.app import build_application
+
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_URL=emulator.url,
+        DATABASE_URL=database_url, WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/hook",
+        WEBHOOK_SECRET=SECRET,
+    )  # fmt: skip
+    app = build_application(settings, clock=clock, content=content, tick_seconds=None)
+    runtime = Runtime(app)
+    await runtime.start_webhook("127.0.0.1", unused_tcp_port, "hook", "http://x/hook", SECRET)
+    gus = emulator.user("Gus", started=True)
+    update = {"update_id": 4242, "message": {
+        "message_id": 1, "date": int(clock.now().timestamp()),
+        "chat": {"id": gus.id, "type": "private", "first_name": "Gus"},
+        "from": {"id": gus.id, "is_bot": False, "first_name": "Gus"},
+        "text": "/start", "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+    }}  # fmt: skip
+    url = f"http://127.0.0.1:{unused_tcp_port}/hook"
+    outage = Outage(runtime.services.engine)
+    try:
+        async with aiohttp.ClientSession() as http:
+            outage.on = True
+            async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as response:
+                assert response.status == 503  # Telegram sends it again
+            outage.on = False
+            async with runtime.services.sessions() as session:
+                assert await session.get(InboxUpdate, 4242) is None
+            await asyncio.sleep(0.5)
+            assert emulator.messages(gus) == []
+            async with http.post(url, json=update, headers={SECRET_HEADER: SECRET}) as response:
+                assert response.status == 200
+        await emulator.wait_for(lambda e: len(e.messages(gus)) >= 1, timeout=20)
+        assert "Small Steps" in texts(emulator.messages(gus))
+    finally:
+        await runtime.stop()
+
+
+# /delete: "No, keep" ends the final button's life ---------------------------------------------
+
+
+async def test_after_no_keep_the_final_delete_button_no_longer_works(
+    harness: Harness, content: Content
+) -> None:
+    h = harness
+    dee = h.emu.user("Dee")
+    await onboard(h, dee)
+    await h.say(dee, "/delete")
+    await h.tap(dee, "Yes, delete everything")
+    final = h.last_with_buttons(dee)
+    assert final is not None
+    [token_data] = [d for label, d in buttons(final) if "Delete now" in label]
+    await h.tap(dee, "No, keep", message=final)
+    await h.tap_data(dee, final, token_data)
+    assert h.popups()[-1] == content.render("error.stale_button")
+    async with h.services.sessions() as session:
+        assert await session.get(User, dee.id) is not None
+    assert "/checkin" in texts(await h.say(dee, "/help"))  # still set up, nothing lost
+
+
+# The bot's token in a log line ------------------------------------------------------------------
+
+
+@pytest.fixture
+def log_text() -> Iterator[io.StringIO]:
+    """Everything logged, configured as `smallsteps run` does with the harness's token."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    buffer = io.StringIO()
+    configure("DEBUG", TOKEN, stream=buffer)
+    yield buffer
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    for handler in before:
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+async def test_the_token_in_a_refusal_reaches_the_log_scrubbed(
+    harness: Harness, log_text: io.StringIO
+) -> None:
+    """Telegram's refusal quotes the request, token and all; the bot logs the refusal."""
+    h = harness
+    eli = h.emu.user("Eli")
+    await onboard(h, eli)
+    h.emu.fail_next("sendMessage", status=400, chat=eli,
+                    description=f"Bad Request: can't send to /bot{TOKEN}/sendMessage")  # fmt: skip
+    await h.say(eli, "/help")
+    logged = log_text.getvalue()
+    assert "refused" in logged and "<token>" in logged, logged[-500:]
+    # PTB capitalises Telegram's descriptions: the token is scrubbed in any case.
+    assert TOKEN.split(":")[1].lower() not in logged.lower()
+
+
+def test_a_token_put_into_any_line_is_scrubbed() -> None:
+    buffer = io.StringIO()
+    handler = configure("INFO", TOKEN, stream=buffer)
+    try:
+        logging.getLogger("bot.test.token").warning("calling %s", f"https://x/bot{TOKEN}/getMe")
+        logging.getLogger("bot.test.token").warning(f"formatted in: {TOKEN}")
+        logging.getLogger("bot.test.token").warning("encoded: %s", TOKEN.replace(":", "%3A"))
+        logging.getLogger("bot.test.token").warning("described: %s", TOKEN.upper())
+    finally:
+        logging.getLogger().removeHandler(handler)
+    logged = buffer.getvalue()
+    assert logged.count("<token>") == 4 and "test-token" not in logged.lower(), logged
+
