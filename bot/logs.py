@@ -38,9 +38,9 @@ class PrivacyFilter(logging.Filter):
         # The token's secret half, in any case: PTB capitalises Telegram's error descriptions
         # (which can quote the request URL), and a URL may encode the colon.
         _, _, half = secret.rpartition(":")
-        self._secret = re.compile(
-            rf"(?:\d+(?::|%3a))?{re.escape(half)}", re.IGNORECASE
-        ) if half else None
+        self._secret = (
+            re.compile(rf"(?:\d+(?::|%3a))?{re.escape(half)}", re.IGNORECASE) if half else None
+        )
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite the message in place; never drops a line."""

@@ -24,8 +24,8 @@ from tests.harness import Harness, onboard, texts
 
 JSON = dict[str, Any]
 START = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # Monday, 10:00 in Berlin
-POINTER = "group.private_only"
-BOT = "SmallStepsBot"  # the emulator's bot username  # the content key of the pointer to the private chat
+POINTER = "group.private_only"  # the content key of the pointer to the private chat
+BOT = "SmallStepsBot"  # the emulator's bot username
 
 
 # Commands -------------------------------------------------------------------------------------
@@ -112,7 +112,8 @@ async def test_every_private_command_in_a_group_gets_only_the_pointer(
                     assert seen == [f"sendMessage: {pointer}"], (where, seen)
                 else:
                     assert seen and expected in seen[0], (where, seen)
-                assert harness.emu.outputs(ana)[private_before:] == [], (where, texts(harness.emu.outputs(ana)[private_before:]))
+                privately = texts(harness.emu.outputs(ana)[private_before:])
+                assert privately == "", (where, privately)
 
 
 # Buttons --------------------------------------------------------------------------------------
