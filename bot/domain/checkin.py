@@ -149,7 +149,7 @@ def parse(question: Question, text: str) -> Parsed:
         return Parsed(value=number)
     choice = (
         parse_choice(text, CHOICES[question])
-        or _leading_choice(text, CHOICES[question])
+        or leading_choice(text, CHOICES[question])
         or choice_from_words(question, text)
     )
     return Parsed(value=choice) if choice else Parsed(error=f"checkin.error.choose_{question}")
@@ -159,7 +159,7 @@ def parse(question: Question, text: str) -> Parsed:
 _CLAUSE_END = re.compile(r"\s*(?:[,;:.!?(]|\s-\s|\s+(?:but|and|i|we|just)\s)")
 
 
-def _leading_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
+def leading_choice(text: str, choices: dict[str, tuple[str, ...]]) -> str | None:
     """The choice named by the first clause of a longer answer ("a bit, walked to the shops" is
     "some"); None when the first clause is not a choice on its own."""
     first = _CLAUSE_END.split(text.strip(), maxsplit=1)[0]

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.db.models import CheckIn, DayPlan, User
+from bot.db.models import CheckIn, DayPlan, Reflection, User
 from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, onboard, talk, texts
 
@@ -124,3 +124,53 @@ async def test_finding_7_words_inside_the_check_in(harness: Harness) -> None:
     await talk(harness, robin, [("Done", ("Logged",), (FALLBACK,))])
     plan = await plan_row(harness, robin)
     assert plan is not None and plan.done
+
+
+async def reflections_of(h: Harness, person: FakeUser) -> list[Reflection]:
+    async with h.services.sessions() as session:
+        found = await session.execute(select(Reflection).where(Reflection.user_id == person.id))
+        return list(found.scalars())
+
+
+async def weekly_summary(h: Harness, person: FakeUser) -> str:
+    """Move to the person's weekly summary (Sunday 19:00 local) and return its text."""
+    for _ in range(24 * 8):
+        h.clock.advance(timedelta(hours=1))
+        await h.tick()
+        latest = str(
+            h.emu.messages(person)[-1].get("caption") or h.emu.messages(person)[-1]["text"]
+        )
+        if "get in the way of enjoying" in latest:
+            return latest
+    raise AssertionError("no weekly summary within 8 days")
+
+
+async def test_finding_4_the_monthly_question_waits_28_days_and_a_typed_answer_is_kept(
+    harness: Harness,
+) -> None:
+    # Saturday 4 April: the first Sunday summary falls in the first week of a month.
+    harness.clock.advance(timedelta(days=8))
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/pause")
+    await weekly_summary(harness, robin)
+    await talk(harness, robin, [
+        ("it's only been a day", ("get in the way of enjoying",), (FALLBACK,)),
+        ("3", ("confident",), (FALLBACK,)),
+    ])  # fmt: skip
+    await harness.tap(robin, "4")
+    said = texts(await harness.tap(robin, "4"))
+    assert "since you started" not in said, said
+    [weekly] = await reflections_of(harness, robin)
+    assert (weekly.kind, weekly.enjoyment, weekly.confidence_tasks, weekly.confidence_life) == (
+        "weekly", 3, 4, 4,
+    )  # fmt: skip
+    # Four weeks on, the first summary of May asks it, and a typed answer is stored.
+    harness.clock.advance(timedelta(days=27))
+    await weekly_summary(harness, robin)
+    for answer in ("5", "4", "4"):
+        said = texts(await harness.say(robin, answer))
+    assert "since you started" in said, said
+    await talk(harness, robin, [("About the same", ("Thank",), ("Steady is okay",))])
+    monthly = [r for r in await reflections_of(harness, robin) if r.kind == "monthly"]
+    assert [r.overall_change for r in monthly] == [4]

@@ -77,21 +77,20 @@ async def test_weekly_summary_once_at_local_time_across_dst_then_three_taps(
     local = [datetime.fromtimestamp(int(str(m["date"])), ZoneInfo("Europe/Berlin")) for m in sent]
     assert [d.date() for d in local] == [date(2026, 10, 18), date(2026, 10, 25), date(2026, 11, 1)]
     assert {(d.hour, d.minute) for d in local} == {(19, 0)}
-    # The three weekly questions, then (first week of a month) the monthly one.
+    # The three weekly questions; the first week of a month, but 18 days after starting: the
+    # monthly question ("since you started") waits for four weeks.
     said = texts(await harness.tap(rae, "3"))
     assert "manage your usual tasks" in said
     said = texts(await harness.tap(rae, "4"))
     assert "live the way you want" in said
     said = texts(await harness.tap(rae, "5"))
-    assert "since you started" in said
-    said = texts(await harness.tap(rae, "A little better"))
-    assert "See you next week" in said
+    assert "See you next week" in said and "since you started" not in said
     async with harness.services.sessions() as session:
         rows = (await session.execute(select(Reflection).order_by(Reflection.kind))).scalars().all()
     answers = [
         (r.kind, r.enjoyment, r.confidence_tasks, r.confidence_life, r.overall_change) for r in rows
     ]
-    assert answers == [("monthly", None, None, None, 3), ("weekly", 3, 4, 5, None)]
+    assert answers == [("weekly", 3, 4, 5, None)]
 
 
 async def test_weekly_summary_settings_and_turning_it_off(harness: Harness) -> None:

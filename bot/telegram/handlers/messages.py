@@ -22,7 +22,7 @@ from bot.domain.intents import (
     is_question,
     read,
 )
-from bot.telegram.handlers import checkin, intents, onboarding, plan, safety
+from bot.telegram.handlers import checkin, intents, onboarding, plan, progress, safety
 from bot.telegram.handlers.common import Context, load_user, send, services_of, stale_tap
 from bot.views import keyboards
 from bot.views.callbacks import PRIVATE_PREFIXES, SEP
@@ -94,8 +94,14 @@ async def _no_dialogue(update: Update, context: Context, said: Said) -> None:
         return
     elif not said.user.onboarded:
         await send(update, say(services.content, "onboarding.start_first", said.user))
+    elif await progress.reflection_text(
+        update, context, said.user, said.text, understood=said.reading.intent != "none"
+    ):
+        return
     elif said.reading.intent != "none":
         await intents.respond(update, context, said.user, said.reading)
+        # Whatever was open before the interruption is offered again.
+        await progress.offer_reflection(update, context, said.user)
     elif said.screened is not safety.Screened.CHECKED:
         # After a light "are you OK?" check, that check is the reply: no menu on top of it.
         await send(update, *intents.fallback(services, said.user))

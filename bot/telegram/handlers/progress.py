@@ -11,6 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.db import queries
 from bot.db.models import CheckIn, DayPlan, Reflection, User
+from bot.domain import person_now
 from bot.domain.clinician import SHORT_WEEKS
 from bot.services import Services
 from bot.telegram import delivery
@@ -24,16 +25,17 @@ from bot.telegram.handlers.common import (
     services_of,
 )
 from bot.usecases import checkin as checkin_case
+from bot.usecases import reflections as reflect_case
 from bot.usecases import reports
 from bot.views import keyboards
 from bot.views.callbacks import ReflectionTap, WeeklyTap, day_code
 from bot.views.export import checkins_csv
-from bot.views.reflections import next_question, question
+from bot.views.reflections import question
 from bot.views.render import locale_of, say
 
 Row = TypeVar("Row", CheckIn, DayPlan)
 WEEKLY_TIMES = (time(17, 0), time(18, 0), time(19, 0), time(20, 0), time(21, 0))
-MONTHLY_WITHIN_DAYS = 7  # the first weekly summary of a month also asks the monthly question
+MONTHLY_WITHIN_DAYS = 7  # a weekly or monthly question's buttons work this long
 
 
 async def progress_command(update: Update, context: Context) -> None:
@@ -159,7 +161,6 @@ async def on_reflection_button(update: Update, context: Context) -> None:
     if query is None or tapped is None or update.effective_user is None:
         return
     day, kind, field, value = tapped.day, tapped.kind, tapped.field, tapped.value
-    code = day_code(day)
     async with services.transaction() as session:
         user = await queries.get_user(session, update.effective_user.id)
         if user is None:
@@ -168,18 +169,9 @@ async def on_reflection_button(update: Update, context: Context) -> None:
         if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:
             await popup(query, say(services.content, "weekly.closed", user))
             return
-        row = await reflection(session, services, user.id, day, kind)
-        setattr(row, field, value)
-        row.updated_at = services.clock.now()
-        following = next_question(row)
-        if following is None and kind == "weekly" and day.day <= MONTHLY_WITHIN_DAYS:
-            monthly = await reflection(session, services, user.id, day, "monthly")
-            if next_question(monthly) is not None:
-                kind, following = "monthly", next_question(monthly)
-        if following is None:
-            text, markup = say(services.content, "weekly.thanks", user), None
-        else:
-            text, markup = question(services.content, user, code, kind, *following)
+        asked = reflect_case.Asked(day, kind, field, 0)
+        text, markup = _after(services, user, await reflect_case.answer(session, services, user,
+                                                                       asked, value))  # fmt: skip
     await popup(query)
     await edit_or_send(update, text, markup)
 
@@ -188,15 +180,54 @@ async def reflection(
     session: AsyncSession, services: Services, user_id: int, day: date, kind: str
 ) -> Reflection:
     """The reflection row of a date and kind, created on first use."""
-    result = await session.execute(
-        select(Reflection).where(
-            Reflection.user_id == user_id, Reflection.local_date == day, Reflection.kind == kind
-        )
-    )
-    row = result.scalar_one_or_none()
-    if row is None:
-        now = services.clock.now()
-        row = Reflection(user_id=user_id, local_date=day, kind=kind, created_at=now, updated_at=now)
-        session.add(row)
-        await session.flush()
-    return row
+    return await reflect_case.reflection(session, services, user_id, day, kind)
+
+
+def _after(
+    services: Services, user: User, asked: reflect_case.Asked | None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The next weekly or monthly question with its buttons, or thanks when none is left."""
+    if asked is None:
+        return say(services.content, "weekly.thanks", user), None
+    return question(services.content, user, day_code(asked.day), asked.kind, asked.field,
+                    asked.top)  # fmt: skip
+
+
+async def reflection_text(
+    update: Update, context: Context, user: User, text: str, *, understood: bool
+) -> bool:
+    """A typed message while a weekly or monthly question is open: its answer, stored as a tap
+    would be, and the next question. A message the bot understood otherwise (`understood`) is
+    left to its own handler, which offers the question again afterwards (`offer_reflection`);
+    anything else gets a short word and the question again. False when no such question is open
+    or the message was understood otherwise."""
+    services = services_of(context)
+    async with services.transaction() as session:
+        today = checkin_case.today_for(services, user)
+        asked = await reflect_case.open_question(session, services, user, today)
+        if asked is None:
+            return False
+        value = person_now.read_reflection(asked.kind, asked.lowest, asked.top, text)
+        if value is None and understood:
+            return False
+        if value is None:
+            hint = say(services.content, f"{asked.kind}.typed_hint", user)
+            replies = [(hint, None), _after(services, user, asked)]
+        else:
+            replies = [_after(services, user, await reflect_case.answer(session, services, user,
+                                                                        asked, value))]  # fmt: skip
+    for reply, markup in replies:
+        await send(update, reply, markup)
+    return True
+
+
+async def offer_reflection(update: Update, context: Context, user: User) -> None:
+    """After an interruption, the open weekly or monthly question again (if one is open)."""
+    services = services_of(context)
+    async with services.sessions() as session:
+        today = checkin_case.today_for(services, user)
+        asked = await reflect_case.open_question(session, services, user, today)
+        if asked is None:
+            return
+        text, markup = _after(services, user, asked)
+    await send(update, text, markup)

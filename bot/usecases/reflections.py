@@ -1,0 +1,91 @@
+"""The weekly and monthly questions as a use case: which one is open, and an answer to it,
+tapped or typed, stored the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import history, outbox
+from bot.db.models import Reflection, SummarySent, User
+from bot.domain import person_now
+from bot.services import Services
+from bot.views.choices import REFLECTION_LOWEST
+from bot.views.reflections import next_question
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One weekly or monthly question: of the summary of `day`, its field and largest answer."""
+
+    day: date
+    kind: str
+    field: str
+    top: int
+
+    @property
+    def lowest(self) -> int:
+        """The smallest answer it allows."""
+        return REFLECTION_LOWEST[self.kind]
+
+
+async def reflection(
+    session: AsyncSession, services: Services, user_id: int, day: date, kind: str
+) -> Reflection:
+    """The reflection row of a date and kind, created on first use."""
+    result = await session.execute(
+        select(Reflection).where(
+            Reflection.user_id == user_id, Reflection.local_date == day, Reflection.kind == kind
+        )
+    )
+    row = result.scalar_one_or_none()
+    if row is None:
+        now = services.clock.now()
+        row = Reflection(user_id=user_id, local_date=day, kind=kind, created_at=now, updated_at=now)
+        session.add(row)
+        await session.flush()
+    return row
+
+
+async def following(
+    session: AsyncSession, services: Services, user: User, day: date, kind: str
+) -> Asked | None:
+    """The question after the answers so far: the rest of the weekly ones, then the monthly one
+    when it is due (never within four weeks of starting)."""
+    row = await reflection(session, services, user.id, day, kind)
+    found = next_question(row)
+    if found is None and kind == "weekly":
+        if not person_now.monthly_due(history.joined_on(user), day):
+            return None
+        kind = "monthly"
+        found = next_question(await reflection(session, services, user.id, day, kind))
+    return Asked(day, kind, *found) if found is not None else None
+
+
+async def open_question(
+    session: AsyncSession, services: Services, user: User, today: date
+) -> Asked | None:
+    """The weekly or monthly question waiting for a typed answer today, if any: the newest
+    summary's, on its day and the next."""
+    sent_on = await session.scalar(
+        select(SummarySent.local_date)
+        .where(SummarySent.user_id == user.id, SummarySent.status == outbox.SENT)
+        .order_by(SummarySent.local_date.desc())
+        .limit(1)
+    )
+    if sent_on is None or not person_now.reflection_takes_text(sent_on, today):
+        return None
+    return await following(session, services, user, sent_on, "weekly")
+
+
+async def answer(
+    session: AsyncSession, services: Services, user: User, asked: Asked, value: int
+) -> Asked | None:
+    """Store an answer to one question; the question that follows, if any."""
+    row = await reflection(session, services, user.id, asked.day, asked.kind)
+    setattr(row, asked.field, value)
+    row.updated_at = services.clock.now()
+    return await following(session, services, user, asked.day, asked.kind)

@@ -1,0 +1,93 @@
+"""What is open with a person now, as tables: precedence, the monthly question's timing, typed
+answers to the weekly and monthly questions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from bot.domain.person_now import (
+    MONTHLY_AFTER_DAYS,
+    MONTHLY_IN_FIRST_DAYS,
+    PRECEDENCE,
+    REFLECTION_TYPED_DAYS,
+    Open,
+    monthly_due,
+    open_now,
+    read_reflection,
+    reflection_takes_text,
+)
+
+
+def test_the_documented_values() -> None:
+    assert (MONTHLY_AFTER_DAYS, MONTHLY_IN_FIRST_DAYS, REFLECTION_TYPED_DAYS) == (28, 7, 1)
+    assert PRECEDENCE == (Open.CRISIS, Open.SETUP, Open.CHECKIN, Open.CUE, Open.REFLECTION)
+
+
+@pytest.mark.parametrize(
+    ("waiting", "expected"),
+    [
+        ((), None),
+        ((Open.REFLECTION,), Open.REFLECTION),
+        ((Open.REFLECTION, Open.CHECKIN), Open.CHECKIN),
+        ((Open.CHECKIN, Open.CRISIS), Open.CRISIS),
+        ((Open.CUE, Open.SETUP, Open.REFLECTION), Open.SETUP),
+        ((Open.CUE, Open.REFLECTION), Open.CUE),
+    ],
+)
+def test_one_open_question_by_precedence(waiting: tuple[Open, ...], expected: Open | None) -> None:
+    assert open_now(waiting) == expected
+
+
+MAY_3 = date(2026, 5, 3)
+
+
+@pytest.mark.parametrize(
+    ("days_since_start", "day", "due"),
+    [
+        (27, MAY_3, False),
+        (28, MAY_3, True),
+        (29, MAY_3, True),
+        (1, MAY_3, False),  # the report: the monthly question on the second day
+        (60, date(2026, 5, 7), True),
+        (60, date(2026, 5, 8), False),
+        (60, date(2026, 5, 6), True),
+    ],
+)
+def test_the_monthly_question_waits_four_weeks(days_since_start: int, day: date, due: bool) -> None:
+    assert monthly_due(MAY_3 - timedelta(days=days_since_start), day) is due
+
+
+@pytest.mark.parametrize(("days_after", "takes"), [(-1, False), (0, True), (1, True), (2, False)])
+def test_typed_answers_on_the_summary_day_and_the_next(days_after: int, takes: bool) -> None:
+    assert reflection_takes_text(MAY_3, MAY_3 + timedelta(days=days_after)) is takes
+
+
+@pytest.mark.parametrize(
+    ("kind", "lowest", "top", "text", "value"),
+    [
+        ("monthly", 1, 7, "About the same", 4),
+        ("monthly", 1, 7, "about the same really", None),
+        ("monthly", 1, 7, "the same, I think", 4),
+        ("monthly", 1, 7, "much better", 1),
+        ("monthly", 1, 7, "better", 2),
+        ("monthly", 1, 7, "a bit better", 3),
+        ("monthly", 1, 7, "a little worse", 5),
+        ("monthly", 1, 7, "worse", 6),
+        ("monthly", 1, 7, "Much worse!", 7),
+        ("monthly", 1, 7, "it's only been a day", None),
+        ("monthly", 1, 7, "4", None),
+        ("weekly", 0, 10, "3", 3),
+        ("weekly", 0, 10, "0", 0),
+        ("weekly", 0, 10, "10", 10),
+        ("weekly", 0, 10, "11", None),
+        ("weekly", 0, 6, "6", 6),
+        ("weekly", 0, 6, "7", None),
+        ("weekly", 0, 10, "it's only been a day", None),
+    ],
+)
+def test_typed_reflection_answers(
+    kind: str, lowest: int, top: int, text: str, value: int | None
+) -> None:
+    assert read_reflection(kind, lowest, top, text) == value
