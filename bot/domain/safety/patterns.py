@@ -2358,6 +2358,224 @@ RULES: tuple[Rule, ...] = (
         ),
         (("@PAIN|@HEADACHE|@BACKNECK|@JOINT|@LIMB|throbbing|pain|something|sensation|feeling",),),
     ),
+    # --- The NHS lists (docs/rules.md#sources): "call 999 or go to A&E now" ----------------
+    Rule(
+        "emergency.heavy_bleeding",
+        "emergency",
+        (
+            "bleeding|bleed|bleeds|blood ~5 will_not|would_not|does_not|not|can_not|no_sign_of "
+            "~1 stop|stopping|slow|slowing|ease|easing",
+            "pouring|gushing|spurting|spraying|streaming|pumping|squirting|flowing ~2 blood",
+            "blood ~3 pouring|gushing|spurting|spraying|everywhere|all_over_the_floor|puddle",
+            "soaked|soaking|soaked_through|bled_through|bleeding_through ~4 towel|towels|tea_towel|"
+            "tea_towels|bandage|bandages|dressing|dressings|pads|pad",
+            "losing|lost a lot|loads|lots of blood",
+            "heavy|heavily|badly|severe|massive bleeding|bleed|haemorrhage|hemorrhage",
+            "bleeding heavily|badly|a_lot|loads|lots",
+        ),
+    ),
+    Rule(
+        "emergency.blood_up",
+        "emergency",
+        (
+            "cough|coughing|coughed|coughs|hacking|hacked|spitting|spat|brought|bringing ~2 up? "
+            "~3 blood|bloody|blood_clots",
+            "vomit|vomiting|vomited|vommed|vomming|threw_up|throwing_up|throw_up|sick|puke|puked|"
+            "puking|retching ~6 blood|bloody|coffee_grounds",
+            "blood ~3 in|when ~2 vomit|sick|phlegm|sputum|spit|mucus|cough",
+            "full of blood",
+        ),
+    ),
+    Rule(
+        "emergency.anaphylaxis",
+        "emergency",
+        (
+            *near(
+                "hives|welts|rash|swelling|swollen|swelled|sting|stung|wasp|bee|allergic|"
+                "allergy|reaction|peanut|nuts|shellfish",
+                "wheeze|wheezing|wheezy|wheezed|breathe|breathing|breath|throat|tongue|lips|"
+                "faint|dizzy|lightheaded|swallow",
+                12,
+            ),
+        ),
+    ),
+    Rule(
+        "emergency.overdose_taken",
+        "emergency",
+        (
+            "taken|took|had|swallowed|necked|downed ~2 an? overdose|od",
+            "i|have|just|already overdosed",
+            "taken|took|had|swallowed|necked|downed ~3 double|triple|too_many|too_much|"
+            "way_too_many|way_too_much|extra|twice|two_lots|2_lots|3_doses|three_doses|two_doses|2_doses|"
+            "the_whole|a_whole|all_of ~4 @PILLS|tablets|pills|doses|dose|meds|medication|"
+            "medicine|painkillers|lot|packet|box|bottle",
+            "double|doubled|triple|tripled ~3 dosed|dose|doses|@PILLS|tablets|pills|meds|"
+            "medication|medicine|painkillers",
+        ),
+        (
+            (
+                "drowsy|sleepy|awake|woozy|weird|strange|funny|breathing|breath|sick|dizzy|"
+                "confused|unconscious|wake|eyes_open|slow|slurring|shallow|out_of_it|by_mistake|"
+                "accidentally|accident|mistake|overdose|od|overdosed|overdosing|help",
+            ),
+        ),
+    ),
+    Rule(
+        "emergency.cannot_stay_awake",
+        "emergency",
+        (
+            "@UNABLE ~1 stay|keep ~1 awake|conscious|my_eyes_open",
+            "@UNABLE ~2 wake ~1 him|her|them|up",
+        ),
+    ),
+    Rule(
+        "emergency.abdomen",
+        "emergency",
+        (
+            "@SUDDEN|@SEVERE|agony|worst ~4 stomach|belly|abdomen|abdominal|tummy|gut",
+            "stomach|belly|abdomen|tummy ~4 hard_as|rigid|rock_hard|like_a_board|board_hard|"
+            "hard_as_a_rock|solid_as",
+            "stomach|belly|abdomen|abdominal|tummy|gut ~4 pain|ache|cramp|cramps|hurts ~3 @SUDDEN|"
+            "agony|unbearable|excruciating|worst|doubled_up|doubled_over|can_not_move|screaming",
+        ),
+    ),
+    Rule(
+        "emergency.head_injury",
+        "emergency",
+        (
+            "banged|bumped|hit|smacked|whacked|cracked|knocked|bashed ~3 head|skull",
+            "head injury|head_injury|concussion|concussed",
+        ),
+        (
+            (
+                "drowsy|sleepy|sick|vomit|vomiting|vomited|throwing_up|threw_up|confused|"
+                "confusion|knocked_out|blacked_out|unconscious|passed_out|blurred|blurry|"
+                "double|fit|seizure|bleeding|blood|clear_fluid|can_not_remember|forgot|"
+                "headache|dizzy|slurring|slurred",
+            ),
+        ),
+    ),
+    # --- "Ask for an urgent GP appointment or get help from NHS 111" -----------------------
+    Rule(
+        "doctor.palpitations",
+        "doctor",
+        (
+            "palpitations|palpitation|arrhythmia|afib|heart_flutters|heart_fluttering|"
+            "fluttery_heartbeat|fluttery_heartbeats|fluttering_heartbeat|missed_beats|"
+            "skipped_beats|skipping_beats|irregular_heartbeat|irregular_heart_beat",
+            "heart|heartbeat|heart_beat|pulse ~3 skips|skipping|skipped|flutters|fluttering|"
+            "flutter|fluttery|flipping|flips|flip_flops|irregular|all_over_the_place|misses|"
+            "missing|jumping|stutters|stuttering",
+            *near(
+                "heart|heartbeat|pulse ~2 racing|races|raced|pounding|pounds|thumping|hammering|"
+                "banging|going_like_the_clappers|going_mad",
+                "no_reason|on_and_off|out_of_nowhere|keeps|kept|lately|every_day|a_few_times|"
+                "at_rest|resting|sitting_still|lying|in_bed|at_night|this_week|again|since|"
+                "randomly|for_hours|won_t_settle|will_not_settle|not_settling",
+                8,
+            ),
+        ),
+    ),
+    Rule(
+        "doctor.rectal_bleeding",
+        "doctor",
+        (
+            "blood|bleeding|bloody|bled ~5 toilet_paper|loo_roll|loo_paper|poo|poos|stool|stools|"
+            "bum|bottom|back_passage|rectum|wiping|wipe|when_i_wipe|in_the_toilet|in_the_loo|"
+            "in_the_pan|bowel|bowels|motions|number_two",
+            "black|tarry|tar ~2 poo|poos|stool|stools",
+        ),
+    ),
+    Rule(
+        "doctor.swollen_calf",
+        "doctor",
+        (
+            *near(
+                "calf|calves|shin|lower_leg|back_of_my_leg|back_of_the_leg|one_leg|my_leg|leg",
+                "swollen|swelling|swelled|puffy|puffed_up|fat|bigger|blown_up",
+                5,
+            ),
+        ),
+        (
+            (
+                "warm|hot|red|redness|tender|sore|painful|pain|aches|aching|throbbing|cramping|"
+                "hard|tight|one|only|other_one|left|right",
+            ),
+        ),
+    ),
+    Rule(
+        "doctor.rash_joints",
+        "doctor",
+        (*near("rash|rashes|spots|blotches|hives", "@JOINT|joints|knuckles|fingers|wrists", 12),),
+        (("swelling|swollen|swelled|puffy|puffed|painful|achy|aching|stiff",),),
+    ),
+    Rule(
+        "doctor.thirst",
+        "doctor",
+        (
+            *near(
+                "thirsty|thirst|parched|drinking_loads|drinking_so_much|drinking_gallons|dry_mouth",
+                "wee|weeing|pee|peeing|urinating|urinate|toilet|loo|bathroom|the_toilet",
+                12,
+            ),
+            "always|constantly|so|really|very|unquenchable|insatiable|excessive|extreme|"
+            "raging thirsty|thirst",
+        ),
+    ),
+    Rule(
+        "doctor.side_effects",
+        "doctor",
+        (
+            "side effect|effects",
+            "reaction to ~2 @PILLS|tablets|pills|meds|medication|medicine|jab|injection",
+            *near(
+                "since|after|because_of|ever_since|from|make_me|making_me|made_me|giving_me "
+                "~3 new|started|starting|upped|increased|changed|switched|higher|different|these|"
+                "the_new ~3 @PILLS|tablets|pills|meds|medication|medicine|dose|prescription|"
+                "@PILL_NAMES",
+                "dizzy|dizziness|sick|nauseous|nausea|lightheaded|light_headed|rash|shaky|shaking|"
+                "palpitations|heart|drowsy|swelling|swollen|itchy|itching|headaches|confused|"
+                "vomiting|diarrhoea|diarrhea|blurred|tremor|sweating|faint",
+                10,
+            ),
+            *near(
+                "new|these|the ~1 @PILLS|tablets|pills|meds|medication|medicine",
+                "make|making|made|give|giving|gave ~1 me ~3 dizzy|sick|nauseous|lightheaded|"
+                "light_headed|rash|shaky|drowsy|itchy|headaches|confused|faint",
+                4,
+            ),
+        ),
+    ),
+    # New numbness that came on slowly: a GP soon; sudden or one-sided stays an emergency.
+    Rule(
+        "doctor.new_numbness",
+        "doctor",
+        (
+            "new|recent|newish|started|starting|developed|developing ~3 numbness|numb|tingling|"
+            "tingly|pins_and_needles",
+        ),
+    ),
+    Rule(
+        "doctor.night_sweats",
+        "doctor",
+        (
+            "drenched|soaked|soaking|dripping|wringing_wet ~3 in|with ~1 sweat",
+            "night sweats",
+            "sweating ~4 every|most|all ~1 night|nights",
+        ),
+    ),
+    Rule(
+        "doctor.new_lump",
+        "doctor",
+        (
+            *near(
+                "lump|lumps|bump|swelling|growth|mass",
+                "new|not_there_before|was_not_there|wasnt_there|appeared|noticed|found|growing|"
+                "getting_bigger|never_had|hard",
+                8,
+            ),
+        ),
+    ),
     # --- Check: ambiguous, a light "are you OK?" (only when nothing more urgent fired) -----
     Rule(
         "check.despair",
@@ -2400,7 +2618,8 @@ RULES: tuple[Rule, ...] = (
             "i am not|not_really ok|okay|alright|all_right|coping",
             "not ok|okay $",
             "i need help",
-            "^ help|help_me",
+            # A bare "help" is a request for the bot's help; "help me" alone gets the check.
+            "^ help_me $",
             "please help",
             "too much ~1 to? bear|handle|take|cope",
             "all too much",
@@ -2461,6 +2680,19 @@ class Context:
     def applies_to(self, rule_id: str) -> bool:
         """Whether this context may soften the rule."""
         return (not self.only or rule_id in self.only) and rule_id not in self.spares
+
+
+# An overdose already taken (emergency.overdose_taken) leads with the emergency reply when it
+# reads as a mistake or as danger in the body now; said on purpose, or said bare ("I've taken an
+# overdose"), the crisis reply leads (it gives the emergency number too).
+OVERDOSE_ON_PURPOSE: frozenset[str] = frozenset(
+    ["purpose", "deliberately", "intentionally", "hoping", "hope", "meant", "wanted", "want"]
+)
+OVERDOSE_NOW: frozenset[str] = frozenset(
+    ["mistake", "accidentally", "accident", "accidental", "forgot", "drowsy", "sleepy", "woozy",
+     "weird", "strange", "funny", "breathing", "breath", "awake", "unconscious", "dizzy",
+     "confused", "sick", "slurring", "shallow"]
+)  # fmt: skip
 
 
 # Words that mean the person is talking about themselves: an "after" span stops there.
@@ -2547,7 +2779,10 @@ _OTHER_WHO = (
 # A bare "he" or "she" only with a verb: "he crushing chest pain" is not about someone else.
 _OTHER = (
     _OTHER_WHO[0],
-    "he|she|someone|somebody had|was|felt|feels|got|gets|said|says|went|goes|suffered|"
+    # Kin named without "my" at the start of a clause: "grandma had a fall last year".
+    "he|she|someone|somebody|mum|mom|mam|dad|grandma|grandad|granddad|grandpa|nan|nana|gran|"
+    "granny|hubby|husband|wife|partner|brother|sister|son|daughter|auntie|uncle "
+    "had|was|felt|feels|got|gets|said|says|went|goes|suffered|"
     "thinks|thought|keeps|kept|would|did|does|fainted|collapsed|passed|fell|tripped|broke|"
     "hurt|took|used|might|could|told|mentioned|complained|reckons|needs|needed|started|"
     "starts|woke|wakes|lost|died|survived|ended|nearly|almost|once|also|too",
@@ -2649,6 +2884,43 @@ CONTEXTS: tuple[Context, ...] = (
         ),
         only=frozenset(["emergency.breathing"]),
     ),
+    # Breathless on effort, building up over weeks: see a doctor, not an ambulance ("out of
+    # breath on the stairs lately, never used to"). At rest, with chest pain or blue lips it
+    # stays an emergency.
+    Context(
+        "exertion_lately",
+        (
+            "breathless|breath|puffed|winded|puffing|panting ~8 stairs|hill|hills|walking|"
+            "climbing|exercise|effort|walk ~8 lately|recently|these_days|for_weeks|for_months|"
+            "never_used_to|used_to_be_fine|more_than_before|getting_worse|than_i_used_to",
+            "lately|recently|these_days|for_weeks|for_months ~8 breathless|out_of_breath|puffed|"
+            "winded ~6 stairs|hill|hills|walking|climbing|exercise|effort",
+        ),
+        ("emergency",),
+        to="doctor",
+        scope="sentence",
+        look_ahead=True,
+        blocked_by=frozenset(
+            [
+                "resting",
+                "rest",
+                "lying",
+                "sitting",
+                "blue",
+                "lips",
+                "chest",
+                "tight",
+                "pain",
+                "gasping",
+                "sudden",
+                "suddenly",
+                "cough",
+                "coughing",
+                "blood",
+            ]
+        ),
+        only=frozenset(["emergency.breathing"]),
+    ),
     Context(
         "resolved",
         (
@@ -2737,6 +3009,17 @@ CONTEXTS: tuple[Context, ...] = (
             "walking|during ~4 @EXERCISE_NOUN|@ACTIVITY|stairs|steps|hill|hills|gym|dance|dancing|"
             "class|concert|stadium|session",
             "will|would|going_to|gonna|is_going_to|could be the death of me",
+            # "my heart skipped a beat when i saw the bill", "the match gave me palpitations".
+            "heart skipped a beat",
+            "gave|give|giving|gives me ~1 heart? palpitations|palps",
+            # "that quiz show was so bad i wanted to die", "so embarrassing i could have died".
+            "so|too|really|that bad|boring|awkward|embarrassing|embarrassed|cringe|cringey|cringy|"
+            "mortified|dull|tedious|funny ~3 i ~2 wanted|want|could|could_have|nearly|almost|"
+            "thought_i_would ~1 to? die|died|dead",
+            # "watching grey's anatomy. someone just had a stroke": on the screen, not in the room.
+            "watching|watched|binging|bingeing|streaming ~6 someone|somebody|he|she|a_guy|a_man|"
+            "a_woman|the_guy|the_man|the_woman|character|patient ~4 stroke|heart_attack|seizure|"
+            "fit|collapsed|fainted|died|overdosed|overdose|cardiac_arrest|arrest",
             "like ~3 hit|run_over|flattened|knocked_down by a? truck|bus|lorry|train|car|"
             "steamroller|ton_of_bricks|tank",
             "@EXERCISE_NOUN|@ACTIVITY|class|workout|session|stairs|hill|gym|physio|instructor|heat|"

@@ -21,6 +21,8 @@ from bot.domain.safety.patterns import (
     DENIAL_PATTERNS,
     FIRST_PERSON,
     FUZZY_WORDS,
+    OVERDOSE_NOW,
+    OVERDOSE_ON_PURPOSE,
     RULES,
     SWAP_WORDS,
     Context,
@@ -235,6 +237,8 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
     return Normalised(" " + " ".join(kept) + " ", frozenset(kept))
 
 
+# An overdose already taken: the emergency reply leads even over the crisis reply.
+OVERDOSE_TAKEN = "emergency.overdose_taken"
 # The rule ids reported when a model, not a pattern, raised the flag.
 MODEL_RULE = "crisis.model"
 DOCTOR_MODEL_RULE = "doctor.model"
@@ -267,8 +271,23 @@ def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
         by_tier.setdefault(tier, []).append(rule.id)
     flags = tuple(RedFlag(tier, tuple(by_tier[tier])) for tier in TIER_ORDER if tier in by_tier)
     if len(flags) > 1 and flags[-1].tier == "check":
-        return flags[:-1]
+        flags = flags[:-1]
+    if (
+        OVERDOSE_TAKEN in by_tier.get("emergency", ())
+        and flags[0].tier == "crisis"
+        and _overdose_is_medical(norm)
+    ):
+        # Too many pills by mistake, or drowsy now: "call 999 now" leads.
+        flags = (flags[1], flags[0], *flags[2:])
     return flags
+
+
+def _overdose_is_medical(norm: Normalised) -> bool:
+    """Whether an overdose taken reads as a mistake or danger in the body, not as intent."""
+    words = norm.words
+    if not OVERDOSE_ON_PURPOSE.isdisjoint(words) or " not an accident " in norm.text:
+        return False
+    return not OVERDOSE_NOW.isdisjoint(words)
 
 
 def scan_all(text: str) -> tuple[RedFlag, ...]:
