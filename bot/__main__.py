@@ -84,15 +84,21 @@ async def _start(runtime: Any, settings: Settings) -> None:
             f"HEALTH_PORT: cannot listen on {settings.health_listen}:{settings.health_port} "
             f"({exc.strerror or type(exc).__name__})"
         ) from None
+    from bot.web.server import Site
+
+    # The share page and the Mini App, only when there is a public address to link to.
+    site = Site(runtime.services) if settings.public_url else None
     try:
         if settings.webhook_url:
             await runtime.start_webhook(
                 settings.webhook_listen, settings.webhook_port,
                 urlsplit(settings.webhook_url).path or "/", settings.webhook_url,
-                settings.webhook_secret,
+                settings.webhook_secret, pages=site.add_routes if site else None,
             )  # fmt: skip
         else:
             await runtime.start(polling=True)
+            if site is not None:
+                await _start_web(runtime, site, settings)
     except InvalidToken:
         raise SettingsError(
             "TELEGRAM_BOT_TOKEN: Telegram rejected the token; check it with @BotFather"
@@ -106,6 +112,17 @@ async def _start(runtime: Any, settings: Settings) -> None:
         # The message can carry the request URL, and with it the token: name the setting only.
         raise SettingsError(
             f"TELEGRAM_API_URL: cannot reach the Bot API at {settings.telegram_api_url}"
+        ) from None
+
+
+async def _start_web(runtime: Any, site: Any, settings: Settings) -> None:
+    """The web port of polling mode; a port that cannot be had is one line."""
+    try:
+        await runtime.start_web(site.application(), settings.web_listen, settings.web_port)
+    except OSError as exc:
+        raise SettingsError(
+            f"WEB_PORT: cannot listen on {settings.web_listen}:{settings.web_port} "
+            f"({exc.strerror or type(exc).__name__})"
         ) from None
 
 
@@ -139,7 +156,7 @@ def _clone_tools() -> None:
     if not (CLONE / "tools" / "bench" / "__init__.py").is_file():
         raise SettingsError(
             "bench: the benchmarks are not part of the installed package; run them from a "
-            "clone of the repository (pip install -e \".[dev]\", then smallsteps bench)"
+            'clone of the repository (pip install -e ".[dev]", then smallsteps bench)'
         )
     if str(CLONE) not in sys.path:
         sys.path.insert(0, str(CLONE))

@@ -40,6 +40,7 @@ from bot.telegram.handlers import (
     privacy,
     progress,
     safety,
+    share,
 )
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.telegram.jobs import daily as scheduling
@@ -56,7 +57,7 @@ GROUP = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
 WORDS = filters.TEXT | filters.CAPTION
 COMMANDS = (
     "checkin", "today", "progress", "settings", "pause", "resume", "cancel", "export", "privacy",
-    "delete", "help", "start",
+    "delete", "share", "help", "start",
 )  # fmt: skip
 
 
@@ -185,6 +186,7 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CommandHandler("progress", progress.progress_command, filters=PRIVATE))
     add(CommandHandler("export", progress.export_command, filters=PRIVATE))
     add(CommandHandler("privacy", privacy.privacy, filters=PRIVATE))
+    add(CommandHandler("share", share.share_command, filters=PRIVATE))
     add(CommandHandler("delete", privacy.delete_command, filters=PRIVATE))
     add(CommandHandler("settings", onboarding.settings, filters=PRIVATE))
     add(CommandHandler("pause", commands.pause, filters=PRIVATE))
@@ -197,6 +199,7 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     add(CallbackQueryHandler(progress.on_weekly_button, pattern=r"^wk:"))
     add(CallbackQueryHandler(progress.on_reflection_button, pattern=r"^rf:"))
     add(CallbackQueryHandler(privacy.on_button, pattern=r"^del:"))
+    add(CallbackQueryHandler(share.on_button, pattern=r"^sh:"))
     add(CallbackQueryHandler(onboarding.on_button, pattern=r"^ob:"))
     add(CallbackQueryHandler(onboarding.on_settings_button, pattern=r"^set:"))
     add(CallbackQueryHandler(safety.on_button, pattern=r"^sf:"))

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     # /healthz and /metrics: for the operator only, so on their own, private address by default.
     health_listen: str = Field(default="127.0.0.1", alias="HEALTH_LISTEN")
     health_port: int = Field(default=8081, alias="HEALTH_PORT")
+    # The share page and the Mini App: their own public port (in webhook mode, the webhook's
+    # server serves them too) and the public root their links start with. No PUBLIC_URL: no
+    # links, no buttons, and /share says why.
+    web_listen: str = Field(default="0.0.0.0", alias="WEB_LISTEN")
+    web_port: int = Field(default=8082, alias="WEB_PORT")
+    public_url: str = Field(default="", alias="PUBLIC_URL")
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     # Messages a second for unsolicited sends (daily prompts, nudges, summaries): Telegram's bulk
     # limit is about 30; operators with a higher limit can raise it. Replies are not held to it.
@@ -72,14 +78,22 @@ class Settings(BaseSettings):
             raise ValueError("may only contain A-Z, a-z, 0-9, _ and - (Telegram's rule)")
         return value
 
-    @field_validator("webhook_port", "health_port")
+    @field_validator("public_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        value = value.strip().rstrip("/")
+        if value and not value.startswith(("https://", "http://")):
+            raise ValueError("must be the public https:// address the share page is reached at")
+        return value
+
+    @field_validator("webhook_port", "health_port", "web_port")
     @classmethod
     def _port(cls, value: int) -> int:
         if not 1 <= value <= 65535:
             raise ValueError("must be a port number from 1 to 65535")
         return value
 
-    @field_validator("webhook_listen", "health_listen")
+    @field_validator("webhook_listen", "health_listen", "web_listen")
     @classmethod
     def _address(cls, value: str) -> str:
         value = value.strip()
@@ -178,6 +192,15 @@ def load_settings(*, require_token: bool = True, **overrides: object) -> Setting
         raise SettingsError(
             f"HEALTH_PORT must differ from WEBHOOK_PORT ({settings.webhook_port}): /healthz and "
             "/metrics are served apart from the public webhook"
+        )
+    if (
+        settings.public_url
+        and not settings.webhook_url
+        and settings.web_port == settings.health_port
+    ):
+        raise SettingsError(
+            f"HEALTH_PORT must differ from WEB_PORT ({settings.web_port}): the share page is "
+            "public, /healthz and /metrics are not"
         )
     if require_token and not settings.telegram_bot_token.strip():
         raise SettingsError(

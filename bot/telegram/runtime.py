@@ -129,11 +129,22 @@ class Runtime:
             self.beat("poll")
             self._tasks.append(asyncio.create_task(self._poll_loop(), name="poller"))
 
-    async def start_webhook(self, listen: str, port: int, path: str, url: str, secret: str) -> None:
-        """Serve the webhook (nothing else on that port) and tell Telegram where to post."""
+    async def start_webhook(
+        self,
+        listen: str,
+        port: int,
+        path: str,
+        url: str,
+        secret: str,
+        pages: Callable[[web.Application], None] | None = None,
+    ) -> None:
+        """Serve the webhook (and the web pages, when given: one public server) and tell
+        Telegram where to post."""
         await self.start(polling=False)
         server = web.Application(client_max_size=MAX_BODY_BYTES)
         server.router.add_post(f"/{path.strip('/')}", self._webhook(secret))
+        if pages is not None:
+            pages(server)
         await self._serve(server, listen, port)
         await self.app.bot.set_webhook(
             url=url, secret_token=secret, allowed_updates=self.allowed_updates
@@ -144,6 +155,10 @@ class Runtime:
         server = web.Application()
         server.router.add_get("/healthz", self._healthz)
         server.router.add_get("/metrics", self._metrics)
+        await self._serve(server, listen, port)
+
+    async def start_web(self, server: web.Application, listen: str, port: int) -> None:
+        """Serve the web pages on their own port (polling mode), apart from /healthz."""
         await self._serve(server, listen, port)
 
     async def _serve(self, server: web.Application, listen: str, port: int) -> None:

@@ -20,11 +20,11 @@ from bot.domain.progress import (
 )
 from bot.services import Services
 from bot.views import charts, summary_pdf
+from bot.views.goals import goal_sentence
 from bot.views.render import locale_of, say
 
 # Twice the chart span: the visit summary compares with the four weeks before.
 REPORT_DAYS = 2 * CHART_DAYS + 1
-GOAL_CHANGES_SHOWN = 6  # a short list: the starting level and the latest changes
 
 
 async def load(session: AsyncSession, user: User, today: date) -> tuple[Progress, VisitSummary]:
@@ -85,25 +85,8 @@ def _average(services: Services, user: User, now: float | None, before: float | 
 
 
 def goal_words(services: Services, user: User, changes: tuple[GoalChange, ...]) -> str:
-    """'10 min, then 9 from 13 Dec after a flare, 10 again from 15 Dec' (the first and the
-    latest changes when there were many)."""
-    loc = locale_of(user)
-    label = services.content.label
-    if not changes:
-        return label("visit.none", loc)
-    shown = changes if len(changes) <= GOAL_CHANGES_SHOWN else (
-        changes[:1] + changes[-(GOAL_CHANGES_SHOWN - 1):]
-    )  # fmt: skip
-    parts = [label("visit.goal_first", loc).format(minutes=shown[0].minutes)]
-    for index, change in enumerate(shown[1:], start=1):
-        key = "visit.goal_again" if change.again else (
-            "visit.goal_then" if index == 1 else "visit.goal_next"
-        )  # fmt: skip
-        part = label(key, loc).format(minutes=change.minutes, date=f"{change.date:%d %b}")
-        if change.after_flare:
-            part = label("visit.goal_after_flare", loc).format(change=part)
-        parts.append(part)
-    return ", ".join(parts)
+    """The goal's changes in a short sentence (bot.views.goals)."""
+    return goal_sentence(services.content, locale_of(user), changes)
 
 
 def visit_lines(

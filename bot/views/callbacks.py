@@ -431,13 +431,42 @@ class ChallengeTap(Codec):
         return cls(challenge_id, action)
 
 
+SHARE_DAYS = (1, 14, 30)
+SHARE_WEEKS = (4, 12)
+
+
+@dataclass(frozen=True)
+class ShareTap(Codec):
+    """sh:days:<1|14|30>, sh:weeks:<4|12>, sh:notes:<0|1>, sh:new or sh:stop (a share link)."""
+
+    PREFIX: ClassVar[str] = "sh"
+    CHOICES: ClassVar[dict[str, tuple[int, ...]]] = {
+        "days": SHARE_DAYS, "weeks": SHARE_WEEKS, "notes": (0, 1),
+    }  # fmt: skip
+    action: str
+    value: int = 0
+
+    def parts(self) -> tuple[str, ...]:
+        return (self.action, str(self.value)) if self.action in self.CHOICES else (self.action,)
+
+    @classmethod
+    def read(cls, fields: list[str]) -> Self | None:
+        if len(fields) == 1 and fields[0] in ("new", "stop"):
+            return cls(fields[0])
+        if len(fields) == 2 and fields[0] in cls.CHOICES:
+            value = parse_int(fields[1], 0, 99)
+            if value in cls.CHOICES[fields[0]]:
+                return cls(fields[0], value)
+        return None
+
+
 Callback = (
     CheckinTap | PlanTap | CueTap | WeeklyTap | ReflectionTap | DeleteTap | OnboardTap
-    | SettingsTap | SafetyTap | IntentTap | SetupTap | ChallengeTap
+    | SettingsTap | SafetyTap | IntentTap | SetupTap | ChallengeTap | ShareTap
 )  # fmt: skip
 FAMILIES: tuple[type[Callback], ...] = (
     CheckinTap, PlanTap, CueTap, WeeklyTap, ReflectionTap, DeleteTap, OnboardTap, SettingsTap,
-    SafetyTap, IntentTap, SetupTap, ChallengeTap,
+    SafetyTap, IntentTap, SetupTap, ChallengeTap, ShareTap,
 )  # fmt: skip
 _BY_PREFIX: dict[str, type[Callback]] = {family.PREFIX: family for family in FAMILIES}
 # Buttons that live in groups (a challenge's Done and Rest also in private nudges); every other

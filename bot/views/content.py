@@ -93,6 +93,10 @@ SAMPLE: dict[str, Any] = {
     "deleted": "12 check-ins and your settings",
     # /privacy: how many days a message the bot could not handle keeps its content.
     "setaside_days": 7,
+    # Sharing: the link (made once, never stored), how often it was opened, its weeks.
+    "url": "https://example.org/s/abc",
+    "opens": 2,
+    "weeks": 4,
     # Safety replies: the person's country's numbers (bot.views.helplines.Helplines.variables).
     "country_name": "Germany",
     "emergency": "112",

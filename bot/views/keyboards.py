@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, time
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, WebAppInfo
 
 from bot.domain.checkin import Question
 from bot.domain.zones import COMMON_ZONES, city_of
 from bot.views.callbacks import (
+    SHARE_DAYS,
+    SHARE_WEEKS,
     Callback,
     CheckinTap,
     CueTap,
@@ -17,6 +19,7 @@ from bot.views.callbacks import (
     PlanTap,
     SafetyTap,
     SettingsTap,
+    ShareTap,
     WeeklyTap,
     time_code,
 )
@@ -234,3 +237,47 @@ def cues(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
         [*_rows(buttons, 2), [button(content.label("cue.own", locale), CueTap("own"))],
          [button(content.label("cue.none", locale), CueTap("none"))]]
     )  # fmt: skip
+
+
+def _progress_button(
+    content: Content, locale: str, app_url: str | None
+) -> list[InlineKeyboardButton]:
+    """The Mini App's button, when there is an https address for it (Telegram asks for https)."""
+    if not app_url or not app_url.startswith("https://"):
+        return []
+    text = content.label("share.my_progress", locale)
+    return [InlineKeyboardButton(text, web_app=WebAppInfo(app_url))]
+
+
+def share_menu(
+    content: Content, locale: str, *, days: int, weeks: int, notes: bool, app_url: str | None
+) -> InlineKeyboardMarkup:
+    """Under a new link: how long it works, which weeks, notes, stop, and My progress."""
+    label = content.label
+
+    def chosen(text: str, on: bool) -> str:
+        return ("✅ " if on else "") + text
+
+    rows = [
+        [button(chosen(label(f"share.days.{d}", locale), d == days), ShareTap("days", d))
+         for d in SHARE_DAYS],
+        [button(chosen(label(f"share.weeks.{w}", locale), w == weeks), ShareTap("weeks", w))
+         for w in SHARE_WEEKS],
+        [button(label("share.notes_hide" if notes else "share.notes_show", locale),
+                ShareTap("notes", 0 if notes else 1)),
+         button(label("share.stop", locale), ShareTap("stop"))],
+    ]  # fmt: skip
+    progress = _progress_button(content, locale, app_url)
+    if progress:
+        rows.append(progress)
+    return InlineKeyboardMarkup(rows)
+
+
+def share_status(content: Content, locale: str, *, app_url: str | None) -> InlineKeyboardMarkup:
+    """Under the state of a working link: a new link, stop, and My progress."""
+    rows = [[button(content.label("share.new", locale), ShareTap("new")),
+             button(content.label("share.stop", locale), ShareTap("stop"))]]  # fmt: skip
+    progress = _progress_button(content, locale, app_url)
+    if progress:
+        rows.append(progress)
+    return InlineKeyboardMarkup(rows)

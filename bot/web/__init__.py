@@ -1,0 +1,1 @@
+"""The share page and the Mini App: aiohttp routes -> use cases -> HTML views."""

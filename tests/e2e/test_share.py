@@ -1,0 +1,194 @@
+"""/share and the web port: a private, expiring, revocable page; the Mini App behind initData."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import aiohttp
+import pytest
+from sqlalchemy import func, select
+
+from bot.clock import ManualClock
+from bot.db.models import ShareLink
+from bot.devtools.emulator import Emulator, buttons
+from bot.usecases.share import TOKEN_BYTES, hash_token
+from bot.views.content import Content
+from bot.web import initdata
+from bot.web.server import Limits
+from tests.e2e.test_plans import setup
+from tests.harness import Harness, texts
+from tests.web import init_data, link_in, seeded_person, theme, web_harness
+
+NOT_FOUND = "Not found."
+
+
+@pytest.fixture
+async def site(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> AsyncIterator[tuple[Harness, str]]:
+    async with web_harness(emulator, clock, database_url, content) as running:
+        yield running
+
+
+async def get(url: str) -> tuple[int, str, dict[str, str]]:
+    async with aiohttp.ClientSession() as client, client.get(url) as response:
+        return response.status, await response.text(), dict(response.headers)
+
+
+async def post(url: str, data: dict[str, str]) -> tuple[int, str, dict[str, str]]:
+    async with aiohttp.ClientSession() as client, client.post(url, data=data) as response:
+        return response.status, await response.text(), dict(response.headers)
+
+
+def strict(headers: dict[str, str], *, script: bool = False) -> None:
+    """noindex, a CSP with no scripts (or only our own), no third-party source anywhere."""
+    policy = headers["Content-Security-Policy"]
+    assert headers["X-Robots-Tag"].startswith("noindex")
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    assert ("script-src 'self'" in policy) is script
+    assert "http" not in policy.replace("https://web.telegram.org", "")
+    assert headers["Cache-Control"] == "no-store" and headers["Referrer-Policy"] == "no-referrer"
+
+
+async def test_without_public_url_share_says_why_and_offers_no_button(harness: Harness) -> None:
+    robin = await setup(harness, "Robin")
+    [reply] = await harness.say(robin, "/share")
+    assert "PUBLIC_URL" in texts([reply]) and "reply_markup" not in reply
+
+
+async def test_share_open_count_choose_revoke_and_expire(site: tuple[Harness, str]) -> None:
+    harness, root = site
+    robin, _ = await seeded_person(harness, "Robin")
+    said = texts(await harness.say(robin, "/share"))
+    link = link_in(said)
+    token = link.rsplit("/", 1)[1]
+    assert link.startswith(f"{root}/s/") and len(token) >= 43  # 256 bits, base64
+    assert "last 4 weeks" in said and "Notes are not shown" in said
+    menu = [label for label, _ in buttons(harness.last_with_buttons(robin) or {})]
+    assert menu[:3] == ["1 day", "✅ 14 days", "30 days"]
+    assert not any("My progress" in label for label in menu)  # http: Telegram wants https
+    async with harness.services.sessions() as session:
+        stored = (await session.execute(select(ShareLink))).scalar_one()
+    assert stored.token_hash == hash_token(token) and token not in stored.token_hash
+    status, page, headers = await get(link)
+    assert status == 200 and "Robin: the last 4 weeks" in page
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert "<script" not in page and not re.search(r"(src|href)=\"https?://", page)
+    strict(headers)
+    assert "slept badly" not in page.lower()  # notes are off
+    await get(link)
+    said = texts(await harness.say(robin, "/share"))
+    assert "opened 2 times" in said
+    # "Show my notes" makes a fresh link: the old one is gone, the new one shows notes.
+    await harness.say(robin, "/share stop")
+    said = texts(await harness.say(robin, "/share"))
+    second = link_in(said)
+    said = texts(await harness.tap(robin, "Show my notes"))
+    third = link_in(said)
+    assert "Notes are shown" in said and third != second
+    assert (await get(second))[0] == 404
+    status, page, _ = await get(third)
+    assert status == 200 and "Slept badly &lt;again&gt; &amp; stiff" in page
+    # 12 weeks and 1 day: works now, not a day later.
+    said = texts(await harness.tap(robin, "12 weeks"))
+    fourth = link_in(said)
+    said = texts(await harness.tap(robin, "1 day"))
+    fifth = link_in(said)
+    assert "last 12 weeks" in said
+    status, page, _ = await get(fifth)
+    assert status == 200 and "the last 12 weeks" in page
+    assert (await get(fourth))[0] == 404
+    harness.clock.advance(timedelta(days=1) - timedelta(seconds=1))
+    assert (await get(fifth))[0] == 200
+    harness.clock.advance(timedelta(seconds=1))
+    expired = await get(fifth)
+    unknown = await get(f"{root}/s/{'A' * 43}")
+    said = texts(await harness.say(robin, "/share stop"))
+    assert "no sharing link to stop" in said  # an expired link is not working
+    # A link stopped with /share stop: the same plain 404 as a token that never existed.
+    link = link_in(texts(await harness.say(robin, "/share")))
+    assert (await get(link))[0] == 200
+    said = texts(await harness.say(robin, "/share stop"))
+    assert "no longer works" in said
+    stopped = await get(link)
+    assert expired[:2] == unknown[:2] == stopped[:2] == (404, expired[1])
+    assert NOT_FOUND in expired[1] and "Robin" not in expired[1]
+    strict(stopped[2])
+
+
+async def test_a_share_link_goes_with_delete(site: tuple[Harness, str]) -> None:
+    harness, _ = site
+    una, _ = await seeded_person(harness, "Una", days=10)
+    link = link_in(texts(await harness.say(una, "/share")))
+    await harness.say(una, "/delete")
+    await harness.tap(una, "Yes, delete everything")
+    await harness.tap(una, "Delete now")
+    async with harness.services.sessions() as session:
+        left = await session.scalar(select(func.count()).select_from(ShareLink))
+    assert left == 0 and (await get(link))[0] == 404
+
+
+async def test_the_mini_app_opens_for_telegram_initdata_only(site: tuple[Harness, str]) -> None:
+    harness, root = site
+    robin, _ = await seeded_person(harness, "Robin")
+    now = harness.clock.now()
+    status, shell, headers = await get(f"{root}/app")
+    assert status == 200 and '<script src="/app.js"' in shell
+    strict(headers, script=True)
+    assert "frame-ancestors https://web.telegram.org" in headers["Content-Security-Policy"]
+    script = await get(f"{root}/app.js")
+    assert script[0] == 200 and "tgWebAppData" in script[1]
+    good = init_data(robin.id, now - timedelta(hours=23, minutes=59))
+    status, page, headers = await post(
+        f"{root}/app", {"init_data": good, "theme": json.dumps(theme())}
+    )
+    assert status == 200 and "Your last 4 weeks" in page
+    assert "--tg-theme-bg-color:#17212b;" in page  # Telegram's theme colours
+    assert "Slept badly" in page  # the person's own notes
+    strict(headers)
+    forged = good.replace("Robin", "Robyn")
+    someone_else = init_data(robin.id + 1, now)
+    other_bot = init_data(robin.id, now, token="654321:other")
+    stale = init_data(robin.id, now - timedelta(days=1, seconds=1))
+    for refused in (forged, other_bot, stale, "", "hash=00", someone_else):
+        status, page, headers = await post(f"{root}/app", {"init_data": refused})
+        assert status == 401 and "Robin" not in page and "<svg" not in page, refused
+    status, page, _ = await post(f"{root}/app", {})
+    assert status == 401
+
+
+def test_initdata_is_checked_as_telegram_documents() -> None:
+    """The documented scheme by hand: secret = HMAC(key "WebAppData", token), then the hash."""
+    import hashlib
+    import hmac
+    from datetime import UTC, datetime
+    from urllib.parse import urlencode
+
+    now = datetime(2026, 12, 5, 12, tzinfo=UTC)
+    fields = {"auth_date": str(int(now.timestamp())), "user": '{"id":7,"first_name":"Ana"}',
+              "query_id": "q"}  # fmt: skip
+    secret = hmac.new(b"WebAppData", b"1:abc", hashlib.sha256).digest()
+    check = "\n".join(f"{k}={fields[k]}" for k in sorted(fields))
+    signed = urlencode({**fields, "hash": hmac.new(secret, check.encode(), "sha256").hexdigest()})
+    assert initdata.validate(signed, "1:abc", now) == initdata.WebAppUser(7, "Ana")
+    assert initdata.validate(signed, "1:abd", now) is None
+    assert initdata.validate(signed, "1:abc", now + timedelta(days=1)) is not None
+    assert initdata.validate(signed, "1:abc", now + timedelta(days=1, seconds=1)) is None
+    assert initdata.validate(signed, "1:abc", now - timedelta(minutes=5)) is not None
+    assert initdata.validate(signed, "1:abc", now - timedelta(minutes=5, seconds=1)) is None
+    assert initdata.validate(signed + "&user=x", "1:abc", now) is None  # a repeated field
+    assert initdata.validate("x" * 5000, "1:abc", now) is None
+    assert len(initdata.sign(fields, "1:abc")) > 0 and TOKEN_BYTES * 8 >= 128
+
+
+async def test_requests_are_limited_per_address(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    async with web_harness(
+        emulator, clock, database_url, content, limits=Limits(per_minute=3)
+    ) as (_, root):
+        statuses = [(await get(f"{root}/s/nothing"))[0] for _ in range(4)]
+    assert statuses == [404, 404, 404, 429]
