@@ -7,8 +7,9 @@ from telegram import Update
 from bot.db import queries
 from bot.domain import dialogs, pacing
 from bot.domain.dialogs import Dialogue, State
-from bot.telegram.handlers import checkin, onboarding
+from bot.telegram.handlers import checkin
 from bot.telegram.handlers.common import Context, load_user, onboarded_user, send, services_of
+from bot.usecases import onboarding as setup
 from bot.views.render import say
 
 
@@ -56,7 +57,7 @@ async def resume(update: Update, context: Context) -> None:
         user.unanswered_prompts = 0
         user.active = True
         user.updated_at = services.clock.now()
-        onboarding.reschedule(user, services)
+        setup.reschedule(user, services)
         text = say(services.content, key, user, checkin_time=user.checkin_time.strftime("%H:%M"),
                    timezone=user.timezone)  # fmt: skip
     await send(update, text)
@@ -75,7 +76,7 @@ async def cancel(update: Update, context: Context) -> None:
         elif state is State.CHECKIN:
             text = await checkin.cancel(services, session, user)
         elif state is not None and state.dialogue is Dialogue.ONBOARD:
-            text = await onboarding.finish_with_defaults(services, user)
+            text = setup.finish_with_defaults(services, user)
             text = f"{say(services.content, 'onboarding.cancelled', user)}\n\n{text}"
         else:
             user.dialog = None

@@ -12,6 +12,7 @@ from bot.db import queries
 from bot.db.models import User
 from bot.services import Services, get
 from bot.telegram import delivery
+from bot.usecases.answers import Answer
 from bot.views.callbacks import Codec
 from bot.views.render import say
 
@@ -61,6 +62,17 @@ async def popup(
     """Answer a button tap (a popup with `text`, or just the end of the spinner)."""
     if query is not None:
         await delivery.later(query.get_bot(), delivery.Popup(query.id, text, show_alert, url))
+
+
+async def show(update: Update, answer: Answer) -> None:
+    """Deliver what a use case said: the tap's popup, the tapped message's new look, then any
+    new messages (all after the handler returned)."""
+    if update.callback_query is not None:
+        await popup(update.callback_query, answer.popup, answer.alert)
+    if answer.edit is not None:
+        await edit_or_send(update, *answer.edit)
+    for text, markup in answer.sends:
+        await send(update, text, markup)
 
 
 async def read_tap(services: Services, update: Update, codec: type[Tap]) -> Tap | None:

@@ -24,6 +24,7 @@ from bot.domain.intents import (
 )
 from bot.telegram.handlers import checkin, intents, onboarding, plan, progress, safety
 from bot.telegram.handlers.common import Context, load_user, send, services_of, stale_tap
+from bot.usecases import onboarding as setup
 from bot.views import keyboards
 from bot.views.callbacks import PRIVATE_PREFIXES, SEP
 from bot.views.render import echo, say
@@ -53,7 +54,7 @@ async def _setup_answer(update: Update, context: Context, said: Said) -> None:
         # Clearly not an answer to the step: answer it, then ask the step again.
         services = services_of(context)
         await send(update, *await intents.in_setup(update, context, said.user, said.reading))
-        await send(update, *onboarding.question(services, said.user, step))
+        await send(update, *setup.question(services, said.user, step))
         return
     await onboarding.on_text(update, context, said.user.id, said.text)
 
@@ -196,7 +197,7 @@ async def not_text(update: Update, context: Context) -> None:
     if state is State.CHECKIN:
         await checkin.reask(update, services, user)
     elif state.step is not None:
-        again, markup = onboarding.question(services, user, state.step)
+        again, markup = setup.question(services, user, state.step)
         await send(update, again, markup)
 
 

@@ -25,6 +25,7 @@ from bot.telegram.handlers.common import (
     services_of,
 )
 from bot.usecases import checkin as checkin_case
+from bot.usecases import onboarding as setup
 from bot.usecases import reflections as reflect_case
 from bot.usecases import reports
 from bot.views import keyboards
@@ -123,8 +124,6 @@ def weekly_settings(services: Services, user: User) -> tuple[str, InlineKeyboard
 
 async def on_weekly_button(update: Update, context: Context) -> None:
     """A tap in the weekly-summary settings: open, on/off, back, a weekday or a time (WeeklyTap)."""
-    from bot.telegram.handlers import onboarding
-
     services = services_of(context)
     query = update.callback_query
     tapped = await read_tap(services, update, WeeklyTap)
@@ -138,7 +137,7 @@ async def on_weekly_button(update: Update, context: Context) -> None:
         if action == "back":
             await popup(query)
             menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
-            await edit_or_send(update, onboarding.settings_text(services, user), menu)
+            await edit_or_send(update, setup.settings_text(services, user), menu)
             return
         if action == "toggle":
             user.weekly_enabled = not user.weekly_enabled
@@ -147,7 +146,7 @@ async def on_weekly_button(update: Update, context: Context) -> None:
         elif action == "time" and tapped.at is not None:
             user.weekly_time = tapped.at
         user.updated_at = services.clock.now()
-        onboarding.reschedule(user, services)
+        setup.reschedule(user, services)
         text, markup = weekly_settings(services, user)
     await popup(query)
     await edit_or_send(update, text, markup)

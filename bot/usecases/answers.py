@@ -1,0 +1,28 @@
+"""What a use case has to say, as data: the handler hands it to delivery as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from telegram import InlineKeyboardMarkup
+
+Reply = tuple[str, InlineKeyboardMarkup | None]
+
+
+@dataclass
+class Answer:
+    """The reply to one update: a popup for a tap, the tapped message's new look, new messages.
+
+    `popup` None ends a tap's spinner without words; a message that is not a tap has no popup.
+    `edit` replaces the tapped message (sent anew when there is none, or it cannot be edited).
+    """
+
+    popup: str | None = None
+    alert: bool = False
+    edit: Reply | None = None
+    sends: list[Reply] = field(default_factory=list)
+
+    @classmethod
+    def say(cls, text: str, markup: InlineKeyboardMarkup | None = None) -> Answer:
+        """One new message."""
+        return cls(sends=[(text, markup)])
