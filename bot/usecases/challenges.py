@@ -516,20 +516,39 @@ async def _nudge_text(
                group=group_title, goal_minutes=minutes, activity=activity)  # fmt: skip
 
 
-async def member_refresh(services: Services, user_id: int) -> Outgoing:
-    """After a private check-in answer or Done: the person's challenge messages, updated."""
-    now = services.clock.now()
+async def member_posts(
+    services: Services, session: AsyncSession, user: User, now: datetime
+) -> Outgoing:
+    """After a private check-in answer or Done, in the caller's unit of work: the person's
+    challenge messages, updated (none for most people, who are in no challenge)."""
     outgoing: Outgoing = []
+    for challenge in await db.active_challenges_of_user(session, user.id):
+        post = await refresh(services, session, challenge, now)
+        if post is not None:
+            outgoing.append(post)
+    return outgoing
+
+
+async def heard_from(services: Services, session: AsyncSession, user: User) -> Outgoing:
+    """The person answered in private, in the caller's unit of work: daily prompts again from
+    the next check-in time (bot/domain/pacing.py), and the group tallies they are in follow."""
+    if user.unanswered_prompts:
+        user.unanswered_prompts = 0
+    return await member_posts(services, session, user, services.clock.now())
+
+
+async def heard_from_id(services: Services, user_id: int) -> Outgoing:
+    """The same for an answer whose handler holds no unit of work (a typed message): one read
+    says whether there is anything to write, so most messages take no write lock here."""
     async with services.sessions() as session:
-        # Most people are in no challenge: a read says so without taking the write lock.
-        if not await db.active_challenges_of_user(session, user_id):
+        user = await session.get(User, user_id)
+        if user is None or not (
+            user.unanswered_prompts or await db.active_challenges_of_user(session, user_id)
+        ):
             return []
     async with services.transaction() as session:
-        for challenge in await db.active_challenges_of_user(session, user_id):
-            post = await refresh(services, session, challenge, now)
-            if post is not None:
-                outgoing.append(post)
-    return outgoing
+        user = await session.get(User, user_id)
+        return await heard_from(services, session, user) if user is not None else []
 
 
 async def forget_member(services: Services, user_id: int) -> None:

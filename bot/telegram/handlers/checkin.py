@@ -18,6 +18,8 @@ from bot.telegram.handlers.common import (
     send,
     services_of,
 )
+from bot.telegram.jobs import challenges as challenge_jobs
+from bot.usecases import challenges
 from bot.usecases.checkin import (
     begin,
     next_step_reply,
@@ -67,9 +69,12 @@ async def on_button(update: Update, context: Context) -> None:
             await send(update, say(services.content, "checkin.closed", user), today_markup)
             return
         replies = await tap(services, session, user, day, action, value)
-        if replies is None:
-            await popup(query, say(services.content, "checkin.answer_updated", user))
-            return
+        # An answer: prompts again, and the group tallies follow, in this unit of work.
+        outgoing = await challenges.heard_from(services, session, user)
+    await challenge_jobs.deliver(services, context.bot, outgoing)
+    if replies is None:
+        await popup(query, say(services.content, "checkin.answer_updated", user))
+        return
     await popup(query)
     (text, markup), after = replies
     await edit_or_send(update, text, markup)

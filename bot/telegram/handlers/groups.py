@@ -56,7 +56,6 @@ from bot.telegram.handlers.common import (
 )
 from bot.telegram.jobs import challenges as jobs
 from bot.usecases import challenges as service
-from bot.usecases import pacing
 from bot.views import challenges as views
 from bot.views import keyboards
 from bot.views.callbacks import ChallengeTap, SetupTap, parse_any
@@ -638,15 +637,15 @@ async def before_delete(update: Update, context: Context) -> None:
 
 
 async def private_progress(update: Update, context: Context) -> None:
-    """After a private answer, tap or Done: daily prompts again, and the group tallies follow
-    (a forged or garbled tap is no answer)."""
+    """After a private typed answer or a plan's tap: daily prompts again, and the group tallies
+    follow (a forged or garbled tap is no answer). A check-in tap does this in its own unit of
+    work (bot/telegram/handlers/checkin.py)."""
     query = update.callback_query
     if query is not None and parse_any(query.data) is None:
         return
     if update.effective_user is not None:
         services = services_of(context)
-        await pacing.answered(services, update.effective_user.id)
-        outgoing = await service.member_refresh(services, update.effective_user.id)
+        outgoing = await service.heard_from_id(services, update.effective_user.id)
         await jobs.deliver(services, context.bot, outgoing)
 
 

@@ -277,7 +277,7 @@ async def _record(services: Services, results: list[tuple[Claim, str, int | None
                     metrics.FANOUT_LAG.observe(max((now - claim.due_at).total_seconds(), 0.0))
                     if claim.followup is None:
                         user.dialog = "checkin"
-                        # Any answer sets it back to 0 (bot.usecases.pacing.answered).
+                        # Any answer sets it back to 0 (bot.usecases.challenges.heard_from).
                         user.unanswered_prompts = (user.unanswered_prompts or 0) + 1
 
 
