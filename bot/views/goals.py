@@ -9,13 +9,22 @@ SHOWN = 6  # a short list: the starting level and the latest changes
 
 
 def goal_sentence(content: Content, locale: str, changes: tuple[GoalChange, ...]) -> str:
-    """'10 min, then 9 from 13 Dec after a flare, 10 again from 15 Dec' (the first and the
-    latest changes when there were many)."""
+    """'10 min, then 9 from 13 Dec after a flare, 10 again from 15 Dec' (only the latest changes
+    when there were many: '10 min from 24 Apr, 9 again from 11 May after a flare, ...')."""
     label = content.label
     if not changes:
         return label("visit.none", locale)
-    shown = changes if len(changes) <= SHOWN else changes[:1] + changes[-(SHOWN - 1) :]
-    parts = [label("visit.goal_first", locale).format(minutes=shown[0].minutes)]
+    if len(changes) <= SHOWN:
+        shown = changes
+        parts = [label("visit.goal_first", locale).format(minutes=shown[0].minutes)]
+    else:  # many changes: the latest ones, the first of them with its date
+        shown = changes[-SHOWN:]
+        first = shown[0]
+        parts = [
+            label("visit.goal_step", locale).format(
+                minutes=first.minutes, date=f"{first.date:%d %b}"
+            )
+        ]
     for index, change in enumerate(shown[1:], start=1):
         if change.again:
             key = "visit.goal_again"

@@ -19,8 +19,8 @@ BLUE, ORANGE, GREEN, PURPLE, VERMILLION, SKY = (
     "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9",
 )  # fmt: skip
 WIDTH = 640
-LEFT, RIGHT, TOP, BOTTOM = 44, 8, 12, 30
-TEXT = 18  # user units: the chart shrinks to about half on a 320-pixel phone, still legible
+LEFT, RIGHT, TOP, BOTTOM = 48, 8, 12, 34
+TEXT = 22  # user units: the chart shrinks to about half on a 320-pixel phone, still legible
 RATING_TOP = 10
 # One colour and one marker per rating: four charts that never rely on colour alone.
 RATING_STYLE = {
@@ -84,12 +84,16 @@ def _flare_bands(days: Sequence[TrendDay], cid: str, top: float, bottom: float) 
 
 def _date_ticks(days: Sequence[TrendDay], bottom: float) -> list[str]:
     """One date a week (every other week over 12 weeks), ending on the last day."""
-    every = 7 if len(days) <= 35 else 14
+    every = 7 if len(days) <= 35 else 21
     marks = []
     for i in range(len(days) - 1, -1, -every):
         x = _x(i, len(days))
+        # The newest date ends at the right edge instead of running past it.
+        anchor = "end" if i == len(days) - 1 else "middle"
+        if anchor == "end":
+            x = WIDTH - RIGHT
         marks.append(
-            f'<text x="{x:.1f}" y="{bottom + TEXT + 4:.1f}" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{bottom + TEXT + 4:.1f}" text-anchor="{anchor}" '
             f'fill="currentColor">{days[i].date.day} {days[i].date:%b}</text>'
         )
     return marks

@@ -233,6 +233,7 @@ def render(
             monthly=monthly,
             none=none,
             days_title=words("web.days_title"),
+            days_summary=words("web.days_summary", days=count),
             table_header=table_header,
             rows=rows,
             notes_title=words("web.notes_title"),

@@ -187,8 +187,9 @@ def test_initdata_is_checked_as_telegram_documents() -> None:
 async def test_requests_are_limited_per_address(
     emulator: Emulator, clock: ManualClock, database_url: str, content: Content
 ) -> None:
-    async with web_harness(
-        emulator, clock, database_url, content, limits=Limits(per_minute=3)
-    ) as (_, root):
+    async with web_harness(emulator, clock, database_url, content, limits=Limits(per_minute=3)) as (
+        _,
+        root,
+    ):
         statuses = [(await get(f"{root}/s/nothing"))[0] for _ in range(4)]
     assert statuses == [404, 404, 404, 429]

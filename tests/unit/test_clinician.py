@@ -11,6 +11,8 @@ from bot.domain.clinician import GoalChange, goal_changes, trends, week_answers
 from bot.domain.progress import ReflectionAnswers, progress
 from bot.domain.rules import DayRecord, History, PastDecision, Profile
 from bot.views.charts import ChartText, _draw
+from bot.views.content import Content
+from bot.views.goals import SHOWN, goal_sentence
 
 TODAY = date(2026, 12, 20)
 
@@ -112,3 +114,26 @@ def test_the_legend_lists_every_mark_the_chart_draws() -> None:
     bars = figure.axes[0].patches
     hatched = [bool(b.get_hatch()) for b in bars][-4:]
     assert hatched == [True, False, False, False]  # only the flare plan's own day
+
+
+def test_the_goal_sentence_reads_as_a_short_list(content: Content) -> None:
+    day = date(2026, 12, 5)
+    three = (
+        GoalChange(day, 10, after_flare=False, again=False),
+        GoalChange(date(2026, 12, 13), 9, after_flare=True, again=False),
+        GoalChange(date(2026, 12, 15), 10, after_flare=False, again=True),
+    )
+    assert goal_sentence(content, "en", three) == (
+        "10 min, then 9 from 13 Dec after a flare, 10 again from 15 Dec"
+    )
+    assert goal_sentence(content, "en", ()) == "not rated"
+    many = tuple(
+        GoalChange(day + timedelta(days=i), 10 + i, after_flare=False, again=False)
+        for i in range(SHOWN + 1)
+    )
+    said = goal_sentence(content, "en", many)
+    assert (
+        said.startswith("11 min from 06 Dec, then 12 from 07 Dec, 13 from 08 Dec")
+        and said.count(",") == SHOWN - 1
+    )
+    assert goal_sentence(content, "en", many[:SHOWN]).startswith("10 min, then 11 from 06 Dec")
