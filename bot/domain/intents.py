@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from typing import Literal
 
 Intent = Literal[
-    "stop", "delete", "export", "progress", "help", "rest", "more", "today", "symptom",
-    "feeling", "thanks", "greeting", "none",
+    "stop", "delete", "export", "progress", "settings", "help", "rest", "more", "today",
+    "symptom", "feeling", "thanks", "greeting", "clarify", "none",
 ]  # fmt: skip
 Symptom = Literal[
     "neck", "headache", "back", "shoulders", "legs", "fatigue", "sleep", "stress", "brain_fog",
     "pain",
 ]  # fmt: skip
 INTENTS: tuple[Intent, ...] = (
-    "stop", "delete", "export", "progress", "help", "rest", "more", "today", "symptom",
-    "feeling", "thanks", "greeting", "none",
+    "stop", "delete", "export", "progress", "settings", "help", "rest", "more", "today",
+    "symptom", "feeling", "thanks", "greeting", "clarify", "none",
 )  # fmt: skip
 SYMPTOMS: tuple[Symptom, ...] = (
     "neck", "headache", "back", "shoulders", "legs", "fatigue", "sleep", "stress", "brain_fog",
@@ -33,10 +33,15 @@ SYMPTOMS: tuple[Symptom, ...] = (
 
 @dataclass(frozen=True)
 class Reading:
-    """What a message means; `detail` names the symptom, the feeling or the kind of thanks."""
+    """What a message means; `detail` names the symptom, the feeling or the kind of thanks.
+
+    A "clarify" reading is a message that could be two things: `options` are the intents to
+    offer as buttons ("none" is "Just telling you"), best guess first.
+    """
 
     intent: Intent
     detail: str = ""
+    options: tuple[Intent, ...] = ()
 
 
 NONE = Reading("none")
@@ -175,7 +180,8 @@ _KEEP = _word_set(
     "tiredness exercises exercised killing billing filling willing delete deleted helps helped "
     "helping helpful helper massages massage peeling reeling moaning talking balking stopped "
     "message messaged waking wakes forget forgets forgetting walker walked "
-    "stopping skipped skipping thinking thanked caused causes"
+    "stopping skipped skipping thinking thanked caused causes remind reminded reminding "
+    "session sessions"
 )
 
 
@@ -213,7 +219,7 @@ _PAIN = (
     r"throb\w*|pound\w*|cramp\w*|burn\w*|twinge\w*|playing up|acting up|bad|awful|terrible|"
     r"rough|heavy|tips?|help|advice|crick|locked|seized|flaring|flared|screaming|tender|"
     r"tension|knots?|knotted|cricked|restless|jelly|weak|in bits|in pieces|bad way|wrecked|"
-    r"done in|not good|not great)"
+    r"done in|not good|not great|concrete|lead|rocks?|bricks?|like wood|seized up)"
 )
 _GOOD = r"(better|fine|okay|good|great|easier|improving|improved|alright|much better|lovely)"
 
@@ -249,7 +255,8 @@ _STOP = _any(
     r"\bgo away\b",
     r"\b(break|rest|time off) from (you|this|the bot|check ins?|checkins|messages|the messages|"
     r"reminders|notifications)\b",
-    r"\b(do not|no longer) want (these|the|your|any) (messages|reminders|notifications|texts)\b",
+    r"\b(do not|no longer) want (these|the|your|any)( daily| morning| evening)? (messages|"
+    r"reminders|notifications|texts|pings|nudges|check ins?|checkins)\b",
 )
 _DELETE = _any(
     r"\b(delete|erase|remove|wipe|destroy|clear)\b.{0,30}\b(data|account|everything|history|"
@@ -274,6 +281,8 @@ _EXPORT = _any(
     r"specialist|nurse|consultant)\b",
     r"\b(report|summary) for (my |the )?(doctor|gp|physio|rheumatologist|specialist|nurse|"
     r"consultant|appointment)\b",
+    r"\b(everything|all|what) (that )?(you|youve|you have) (stored|saved|kept|got|hold|"
+    r"collected|know) (about|on) me\b",
 )
 _PROGRESS = _any(
     r"\bprogress\b",
@@ -284,6 +293,25 @@ _PROGRESS = _any(
     r"\b(week|weeks|month|days|minutes|history|moved|done|doing|improved|improving)\b",
     r"\bmy (week|month|weekly summary|weekly report)\b",
     r"\bam i (improving|getting better)\b",
+    r"\bhow (many|much) (check ins?|checkins|sessions|walks|days)\b.{0,20}\b(have i|did i|i have|"
+    r"i did|done|so far)\b",
+    r"\bam i (actually |really )?(getting anywhere|making progress|getting somewhere|any better)\b",
+)
+# Changing when or where the bot writes: the settings, not a generic help text.
+_SETTINGS = _any(
+    r"\b(change|changing|move|moving|switch|update|set|reset|fix|adjust|edit|alter)\b.{0,25}"
+    r"\b(reminders?|check in time|checkin time|time zone|timezone|time|notifications?|pings?|"
+    r"nudges?|settings|schedule|when you (message|text|ping|remind))\b",
+    r"\b(remind|ping|message|text|nudge|prompt) me (at|later|earlier|in the|after|before|around|"
+    r"from now on|every)\b",
+    r"\b(can|could) (you|u) (remind|ping|message|text|nudge|prompt) me (at|later|earlier|in the|"
+    r"after|before|around)\b",
+    r"\b(wrong|different|new) (time zone|timezone|time)\b",
+    r"\b(moved|moving|living|live|am|now) (to|in)\b.{0,25}\b(time zone|timezone)\b",
+    r"\b(time zone|timezone)\b.{0,20}\b(wrong|changed|different|moved)\b",
+    r"^settings$",
+    r"\b(later|earlier) (in the day|in the evening|in the morning|reminder|check in)\b",
+    r"\bwrong time zone\b",
 )
 _HELP_WHOLE = re.compile(
     r"^(help|help me|help please|please help|helpp|menu|commands|the commands|options|info|"
@@ -306,6 +334,8 @@ _HELP = _any(
     r"\b(change|set) my (check in|checkin|time|timezone|time zone|reminder|activities|"
     r"settings)\b",
     r"\bhelp\b",
+    r"\bwhat (commands|options|buttons)\b",
+    r"\bwhat (do|can|should) i (do|say|type) (with|to) (this|you|the bot|this bot|this app)\b",
 )
 _REST = _any(
     r"\bskip\w* (today|it|this|the (walk|exercise|session|movement|plan|workout|stretches)|"
@@ -336,7 +366,15 @@ _REST = _any(
     r"\btake (today|the day|tomorrow) off\b",
     r"\b(rest|resting|restday|lie in|staying in bed|stay in bed) (today|instead|for today)\b",
     r"\bjust (rest|resting|want to rest|going to rest|lie down)\b",
-    r"\bsit (this|today|it) out\b",
+    r"\bsit (this|today|it)( one)? out\b",
+    r"\bpass on (the|my|todays|today|this)\b",
+    r"\b(have|having|going to have) a lazy (one|day)\b",
+    r"\blazy day\b",
+    r"\b(pyjama|pajama|pj|pjs|duvet|couch|sofa|bed|recovery|recharge) day\b",
+    r"\b(couch|sofa|bed) all day\b",
+    r"\bno (stretches|exercise|exercises|movement|walk|walking|yoga) (for me|today)\b",
+    r"\bnot doing (any|my|the) (movement|exercise|exercises|stretches|walk)\b",
+    r"\brecharge\b",
     r"\bpass (today|on today)\b",
     r"\b(take|taking) (it|things) easy today\b",
     r"\bno (movement|exercise|walk|walking|yoga) today\b",
@@ -368,6 +406,9 @@ _MORE = _any(
     r"little longer)\b",
     r"\badd (a few|some|more|extra|a couple|a couple of|\d+) (more )?(minutes|mins|more)\b",
     r"\bmore please\b",
+    r"\bsomething (a bit |a little |a lot )?(harder|tougher|longer|more challenging)\b",
+    r"\b(two|2|second|another) (sessions|session|walks|walk)\b",
+    r"\bmore than (\d+|my|the|that) ?(mins|minutes|plan|goal)?\b",
     r"^more\b",
 )
 _FEELING_WORSE = _any(
@@ -412,6 +453,8 @@ _GREETING = re.compile(
     r"back again|hello bot|hi bot|hey bot|morning all|evening all|how are you doing|"
     r"how are things|nice to meet you|how do you do|top of the morning|g day|gday)\b"
 )
+# "Good day today!": how the day is going, not "G'day".
+_GOOD_DAY = re.compile(r"^good day (today|so far|yesterday)\b")
 _SMALL_TALK = _word_set(
     "hi hello hey yo there bot again you are how doing today it is going good morning evening "
     "afternoon day and i am back whats up sup all things nice to meet do of the top g gday "
@@ -429,8 +472,8 @@ _THANKS_ONLY = _word_set(
 _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
     "neck": re.compile(r"\b(neck|necks|crick)\b"),
     "headache": re.compile(
-        r"\b(headache\w*|head ache\w*|migraine\w*|head (hurts|is|pain|pounding|throbbing|"
-        r"splitting|is killing|feels|aches)|my head|sore head|tension head\w*)\b"
+        r"\b(headache\w*|head ache\w*|migraine\w*|heads? (hurts|is|pain|pounding|throbbing|"
+        r"splitting|is killing|feels|aches|banging|killing)|sore head|tension head\w*)\b"
     ),
     "shoulders": re.compile(r"\b(shoulders|shoulder blades?|trapezius|traps)\b"),
     "back": re.compile(r"\b(back|backs|backache|back ache|spine|lower back|upper back|lumbar)\b"),
@@ -459,6 +502,8 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
     ),
     "pain": re.compile(
         r"\b(everything hurts|everything aches|all over|whole body|in agony|in pain|so much pain|"
+        r"hurting everywhere|aching everywhere|pains? (is )?(bad|awful|terrible|high|worse|"
+        r"killing|horrendous|through the roof)|"
         r"pain is|my pain|pain today|flare|flaring|flare up|flared|hurts everywhere|"
         r"aching everywhere|sore everywhere|achy|aching all|body hurts|body aches|"
         r"widespread pain|my body)\b"
@@ -476,6 +521,61 @@ _SLEEP_TROUBLE = re.compile(
     r"never|lack|light|rough|horrible|little|only|hours?|up all night|all night)\b"
 )
 _STRESS_OK = re.compile(r"\b(not|no|less|without) (stressed|anxious|worried|stress)\b")
+
+
+# "A bit overwhelmed but managing": how they are, not a request for a tip.
+_COPING = re.compile(r"\bbut (managing|coping|getting there|okay|alright|fine|hanging in|ok)\b")
+# "Not skipping today", "didn't need a rest day after all": the rest they deny.
+_NOT_REST = re.compile(
+    r"\b(not|never|no|did not|didnt|do not|dont|will not|wont) (need (a |to )?|want (a |to )?|"
+    r"going to |planning (on |to )?)?(skip\w*|rest\w*|day off|break|sit\w* (it|this) out)\b"
+)
+# A rest said in jest: "cat's asleep on my feet so i can't move haha".
+_JOKE = re.compile(r"\b(haha+|hehe+|lol|lmao|rofl)\b|😂|🤣")
+_WEAK_REST = re.compile(
+    r"\b(can not|unable to|not able to|will not be able to|could not) (do|manage|face|move|"
+    r"exercise|walk|get up|make it|do anything|do it|do my)\b"
+)
+# "I don't want to do more": the more they decline.
+_NOT_MORE = re.compile(
+    r"\b(do not|dont|not|never|no need to|will not|wont) (want to |going to |need to |feel like )?"
+    r"(do|go|try|push|walk)? ?(any )?(more|extra|further|longer|harder)\b"
+)
+
+
+def _rest(value: str) -> Reading | None:
+    """Rest today, unless denied or joked about; None when the text is not about resting."""
+    if not _REST.search(value) or _NOT_REST.search(value):
+        return None
+    if _JOKE.search(value) and _WEAK_REST.search(value):
+        return None
+    return Reading("rest")
+
+
+def _symptom_and_negation(text: str) -> tuple[Symptom | None, bool]:
+    """The symptom named first (if a complaint of the person's own), and whether one was denied
+    ("no headache today", "not tired at all") or belonged to someone else."""
+    found: list[tuple[bool, int, Symptom]] = []
+    negated = False
+    for symptom, pattern in _SYMPTOM_WORDS.items():
+        for match in pattern.finditer(text):
+            before = text[: match.start()].rstrip()
+            clause = re.split(r"\b(but|and|so|because|though|although)\b", before)[-1].strip()
+            if _OTHER_BEFORE.search(clause) and not _OTHER_FIRST.search(clause):
+                continue  # someone else's: "my mum's back is bad again"
+            # "Didn't sleep a wink" is the complaint itself: sleep reads its own negation.
+            if symptom != "sleep" and (
+                _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.search(text[match.start() :])
+            ):
+                negated = True
+                continue
+            if _complaint(symptom, text, match.start(), match.end()):
+                # A named body part says more than tiredness or a bad night around it.
+                found.append((symptom not in _BODY, match.start(), symptom))
+                break
+    if not found:
+        return None, negated
+    return min(found)[2], False
 
 
 def _symptom(text: str) -> Symptom | None:
@@ -537,6 +637,95 @@ def _feeling(text: str) -> str | None:
     return None
 
 
+# "What am I meant to be doing today?", "today's session?", "give me today's task".
+_TODAY_WORD = re.compile(r"\b(today|todays|tonight|tonights)\b")
+_TODAY_ASK = re.compile(
+    r"^(what|whats|what is|what are|which|how long|how many|how much|give me|remind me|tell me|"
+    r"show me|so what|so whats|any)\b|\b(what|whats|how long|how many)\b.{0,30}\b(supposed|"
+    r"meant|should|doing|do|on|plan|goal|target)\b"
+)
+_TODAY_THING = re.compile(
+    r"\b(plan|goal|target|task|session|exercise|exercises|thing|menu|on|doing|do|meant|supposed|"
+    r"walk|move|movement|step|go|job|mission|challenge|mins|minutes|for)\b"
+)
+# "What was I supposed to do again today": what was planned, not more of it.
+_PLANNED = re.compile(r"\b(supposed|meant|planned|my plan|the plan|my goal|the goal)\b")
+_TODAY_DONE = re.compile(r"\b(i|we) (did|have done|walked|managed|went|finished|had)\b")
+
+# Someone else's trouble: "my mum's back is bad again", "hubby's got a headache".
+_OTHER_WHO = (
+    r"(mums?|moms?|mams?|dads?|hubbys?|husbands?|wifes?|partners?|sons?|daughters?|kids?|"
+    r"friends?|mates?|brothers?|sisters?|nans?|grandmas?|grandads?|dogs?|cats?|boss|bosses|"
+    r"colleagues?|neighbours?|neighbors?|boyfriends?|girlfriends?|bfs?|gfs?|oh|he|she|they|"
+    r"everyone|everybody|the kids|the dog|the cat)"
+)
+_OTHER_BEFORE = re.compile(rf"(^|\b(my|our|the|his|her) ){_OTHER_WHO}( \w+){{0,4}}$")
+_OTHER_FIRST = re.compile(r"\b(i|im|i am|me|my back|my neck|my head|my legs|my shoulders)\b")
+# A symptom word negated just before it: "not tired at all", "no headache today".
+_NEGATED_BEFORE = re.compile(
+    r"\b(not|no|isnt|is not|wasnt|was not|without|free of|less|hardly|barely)( \w+)?$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^\w+( \w+)? (is not|isnt|was not|wasnt|are not|arent|not) (hurting|sore|bad|as bad|"
+    r"aching|playing up|too bad|that bad|stiff)|^\w+( \w+)? (is|are|feels?) (fine|okay|good|"
+    r"great|better|alright)"
+)
+# Sarcasm: a good word with a rolling eye, or thanks that mean the opposite.
+_SARCASM = re.compile(
+    r"\b(thanks for nothing|thanks a bunch|cheers for nothing|just great|just perfect|just what "
+    r"i needed|oh great|oh joy|loving life|loving it|living the dream|brilliant just brilliant|"
+    r"fantastic just fantastic)\b|🙄|😒"
+)
+# "Thank god", "thank goodness": relief, not thanks.
+_RELIEF = re.compile(r"\bthanks? (god|goodness|heavens|christ)\b")
+# How someone is, in phrases that need no "feel" or "today" to be about them.
+_FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("worse", re.compile(
+        r"\b(going downhill|gone downhill|write off|written off|not a good day|not a great day|"
+        r"not good|not great|could be better|seen better days|ugh|urgh|meh|struggling|rough|"
+        r"rubbish|awful|terrible|horrible|worse|getting worse)\b"
+    )),
+    ("same", re.compile(
+        r"\b(nothing has changed|nothing changed|nothing is changed|nothings changed|"
+        r"nothing new|no change|"
+        r"fair to middling|can not complain|mustnt grumble|must not grumble|up and down|"
+        r"rollercoaster|roller coaster|so so|same old|same as ever|much the same|about the same|"
+        r"same as usual|the usual|as usual|ticking along|plodding along|getting by|managing|"
+        r"coping|hanging in there)\b"
+    )),
+    ("better", re.compile(
+        r"\b(on the mend|looking up|turned a corner|turning a corner|loads better|lots better|"
+        r"much better|bit better|a lot better|feel better|feeling better|better today|better than|"
+        r"better not|better but|getting better|improving|grand|alright|not bad|good day|great day|"
+        r"slept (like a log|like a baby|well|great|brilliantly|really well)|for once|"
+        r"doing well|doing good|doing okay|doing fine|feeling fine|feeling good|feeling great|"
+        r"felt fine|felt good|felt great|feel fine|feel good|feel great)\b"
+    )),
+)  # fmt: skip
+_ASKS_BACK = re.compile(r"\b(yourself|and you|how about you|you)\s*\?*$")
+
+
+def _feeling_phrase(value: str) -> str | None:
+    """How someone is, from a phrase that says it whatever the context (short messages)."""
+    if len(value.split()) > 12:
+        return None
+    found: list[tuple[int, str]] = []
+    for detail, pattern in _FEELING_PHRASES:
+        match = pattern.search(value)
+        if match:
+            found.append((match.start(), detail))
+    # "not bad" is better, "not good" worse: the phrase said first counts.
+    return min(found)[1] if found else None
+
+
+def _today_question(value: str, text: str) -> bool:
+    """Asking what today's plan is, in other words than the canonical ones."""
+    if not _TODAY_WORD.search(value) or len(value.split()) > 14 or _TODAY_DONE.search(value):
+        return False
+    asked = text.strip().endswith("?") or _TODAY_ASK.search(value) is not None
+    return asked and _TODAY_THING.search(value) is not None
+
+
 def read(text: str) -> Reading:
     """What an everyday message means, in order of what matters most to the person."""
     value = normalise(text)
@@ -548,17 +737,30 @@ def read(text: str) -> Reading:
     for intent, pattern in (("delete", _DELETE), ("export", _EXPORT), ("progress", _PROGRESS)):
         if pattern.search(value):
             return Reading(intent)  # type: ignore[arg-type]
+    if _SETTINGS.search(value):
+        return Reading("settings")
     if _HELP_WHOLE.match(value):
         return Reading("help", "direct")
-    if _REST.search(value):
-        return Reading("rest")
-    if _MORE.search(value):
+    if _SARCASM.search(text.lower()) or _SARCASM.search(value):
+        return Reading("feeling", "worse")
+    value = _RELIEF.sub("phew", value)
+    rest = _rest(value)
+    if rest is not None:
+        return rest
+    more = _MORE.search(value) is not None and not _NOT_MORE.search(value)
+    if more and not _PLANNED.search(value):
         return Reading("more")
-    if asks_for_today(text):
+    if asks_for_today(text) or _today_question(value, text):
         return Reading("today")
-    symptom = _symptom(value)
+    if more:
+        return Reading("more")
+    symptom, negated = _symptom_and_negation(value)
+    if symptom is not None and _COPING.search(value):
+        return Reading("feeling", "same")  # "a bit overwhelmed but managing"
     if symptom is not None:
         return Reading("symptom", symptom)
+    if negated:
+        return Reading("feeling", "better")
     if _HELP.search(value):
         return Reading("help")
     words = set(value.split())
@@ -566,10 +768,11 @@ def read(text: str) -> Reading:
         return Reading("thanks", "thanks")
     if _ACK.match(value):
         return Reading("thanks", "ack")
-    if _GREETING.match(value) and words <= _SMALL_TALK:
+    if _GREETING.match(value) and words <= _SMALL_TALK and not _GOOD_DAY.search(value):
         return Reading("greeting")
-    feeling = _feeling(value)
-    if feeling is not None and not question:
+    asks_back = question and _ASKS_BACK.search(text.lower()) is not None
+    feeling = _feeling(value) or _feeling_phrase(value)
+    if feeling is not None and (not question or asks_back):
         return Reading("feeling", feeling)
     if _THANKS.search(value):
         return Reading("thanks", "thanks")

@@ -1846,7 +1846,9 @@ RULES: tuple[Rule, ...] = (
         "emergency",
         (
             # "confused about the plan" is about the bot; "confused" alone is not.
-            "confused !{ about|by|with ~3 @BOT_NOUN }",
+            # "im confused how do i use this": the bot is the puzzle.
+            "confused !{ about|by|with ~3 @BOT_NOUN } !{ ~2 how|what|where|which ~3 "
+            "use|work|works|do|change|set|start|tap|press|bot|app|this|it }",
             "confusion|disoriented|disorientated|delirious|incoherent",
             "not|stopped making sense",
             "making no sense",
