@@ -181,7 +181,7 @@ _KEEP = _word_set(
     "helping helpful helper massages massage peeling reeling moaning talking balking stopped "
     "message messaged waking wakes forget forgets forgetting walker walked "
     "stopping skipped skipping thinking thanked caused causes remind reminded reminding "
-    "session sessions"
+    "session sessions should shouldnt wouldnt couldnt"
 )
 
 
@@ -375,6 +375,7 @@ _REST = _any(
     r"\bno (stretches|exercise|exercises|movement|walk|walking|yoga) (for me|today)\b",
     r"\bnot doing (any|my|the) (movement|exercise|exercises|stretches|walk)\b",
     r"\brecharge\b",
+    r"\b(should|shall|can|could) i (just )?(rest|have a rest|take a rest|have a day off)\b",
     r"\bpass (today|on today)\b",
     r"\b(take|taking) (it|things) easy today\b",
     r"\bno (movement|exercise|walk|walking|yoga) today\b",
@@ -544,11 +545,12 @@ _NOT_MORE = re.compile(
 
 
 def _rest(value: str) -> Reading | None:
-    """Rest today, unless denied or joked about; None when the text is not about resting."""
+    """Rest today; a clarification when it may be a joke; None when not about resting."""
     if not _REST.search(value) or _NOT_REST.search(value):
         return None
     if _JOKE.search(value) and _WEAK_REST.search(value):
-        return None
+        # "cat's asleep on my feet so i can't move haha": most likely a joke; ask, don't act.
+        return Reading("clarify", options=("none", "rest", "today"))
     return Reading("rest")
 
 
@@ -745,9 +747,12 @@ def read(text: str) -> Reading:
         return Reading("feeling", "worse")
     value = _RELIEF.sub("phew", value)
     rest = _rest(value)
+    more = _MORE.search(value) is not None and not _NOT_MORE.search(value)
+    if rest is not None and rest.intent == "rest" and more:
+        # "Can I do more today, or should I rest?": two things; the person picks.
+        return Reading("clarify", options=("rest", "more", "today"))
     if rest is not None:
         return rest
-    more = _MORE.search(value) is not None and not _NOT_MORE.search(value)
     if more and not _PLANNED.search(value):
         return Reading("more")
     if asks_for_today(text) or _today_question(value, text):

@@ -354,10 +354,13 @@ class SafetyTap(OneOf):
 
 @dataclass(frozen=True)
 class IntentTap(OneOf):
-    """in:today|checkin|progress|help|pause|rest: the buttons under everyday replies."""
+    """in:today|checkin|progress|help|pause|rest|more|settings|note: the buttons under everyday
+    replies (and a clarification's choices; "note" is "Just telling you")."""
 
     PREFIX: ClassVar[str] = "in"
-    CHOICES: ClassVar[tuple[str, ...]] = ("today", "checkin", "progress", "help", "pause", "rest")
+    CHOICES: ClassVar[tuple[str, ...]] = (
+        "today", "checkin", "progress", "help", "pause", "rest", "more", "settings", "note",
+    )  # fmt: skip
     action: str
 
     def parts(self) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, Row, onboard, texts
 from tests.harness import talk as dialogue
 
-FALLBACK = "Here's what I can do"
+FALLBACK = "Is it about today?"
 OLD_FALLBACK = "buttons and a few commands"
 NUMBER_HINT = "number from 0 to 10"
 NEVER = (OLD_FALLBACK, NUMBER_HINT)
@@ -38,7 +38,9 @@ async def test_everyday_messages_outside_a_dialogue(harness: Harness) -> None:
         ("my neck is killing me", ("neck", "💡"), (FALLBACK,)),
         ("any tips for sleep?", ("Poor nights", "💡"), (FALLBACK,)),
         ("brain fog is awful today", ("fog", "💡"), (FALLBACK,)),
-        ("walked to the shop and back", (FALLBACK, "Today's plan", "Check in"), ()),
+        # Nothing read: a short choice, never a guess.
+        ("walked to the shop and back",
+         (FALLBACK, "Rest today", "See today's plan", "Just telling you"), ()),
     ])  # fmt: skip
 
 
@@ -100,11 +102,14 @@ async def test_stop_offers_pause_with_a_button(harness: Harness) -> None:
     await talk(harness, eli, [("please stop", ("already paused",), (FALLBACK,))])
 
 
-async def test_fallback_menu_buttons_work(harness: Harness) -> None:
+async def test_fallback_choice_buttons_work(harness: Harness) -> None:
     fay = harness.emu.user("Fay")
     await onboard(harness, fay)
     await harness.say(fay, "banana")
-    said = texts(await harness.tap(fay, "Check in"))
+    said = texts(await harness.tap(fay, "Just telling you"))
+    assert "Noted" in said and FALLBACK not in said
+    await harness.say(fay, "banana bread for tea")
+    said = texts(await harness.tap(fay, "See today's plan"))
     assert "How is your pain today" in said
 
 

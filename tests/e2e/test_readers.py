@@ -12,7 +12,8 @@ from bot.devtools.emulator import FakeUser
 from tests.harness import Harness, onboard, texts
 
 CRISIS = "116 123"  # the crisis reply for a person in the UK
-EMERGENCY = "999"  # the emergency reply's number for the UK
+EMERGENCY = "could need urgent help"  # the emergency reply
+DOCTOR = "checked by a doctor"  # the see-a-doctor reply
 CHECK = "are you OK?"
 
 
@@ -104,3 +105,56 @@ async def test_checkin_answers_in_words(harness: Harness) -> None:
     assert (row.pain, row.flare, row.interference, row.energy, row.sleep, row.movement) == (
         7, "no", 4, 1, 2, "some",
     )  # fmt: skip
+
+
+# Everyday words and red flags through the whole bot: (typed, in the reply, never in the reply).
+EVERYDAY = [
+    # A request to change the reminder gets the settings, where the time is changed.
+    ("I want to change my reminder time", ["Check-in time", "Time zone"], [CRISIS, CHECK]),
+    ("remind me at 8pm instead", ["Check-in time"], [CRISIS, CHECK]),
+    ("I want to do my stretches", [], [CRISIS, CHECK, EMERGENCY]),
+    ("help", ["in your own words"], [CHECK]),  # a bare "help" is help
+    ("whats my goal for today?", ["How is your pain"], [CHECK]),
+    ("gonna give it a miss today", ["Rest it is"], []),
+    ("not tired at all today", ["lovely to hear"], ["💡"]),  # negation: no tiredness tip
+    ("my mum's back is bad again", ["Is it about today?"], ["💡"]),  # someone else's back
+    ("thanks for nothing", ["sorry"], ["welcome"]),  # sarcasm is not thanks
+    ("not skipping today", [], ["Rest it is"]),
+]
+RED_FLAGS = [
+    ("got stung by a wasp, hives everywhere and I'm wheezing", [EMERGENCY], [CRISIS]),
+    ("coughing up blood", [EMERGENCY], [CRISIS]),
+    ("the bleeding won't stop", [EMERGENCY], []),
+    ("one side of my face and my hand went numb all of a sudden", [EMERGENCY], []),
+    ("took double my tablets by mistake and my breathing is really slow", [EMERGENCY], []),
+    ("sudden severe stomach pain, my belly is rock hard", [EMERGENCY], []),
+    ("my heart keeps racing on and off for no reason", [DOCTOR], [EMERGENCY, CRISIS]),
+    ("blood on the toilet paper again", [DOCTOR], [EMERGENCY]),
+    ("my calf is swollen and warm", [DOCTOR], [EMERGENCY]),
+    ("since starting the new tablets i feel dizzy", [DOCTOR], [EMERGENCY]),
+    # Whose body and when.
+    ("watching grey's anatomy, someone just had a stroke", [], [EMERGENCY, DOCTOR]),
+    ("grandma had a fall last year but she's walking fine now", [], [DOCTOR]),
+    ("kill me now, my mother-in-law is coming", [], [CRISIS]),
+    ("I'm going to kill my brother, he ate my leftovers", [], [CRISIS]),
+]
+
+
+@pytest.mark.parametrize(("typed", "expect", "never"), EVERYDAY + RED_FLAGS)
+async def test_what_people_type_gets_the_right_reply(
+    harness: Harness, typed: str, expect: list[str], never: list[str]
+) -> None:
+    person = await _person(harness, "Rae")
+    said = texts(await harness.say(person, typed))
+    for part in expect:
+        assert part in said, (typed, part, said)
+    for part in never:
+        assert part not in said, (typed, part, said)
+
+
+async def test_a_clarification_tapped(harness: Harness) -> None:
+    person = await _person(harness, "Sol")
+    said = texts(await harness.say(person, "can i do more today or should i rest?"))
+    assert "Which is it?" in said and "Rest today" in said and "A bit more today" in said
+    said = texts(await harness.tap(person, "Rest today"))
+    assert "Rest it is" in said

@@ -19,6 +19,7 @@ from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
 from bot.telegram.handlers.common import Context, popup, read_tap, send, services_of
 from bot.usecases import checkin as checkin_case
+from bot.usecases import onboarding as setup_case
 from bot.usecases import planning
 from bot.views import keyboards
 from bot.views.callbacks import CheckinTap, IntentTap
@@ -89,13 +90,43 @@ async def replies(
         return [(say(services.content, f"intent.{intent}", user), None)]
     if intent == "help":
         return [(say(services.content, "intent.help", user), menu(services, user))]
+    if intent == "settings":
+        text = say(services.content, "intent.settings", user)
+        overview = setup_case.settings_text(services, user)
+        markup = keyboards.settings_menu(services.content, user.paused, locale_of(user))
+        return [(f"{text}\n\n{overview}", markup)]
+    if intent == "clarify":
+        text = say(services.content, "intent.clarify", user, name=name)
+        return [(text, choices(services, user, reading.options))]
     return [fallback(services, user)]
 
 
+# What each intent offered in a clarification taps as ("none" is "Just telling you").
+CHOICE_ACTIONS: dict[str, str] = {
+    "rest": "rest", "today": "today", "none": "note", "more": "more", "settings": "settings",
+    "help": "help", "progress": "progress",
+}  # fmt: skip
+FALLBACK_CHOICES: tuple[domain.Intent, ...] = ("rest", "today", "none")
+
+
+def choices(
+    services: Services, user: User | None, options: tuple[domain.Intent, ...]
+) -> InlineKeyboardMarkup:
+    """A clarification's buttons, one per row (two or three of them)."""
+    loc = locale_of(user)
+    rows = []
+    for option in options:
+        action = CHOICE_ACTIONS.get(option)
+        if action is not None:
+            label = services.content.label(f"intent.choice.{action}", loc)
+            rows.append([keyboards.button(label, IntentTap(action))])
+    return InlineKeyboardMarkup(rows)
+
+
 def fallback(services: Services, user: User) -> Reply:
-    """Rare by design: a short menu of what the bot can do."""
+    """A message nothing else read: a short choice (rest today, today's plan, just telling)."""
     text = say(services.content, "intent.fallback", user, name=user.first_name)
-    return text, menu(services, user)
+    return text, choices(services, user, FALLBACK_CHOICES)
 
 
 async def record_rest(services: Services, session: AsyncSession, user: User) -> str:
@@ -291,7 +322,8 @@ async def in_setup(update: Update, context: Context, user: User, reading: Readin
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """A tap on an intent button: today, checkin, progress, help, pause or rest (IntentTap)."""
+    """A tap on an intent button: today, checkin, progress, help, pause, rest, more, settings or
+    "just telling you" (IntentTap)."""
     services = services_of(context)
     query = update.callback_query
     tapped = await read_tap(services, update, IntentTap)
@@ -314,6 +346,12 @@ async def on_button(update: Update, context: Context) -> None:
         await commands.help_command(update, context)
     elif action == "pause":
         await commands.pause(update, context)
+    elif action == "note":
+        await send(update, say(services.content, "intent.noted", user, name=user.first_name))
+    elif action == "settings":
+        await _answer(update, services, user, Reading("settings"))
+    elif action == "more":
+        await _answer(update, services, user, Reading("more"))
     elif action == "rest":
         async with services.transaction() as session:
             fresh = await queries.get_user(session, user.id)
