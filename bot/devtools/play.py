@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import html
+import json
 import re
+import socket
 import sys
 import tempfile
 import zlib
@@ -11,7 +14,11 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
+
+import aiohttp
+from aiohttp import web
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
@@ -34,6 +41,8 @@ from bot.services import of
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.telegram.jobs import daily as scheduling
 from bot.telegram.runtime import Runtime
+from bot.web import initdata
+from bot.web.server import Site
 
 PLAY_USER_ID = 424242  # fixed, so a kept play database recognises you next time
 PLAY_NAME = "Robin"  # who you are in play mode
@@ -49,6 +58,9 @@ HELP = """Type as you would in Telegram. Buttons show as [n]: type n (or the lab
   :sticker  send a sticker        :photo  send a photo
   :say TEXT send TEXT even if it looks like a button number
   :time     show the bot's clock   :help  this text   :quit  leave
+The share page and your own page (the Mini App) are served on this computer:
+  :web      print their addresses (open them in a browser while you play)
+  :get      open the newest /share link here and say what it shows
 Several people, groups and buddy challenges:
   :as NAME     act as someone else (created the first time); :as Robin is you again
   :group NAME  talk in a group chat (the first time, you make it and add the bot)
@@ -115,6 +127,7 @@ class Play:
         for message in outputs:
             self.term.bot(message, self._where(message))
             self.save_file(message)
+            self._note_share_link(message)
         for text, url in self._new_popups():
             if text:
                 self.term.note(f"popup: {text}")
@@ -144,6 +157,45 @@ class Play:
 
     files_dir: Path | None = None
     counter: HandledCounter | None = None
+    web_root: str | None = None  # where the share page and the Mini App are served
+    share_link: str | None = None  # the newest /share link the bot gave
+
+    def _note_share_link(self, message: dict[str, Any]) -> None:
+        """Remember the newest share link, and say how to open it."""
+        if self.web_root is None:
+            return
+        found = re.search(re.escape(self.web_root) + r"/s/[\w-]+", str(message.get("text", "")))
+        if found:
+            self.share_link = found.group(0)
+            self.term.note("open that link in a browser, or :get to open it here")
+
+    def web_addresses(self) -> None:
+        """Print the share page's root and a fresh address of your own page (the Mini App)."""
+        if self.web_root is None:
+            self.term.note("the web pages are not running")
+            return
+        services = of(self.application)
+        fields = {
+            "user": json.dumps({"id": self.me.id, "first_name": self.me.first_name}),
+            "auth_date": str(int(self.clock.now().timestamp())),
+        }
+        signed = initdata.sign(fields, services.settings.telegram_bot_token)
+        self.term.note(f"share pages: {self.web_root}/s/... (/share gives you a link)")
+        self.term.note(
+            f"your own page, as the My progress button opens it in Telegram (works for a day "
+            f"of the bot's time): {self.web_root}/app#tgWebAppData={quote(signed)}"
+        )
+
+    async def fetch_share(self) -> None:
+        """:get: open the newest share link over HTTP, as a browser would, and say what came."""
+        if self.share_link is None:
+            self.term.note("no share link yet: /share makes one")
+            return
+        async with aiohttp.ClientSession() as client, client.get(self.share_link) as response:
+            body = await response.text()
+        title = re.search(r"<title>(.*?)</title>", body)
+        shown = html.unescape(title.group(1)) if title else ""
+        self.term.note(f"opened {self.share_link}: {response.status} {shown}")
 
     def _new_popups(self) -> list[tuple[str | None, str | None]]:
         """Callback-query answers (text, url) that arrived since last asked."""
@@ -171,6 +223,12 @@ class Play:
             return False
         if command == ":help":
             print(HELP, file=self.term.out)
+            return True
+        if command == ":web":
+            self.web_addresses()
+            return True
+        if command == ":get":
+            await self.fetch_share()
             return True
         if command == ":time":
             self.term.note(f"bot clock: {self.clock.now():%a %d %b %Y %H:%M} UTC")
@@ -379,6 +437,7 @@ async def _converse(session: Play, lines: list[str] | None, out: Any) -> None:
         return
     print(f"Small Steps play mode: you are {PLAY_NAME}. Type /start to begin, "
           ":help for play commands.", file=out)  # fmt: skip
+    session.web_addresses()
     while True:
         try:
             line = await asyncio.to_thread(input, "\n› ")
@@ -429,9 +488,14 @@ async def play_main(
     emulator = Emulator(clock=clock.now)
     await emulator.start()
     try:
+        # The web pages on a free local port (held open, so nothing else takes it).
+        listener = socket.socket()
+        listener.bind(("127.0.0.1", 0))
+        web_root = f"http://127.0.0.1:{listener.getsockname()[1]}"
         settings = load_settings(
             require_token=False, TELEGRAM_BOT_TOKEN="play:token",
             TELEGRAM_API_URL=emulator.url, DATABASE_URL=f"sqlite+aiosqlite:///{database}",
+            PUBLIC_URL=web_root,
         )  # fmt: skip
         await asyncio.to_thread(upgrade, settings.database_url)
         # A kept database remembers update ids from earlier runs; a fresh emulator must not
@@ -445,10 +509,15 @@ async def play_main(
         lines = script.read_text(encoding="utf-8").splitlines() if script is not None else None
         runtime = Runtime(application, allowed_updates=ALLOWED_UPDATES)
         await runtime.start(polling=True)
+        site = web.AppRunner(Site(of(application)).application(), access_log=None)
+        await site.setup()
+        await web.SockSite(site, listener).start()
+        session.web_root = web_root
         try:
             await emulator.idle()
             await _converse(session, lines, out)
         finally:
+            await site.cleanup()
             await runtime.stop()
         if temporary is None:
             saved_clock.write_text(clock.now().isoformat())

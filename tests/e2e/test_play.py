@@ -47,3 +47,17 @@ def test_a_kept_play_database_works_on_the_next_run(tmp_path: Path) -> None:
         )  # fmt: skip
         assert result.returncode == 0, result.stderr
         assert "/checkin: today's check-in" in result.stdout
+
+
+async def test_a_person_in_play_shares_opens_and_stops_a_link() -> None:
+    out = io.StringIO()
+    await play_main(script=SAMPLE.with_name("share.play"), out=out)
+    transcript = out.getvalue()
+    assert "Here's a private link" in transcript and "Traceback" not in transcript
+    opened = [line.strip() for line in transcript.splitlines() if "(opened http" in line]
+    assert len(opened) == 2, transcript
+    assert opened[0].endswith(": 200 Robin: the last 4 weeks in Small Steps)")
+    assert opened[1].endswith(": 404 Not found.)")
+    assert "has been opened 1 time." in transcript
+    assert "no longer works" in transcript
+    assert "/app#tgWebAppData=" in transcript
