@@ -170,6 +170,11 @@ def bench(args: argparse.Namespace) -> None:
 
         safety_main(quick=args.quick)
         return
+    if args.which == "share":
+        from tools.bench.share import main as share_main
+
+        share_main(quick=args.quick)
+        return
     if args.which == "personas":
         from tools.bench.personas import main as personas_main
 
@@ -210,6 +215,7 @@ def main(argv: list[str] | None = None) -> None:
             "fairness",
             "safety",
             "personas",
+            "share",
             "all",
         ),
     )

@@ -43,6 +43,7 @@ async def seed_person(
             created_at=now,
         )  # fmt: skip
         session.add(user)
+        await session.flush()  # the person first: every row below points at them
     user.created_at = datetime.combine(first - timedelta(days=1), time(12), UTC)
     level = LEVEL
     for i in range(days):

@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from bot.domain.clinician import TrendDay, Trends
 from bot.views import svg
@@ -188,19 +188,27 @@ def render(
     ]
     table_header = tuple(words(f"web.col.{name}") for name in (
         "date", "pain", "interference", "energy", "sleep", "minutes", "goal", "marks"))  # fmt: skip
-    rows = [
-        (
-            f"{d.date:%a} {d.date.day} {d.date:%b}",
-            shown(d.pain),
-            shown(d.interference),
-            shown(d.energy),
-            shown(d.sleep),
-            str(d.minutes),
-            shown(d.goal),
-            _marks(content, locale, d),
+    # The longest part of the page (a row a day) is built here, not cell by cell in the
+    # template: the same escaping, a fraction of the time for 12 weeks.
+    rows = Markup(
+        "\n".join(
+            f'<tr><th scope="row">{escape(f"{d.date:%a} {d.date.day} {d.date:%b}")}</th>'
+            + "".join(
+                f"<td>{escape(cell)}</td>"
+                for cell in (
+                    shown(d.pain),
+                    shown(d.interference),
+                    shown(d.energy),
+                    shown(d.sleep),
+                    str(d.minutes),
+                    shown(d.goal),
+                    _marks(content, locale, d),
+                )
+            )
+            + "</tr>"
+            for d in reversed(days)
         )
-        for d in reversed(days)
-    ]
+    )
     note_rows = (
         [(f"{d.date:%a} {d.date.day} {d.date:%b}", d.note) for d in reversed(days) if d.note]
         if notes

@@ -96,3 +96,16 @@ def test_cli_rejects_a_bad_size(capsys: pytest.CaptureFixture[str]) -> None:
         cli(["bench", "checkin", "--people", "0"])
     assert stopped.value.code == 2
     assert "--people" in capsys.readouterr().err
+
+
+def test_the_share_page_benchmark_reports_ttfb_and_weight(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from tools.bench.share import main as share_main
+
+    result = share_main(quick=True)
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1]) == result
+    assert result["requests"] == 20 and result["weeks"] == 12
+    assert positive(result["ttfb_ms"]["p95"], result["baseline_404_ttfb_ms"]["p95"])
+    assert positive(*result["page_bytes"].values(), result["cpu_ms_per_page"])
+    assert set(result["pass"]) == {"ttfb_p95", "page_bytes"}
