@@ -17,4 +17,7 @@ RUN pip install . \
 
 USER smallsteps
 VOLUME ["/data"]
+# /healthz says 503 when the database is away or a loop is stuck: the orchestrator sees it.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:' + os.environ.get('HEALTH_PORT', '8081') + '/healthz', timeout=3)"]
 CMD ["smallsteps", "run"]

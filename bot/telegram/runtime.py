@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import json
 import logging
 import os
@@ -39,7 +40,7 @@ from bot.db import inbox
 from bot.domain.safety import ALARM_TIERS, scan
 from bot.domain.zones import gazetteer
 from bot.services import Services, of
-from bot.telegram import metrics
+from bot.telegram import metrics, webserver
 from bot.telegram.faults import retry_later
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class Runtime:
         self.failed: str | None = None  # why the runtime gave up, if it did
         self.stopped = asyncio.Event()  # set when it gives up (the process should exit)
         self._tasks: list[asyncio.Task[None]] = []
-        self._site_runners: list[web.AppRunner] = []
+        self._servers: list[webserver.Serving] = []
         self._storing = False
         self._queues: dict[int | str, deque[Queued]] = {}
         self._workers: dict[int | str, asyncio.Task[None]] = {}
@@ -162,19 +163,16 @@ class Runtime:
         await self._serve(server, listen, port)
 
     async def _serve(self, server: web.Application, listen: str, port: int) -> None:
-        """Start an HTTP server; it is cleaned up by stop()."""
-        runner = web.AppRunner(server, access_log=None)
-        await runner.setup()
-        self._site_runners.append(runner)
-        await web.TCPSite(runner, listen, port).start()
+        """Start an HTTP server, held against slow clients; it is closed by stop()."""
+        self._servers.append(await webserver.serve(server, listen, port))
 
     async def stop(self, grace: float = STOP_GRACE) -> None:
         """Stop fetching, let the updates in hand finish, then shut PTB down."""
         self._stopping.set()
         self._wake.set()
-        for runner in self._site_runners:
-            await runner.cleanup()
-        self._site_runners.clear()
+        for serving in self._servers:
+            await serving.stop()
+        self._servers.clear()
         for task in self._tasks:
             # A poll waiting on Telegram is cut short (nothing was confirmed, Telegram sends it
             # again); one in the middle of storing what it fetched is let finish.
@@ -510,9 +508,17 @@ class Runtime:
         """The handler for Telegram's POSTs: secret checked, update stored, then 200."""
 
         async def receive(request: web.Request) -> web.Response:
-            if request.headers.get(SECRET_HEADER) != secret:
+            # In constant time: how much of a guess matched must not show in the answer's timing.
+            given = request.headers.get(SECRET_HEADER, "")
+            if not hmac.compare_digest(given.encode(), secret.encode()):
                 return web.Response(status=403, text="forbidden")
-            payload = await _update_from(request)
+            try:
+                payload = await _update_from(request)
+            except webserver.BodyTooSlow:
+                metrics.ERRORS.labels("http_slow").inc()
+                response = web.Response(status=408, text="too slow")
+                response.force_close()
+                return response
             if payload is None:
                 return web.Response(status=400, text="not an update")
             try:
@@ -574,9 +580,15 @@ def _plain_text(payload: dict[str, Any] | None) -> str | None:
 
 
 async def _update_from(request: web.Request) -> dict[str, Any] | None:
-    """The posted update if it is one Telegram could have sent, else None (answered 400)."""
+    """The posted update if it is one Telegram could have sent, else None (answered 400).
+
+    Telegram sends UTF-8 JSON; a body declared in another charset (or one Python does not know,
+    which aiohttp's request.text() would raise on) is not an update.
+    """
+    if (request.charset or "utf-8").lower() not in ("utf-8", "utf8"):
+        return None
     try:
-        body = await request.text()
+        body = (await webserver.read_body(request)).decode("utf-8")
     except (ValueError, web.HTTPException):
         return None
     if _too_deep(body):
