@@ -342,10 +342,10 @@ class SettingsTap(OneOf):
 
 @dataclass(frozen=True)
 class SafetyTap(OneOf):
-    """sf:ok|help: the light safety check's answers."""
+    """sf:ok|help|urgent|doctor|usual: the light check's answers and the triage question's."""
 
     PREFIX: ClassVar[str] = "sf"
-    CHOICES: ClassVar[tuple[str, ...]] = ("ok", "help")
+    CHOICES: ClassVar[tuple[str, ...]] = ("ok", "help", "urgent", "doctor", "usual")
     answer: str
 
     def parts(self) -> tuple[str, ...]:

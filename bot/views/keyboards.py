@@ -99,9 +99,7 @@ def start_checkin(
     content: Content, day: date, key: str, locale: str = "en", action: str = "start"
 ) -> InlineKeyboardMarkup:
     """A single button that opens (or, with action "redo", restarts) the check-in of a date."""
-    return InlineKeyboardMarkup(
-        [[button(content.label(key, locale), CheckinTap(day, action))]]
-    )
+    return InlineKeyboardMarkup([[button(content.label(key, locale), CheckinTap(day, action))]])
 
 
 def zones(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
@@ -170,8 +168,11 @@ def settings_menu(content: Content, paused: bool, locale: str = "en") -> InlineK
                 button(label("settings.weekly"), WeeklyTap("menu")),
                 button(label("settings.country"), SettingsTap("country")),
             ],
-            [button(label("settings.resume" if paused else "settings.pause"),
-                     SettingsTap("pause"))],
+            [
+                button(
+                    label("settings.resume" if paused else "settings.pause"), SettingsTap("pause")
+                )
+            ],
             [button(label("settings.close"), SettingsTap("close"))],
         ]
     )
@@ -190,6 +191,14 @@ def safety_check(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [[button(content.label("safety.ok", locale), SafetyTap("ok")),
           button(content.label("safety.need_help", locale), SafetyTap("help"))]]
+    )  # fmt: skip
+
+
+def safety_triage(content: Content, locale: str = "en") -> InlineKeyboardMarkup:
+    """The triage question's three answers, one per row."""
+    return InlineKeyboardMarkup(
+        [[button(content.label(f"safety.triage.{answer}", locale), SafetyTap(answer))]
+         for answer in ("urgent", "doctor", "usual")]
     )  # fmt: skip
 
 

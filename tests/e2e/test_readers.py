@@ -158,3 +158,47 @@ async def test_a_clarification_tapped(harness: Harness) -> None:
     assert "Which is it?" in said and "Rest today" in said and "A bit more today" in said
     said = texts(await harness.tap(person, "Rest today"))
     assert "Rest it is" in said
+
+
+TRIAGE = "new, severe, or getting worse?"
+
+
+@pytest.mark.parametrize(
+    ("button", "expect", "tier"),
+    [
+        ("sudden or severe", EMERGENCY, "emergency"),
+        ("new or getting worse", DOCTOR, "doctor"),
+        ("my usual", "Thanks, noted", None),
+    ],
+)
+async def test_the_triage_question_and_its_three_outcomes(
+    harness: Harness, button: str, expect: str, tier: str | None
+) -> None:
+    from sqlalchemy import select
+
+    from bot.db.models import SafetyEvent
+
+    person = await _person(harness, "Tam")
+    said = texts(await harness.say(person, "my ankle is really swollen today"))
+    assert TRIAGE in said and EMERGENCY not in said and DOCTOR not in said
+    said = texts(await harness.tap(person, button))
+    assert expect in said
+    async with harness.services.sessions() as session:
+        events = (await session.execute(select(SafetyEvent))).scalars().all()
+    assert [e.tier for e in events] == ([tier] if tier else [])
+
+
+async def test_the_triage_question_never_swallows_a_checkin_note(harness: Harness) -> None:
+    from sqlalchemy import select
+
+    from bot.db.models import CheckIn
+
+    person = await _person(harness, "Una")
+    await harness.say(person, "/checkin")
+    for label in ("4", "No", "3", "6", "7", "Some"):
+        await harness.tap(person, label)
+    said = texts(await harness.say(person, "got a weird rash on my arm"))
+    assert TRIAGE in said and "Today is saved" in said
+    async with harness.services.sessions() as session:
+        row = (await session.execute(select(CheckIn))).scalars().one()
+    assert row.note == "got a weird rash on my arm"

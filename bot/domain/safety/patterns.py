@@ -126,7 +126,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Tier = Literal["crisis", "emergency", "doctor", "check"]
+Tier = Literal["crisis", "emergency", "doctor", "triage", "check"]
 
 
 @dataclass(frozen=True, slots=True)

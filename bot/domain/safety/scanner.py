@@ -29,9 +29,11 @@ from bot.domain.safety.patterns import (
     Tier,
 )
 from bot.domain.safety.protected import PROTECTED
+from bot.domain.safety.triage import BODY_ALARM, body_alarm
 
 # Most urgent first: a person in crisis must get the crisis reply.
-TIER_ORDER: tuple[Tier, ...] = ("crisis", "emergency", "doctor", "check")
+# "triage" (one question: is this new, severe or getting worse?) and "check" come alone.
+TIER_ORDER: tuple[Tier, ...] = ("crisis", "emergency", "doctor", "triage", "check")
 ALARM_TIERS: frozenset[Tier] = frozenset(("crisis", "emergency", "doctor"))
 
 # Tokens an "after" context span may cover past its match.
@@ -59,6 +61,7 @@ def _vocabulary() -> frozenset[str]:
         words |= pattern_words(source, CLASSES)
     for expansion in CONTRACTIONS.values():
         words.update(expansion)
+    words |= set(BODY_ALARM)
     return frozenset(words)
 
 
@@ -239,6 +242,8 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
 
 # An overdose already taken: the emergency reply leads even over the crisis reply.
 OVERDOSE_TAKEN = "emergency.overdose_taken"
+# The rule id reported when the triage net, not a rule, raised the flag.
+TRIAGE_RULE = "triage.body"
 # The rule ids reported when a model, not a pattern, raised the flag.
 MODEL_RULE = "crisis.model"
 DOCTOR_MODEL_RULE = "doctor.model"
@@ -296,7 +301,8 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
     Where the patterns raise no alarm, the models have a second look: phrasings nobody wrote a
     rule for get the light check (a model alone never raises a full alarm).
     """
-    flags = scan_normalised(NORMALISER.normalise(text))
+    norm = NORMALISER.normalise(text)
+    flags = scan_normalised(norm)
     if flags and flags[0].tier != "check":
         return flags
     if flags:
@@ -312,6 +318,9 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
         return (RedFlag("check", (MODEL_RULE,)),)
     if models.DOCTOR.fires(text):
         return (RedFlag("check", (DOCTOR_MODEL_RULE,)),)
+    if body_alarm(norm):
+        # Alarm words about the body that no rule explained: ask one question, never stay silent.
+        return (RedFlag("triage", (TRIAGE_RULE,)),)
     return flags
 
 

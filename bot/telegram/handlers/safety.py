@@ -40,11 +40,28 @@ FOLLOW_UP_AFTER_AT_LEAST = timedelta(hours=12)
 ALARM_TIERS = ("crisis", "emergency", "doctor")
 
 
+# One light question, the message handled as usual: "are you OK?" (check), or "is this new,
+# severe, or getting worse?" (triage, for body alarm words no rule explained).
+LIGHT_TIERS = ("check", "triage")
+
+
+def _light_question(
+    services: Services, user: User | None, tier: str
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The light check or the triage question, with its buttons."""
+    if tier == "triage":
+        markup = keyboards.safety_triage(services.content, locale_of(user))
+        return say(services.content, "safety.triage", user), markup
+    return say(services.content, "safety.check", user), keyboards.safety_check(
+        services.content, locale_of(user)
+    )
+
+
 class Screened(Enum):
     """What screening did with a message."""
 
     CLEAR = "clear"  # nothing found: handle it as usual
-    CHECKED = "checked"  # a light "are you OK?" was sent: handle it as usual too
+    CHECKED = "checked"  # a light question (check or triage) was sent: handle it as usual too
     ANSWERED = "answered"  # a safety reply was sent: the message is handled
 
 
@@ -83,12 +100,8 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
     flag = scan(text)
     if flag is None:
         return Screened.CLEAR
-    if flag.tier == "check":
-        await send(
-            update,
-            say(services.content, "safety.check", user),
-            keyboards.safety_check(services.content, locale_of(user)),
-        )
+    if flag.tier in LIGHT_TIERS:
+        await send(update, *_light_question(services, user, flag.tier))
         return Screened.CHECKED
     await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
@@ -158,8 +171,13 @@ async def _ensure_follow_up(session: AsyncSession, user: User, tier: str, now: d
     user.prompts_paused_until = max(due, user.prompts_paused_until or now)
 
 
+TRIAGE_ANSWERS: dict[str, str | None] = {"urgent": "emergency", "doctor": "doctor", "usual": None}
+
+
 async def on_button(update: Update, context: Context) -> None:
-    """The light check's answers: "I'm OK" (sf:ok) or "I need help" (sf:help)."""
+    """The light check's answers: "I'm OK" (sf:ok) or "I need help" (sf:help); the triage
+    question's: severe or sudden (sf:urgent), new or getting worse (sf:doctor), usual (sf:usual).
+    """
     services = services_of(context)
     query = update.callback_query
     if query is None:
@@ -177,6 +195,17 @@ async def on_button(update: Update, context: Context) -> None:
         await delivery.later(context.bot, delivery.Buttons(message.chat.id, message.message_id))
     if answer == "ok":
         await send(update, say(services.content, "safety.check.ok", user))
+        return
+    if answer in TRIAGE_ANSWERS:
+        # The triage question's answer: severe or sudden is an emergency, new or getting worse
+        # a doctor, the usual is noted.
+        tier = TRIAGE_ANSWERS[answer]
+        if tier is None:
+            await send(update, say(services.content, "safety.triage.noted", user))
+            return
+        await send(update, say(services.content, f"safety.{tier}", user))
+        if user is not None:
+            await record(services, user.id, tier)
         return
     await send(update, say(services.content, "safety.help", user))
     if user is not None:
@@ -216,9 +245,8 @@ async def on_edit(update: Update, context: Context) -> None:
     flag = scan(said)
     if flag is None:
         return
-    if flag.tier == "check":
-        markup = keyboards.safety_check(services.content, locale_of(user))
-        await send(update, say(services.content, "safety.check", user), markup)
+    if flag.tier in LIGHT_TIERS:
+        await send(update, *_light_question(services, user, flag.tier))
         return
     await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
@@ -242,10 +270,9 @@ async def in_group(update: Update, context: Context) -> None:
     if flag is None:
         return
     user = await load_user(services, update)
-    if flag.tier == "check":
+    if flag.tier in LIGHT_TIERS:
         if user is not None:
-            markup = keyboards.safety_check(services.content, locale_of(user))
-            await _private(context, user, say(services.content, "safety.check", user), markup)
+            await _private(context, user, *_light_question(services, user, flag.tier))
         return
     sent = False
     if user is not None:

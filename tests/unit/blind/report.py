@@ -6,9 +6,10 @@ DIR holds everyday.tsv (label<TAB>text), crisis.txt, emergency.txt, doctor.txt, 
 answers.tsv (question<TAB>expected<TAB>text); '#' lines are comments, a missing file is skipped.
 
 Every message is routed as a private message with no dialogue open: the red-flag scan first (a
-full alarm answers it; a light check is sent and the message is still read), then the intent
-reader. Typed answers go to the parser of their question. Only the readers' public functions are
-used here, so the figures say what a person would get, whatever the rules inside look like.
+full alarm answers it; a light check or the triage question is sent and the message is still
+read), then the intent reader. Typed answers go to the parser of their question. Only the
+readers' public functions are used here, so the figures say what a person would get, whatever
+the rules inside look like.
 """
 
 from __future__ import annotations
@@ -122,9 +123,6 @@ def everyday_set(rows: Iterable[tuple[str, str]]) -> Everyday:
         if tier in FULL_ALARMS:
             tally.hits["full"] += 1
             tally.misses.append(f"{label:<18} [{tier}] {text}")
-            continue
-        if tier == TRIAGE:
-            tally.misses.append(f"{label:<18} [triage] {text}")
             continue
         reading = read(text)
         if reads_as(reading, label):

@@ -138,7 +138,8 @@ def test_rule_ids_are_unique_and_named_after_their_tier() -> None:
     ids = [rule.id for rule in RULES]
     assert len(ids) == len(set(ids))
     assert all(rule.id.startswith(rule.tier + ".") for rule in RULES)
-    assert {rule.tier for rule in RULES} == set(TIER_ORDER)
+    # "triage" has no rules: it is the net for body words no rule explained.
+    assert {rule.tier for rule in RULES} == set(TIER_ORDER) - {"triage"}
 
 
 @pytest.mark.parametrize("text", cases.DENIALS)
