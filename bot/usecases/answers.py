@@ -9,18 +9,30 @@ from telegram import InlineKeyboardMarkup
 Reply = tuple[str, InlineKeyboardMarkup | None]
 
 
+@dataclass(frozen=True)
+class File:
+    """A picture or a document to send (a chart, an export)."""
+
+    data: bytes
+    filename: str
+    caption: str | None = None
+    photo: bool = False
+
+
 @dataclass
 class Answer:
     """The reply to one update: a popup for a tap, the tapped message's new look, new messages.
 
     `popup` None ends a tap's spinner without words; a message that is not a tap has no popup.
     `edit` replaces the tapped message (sent anew when there is none, or it cannot be edited).
+    `files` go after the new messages.
     """
 
     popup: str | None = None
     alert: bool = False
     edit: Reply | None = None
     sends: list[Reply] = field(default_factory=list)
+    files: list[File] = field(default_factory=list)
 
     @classmethod
     def say(cls, text: str, markup: InlineKeyboardMarkup | None = None) -> Answer:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.db import queries
@@ -137,9 +136,3 @@ async def reask(update: Update, services: Services, user: User) -> None:
         offer_same = await offers_same(session, fresh, day, question)
         text, markup = question_reply(services, fresh, day, question, offer_same=offer_same)
     await send(update, text, markup)
-
-
-async def cancel(services: Services, session: AsyncSession, user: User) -> str:
-    """/cancel during a check-in: keep what was answered, stop asking."""
-    user.dialog = None
-    return say(services.content, "checkin.cancelled", user)

@@ -73,6 +73,12 @@ async def show(update: Update, answer: Answer) -> None:
         await edit_or_send(update, *answer.edit)
     for text, markup in answer.sends:
         await send(update, text, markup)
+    chat = update.effective_chat
+    if chat is None:
+        return
+    for file in answer.files:
+        upload = delivery.Upload(chat.id, file.data, file.filename, file.caption, file.photo)
+        await delivery.later(update.get_bot(), upload)
 
 
 async def read_tap(services: Services, update: Update, codec: type[Tap]) -> Tap | None:

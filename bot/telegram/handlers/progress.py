@@ -1,155 +1,55 @@
-"""/progress, /export, the weekly summary's settings and its reflection questions."""
+"""/progress, /export and the weekly summary's settings (each calls one use case,
+bot/usecases/progress.py), and the weekly and monthly reflection questions."""
 
 from __future__ import annotations
 
-from datetime import date, time
-from typing import TypeVar
+from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot.db import queries
-from bot.db.models import CheckIn, DayPlan, Reflection, User
+from bot.db.models import Reflection, User
 from bot.domain import person_now
-from bot.domain.clinician import SHORT_WEEKS
 from bot.services import Services
-from bot.telegram import delivery
 from bot.telegram.handlers.common import (
     Context,
     edit_or_send,
-    onboarded_user,
     popup,
     read_tap,
     send,
     services_of,
+    show,
 )
 from bot.usecases import checkin as checkin_case
-from bot.usecases import onboarding as setup
+from bot.usecases import progress
 from bot.usecases import reflections as reflect_case
-from bot.usecases import reports
-from bot.views import keyboards
 from bot.views.callbacks import ReflectionTap, WeeklyTap, day_code
-from bot.views.export import checkins_csv
 from bot.views.reflections import question
-from bot.views.render import locale_of, say
+from bot.views.render import say
 
-Row = TypeVar("Row", CheckIn, DayPlan)
-WEEKLY_TIMES = (time(17, 0), time(18, 0), time(19, 0), time(20, 0), time(21, 0))
 MONTHLY_WITHIN_DAYS = 7  # a weekly or monthly question's buttons work this long
 
 
 async def progress_command(update: Update, context: Context) -> None:
     """/progress: the last four weeks as a chart, with two lines on what was done."""
-    services = services_of(context)
-    if update.effective_user is None or update.effective_chat is None:
-        return
-    async with services.sessions() as session:
-        user = await onboarded_user(services, session, update)
-        if user is None:
-            return
-        data, _ = await reports.load(session, user, checkin_case.today_for(services, user))
-    if not data.enough:
-        await send(update, say(services.content, "progress.not_enough", user, name=user.first_name))
-        return
-    png = await reports.chart_png(services, user, data)
-    chart = delivery.Upload(update.effective_chat.id, png, "progress.png",
-                            caption=reports.lines(services, user, data), photo=True)  # fmt: skip
-    await delivery.later(context.bot, chart)
+    if update.effective_user is not None:
+        await show(update, await progress.chart(services_of(context), update.effective_user.id))
 
 
 async def export_command(update: Update, context: Context) -> None:
     """/export: every check-in as CSV and a one-page summary for a clinician (PDF)."""
-    services = services_of(context)
-    if update.effective_user is None or update.effective_chat is None:
-        return
-    async with services.sessions() as session:
-        user = await queries.get_user(session, update.effective_user.id)
-        if user is None:
-            await send(update, say(services.content, "export.nothing", None))
-            return
-        rows = await _all(session, CheckIn, user.id)
-        plans = await _all(session, DayPlan, user.id)
-        if not rows:
-            await send(update, say(services.content, "export.nothing", user))
-            return
-        today = checkin_case.today_for(services, user)
-        data, summary = await reports.load(session, user, today)
-        period = await reports.load_trends(session, user, today, SHORT_WEEKS)
-    pdf = await reports.visit_pdf(services, user, data, summary, period)
-    chat_id = update.effective_chat.id
-    await send(update, say(services.content, "export.sent", user))
-    files = (
-        delivery.Upload(chat_id, checkins_csv(rows, plans), f"smallsteps-checkins-{today}.csv"),
-        delivery.Upload(chat_id, pdf, f"smallsteps-summary-{today}.pdf"),
-    )
-    for file in files:
-        await delivery.later(context.bot, file)
-
-
-async def _all(session: AsyncSession, model: type[Row], user_id: int) -> list[Row]:
-    """Every row of a per-person table for one person."""
-    result = await session.execute(select(model).where(model.user_id == user_id))
-    return list(result.scalars())
-
-
-def weekly_settings(services: Services, user: User) -> tuple[str, InlineKeyboardMarkup]:
-    """The weekly-summary settings: on or off, weekday, time."""
-    loc = locale_of(user)
-    label = services.content.label
-    text = say(
-        services.content, "weekly.settings", user, value="on" if user.weekly_enabled else "off",
-        date=label(f"weekday_words.{user.weekly_weekday}", loc),
-        checkin_time=user.weekly_time.strftime("%H:%M"),
-    )  # fmt: skip
-
-    def button(text: str, data: WeeklyTap, chosen: bool = False) -> InlineKeyboardButton:
-        return keyboards.button(("✅ " if chosen else "") + text, data)
-
-    days = [
-        button(label(f"weekday.{d}", loc), WeeklyTap("day", weekday=d), d == user.weekly_weekday)
-        for d in range(7)
-    ]
-    times = [
-        button(t.strftime("%H:%M"), WeeklyTap("time", at=t), t == user.weekly_time)
-        for t in WEEKLY_TIMES
-    ]
-    toggle = button(
-        label("weekly.off" if user.weekly_enabled else "weekly.on", loc), WeeklyTap("toggle")
-    )
-    back = button(label("weekly.back", loc), WeeklyTap("back"))
-    rows = [days[:4], days[4:], times, [toggle, back]]
-    return text, InlineKeyboardMarkup(rows)
+    if update.effective_user is not None:
+        await show(update, await progress.export(services_of(context), update.effective_user.id))
 
 
 async def on_weekly_button(update: Update, context: Context) -> None:
     """A tap in the weekly-summary settings: open, on/off, back, a weekday or a time (WeeklyTap)."""
     services = services_of(context)
-    query = update.callback_query
     tapped = await read_tap(services, update, WeeklyTap)
-    if query is None or tapped is None or update.effective_user is None:
+    if tapped is None or update.effective_user is None:
         return
-    async with services.transaction() as session:
-        user = await onboarded_user(services, session, update)
-        if user is None:
-            return
-        action = tapped.action
-        if action == "back":
-            await popup(query)
-            menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
-            await edit_or_send(update, setup.settings_text(services, user), menu)
-            return
-        if action == "toggle":
-            user.weekly_enabled = not user.weekly_enabled
-        elif action == "day" and tapped.weekday is not None:
-            user.weekly_weekday = tapped.weekday
-        elif action == "time" and tapped.at is not None:
-            user.weekly_time = tapped.at
-        user.updated_at = services.clock.now()
-        setup.reschedule(user, services)
-        text, markup = weekly_settings(services, user)
-    await popup(query)
-    await edit_or_send(update, text, markup)
+    await show(update, await progress.weekly_tap(services, update.effective_user.id, tapped))
 
 
 async def on_reflection_button(update: Update, context: Context) -> None:
