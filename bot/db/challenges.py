@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.history import joined_on
 from bot.db.models import Challenge, ChallengeMember, CheckIn, DayMark, DayPlan, GroupChat, User
 from bot.domain.challenges import Member, Status, group_status
-from bot.domain.progress import ANSWER_LAG, PlanFacts, day_status, facts_by_day, plan_facts
+from bot.domain.progress import ANSWER_REACH, PlanFacts, day_status, facts_by_day, plan_facts
 
 LIVE = ("draft", "active")  # a challenge that still answers its buttons
 CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
@@ -188,7 +188,7 @@ async def statuses(
 ) -> dict[int, dict[date, Status]]:
     """Each person's status per date, counted as their private numbers are
     (bot.domain.progress.day_status): Done taps, group marks, the movement answer about the day
-    (given in the next day's check-in) and whether the day's own plan was rest or a flare plan.
+    (given at the next check-in after it) and whether the day's own plan was rest or a flare plan.
 
     Only these are read, and the group only ever sees "moved" or "resting": ratings, flare
     answers and notes never leave the person's private chat. Days before a person joined
@@ -200,21 +200,27 @@ async def statuses(
     done: dict[int, set[date]] = defaultdict(set)
     marks: dict[int, dict[date, str]] = defaultdict(dict)
     plans: dict[int, dict[date, PlanFacts]] = defaultdict(dict)
+    heard: dict[int, set[date]] = defaultdict(set)
+    # "Since your last check-in" answers reach back to the last check-in before them.
+    first, last = start - ANSWER_REACH, end + ANSWER_REACH
     checkins = await session.execute(
-        select(CheckIn.user_id, CheckIn.local_date, CheckIn.movement).where(
-            CheckIn.user_id.in_(user_ids),
-            CheckIn.local_date.between(start + ANSWER_LAG, end + ANSWER_LAG),
-        )
-    )
-    for user_id, given_on, answer in checkins.tuples():
+        select(
+            CheckIn.user_id, CheckIn.local_date, CheckIn.movement, CheckIn.pain, CheckIn.flare,
+            CheckIn.interference, CheckIn.energy, CheckIn.sleep,
+        ).where(CheckIn.user_id.in_(user_ids), CheckIn.local_date.between(first, last))
+    )  # fmt: skip
+    for user_id, given_on, answer, *ratings in checkins.tuples():
         answers[user_id][given_on] = answer
+        if any(value is not None for value in ratings):
+            heard[user_id].add(given_on)
     rows = await session.execute(
         select(
             DayPlan.user_id, DayPlan.local_date, DayPlan.done, DayPlan.day_type,
             DayPlan.goal_kind, DayPlan.goal_minutes, DayPlan.in_flare_mode,
-        ).where(DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(start, end))
+        ).where(DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(first, end))
     )  # fmt: skip
     for user_id, day, is_done, day_type, goal_kind, goal_minutes, in_flare_mode in rows.tuples():
+        heard[user_id].add(day)  # a plan is only made on a day we heard from the person
         if is_done:
             done[user_id].add(day)
         plans[user_id][day] = plan_facts(
@@ -233,7 +239,7 @@ async def statuses(
         first = max(start, (joined or {}).get(user_id, start))
         facts = facts_by_day(
             answers=answers[user_id], done=done[user_id], marks=marks[user_id],
-            plans=plans[user_id],
+            plans=plans[user_id], heard=heard[user_id],
         )  # fmt: skip
         for day, day_facts in facts.items():
             status = group_status(day_status(day_facts))

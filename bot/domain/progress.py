@@ -7,8 +7,9 @@ weekly summary, /progress and its chart, the clinician's PDF) is counted with it
 The facts about day D, each attributed to the day it is about:
 
 - the plan's Done tapped on D (or minutes reported for D);
-- the check-in's movement answer given on D+1: the question is "since your last check-in, did
-  you do your movement?", so the answer is about the day before it was given;
+- the check-in's movement answer given at the next check-in after D: the question is "since
+  your last check-in, did you do your movement?", so the answer is about the day of the last
+  check-in before it was given (a day with no check-in is never counted by it);
 - the group's "Done today" or "Rest day" tapped on D;
 - D's own plan: planned rest, or a gentler flare plan.
 
@@ -21,6 +22,7 @@ that is following the plan. Nothing known about D is neither.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,14 +30,17 @@ from statistics import mean
 from typing import Literal
 
 from bot.domain.rules import DayRecord, History, PastDecision
+from bot.domain.rules.sessions import heard_from
 
 CHART_DAYS = 28  # four weeks, as the issue asks
 WEEK_DAYS = 7  # "days moved this week (x/7)"
 WEEKS_AGO = 4  # "minutes against 4 weeks ago"
 MIN_CHECKINS_FOR_CHART = 3  # fewer than this gets a kind message instead of an empty chart
 ONE_DAY = timedelta(days=1)
-# The check-in's movement answer is about the day before the check-in.
+# Without the days heard from, a check-in's movement answer is read as about the day before it.
 ANSWER_LAG = ONE_DAY
+# How far back a "since your last check-in" answer is looked for when counting a span of days.
+ANSWER_REACH = timedelta(days=14)
 MOVED_ANSWERS = frozenset({"yes", "some"})
 SOME_SHARE = 0.5  # "some" counts as half the planned minutes (the day still counts in full)
 
@@ -127,6 +132,29 @@ def minutes_moved(facts: DayFacts) -> int:
     return int(planned * SOME_SHARE)
 
 
+def answers_about(
+    answers: Mapping[date, str | None], heard: Iterable[date] | None = None
+) -> dict[date, str]:
+    """Movement answers by the day they are about; `answers` are keyed by the date given.
+
+    "Since your last check-in, did you do your movement?" is about the last day before it that
+    the person checked in (or declared rest, or tapped Done): `heard` are those days. An answer
+    with no such day before it is about nothing we planned and counts for no day; a day with no
+    check-in stays missed. Without `heard`, each answer is about the day before it was given.
+    """
+    if heard is None:
+        return {given - ANSWER_LAG: answer for given, answer in answers.items() if answer}
+    anchors = sorted(set(heard))
+    about: dict[date, str] = {}
+    for given, answer in sorted(answers.items()):
+        if not answer:
+            continue
+        at = bisect_left(anchors, given)
+        if at:
+            about[anchors[at - 1]] = answer
+    return about
+
+
 def facts_by_day(
     *,
     answers: Mapping[date, str | None],
@@ -134,14 +162,16 @@ def facts_by_day(
     minutes: Mapping[date, int | None] | None = None,
     marks: Mapping[date, str] | None = None,
     plans: Mapping[date, PlanFacts] | None = None,
+    heard: Iterable[date] | None = None,
 ) -> dict[date, DayFacts]:
-    """Stored facts by the day they are about; `answers` are keyed by the date they were given.
+    """Stored facts by the day they are about; `answers` are keyed by the date they were given,
+    `heard` are the days the person checked in (see `answers_about`).
 
     This is the one place that moves a movement answer to the day it reports on.
     """
     minutes, marks, plans = minutes or {}, marks or {}, plans or {}
     done_days = set(done)
-    about = {given - ANSWER_LAG: answer for given, answer in answers.items() if answer}
+    about = answers_about(answers, heard)
     days = done_days | set(about) | set(marks) | set(plans) | set(minutes)
     return {
         day: DayFacts(
@@ -166,7 +196,13 @@ def history_facts(
         minutes={d.date: d.done_minutes for d in days if d.done_minutes},
         marks=marks,
         plans={p.date: plan_facts_of(p) for p in history.decisions},
+        # A plan is only made on a day we heard from the person (a check-in or a declared rest).
+        heard=[
+            *(d.date for d in history.days if heard_from(d)),
+            *(p.date for p in history.decisions),
+        ],
     )
+
 
 
 @dataclass(frozen=True)
@@ -205,6 +241,8 @@ class Progress:
     minutes_week: int
     minutes_4_weeks_ago: int
     days_on_plan_week: int = 0
+    # The person was with us for the whole week four weeks ago: only then is it compared.
+    history_4_weeks_ago: bool = True
 
     @property
     def enough(self) -> bool:
@@ -303,7 +341,9 @@ def progress(
             )
         )
     week = _window(facts, today, WEEK_DAYS, joined)
-    weeks_ago = _window(facts, today - timedelta(weeks=WEEKS_AGO), WEEK_DAYS, joined)
+    weeks_ago_end = today - timedelta(weeks=WEEKS_AGO)
+    weeks_ago = _window(facts, weeks_ago_end, WEEK_DAYS, joined)
+    weeks_ago_start = weeks_ago_end - ONE_DAY * (WEEK_DAYS - 1)
     return Progress(
         days=tuple(points),
         checkins=sum(p.checked_in for p in points),
@@ -311,6 +351,7 @@ def progress(
         minutes_week=sum(minutes_moved(f) for f in week),
         minutes_4_weeks_ago=sum(minutes_moved(f) for f in weeks_ago),
         days_on_plan_week=sum(on_plan(f) for f in week),
+        history_4_weeks_ago=joined is None or joined <= weeks_ago_start,
     )
 
 

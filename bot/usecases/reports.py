@@ -67,6 +67,7 @@ def lines(services: Services, user: User, data: Progress) -> str:
         "days_on_plan_week": data.days_on_plan_week,
         "minutes_week": data.minutes_week,
         "minutes_4_weeks_ago": data.minutes_4_weeks_ago,
+        "compare_4_weeks": data.history_4_weeks_ago,
     }
     return "\n".join(
         say(services.content, key, user, **values)

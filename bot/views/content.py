@@ -58,6 +58,7 @@ SAMPLE: dict[str, Any] = {
     "days_on_plan_week": 5,
     "minutes_week": 42,
     "minutes_4_weeks_ago": 20,
+    "compare_4_weeks": True,
     "day_type_words": "a tough day",
     "cue": "after breakfast",
     "answers": "pain 6, energy 3",

@@ -7,6 +7,7 @@ import io
 from collections.abc import Sequence
 
 from bot.db.models import CheckIn, DayPlan
+from bot.domain.progress import answers_about
 
 # Documented in README ("Your data"); the order is the file's column order.
 CSV_COLUMNS = (
@@ -27,22 +28,34 @@ def _cell(value: object) -> str:
 
 
 def checkins_csv(checkins: Sequence[CheckIn], plans: Sequence[DayPlan]) -> bytes:
-    """One row per check-in, oldest first, with that day's plan beside it; UTF-8 with a BOM so
-    spreadsheet programs read accents and emoji in notes correctly."""
+    """One row per day, oldest first: that day's check-in, its plan, and the movement answer
+    about it (given at the next check-in, "since your last check-in": bot.domain.progress puts it
+    on the day it is about); UTF-8 with a BOM so spreadsheet programs read accents and emoji in
+    notes correctly."""
     by_date = {p.local_date: p for p in plans}
+    rated = {c.local_date: c for c in checkins if _said_about_itself(c)}
+    about = answers_about({c.local_date: c.movement for c in checkins}, [*rated, *by_date])
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for row in sorted(checkins, key=lambda c: c.local_date):
-        plan = by_date.get(row.local_date)
+    for day in sorted({*rated, *by_date, *about}):
+        row, plan = rated.get(day), by_date.get(day)
         writer.writerow(
             _cell(v)
             for v in (
-                row.local_date, row.pain, row.flare, row.interference, row.energy, row.sleep,
-                row.movement, row.note, row.path,
-                row.completed_at.replace(tzinfo=None) if row.completed_at else None,
+                day, row and row.pain, row and row.flare, row and row.interference,
+                row and row.energy, row and row.sleep, about.get(day), row and row.note,
+                row and row.path,
+                row.completed_at.replace(tzinfo=None) if row and row.completed_at else None,
                 plan.day_type if plan else None, plan.goal_minutes if plan else None,
                 plan.activity if plan else None, plan.done if plan else None,
             )
         )  # fmt: skip
     return buffer.getvalue().encode("utf-8-sig")
+
+
+def _said_about_itself(checkin: CheckIn) -> bool:
+    """A check-in row that says something about its own day (a row holding only a movement
+    answer about an earlier day is not one)."""
+    values = (checkin.pain, checkin.flare, checkin.interference, checkin.energy, checkin.sleep)
+    return any(v is not None for v in values) or bool(checkin.note)

@@ -5,6 +5,8 @@ new user saw; each row is (person does, the reply must contain, the reply must n
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -174,3 +176,48 @@ async def test_finding_4_the_monthly_question_waits_28_days_and_a_typed_answer_i
     await talk(harness, robin, [("About the same", ("Thank",), ("Steady is okay",))])
     monthly = [r for r in await reflections_of(harness, robin) if r.kind == "monthly"]
     assert [r.overall_change for r in monthly] == [4]
+
+
+async def full_checkin(h: Harness, person: FakeUser, movement: str | None) -> str:
+    """A full check-in by taps (pain 4, no flare, 3, 5, 6, the movement answer if asked)."""
+    await h.say(person, "/checkin")
+    for label in ("4", "No", "3", "5"):
+        await h.tap(person, label)
+    said = texts(await h.tap(person, "6"))
+    if movement is not None:
+        assert "did you do your movement" in said, said
+        await h.tap(person, movement)
+    return texts(await h.tap(person, "Skip"))
+
+
+async def test_finding_5_a_missed_day_stays_missed_and_no_comparison_without_history(
+    harness: Harness,
+) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)  # Friday 27 March, Berlin
+    said = await full_checkin(harness, robin, "No")
+    assert "four weeks ago" not in said
+    # Saturday: no check-in at all. Sunday: "since your last check-in" is about Friday.
+    harness.clock.advance(timedelta(days=2))
+    harness.clock.set(harness.clock.now().replace(hour=8))
+    said = await full_checkin(harness, robin, "Yes")
+    assert "four weeks ago" not in said
+    await talk(harness, robin, [("skip today, I'm shattered", ("Rest it is",), ())])
+    summary = await weekly_summary(harness, robin)
+    assert "over 1 day" in summary and "7 of 7" not in summary, summary
+    assert "four weeks ago" not in summary
+    async with harness.services.sessions() as session:
+        user = await session.get(User, robin.id)
+        assert user is not None
+        from bot.usecases import reports
+
+        data, _ = await reports.load(session, user, harness.clock.now().date())
+    assert [p.date.day for p in data.days if p.moved] == [27]
+    assert [p.date.day for p in data.days if p.on_plan] == [27, 29]
+    # The CSV: each movement answer on the day it is about, Saturday has no row.
+    outputs = await harness.say(robin, "/export")
+    [sheet] = [harness.emu.file(m) for m in outputs if "document" in m][:1]
+    rows = list(csv.DictReader(io.StringIO(sheet.data.decode("utf-8-sig"))))
+    assert [(r["date"], r["movement"]) for r in rows] == [
+        ("2026-03-27", "yes"), ("2026-03-29", "rest"),
+    ]  # fmt: skip

@@ -145,19 +145,12 @@ async def test_export_round_trips_and_the_summary_is_a_one_page_pdf(harness: Har
     def cell(value: object) -> str:
         return "" if value is None else str(value)
 
-    for row, check in zip(rows, stored, strict=True):
+    for row, check, following in zip(rows, stored, [*stored[1:], None], strict=True):
         assert row["date"] == check.local_date.isoformat()
-        for field in (
-            "pain",
-            "flare",
-            "interference",
-            "energy",
-            "sleep",
-            "movement",
-            "note",
-            "path",
-        ):
+        for field in ("pain", "flare", "interference", "energy", "sleep", "note", "path"):
             assert row[field] == cell(getattr(check, field)), (field, row)
+        # "Since your last check-in": the next check-in's answer, on the day it is about.
+        assert row["movement"] == cell(following.movement if following else None), row
         plan = plans.get(check.local_date)
         assert row["goal_minutes"] == cell(plan.goal_minutes if plan else None)
     pdf = documents[1].data
@@ -220,24 +213,25 @@ async def test_movement_counts_for_the_day_it_is_about_and_the_pain_line_has_gap
     harness: Harness,
 ) -> None:
     """The check-in's "since your last check-in, did you do your movement?" reports on the day
-    before; a day without a check-in leaves a gap in the pain line, not a bridge."""
-    pia = await setup(harness, "Pia")  # Monday 1 June, Berlin
-    await live_a_day(harness, pia, 3, "No", done=False, movement="Yes")  # Tue: about Mon
+    of the last check-in; a day without a check-in stays missed and leaves a gap in the pain
+    line, not a bridge."""
+    pia = await setup(harness, "Pia")  # Monday 1 June, Berlin: set up, no check-in
+    await live_a_day(harness, pia, 3, "No", done=False, movement="Yes")  # Tue: no check-in before
     await live_a_day(harness, pia, 5, "No", done=False, movement="No")  # Wed: Tue missed
     harness.clock.advance(timedelta(days=1))  # Thursday: no check-in at all
-    await live_a_day(harness, pia, 6, "No", done=True, movement="Some")  # Fri: about Thu
+    await live_a_day(harness, pia, 6, "No", done=True, movement="Some")  # Fri: about Wed
     outputs = await harness.say(pia, "/progress")
     [photo] = [m for m in outputs if "photo" in m]
     caption = str(photo.get("caption"))
-    assert "3 of the last 7 days" in caption, caption  # Monday, Thursday, Friday
+    assert "2 of the last 7 days" in caption, caption  # Wednesday and Friday
     async with harness.services.sessions() as session:
         user = await session.get(User, pia.id)
         assert user is not None
         today = date(2026, 6, 5)
         data, summary = await reports.load(session, user, today)
     moved = [p.date.day for p in data.days if p.moved]
-    assert moved == [1, 4, 5]
-    assert data.days_moved_week == summary.days_moved == 3
+    assert moved == [3, 5]
+    assert data.days_moved_week == summary.days_moved == 2
     pain = dict(zip([p.date.day for p in data.days], pain_series(data), strict=True))
     assert (pain[2], pain[3], pain[5]) == (3, 5, 6) and math.isnan(pain[4])
     # The clinician's page counts the 5 days since joining, not four weeks.

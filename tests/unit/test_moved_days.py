@@ -127,11 +127,11 @@ def plan(offset: int, **fields: object) -> PastDecision:
     return PastDecision(date=TODAY - timedelta(days=offset), **values)  # type: ignore[arg-type]
 
 
-# Check-ins (pain; the movement answer is about the day before), Done taps and plans.
+# Check-ins (pain; the movement answer is about the last check-in before), Done taps and plans.
 HISTORY = History(
     profile=Profile(5, 15, ("walking",)),
     days=(
-        day(9, pain=4, flare="no", movement="yes"),  # joining day; "yes" is about the 4th
+        day(9, pain=4, flare="no", movement="yes"),  # joining day; "yes" is about no check-in
         day(8, pain=4, flare="no", done=True),
         day(7, pain=5, flare="no", movement="yes"),  # about day 8 (also Done): moved once
         # day 6: no check-in at all (a gap in the pain line)
@@ -164,8 +164,8 @@ def test_every_number_agrees_for_one_history() -> None:
     statuses = {(TODAY - d).days: day_status(f) for d, f in facts.items() if JOINED <= d <= TODAY}
     assert {back for back, s in statuses.items() if s == "moved"} == MOVED
     assert {back for back, s in statuses.items() if s is not None} == ON_PLAN
-    # "yes" on the joining day is about the day before joining: the facts know, no count does.
-    assert day_status(facts[JOINED - timedelta(days=1)]) == "moved"
+    # "yes" on the joining day ("since your last check-in") is about no check-in: no day at all.
+    assert JOINED - timedelta(days=1) not in facts
 
     # The weekly summary and /progress: the last 7 days, today included.
     data = progress(HISTORY, TODAY, marks=MARKS, joined=JOINED)
@@ -247,3 +247,15 @@ def test_the_pain_line_leaves_gaps_where_there_was_no_checkin() -> None:
     ys = [float(y) for y in line.get_ydata()]
     assert len(ys) == len(data.days)  # one point per day: nothing bridges a missing day
     assert [math.isnan(y) for y in ys] == [math.isnan(v) for v in series]
+
+
+@pytest.mark.parametrize(
+    ("joined", "compared"),
+    [(date(2026, 5, 10), True), (date(2026, 5, 11), True), (date(2026, 5, 12), False),
+     (JOINED, False)],
+)  # fmt: skip
+def test_four_weeks_ago_is_compared_only_when_the_whole_week_was_ours(
+    joined: date, compared: bool
+) -> None:
+    # Four weeks before Sunday 14 June: the week of Monday 11 to Sunday 17 May.
+    assert progress(HISTORY, TODAY, marks=MARKS, joined=joined).history_4_weeks_ago is compared

@@ -6,7 +6,7 @@ from typing import Literal
 
 from .baseline import ordered_days
 from .safety import nudges_paused
-from .sessions import ONE_DAY, moved_on
+from .sessions import ONE_DAY, heard_from, moved_on, movement_about
 from .thresholds import (
     COMPARISON_WEEKS_AGO,
     DAYS_MOVED_WINDOW_DAYS,
@@ -25,18 +25,19 @@ def session_outcome(
     if plan.goal_kind == "rest":
         return None
     day = plan.date
-    if moved_on(day, by_date):
+    if moved_on(day, by_date, planned=True):
         return "done"
-    following = by_date.get(day + ONE_DAY)
+    answer = movement_about(day, by_date, planned=True)
     # Planned rest, flare-adjusted plans and safety pauses count as on plan.
-    if plan.flare_adjusted or (following is not None and following.movement == "rest"):
+    if plan.flare_adjusted or answer == "rest":
         return "on_plan"
     if nudges_paused(by_date, day) or nudges_paused(by_date, day + ONE_DAY):
         return "on_plan"
-    if following is None or not following.checked_in:
-        return "missed" if day + ONE_DAY < today else "unknown"
-    if following.movement == "no":
+    if answer == "no":
         return "missed"
+    if not any(r.checked_in for d, r in by_date.items() if day < d <= today):
+        # Not heard from since: a missed session once its day is over.
+        return "missed" if day + ONE_DAY < today else "unknown"
     # The short path skips the movement question: no answer is not a miss.
     return "unknown"
 
@@ -70,7 +71,7 @@ def adherence_summary(
     outcomes = [session_outcome(plans[day], by_date, today) for day in window if day in plans]
     done = outcomes.count("done")
     return AdherenceSummary(
-        days_moved_week=sum(moved_on(day, by_date) for day in week),
+        days_moved_week=sum(moved_on(day, by_date, planned=day in plans) for day in week),
         minutes_week=sum(minutes_on(day, by_date, plans) for day in week),
         minutes_4_weeks_ago=sum(minutes_on(day, by_date, plans) for day in weeks_ago),
         planned_sessions=sum(o in ("done", "on_plan", "missed") for o in outcomes),
@@ -78,6 +79,16 @@ def adherence_summary(
         sessions_on_plan=done + outcomes.count("on_plan"),
         sessions_missed=outcomes.count("missed"),
         misses_in_a_row=len(missed_run(decisions, by_date, today)),
+        history_4_weeks_ago=_with_us_since(weeks_ago[-1], by_date, plans),
+    )
+
+
+def _with_us_since(
+    day: dt.date, by_date: Mapping[dt.date, DayRecord], plans: Mapping[dt.date, PastDecision]
+) -> bool:
+    """Whether we heard from the person on `day` or before (a check-in, Done, a plan)."""
+    return any(d <= day for d in plans) or any(
+        d <= day and heard_from(r) for d, r in by_date.items()
     )
 
 
@@ -90,8 +101,7 @@ def minutes_on(
         return max(record.done_minutes, 0)
     plan = plans.get(day)
     planned = plan.goal_minutes if plan is not None else 0
-    following = by_date.get(day + ONE_DAY)
-    answer = following.movement if following is not None else None
+    answer = movement_about(day, by_date, planned=plan is not None)
     if (record is not None and record.done) or answer == "yes":
         return planned
     if answer == "some":

@@ -3,18 +3,41 @@
 import datetime as dt
 from collections.abc import Mapping
 
-from .types import DayRecord
+from .types import DayRecord, MovementAnswer
 
 ONE_DAY = dt.timedelta(days=1)
 
 
-def moved_on(day: dt.date, by_date: Mapping[dt.date, DayRecord]) -> bool:
-    """Whether the person moved on `day` (Done that day, or "yes"/"some" the day after)."""
+def heard_from(record: DayRecord) -> bool:
+    """Whether the person told us about this day itself: a check-in, Done, or a declared rest
+    (the days a later "since your last check-in" answer can be about)."""
+    return record.checked_in or record.done_today or record.rest_declared
+
+
+def movement_about(
+    day: dt.date, by_date: Mapping[dt.date, DayRecord], *, planned: bool = False
+) -> MovementAnswer | None:
+    """The movement answer about `day`: "since your last check-in, did you do your movement?"
+    asked at the next day we heard from the person. Only a day we heard from (or `planned`: it
+    had a plan) has one: a missed day stays missed, the answer belongs to the last check-in."""
     record = by_date.get(day)
-    following = by_date.get(day + ONE_DAY)
+    if not (planned or (record is not None and heard_from(record))):
+        return None
+    for later in sorted(d for d in by_date if d > day):
+        following = by_date[later]
+        if following.movement is not None:
+            return following.movement
+        if heard_from(following):
+            return None  # asked nothing about `day` (the short path skips the question)
+    return None
+
+
+def moved_on(day: dt.date, by_date: Mapping[dt.date, DayRecord], *, planned: bool = False) -> bool:
+    """Whether the person moved on `day` (Done that day, or "yes"/"some" about it)."""
+    record = by_date.get(day)
     if record is not None and record.done_today:
         return True
-    return following is not None and following.movement in ("yes", "some")
+    return movement_about(day, by_date, planned=planned) in ("yes", "some")
 
 
 def pain_rise_after_session(

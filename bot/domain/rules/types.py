@@ -173,6 +173,9 @@ class AdherenceSummary:
     sessions_on_plan: int
     sessions_missed: int
     misses_in_a_row: int
+    # Whether the person was with us for the whole week four weeks ago: a comparison with it
+    # ("up from ... four weeks ago") is only made when it was.
+    history_4_weeks_ago: bool = False
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -283,4 +286,5 @@ class Decision:
             "days_moved_week": self.adherence.days_moved_week,
             "minutes_week": self.adherence.minutes_week,
             "minutes_4_weeks_ago": self.adherence.minutes_4_weeks_ago,
+            "compare_4_weeks": int(self.adherence.history_4_weeks_ago),
         }

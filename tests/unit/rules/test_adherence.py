@@ -70,7 +70,25 @@ def test_adherence_summary() -> None:
         sessions_on_plan=4,  # + 33
         sessions_missed=3,  # 29 (day 30 says "no"), 31, 35
         misses_in_a_row=1,  # 35
+        history_4_weeks_ago=True,  # heard from on day 2, the window's first day
     )
+
+
+@pytest.mark.parametrize(("first", "compared"), [(1, True), (2, True), (3, False), (30, False)])
+def test_four_weeks_ago_is_compared_only_when_the_person_was_with_us(
+    first: int, compared: bool
+) -> None:
+    days = (checkin(first, movement="no"), checkin(36, movement="yes"))
+    summary = adherence_summary(days, plans(35, 35, level=10), day(36))
+    assert summary.history_4_weeks_ago is compared
+    decision = run(days, plans(35, 35, level=10), 36)
+    assert decision.summary()["compare_4_weeks"] == int(compared)
+
+
+@pytest.mark.parametrize(("first", "compared"), [(2, True), (3, False)])
+def test_a_plan_four_weeks_ago_counts_as_being_with_us(first: int, compared: bool) -> None:
+    summary = adherence_summary((checkin(36),), plans(first, first, level=10), day(36))
+    assert summary.history_4_weeks_ago is compared
 
 
 WEEK = calm_days(0, 6)
