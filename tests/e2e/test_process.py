@@ -118,6 +118,10 @@ async def test_kill_9_between_two_taps_loses_nothing(
         ({"WEBHOOK_LISTEN": "999.1.1.1"}, "WEBHOOK_LISTEN"),
         ({"HEALTH_LISTEN": "nowhere"}, "HEALTH_LISTEN"),
         ({"HEALTH_PORT": "0"}, "HEALTH_PORT"),
+        ({"WEB_PORT": "65536"}, "WEB_PORT"),
+        ({"WEB_LISTEN": "everywhere"}, "WEB_LISTEN"),
+        ({"PUBLIC_URL": "example.org"}, "PUBLIC_URL"),
+        ({"PUBLIC_URL": "https://example.org", "WEB_PORT": "8081"}, "must differ from WEB_PORT"),
         ({"INBOX_SETASIDE_DAYS": "8"}, "INBOX_SETASIDE_DAYS"),
         ({"INBOX_SETASIDE_DAYS": "-1"}, "INBOX_SETASIDE_DAYS"),
     ],
@@ -180,3 +184,17 @@ async def run_bot(env: dict[str, str], cwd: Path) -> asyncio.subprocess.Process:
         sys.executable, "-m", "bot", "run", env=env, cwd=cwd,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
+
+
+async def test_a_web_port_in_use_is_one_line(tmp_path: Path, live_emulator: Emulator) -> None:
+    """Polling mode with PUBLIC_URL opens the web port; one that is taken is one line."""
+    with socket.socket() as taken, socket.socket() as free:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        free.bind(("127.0.0.1", 0))
+        health = str(free.getsockname()[1])
+        free.close()
+        env = bot_env(live_emulator.url, f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+        env.update(PUBLIC_URL="https://example.org", WEB_LISTEN="127.0.0.1",
+                   WEB_PORT=str(taken.getsockname()[1]), HEALTH_PORT=health)  # fmt: skip
+        await exits_with_one_line(await run_bot(env, tmp_path), "WEB_PORT")

@@ -6,18 +6,21 @@ import json
 import re
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from typing import Any
 
 import aiohttp
 import pytest
 from sqlalchemy import func, select
 
 from bot.clock import ManualClock
+from bot.config import load_settings
 from bot.db.models import ShareLink
 from bot.devtools.emulator import Emulator, buttons
+from bot.telegram.runtime import Runtime
 from bot.usecases.share import TOKEN_BYTES, hash_token
 from bot.views.content import Content
 from bot.web import initdata
-from bot.web.server import Limits
+from bot.web.server import Limits, Site
 from tests.e2e.test_plans import setup
 from tests.harness import Harness, texts
 from tests.web import init_data, link_in, seeded_person, theme, web_harness
@@ -193,3 +196,39 @@ async def test_requests_are_limited_per_address(
     ):
         statuses = [(await get(f"{root}/s/nothing"))[0] for _ in range(4)]
     assert statuses == [404, 404, 404, 429]
+
+
+async def test_in_webhook_mode_the_webhooks_server_serves_the_pages_never_the_health_port(
+    emulator: Emulator,
+    clock: ManualClock,
+    database_url: str,
+    content: Content,
+    unused_tcp_port_factory: Any,
+) -> None:
+    from bot.app import build_application
+
+    port, health = unused_tcp_port_factory(), unused_tcp_port_factory()
+    secret = "a-webhook-secret-of-some-length"
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
+        WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", WEBHOOK_SECRET=secret,
+        PUBLIC_URL=f"http://127.0.0.1:{port}",
+    )  # fmt: skip
+    runtime = Runtime(build_application(settings, clock=clock, content=content, tick_seconds=None))
+    site = Site(runtime.services)
+    await runtime.start_webhook(
+        "127.0.0.1", port, "hook", "http://x/hook", secret, pages=site.add_routes
+    )
+    await runtime.start_health("127.0.0.1", health)
+    try:
+        assert (await get(f"http://127.0.0.1:{port}/app"))[0] == 200
+        status, page, headers = await get(f"http://127.0.0.1:{port}/s/{'x' * 43}")
+        assert status == 404 and NOT_FOUND in page
+        strict(headers)
+        assert (await post(f"http://127.0.0.1:{port}/hook", {}))[0] == 403  # still the webhook
+        for path in ("/app", f"/s/{'x' * 43}"):
+            assert (await get(f"http://127.0.0.1:{health}{path}"))[0] == 404
+            assert "Not found." not in (await get(f"http://127.0.0.1:{health}{path}"))[1]
+    finally:
+        await runtime.stop()
