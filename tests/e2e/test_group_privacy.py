@@ -9,18 +9,21 @@ fails here until it has a row.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from telegram.ext import CommandHandler
 
-from bot.devtools.emulator import FakeChat, FakeUser, buttons
+from bot.clock import ManualClock
+from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons
 from bot.domain.safety import scan
 from bot.views.callbacks import PRIVATE_PREFIXES
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
+from tests.web import web_harness
 
 JSON = dict[str, Any]
 START = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # Monday, 10:00 in Berlin
@@ -46,6 +49,8 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("/cancel", POINTER),
     ("/privacy", POINTER),
     ("/delete", POINTER),
+    ("/share", POINTER),
+    ("/share stop", POINTER),
     ("/nosuchcommand", POINTER),
     # The group's own commands.
     ("/help", "Buddy challenges"),
@@ -53,6 +58,15 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("/leave", "not in a challenge here"),
     ("/endchallenge", "No challenge is running"),
 )
+
+
+@pytest.fixture
+async def harness(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> AsyncIterator[Harness]:
+    """The bot with its pages served (PUBLIC_URL set), so that /share offers its buttons too."""
+    async with web_harness(emulator, clock, database_url, content) as (running, _):
+        yield running
 
 
 def registered_commands(harness: Harness) -> set[str]:
@@ -193,6 +207,7 @@ BUTTONS: tuple[Button, ...] = (
     Button("sf", light_check),
     Button("in", saying("zxqv blorp")),
     Button("rf", weekly_summary),
+    Button("sh", saying("/share")),
 )
 
 
