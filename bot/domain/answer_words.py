@@ -65,7 +65,8 @@ FLARE_WORDS: tuple[tuple[Choice, re.Pattern[str]], ...] = (
     (
         "no",
         re.compile(
-            r"^(no|nope|nah|n|not really|not today|nothing like)\b|"
+            r"^(no|nope|nah|n|non|not really|not today|nothing like)\b|"
+            r"\b(it is ok|its ok|it s ok|ok today|okay today|fine today|all good)\b|"
             r"\b(no flare|not a flare|not flaring|no flaring|normal day|usual day|ordinary day|"
             r"just a normal|just normal|do not think so|don't think so|dont think so)\b"
         ),
@@ -156,7 +157,8 @@ _AMOUNT: tuple[tuple[int, re.Pattern[str]], ...] = (
         1,
         re.compile(
             r"\b(barely there|hardly there|hardly any|barely any|very little|almost none|"
-            r"almost nothing|next to nothing|tiny bit|minimal|very mild|very low)\b"
+            r"almost nothing|next to nothing|tiny bit|minimal|very mild|very low|barely noticeable|"
+            r"hardly noticeable|barely noticable)\b"
         ),
     ),
     (2, re.compile(r"\b(mild|low|little|a little|slight|not much)\b")),
@@ -172,13 +174,23 @@ _HEDGE = (
 )
 _HEDGED_NUMBER = re.compile(
     rf"^(?:{_HEDGE}\s+)*(\d{{1,2}})\s*(?:ish|-ish)?\s*(?:/\s*10|out of 10|of 10)?"
-    r"(?:\s*(?:ish|maybe|probably|i think|i guess|today|tbh|honestly|really|or so))*$"
+    r"(?:\s*(?:ish|maybe|probably|i think|i guess|today|tbh|honestly|really|or so|lol|"
+    r"though|for sure|definitely))*$"
 )
+
+
+_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def rating_from_number(text: str) -> int | None:
     """A rating said with a hedge: "about a 3", "4ish", "a solid 7/10", "maybe 6 today"."""
     value = " ".join(re.sub(r"[^\w\s/'-]", " ", normalize(text)).split())
+    # "zero today!", "Ten. Honestly.": a rating said as a word.
+    value = re.sub(
+        r"\b(zero|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+        lambda m: str(_WORDS.index(m.group(1))),
+        value,
+    )
     match = _HEDGED_NUMBER.match(value)
     return int(match.group(1)) if match else None
 

@@ -74,6 +74,11 @@ TODAY_PHRASES = (
     "what movement today",
     "what should i do now",
     "help me move today",
+    "goal",
+    "my goal",
+    "whats my goal",
+    "target",
+    "todays goal",
 )
 # A single word that, misspelt by a letter or two, still means the question.
 _WORD_FIXES = {
@@ -219,7 +224,8 @@ _PAIN = (
     r"throb\w*|pound\w*|cramp\w*|burn\w*|twinge\w*|playing up|acting up|bad|awful|terrible|"
     r"rough|heavy|tips?|help|advice|crick|locked|seized|flaring|flared|screaming|tender|"
     r"tension|knots?|knotted|cricked|restless|jelly|weak|in bits|in pieces|bad way|wrecked|"
-    r"done in|not good|not great|concrete|lead|rocks?|bricks?|like wood|seized up)"
+    r"done in|not good|not great|concrete|lead|rocks?|bricks?|like wood|seized up|grumbling|"
+    r"grumbly|niggling|niggly|niggle|complaining|moaning)"
 )
 _GOOD = r"(better|fine|okay|good|great|easier|improving|improved|alright|much better|lovely)"
 
@@ -230,7 +236,9 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 _NOT_STOP = re.compile(
     r"\b(will not|does not|do not|can not|never|would not|not|had to|have to|needed to|need to|"
-    r"made me) (stop|pause)\b"
+    r"made me) (stop|pause)\b|\b(brain|mind|head|thoughts)\b.{0,20}\b(switch|turn|shut) "
+    r"(off|down)\b|\bpause (the|my|todays) (exercises?|walk|movement|session|stretches|plan) "
+    r"for today\b"
 )
 _STOP_WHOLE = re.compile(
     r"^(please |okay |just |can you |could you |bot )*(stop|stop it|stop now|stop please|pause|"
@@ -295,7 +303,8 @@ _PROGRESS = _any(
     r"\bam i (improving|getting better)\b",
     r"\bhow (many|much) (check ins?|checkins|sessions|walks|days)\b.{0,20}\b(have i|did i|i have|"
     r"i did|done|so far)\b",
-    r"\bam i (actually |really )?(getting anywhere|making progress|getting somewhere|any better)\b",
+    r"\bam i (actually |really )?(getting anywhere|making progress|getting somewhere|any better|"
+    r"getting any better|getting better)\b",
 )
 # Changing when or where the bot writes: the settings, not a generic help text.
 _SETTINGS = _any(
@@ -312,6 +321,9 @@ _SETTINGS = _any(
     r"^settings$",
     r"\b(later|earlier) (in the day|in the evening|in the morning|reminder|check in)\b",
     r"\bwrong time zone\b",
+    r"\b(reminders?|check ins?|checkins|messages?|pings?|prompts?) (come|comes|arrive|arrives|are|"
+    r"is) (way |much |a bit |too |so )*(early|late|early for me|late for me)\b",
+    r"\bmake (it|them|the reminders?) (later|earlier)\b",
 )
 _HELP_WHOLE = re.compile(
     r"^(help|help me|help please|please help|helpp|menu|commands|the commands|options|info|"
@@ -335,6 +347,7 @@ _HELP = _any(
     r"settings)\b",
     r"\bhelp\b",
     r"\bwhat (commands|options|buttons)\b",
+    r"\b(understand|know|figure out|work out|get) how (to|this|it|you) (use|works?)\b",
     r"\bwhat (do|can|should) i (do|say|type) (with|to) (this|you|the bot|this bot|this app)\b",
 )
 _REST = _any(
@@ -344,7 +357,15 @@ _REST = _any(
     r"\b(can|could|may|should|shall|would it be okay if|is it okay if|is it okay to|okay to) "
     r"(i )?skip\b",
     r"\bskipping\b(?! (the |this |that )?questions?)",
-    r"^skip (please|pls)?$",
+    r"^skip( please| pls)?$",
+    r"\b(mark|log|put|count|record) (today|it|this)( down)? as (a )?rest\b",
+    r"\b(leave|save) (the |my )?(proper )?(exercises?|walk|movement|session|stretches) "
+    r"(for|till|until) (another|tomorrow|next)\b",
+    r"\bfeet up\b",
+    r"\bquiet day\b",
+    r"\bwithout (the|my|any) (walk|exercise|exercises|movement|session|stretches)\b",
+    r"\b(must|should|will|ill|shall|ought to) (just )?rest\b",
+    r"\bpause (the|my|todays) (exercises?|walk|movement|session|stretches|plan) for today\b",
     r"\brest day\b",
     r"\bday off\b",
     r"\bdays off\b",
@@ -359,7 +380,7 @@ _REST = _any(
     r"\b(can not|unable to|not able to|will not be able to|could not) (do|manage|face|move|"
     r"exercise|walk|get up|make it|do anything|do it|do my)\b",
     r"\bno energy (for|to)\b",
-    r"\bgiv\w* (it|today|this|\w+|my \w+) a miss\b",
+    r"\bgiv\w* (\w+ ){1,3}a miss\b",
     r"\b(have|take|taking|having|get) (today|the day|tomorrow|a day) off\b",
     r"\b(do not|not) feel\w* up to\b",
     r"\b(need|needs|want|going|have|got) to rest\b",
@@ -388,7 +409,8 @@ _MORE = _any(
     r"(bit|little|lot) |some |any |a few |the )?(more|longer|extra|further|harder|faster|"
     r"farther|double|twice|again|minutes more)\b",
     r"\bmore (today|minutes|exercise|movement|than (that|this|the plan|my plan|planned)|"
-    r"of it|time)\b",
+    r"time)\b",
+    r"\bdouble (session|walk|workout|dose of)\b",
     r"\b(increase|raise|bump|push) (it|my|the|plan|goal|minutes|level)\b",
     r"\bup (my|the) (goal|minutes|plan|level|time)\b",
     r"\b(a )?(longer|bigger|extra|second) (walk|session|swim|ride|stretch|workout|go)\b",
@@ -473,8 +495,9 @@ _THANKS_ONLY = _word_set(
 _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
     "neck": re.compile(r"\b(neck|necks|crick)\b"),
     "headache": re.compile(
-        r"\b(headache\w*|head ache\w*|migraine\w*|heads? (hurts|is|pain|pounding|throbbing|"
-        r"splitting|is killing|feels|aches|banging|killing)|sore head|tension head\w*)\b"
+        r"\b(headache\w*|head ache\w*|migraine\w*|heads? (hurts|pain|pounding|throbbing|"
+        r"splitting|is killing|aches|banging|killing|is (pounding|throbbing|splitting|sore|"
+        r"banging|aching|bad|awful|killing|hurting|thumping))|sore head|tension head\w*)\b"
     ),
     "shoulders": re.compile(r"\b(shoulders|shoulder blades?|trapezius|traps)\b"),
     "back": re.compile(r"\b(back|backs|backache|back ache|spine|lower back|upper back|lumbar)\b"),
@@ -492,19 +515,19 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
         r"nightmares?|tossing|restless night)\b"
     ),
     "stress": re.compile(
-        r"\b(stress\w*|anxious|anxiety|overwhelm\w*|worried|worry|worrying|panick\w*|panic|"
+        r"\b(stress\w*|anxious|anxiety|overwhelm\w*|worried|worrying|panick\w*|panic|"
         r"on edge|frazzled|nervous|uptight|wound up|tense|frustrated|cannot relax|can not relax)\b"
     ),
     "brain_fog": re.compile(
         r"\b(brain fog|fibro fog|fog|foggy|fuzzy|cotton wool|can not think|can not concentrate|"
         r"can not focus|concentrate|concentration|focus|forgetful|forgetting|forgot|memory|"
         r"muddled|spaced out|spacey|scatterbrained|brain is mush|mushy|cannot think|"
-        r"words wrong|losing words|lose my words)\b"
+        r"words wrong|losing words|lose my words|cotton|find my words|find the words)\b"
     ),
     "pain": re.compile(
         r"\b(everything hurts|everything aches|all over|whole body|in agony|in pain|so much pain|"
         r"hurting everywhere|aching everywhere|pains? (is )?(bad|awful|terrible|high|worse|"
-        r"killing|horrendous|through the roof)|"
+        r"killing|horrendous|through the roof|up)|up a notch|"
         r"pain is|my pain|pain today|flare|flaring|flare up|flared|hurts everywhere|"
         r"aching everywhere|sore everywhere|achy|aching all|body hurts|body aches|"
         r"widespread pain|my body)\b"
@@ -567,7 +590,9 @@ def _symptom_and_negation(text: str) -> tuple[Symptom | None, bool]:
                 continue  # someone else's: "my mum's back is bad again"
             # "Didn't sleep a wink" is the complaint itself: sleep reads its own negation.
             if symptom != "sleep" and (
-                _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.search(text[match.start() :])
+                _NEGATED_BEFORE.search(before)
+                or _NEGATED_AFTER.search(text[match.start() :])
+                or _SETTLED.search(text[match.end() :])
             ):
                 negated = True
                 continue
@@ -640,7 +665,9 @@ def _feeling(text: str) -> str | None:
 
 
 # "What am I meant to be doing today?", "today's session?", "give me today's task".
-_TODAY_WORD = re.compile(r"\b(today|todays|tonight|tonights)\b")
+_TODAY_WORD = re.compile(
+    r"\b(today|todays|tonight|tonights|this afternoon|this morning|this evening)\b"
+)
 _TODAY_ASK = re.compile(
     r"^(what|whats|what is|what are|which|how long|how many|how much|give me|remind me|tell me|"
     r"show me|so what|so whats|any)\b|\b(what|whats|how long|how many)\b.{0,30}\b(supposed|"
@@ -648,7 +675,7 @@ _TODAY_ASK = re.compile(
 )
 _TODAY_THING = re.compile(
     r"\b(plan|goal|target|task|session|exercise|exercises|thing|menu|on|doing|do|meant|supposed|"
-    r"walk|move|movement|step|go|job|mission|challenge|mins|minutes|for)\b"
+    r"walk|move|movement|step|go|job|mission|challenge|mins|minutes|for|aiming|aim)\b"
 )
 # "What was I supposed to do again today": what was planned, not more of it.
 _PLANNED = re.compile(r"\b(supposed|meant|planned|my plan|the plan|my goal|the goal)\b")
@@ -658,6 +685,7 @@ _TODAY_DONE = re.compile(r"\b(i|we) (did|have done|walked|managed|went|finished|
 _OTHER_WHO = (
     r"(mums?|moms?|mams?|dads?|hubbys?|husbands?|wifes?|partners?|sons?|daughters?|kids?|"
     r"friends?|mates?|brothers?|sisters?|nans?|grandmas?|grandads?|dogs?|cats?|boss|bosses|"
+    r"roommates?|flatmates?|housemates?|"
     r"colleagues?|neighbours?|neighbors?|boyfriends?|girlfriends?|bfs?|gfs?|oh|he|she|they|"
     r"everyone|everybody|the kids|the dog|the cat)"
 )
@@ -672,12 +700,26 @@ _NEGATED_AFTER = re.compile(
     r"aching|playing up|too bad|that bad|stiff)|^\w+( \w+)? (is|are|feels?) (fine|okay|good|"
     r"great|better|alright)"
 )
+# A trouble that has passed: "my neck was sore last week but it's fine now".
+_SETTLED = re.compile(
+    r"^( \w+){0,4} (last week|yesterday|last night|earlier)\b.{0,20}\b(fine|better|gone|okay|"
+    r"ok|alright) now\b|^.{0,30}\bbut (it is|its|they are|theyre|it has|its been) (fine|better|"
+    r"gone|okay|ok|alright)( now)?\b"
+)
+# On a screen or in a book: "watched a documentary about insomnia".
+_SCREEN = re.compile(
+    r"\b(watched|watching|reading|read|listened to|listening to|saw) (a |an |the |this |that )?"
+    r"(\w+ )?(documentary|film|movie|show|programme|program|podcast|article|book|video|series)\b"
+)
 # Sarcasm: a good word with a rolling eye, or thanks that mean the opposite.
 _SARCASM = re.compile(
     r"\b(thanks for nothing|thanks a bunch|cheers for nothing|just great|just perfect|just what "
     r"i needed|oh great|oh joy|loving life|loving it|living the dream|brilliant just brilliant|"
-    r"fantastic just fantastic)\b|🙄|😒"
+    r"fantastic just fantastic|said no \w+( \w+)? ever)\b|"
+    r"^oh (aye |yeah |yes )?(great|brilliant|marvellous|fantastic|wonderful|lovely|perfect|"
+    r"super)\b"
 )
+_EYE_ROLL = re.compile(r"🙄|😒")
 # "Thank god", "thank goodness": relief, not thanks.
 _RELIEF = re.compile(r"\bthanks? (god|goodness|heavens|christ)\b")
 # How someone is, in phrases that need no "feel" or "today" to be about them.
@@ -685,7 +727,8 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("worse", re.compile(
         r"\b(going downhill|gone downhill|write off|written off|not a good day|not a great day|"
         r"not good|not great|could be better|seen better days|ugh|urgh|meh|struggling|rough|"
-        r"rubbish|awful|terrible|horrible|worse|getting worse)\b"
+        r"rubbish|awful|terrible|horrible|worse|getting worse|flat|discouraged|fed up|"
+        r"down in the dumps|low|frustrated|disheartened|gutted|fed up)\b"
     )),
     ("same", re.compile(
         r"\b(nothing has changed|nothing changed|nothing is changed|nothings changed|"
@@ -693,7 +736,8 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"fair to middling|can not complain|mustnt grumble|must not grumble|up and down|"
         r"rollercoaster|roller coaster|so so|same old|same as ever|much the same|about the same|"
         r"same as usual|the usual|as usual|ticking along|plodding along|getting by|managing|"
-        r"coping|hanging in there)\b"
+        r"coping|hanging in there|middling|okay i suppose|ok i suppose|okay i guess|"
+        r"alright i suppose|not sure really)\b"
     )),
     ("better", re.compile(
         r"\b(on the mend|looking up|turned a corner|turning a corner|loads better|lots better|"
@@ -701,15 +745,18 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"better not|better but|getting better|improving|grand|alright|not bad|good day|great day|"
         r"slept (like a log|like a baby|well|great|brilliantly|really well)|for once|"
         r"doing well|doing good|doing okay|doing fine|feeling fine|feeling good|feeling great|"
-        r"felt fine|felt good|felt great|feel fine|feel good|feel great)\b"
+        r"felt fine|felt good|felt great|feel fine|feel good|feel great|chuffed|proud|pleased|"
+        r"positive|happy|brighter|good one|great one|raring to go|not too bad)\b"
     )),
 )  # fmt: skip
+# "I feel a little discouraged, the progress is slow": how they are, not a request for stats.
+_I_FEEL = re.compile(r"^(i feel|i am feeling|feeling|i am)\b")
 _ASKS_BACK = re.compile(r"\b(yourself|and you|how about you|you)\s*\?*$")
 
 
 def _feeling_phrase(value: str) -> str | None:
     """How someone is, from a phrase that says it whatever the context (short messages)."""
-    if len(value.split()) > 12:
+    if len(value.split()) > 20:
         return None
     found: list[tuple[int, str]] = []
     for detail, pattern in _FEELING_PHRASES:
@@ -738,12 +785,14 @@ def read(text: str) -> Reading:
         return Reading("stop")
     for intent, pattern in (("delete", _DELETE), ("export", _EXPORT), ("progress", _PROGRESS)):
         if pattern.search(value):
+            if intent == "progress" and _I_FEEL.match(value) and _feeling_phrase(value):
+                return Reading("feeling", _feeling_phrase(value) or "same")
             return Reading(intent)  # type: ignore[arg-type]
     if _SETTINGS.search(value):
         return Reading("settings")
     if _HELP_WHOLE.match(value):
         return Reading("help", "direct")
-    if _SARCASM.search(text.lower()) or _SARCASM.search(value):
+    if _SARCASM.search(value):
         return Reading("feeling", "worse")
     value = _RELIEF.sub("phew", value)
     rest = _rest(value)
@@ -760,6 +809,10 @@ def read(text: str) -> Reading:
     if more:
         return Reading("more")
     symptom, negated = _symptom_and_negation(value)
+    if symptom is not None and _SCREEN.search(value):
+        return NONE  # a film or a book about it
+    if symptom is None and _EYE_ROLL.search(text):
+        return Reading("feeling", "worse")  # a good word with a rolling eye
     if symptom is not None and _COPING.search(value):
         return Reading("feeling", "same")  # "a bit overwhelmed but managing"
     if symptom is not None:

@@ -288,13 +288,15 @@ _AMOUNT_FILLER = re.compile(
     r"feels okay|feels right|is fine|is ok|would be ok|a bit more|total|in total|"
     r"altogether|then|probably around|more or less|roughly speaking|per|each|in|"
     r"i would say|i'd guess|guess|think|maybe even|even|the|of|stretches|sessions?|"
-    r"not more than|no more than|less than|under|over|more than|nearly|almost)\b"
+    r"not more than|no more than|less than|under|over|more than|nearly|almost|lol|haha|tbh|"
+    r"perhaps)\b"
 )
 _AROUND = re.compile(
     r"^(?:(?:about|around|roughly|maybe|probably|perhaps|just|only|like|approximately|i'd say|"
     r"id say|i think|honestly|um+|erm+|well|usually|normally|max|at most|up to|at least)\s+)+|"
-    r"(?:\s+(?:or so|tops|max|at most|on a (?:good|bad) day|on (?:good|bad) days|a day|"
-    r"probably|i think|maybe|of (?:gentle )?(?:movement|walking|exercise)|give or take))+$"
+    r"(?:\s+(?:or so|tops|max|at most|on a (?:really |very )?(?:good|bad) day|"
+    r"on (?:good|bad) days|a day|probably|perhaps|i think|maybe|lol|haha|tbh|honestly|"
+    r"of (?:gentle )?(?:movement|walking|exercise)|give or take))+$"
 )
 _UNIT = r"(?:minutes?|mins?|min\.|m|hours?|hrs?|hr|h)"
 _QUANTITY = re.compile(
@@ -338,7 +340,7 @@ def _span(minutes: float) -> tuple[int, int] | None:
 
 
 def _parse_minutes(text: str, smallest: int) -> tuple[int, int] | None:
-    value = normalize(text).strip(" .!?")
+    value = " ".join(normalize(text).replace(",", " ").split()).strip(" .!?")
     if not value or len(value) > 100:
         return None
     if _NOTHING.match(value):

@@ -60,7 +60,7 @@ class Spec:
 
 
 SPECS = (
-    Spec("crisis", ("emergency", "doctor", "benign", "everyday"), 8.0),
+    Spec("crisis", ("emergency", "doctor", "benign", "everyday"), 10.0),
     Spec("doctor", ("benign", "crisis", "emergency", "everyday"), 16.0),
 )
 

@@ -775,7 +775,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         quiz, leaflet, poster, storyline, soap, soaps, website, page, advert, ad, module"""
     ),
     "TOPIC": _p(
-        """prevention, awareness, hotline, hotlines, helpline, helplines, line, lines, charity,
+        """storyline, storylines, episode, scene, scenes, plot, arc,
+        prevention, awareness, hotline, hotlines, helpline, helplines, line, lines, charity,
         charities, walk, rates, rate, statistics, stats, research, training, first aid, course,
         month, week, day, survivor, survivors, support group, squad, risk, risks, bomber,
         bombers, bombing, mission, missions, attempt statistics, watch, symptoms, signs,
@@ -1079,6 +1080,7 @@ RULES: tuple[Rule, ...] = (
             "@UNABLE see ~1 a|any way|future",
             "i want out $",
             "give|giving|gave|given up on ~1 life|living|everything|myself|me",
+            "give|giving|gave|given up ~8 being_alive|on_living|on_life|on_existing",
         ),
     ),
     Rule(
@@ -1867,7 +1869,7 @@ RULES: tuple[Rule, ...] = (
             "<@OTHER|they|we|friends|you came|come|coming round|around|to "
             "!for|to|with|and_we|and_did|and_had|yesterday|today|tonight|this|last|later|earlier|"
             "visit|see|help|tea|dinner|coffee|lunch|the|a|my|our|your|his|her|their|again|over|"
-            "back|here|home",
+            "back|here|home|stay|spend|play|live|sleep",
             "<a|the faint !@FAINT_NOUN",
             "found|find|finds ~1 me ~4 on_the_floor|on_the_ground|floor|ground|"
             "collapsed|unconscious|passed_out|out_cold|slumped",
@@ -2263,7 +2265,8 @@ RULES: tuple[Rule, ...] = (
             "found|noticed|feel|felt|have|got ~2 a|new? lump|lumps",
             "not|never ~3 like|recognise|recognize|feel_like ~3 fibro|flare|flares|my_usual|"
             "my_normal|anything|a_flare",
-            "@PAIN ~3 than ~1 my? fibro|usual|normal",
+            # "hurts a bit more than usual" is a rough day, not a new pain.
+            "@PAIN ~3 <more|worse|higher|better|less|lot|bit than ~1 my? fibro|usual|normal",
             "this is not it",
             "@PAIN ~5 new place|spot|area|one",
             "in a new place|spot",
@@ -2365,7 +2368,7 @@ RULES: tuple[Rule, ...] = (
         "emergency.heavy_bleeding",
         "emergency",
         (
-            "bleeding|bleed|bleeds|blood ~5 will_not|would_not|does_not|not|can_not|no_sign_of "
+            "bleeding|bleed|bleeds|blood ~8 will_not|would_not|does_not|not|can_not|no_sign_of "
             "~1 stop|stopping|slow|slowing|ease|easing",
             "pouring|gushing|spurting|spraying|streaming|pumping|squirting|flowing ~2 blood",
             "blood ~3 pouring|gushing|spurting|spraying|everywhere|all_over_the_floor|puddle",
@@ -2373,7 +2376,7 @@ RULES: tuple[Rule, ...] = (
             "tea_towels|bandage|bandages|dressing|dressings|pads|pad",
             "losing|lost a lot|loads|lots of blood",
             "heavy|heavily|badly|severe|massive bleeding|bleed|haemorrhage|hemorrhage",
-            "bleeding heavily|badly|a_lot|loads|lots",
+            "bleeding heavily|badly|a_lot|loads|lots|heaps|like_mad|everywhere",
         ),
     ),
     Rule(
@@ -2383,7 +2386,7 @@ RULES: tuple[Rule, ...] = (
             "cough|coughing|coughed|coughs|hacking|hacked|spitting|spat|brought|bringing ~2 up? "
             "~3 blood|bloody|blood_clots",
             "vomit|vomiting|vomited|vommed|vomming|threw_up|throwing_up|throw_up|sick|puke|puked|"
-            "puking|retching ~6 blood|bloody|coffee_grounds",
+            "puking|retching ~8 blood|bloody|coffee_grounds|dark_red|bright_red",
             "blood ~3 in|when ~2 vomit|sick|phlegm|sputum|spit|mucus|cough",
             "full of blood",
         ),
@@ -2413,12 +2416,15 @@ RULES: tuple[Rule, ...] = (
             "medicine|painkillers|lot|packet|box|bottle",
             "double|doubled|triple|tripled ~3 dosed|dose|doses|@PILLS|tablets|pills|meds|"
             "medication|medicine|painkillers",
+            "took|taken|had|swallowed ~4 @PILLS|tablets|pills|meds|medication|medicine|dose|doses "
+            "~2 twice|again_by_mistake|two_times|three_times|by_mistake",
         ),
         (
             (
                 "drowsy|sleepy|awake|woozy|weird|strange|funny|breathing|breath|sick|dizzy|"
                 "confused|unconscious|wake|eyes_open|slow|slurring|shallow|out_of_it|by_mistake|"
-                "accidentally|accident|mistake|overdose|od|overdosed|overdosing|help",
+                "accidentally|accident|mistake|overdose|od|overdosed|overdosing|help|whole|packet|"
+                "box|bottle|strip|ago|hour|hours",
             ),
         ),
     ),
@@ -2509,7 +2515,7 @@ RULES: tuple[Rule, ...] = (
         "doctor.rash_joints",
         "doctor",
         (*near("rash|rashes|spots|blotches|hives", "@JOINT|joints|knuckles|fingers|wrists", 12),),
-        (("swelling|swollen|swelled|puffy|puffed|painful|achy|aching|stiff",),),
+        (("swelling|swollen|swelled|swell|swells|puffy|puffed|painful|achy|aching|stiff",),),
     ),
     Rule(
         "doctor.thirst",
@@ -2537,7 +2543,8 @@ RULES: tuple[Rule, ...] = (
                 "@PILL_NAMES",
                 "dizzy|dizziness|sick|nauseous|nausea|lightheaded|light_headed|rash|shaky|shaking|"
                 "palpitations|heart|drowsy|swelling|swollen|itchy|itching|headaches|confused|"
-                "vomiting|diarrhoea|diarrhea|blurred|tremor|sweating|faint",
+                "vomiting|diarrhoea|diarrhea|blurred|tremor|sweating|faint|sweats|sweaty|"
+                "agitated|restless|jittery|twitchy|strange|weird|off",
                 10,
             ),
             *near(
@@ -2545,6 +2552,19 @@ RULES: tuple[Rule, ...] = (
                 "make|making|made|give|giving|gave ~1 me ~3 dizzy|sick|nauseous|lightheaded|"
                 "light_headed|rash|shaky|drowsy|itchy|headaches|confused|faint",
                 4,
+            ),
+        ),
+    ),
+    # "Out of puff on the stairs lately, which is new for me": breathless on effort, building up.
+    Rule(
+        "doctor.breathless_lately",
+        "doctor",
+        (
+            *near(
+                "out_of_puff|puffed_out|breathless|out_of_breath|short_of_breath|winded",
+                "lately|recently|these_days|new_for_me|which_is_new|never_used_to|"
+                "more_than_before|for_weeks|for_months|than_i_used_to",
+                10,
             ),
         ),
     ),
@@ -2564,6 +2584,7 @@ RULES: tuple[Rule, ...] = (
             "drenched|soaked|soaking|dripping|wringing_wet ~3 in|with ~1 sweat",
             "night sweats",
             "sweating ~4 every|most|all ~1 night|nights",
+            "waking|woke|wake_up|waking_up ~1 up? drenched|soaked|soaking|dripping|sopping",
         ),
     ),
     Rule(
@@ -2692,6 +2713,7 @@ OVERDOSE_ON_PURPOSE: frozenset[str] = frozenset(
 )
 OVERDOSE_NOW: frozenset[str] = frozenset(
     ["mistake", "accidentally", "accident", "accidental", "forgot", "drowsy", "sleepy", "woozy",
+     "ago", "hour", "hours", "earlier",
      "weird", "strange", "funny", "breathing", "breath", "awake", "unconscious", "dizzy",
      "confused", "sick", "slurring", "shallow"]
 )  # fmt: skip
@@ -2815,7 +2837,14 @@ CONTEXTS: tuple[Context, ...] = (
         scope="clause",
         spares=frozenset(["crisis.burden_self"]),
     ),
-    Context("other_person_doctor", _OTHER, ("doctor",), scope="after"),
+    # "since the doctor increased my duloxetine I have sweats": the side effects are the person's.
+    Context(
+        "other_person_doctor",
+        _OTHER,
+        ("doctor",),
+        scope="after",
+        spares=frozenset(["doctor.side_effects"]),
+    ),
     Context("other_person_past", _OTHER_PAST, ("emergency",), scope="after", blocked_by=IMMEDIATE),
     # "my teenager told me she'd been self harming": someone else's past, not the person's.
     Context(
@@ -2892,11 +2921,12 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "exertion_lately",
         (
-            "breathless|breath|puffed|winded|puffing|panting ~8 stairs|hill|hills|walking|"
+            "breathless|breath|puffed|puff|winded|puffing|panting ~8 stairs|hill|hills|walking|"
             "climbing|exercise|effort|walk ~8 lately|recently|these_days|for_weeks|for_months|"
-            "never_used_to|used_to_be_fine|more_than_before|getting_worse|than_i_used_to",
+            "never_used_to|used_to_be_fine|more_than_before|getting_worse|than_i_used_to|"
+            "new_for_me|which_is_new|is_new",
             "lately|recently|these_days|for_weeks|for_months ~8 breathless|out_of_breath|puffed|"
-            "winded ~6 stairs|hill|hills|walking|climbing|exercise|effort",
+            "out_of_puff|winded ~6 stairs|hill|hills|walking|climbing|exercise|effort",
         ),
         ("emergency",),
         to="doctor",
@@ -3031,6 +3061,10 @@ CONTEXTS: tuple[Context, ...] = (
             "fog|foggy|fibro_fog|brain_fog|flare|cotton_wool|mush|mushy|treacle|porridge ~12 "
             "@UNABLE ~1 think || @UNABLE ~1 think ~12 "
             "fog|foggy|fibro_fog|brain_fog|flare|cotton_wool|mush|mushy|treacle|porridge",
+            # Fibro fog: "my head is in the cotton today, I cannot find my words".
+            "fog|foggy|fibro_fog|brain_fog|cotton|cotton_wool|mush|mushy|treacle|porridge ~12 "
+            "@UNABLE ~1 find ~2 words || @UNABLE ~1 find ~2 words ~12 "
+            "fog|foggy|fibro_fog|brain_fog|cotton|cotton_wool|mush|mushy|treacle|porridge",
             "blind spot|spots ~3 car|mirror|mirrors|driving",
             "@SADDLE|@LIMB ~4 @WEAK|@TINGLE|asleep ~6 sitting|sat|chairs|chair|hours|waiting_room|"
             "too_long",
@@ -3227,6 +3261,10 @@ CONTEXTS: tuple[Context, ...] = (
             "in ~1 remission",
             "recovered",
             "fully recovered",
+            "used to have|get|suffer|suffer_from",
+            "none|not_one|not_had_one|not_had_any|no_more ~2 in|for ~1 two|three|four|five|"
+            "a_few|several|many years|months",
+            "none|not_one|not_had_one|not_had_any|no_more ~2 in|for #N years|months",
         ),
         _BODY,
         scope="sentence",

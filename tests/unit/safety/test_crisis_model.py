@@ -26,7 +26,8 @@ def test_a_stale_model_file_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_a_model_reads_back_what_the_trainer_writes() -> None:
     text = train.render(train.SPECS[0], -1.5, {"a": 2.0, "a_b": -0.5})
-    assert from_json(text) == Model("crisis", -1.5, 8.0, {"a": 2.0, "a_b": -0.5})
+    threshold = train.SPECS[0].threshold
+    assert from_json(text) == Model("crisis", -1.5, threshold, {"a": 2.0, "a_b": -0.5})
     assert from_json(text).score("A b c") == pytest.approx(-1.5 + 2.0 - 0.5)
 
 
