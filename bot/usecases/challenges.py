@@ -28,7 +28,6 @@ from telegram import InlineKeyboardMarkup
 from bot.db import challenges as db
 from bot.db import history, outbox, queries
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, GroupChat, SummarySent, User
-from bot.domain import pacing
 from bot.domain.challenges import (
     EDIT_GAP,
     LATE_LIMIT,
@@ -444,12 +443,17 @@ async def _nudges(
     roster = await db.roster(session, challenge, day)
     goal = views.goal_words(services.content, challenge)
     outgoing: Outgoing = []
+    waits: list[datetime] = []
     for (_, user), member in zip(roster.members, roster.tally_members, strict=True):
         quiet = needs_nudge(
             member.statuses.get(day), active=user.active, paused=user.paused,
             quiet_until=user.prompts_paused_until, now=now,
         )  # fmt: skip
-        if not quiet or await _private_busy(session, user, now):
+        if not quiet:
+            continue
+        wait = await _private_wait(session, user, now)
+        if wait is not None:
+            waits.append(wait)
             continue
         already = await session.execute(
             select(ChallengeNudge.id).where(
@@ -468,33 +472,36 @@ async def _nudges(
             user.chat_id, text, views.nudge_markup(services.content, challenge), user_id=user.id,
             ledger=ChallengeNudge, record_id=record.id, bulk=True,
         ))  # fmt: skip
+    if waits and min(waits) < summary_instant(day, summary_time, zone):
+        # Someone's nudge waits for another private message: the day's nudges run again then
+        # (whoever was nudged already is skipped above).
+        challenge.nudge_day, challenge.next_nudge_at = day, min(waits)
     return outgoing
 
 
-async def _private_busy(session: AsyncSession, user: User, now: datetime) -> bool:
-    """Whether a nudge now would pile onto another private message, or onto silence.
+async def _private_wait(session: AsyncSession, user: User, now: datetime) -> datetime | None:
+    """When a nudge may go out, if not now: never two unsolicited private messages at once.
 
-    Today's check-in prompt (sent in the last hour or due within the next, and not yet
-    answered) asks about movement too, which counts for the group; a weekly summary just
-    went out; or the person hasn't answered for days (prompts come less often, nudges stop).
+    Today's check-in prompt (sent in the last hour and not yet answered, or due within the next)
+    or a weekly summary that just went out make the nudge wait an hour after it. The group's
+    nudge follows the group's own rule: an unanswered private prompt, or days of them (the
+    private prompts come less often then), never cancels it, only spaces it.
     """
-    if pacing.backed_off(user.unanswered_prompts or 0):
-        return True
     today = local_date(now, ZoneInfo(user.timezone))
     checkin = await queries.get_checkin(session, user.id, today)
     if checkin is None or checkin.completed_at is None:
         prompted = await queries.prompt_sent_at(session, user.id, today)
         if prompted is not None and now < prompted + SPACING:
-            return True
+            return prompted + SPACING
         due = user.next_prompt_at
-        if prompted is None and due is not None and now < due <= now + SPACING:
-            return True
+        if prompted is None and due is not None and now < due <= now + SPACING and not user.paused:
+            return due + SPACING
     summary = await session.scalar(
         select(SummarySent.sent_at).where(
             SummarySent.user_id == user.id, SummarySent.local_date == today
         )
     )
-    return summary is not None and now < summary + SPACING
+    return summary + SPACING if summary is not None and now < summary + SPACING else None
 
 
 async def _nudge_text(

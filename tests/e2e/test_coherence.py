@@ -221,3 +221,31 @@ async def test_finding_5_a_missed_day_stays_missed_and_no_comparison_without_his
     assert [(r["date"], r["movement"]) for r in rows] == [
         ("2026-03-27", "yes"), ("2026-03-29", "rest"),
     ]  # fmt: skip
+
+
+async def test_finding_6_the_group_counts_as_hearing_from_you_and_its_nudges_still_come(
+    harness: Harness,
+) -> None:
+    from tests.e2e.test_groups import NUDGE_UTC, at, create, jobs, new_group, people
+    from tests.e2e.test_groups import tap as group_tap
+
+    h = harness
+    h.clock.set(at(1, 6, 0))
+    ana, bo = await people(h, "Ana", "Bo")  # check-ins at 09:00 in Berlin, 07:00 UTC
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await group_tap(h, bo, message, "Join")
+    for day in range(2, 9):
+        # The private prompt goes unanswered by both; Ana taps Done in the group every day.
+        h.clock.set(at(day, 7, 1))
+        await h.tick()
+        await group_tap(h, ana, message, "Done today")
+        await jobs(h, at(day, NUDGE_UTC, 0))
+        await jobs(h, at(day, NUDGE_UTC + 2, 0))
+    said = texts(h.emu.messages(ana))
+    assert "haven't heard from you" not in said
+    assert said.count("How is your pain") >= 7  # still asked every day
+    # Bo answers nothing anywhere: his private prompts back off, but the group's nudge is the
+    # group's own rule, one a day.
+    nudges = [m for m in h.emu.messages(bo) if "isn't marked yet" in str(m.get("text"))]
+    assert len(nudges) >= 6, texts(h.emu.messages(bo))

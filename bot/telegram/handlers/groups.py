@@ -485,6 +485,8 @@ async def _count(
         return say(services.content, "group.popup.ended", user), None, []
     kind: Status = "moved" if action == "done" else "resting"
     changed = await db.mark_day(session, user.id, day, kind, now)
+    # Turning up in the group is hearing from the person: private prompts stop backing off.
+    user.unanswered_prompts = 0
     key = f"group.popup.{kind}" if changed else "group.popup.already_counted"
     outgoing: service.Outgoing = []
     for each in await db.active_challenges_of_user(session, user.id):
