@@ -120,6 +120,14 @@ EVERYDAY = [
     ("my mum's back is bad again", ["Is it about today?"], ["💡"]),  # someone else's back
     ("thanks for nothing", ["sorry"], ["welcome"]),  # sarcasm is not thanks
     ("not skipping today", [], ["Rest it is"]),
+    ("no headache today", ["lovely to hear"], ["💡"]),
+    ("I don't want to do more", [], ["Rest it is", "more today", CHECK, CRISIS]),
+    ("today was NOT a good day", ["sorry today is harder"], []),
+    ("think ill sit this one out tbh", ["Rest it is"], []),
+    ("whats on today", ["How is your pain"], []),
+    ("on the mend", ["lovely to hear"], []),
+    ("going downhill", ["sorry today is harder"], []),
+    ("nothing's changed", ["Steady is okay"], []),
 ]
 RED_FLAGS = [
     ("got stung by a wasp, hives everywhere and I'm wheezing", [EMERGENCY], [CRISIS]),
@@ -132,6 +140,12 @@ RED_FLAGS = [
     ("blood on the toilet paper again", [DOCTOR], [EMERGENCY]),
     ("my calf is swollen and warm", [DOCTOR], [EMERGENCY]),
     ("since starting the new tablets i feel dizzy", [DOCTOR], [EMERGENCY]),
+    ("always thirsty lately and up weeing all night", [DOCTOR], [EMERGENCY]),
+    ("got a new rash and my knuckles and knees are swelling up", [DOCTOR], [EMERGENCY]),
+    # ...and the other way: not sudden, not an emergency.
+    ("new numbness in my foot", [DOCTOR], [EMERGENCY]),
+    ("been getting out of breath on the stairs lately, never used to", [DOCTOR], [EMERGENCY]),
+    ("I banged my head years ago, it's fine", [], [EMERGENCY, DOCTOR]),
     # Whose body and when.
     ("watching grey's anatomy, someone just had a stroke", [], [EMERGENCY, DOCTOR]),
     ("grandma had a fall last year but she's walking fine now", [], [DOCTOR]),
