@@ -58,6 +58,18 @@ class Limits:
         return True
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1"})
+
+
+def client_address(request: web.Request) -> str:
+    """Who is asking: the peer, or, from a proxy on this machine, the address it forwards."""
+    remote = request.remote or "?"
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if remote in LOOPBACK and forwarded:
+        return forwarded.split(",")[-1].strip()[:64] or remote
+    return remote
+
+
 def _headers(style: str, *, script: bool = False, framed: bool = False) -> dict[str, str]:
     policy = [
         "default-src 'none'",
@@ -110,7 +122,7 @@ class Site:
 
     def _guard(self, handler: Handler) -> Handler:
         async def guarded(request: web.Request) -> web.StreamResponse:
-            if not await self.limits.allow(request.remote or "?"):
+            if not await self.limits.allow(client_address(request)):
                 rendered = web_page.plain(self.services.content, "web.too_many")
                 response = _html(rendered, 429)
                 response.headers["Retry-After"] = "60"

@@ -47,6 +47,9 @@ def test_the_wheel_holds_content_and_migrations(wheel: Path) -> None:
     assert "bot/content/en/interface/checkin/ask.pain.j2" in names
     assert "bot/db/migrations/env.py" in names
     assert "bot/domain/cities.bin.gz" in names
+    # The web page's template, stylesheet and the Mini App's one script.
+    for name in ("page.html.j2", "plain.html.j2", "app.html.j2", "page.css", "app.js"):
+        assert f"bot/views/templates/{name}" in names
     assert any(n.startswith("bot/db/migrations/versions/0001_") for n in names)
     assert not (ROOT / "bot" / "content").exists(), "the content lives in the top-level content/"
     # Every file of the top-level content/ is in the wheel under bot/content/, and nothing else.
@@ -93,6 +96,13 @@ def test_an_installed_wheel_plays_the_sample_script_from_any_folder(
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.count("Time for today's check-in") == 2
     assert "All set" in result.stdout and "Traceback" not in result.stdout
+    # The share page renders from the installed copy (its templates are package data).
+    shutil.copy(ROOT / "docs" / "share.play", elsewhere / "share.play")
+    shared = subprocess.run(
+        [sys.executable, "-m", "bot", "play", "--script", str(elsewhere / "share.play")],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert ": 200 Robin: the last 4 weeks" in shared.stdout, shared.stderr[-2000:]
     # The benchmarks need a clone: an installed wheel says so in one line, no traceback.
     bench = subprocess.run(
         [sys.executable, "-m", "bot", "bench", "personas"],

@@ -232,3 +232,17 @@ async def test_in_webhook_mode_the_webhooks_server_serves_the_pages_never_the_he
             assert "Not found." not in (await get(f"http://127.0.0.1:{health}{path}"))[1]
     finally:
         await runtime.stop()
+
+
+async def test_behind_a_local_proxy_each_forwarded_address_has_its_own_limit(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    async with web_harness(
+        emulator, clock, database_url, content, limits=Limits(per_minute=2)
+    ) as (_, root), aiohttp.ClientSession() as client:
+        statuses = []
+        for address in ("203.0.113.1", "203.0.113.1", "203.0.113.1", "198.51.100.7"):
+            headers = {"X-Forwarded-For": f"10.0.0.1, {address}"}
+            async with client.get(f"{root}/s/none", headers=headers) as response:
+                statuses.append(response.status)
+    assert statuses == [404, 404, 429, 404]
