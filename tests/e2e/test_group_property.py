@@ -1,0 +1,232 @@
+"""Group privacy as one property: whatever people do, nothing private ever reaches a group.
+
+Hypothesis plays random private commands, texts and check-in answers, private buttons copied
+into groups (live ones) and forged taps, real taps on the challenge messages, texts in the
+groups (red flags among them) and the clock moving on, in a basic group and a supergroup.
+After each run: no message, edit, caption, button or popup in either group carries a rating,
+a private note, a flare word, a health word or any sentence of a safety reply.
+
+GROUP_PROPERTY_EXAMPLES sets how many runs (default 8, kept small for CI); FUZZ_SEED=<n>
+explores others than the fixed set CI replays.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, seed, settings
+from hypothesis import strategies as st
+
+from bot.devtools.emulator import FakeChat, FakeUser, buttons
+from bot.views.content import Content
+from tests.e2e.test_groups import START, create, jobs, new_group, people
+from tests.harness import Harness
+
+EXAMPLES = int(os.environ.get("GROUP_PROPERTY_EXAMPLES", "8"))
+SEED = os.environ.get("FUZZ_SEED")
+ACTIONS = 25
+BOT = "SmallStepsBot"
+
+# Private notes carry a word that appears nowhere else.
+NOTES = ("slept badly, the plumcake note is private", "wobbegong day, knees awful",
+         "the quillfeather thing again")  # fmt: skip
+NOTE_WORDS = ("plumcake", "wobbegong", "quillfeather")
+RED_FLAGS = ("honestly i want to end it all", "I have chest pain and my left arm is numb",
+             "had chest pain this morning, gone now", "ugh end me", "i'm so done",
+             "passed out on the sofa", "I'm in a bad flare today")  # fmt: skip
+PRIVATE_TEXTS = (*NOTES, *RED_FLAGS, "9", "8", "0", "10", "yes", "no", "Skip", "not sure",
+                 "what should i do today", "my pain is 9/10", "thanks", "stop", "Berlin",
+                 "09:00")  # fmt: skip
+COMMANDS = ("/start", "/checkin", "/today", "/progress", "/export", "/settings", "/pause",
+            "/resume", "/cancel", "/privacy", "/delete", "/help", "/start sf", "/challenge",
+            "/leave", "/endchallenge", "/nope")  # fmt: skip
+# What never reaches a group: a rating, a health word, a flare word, a private note.
+RATING = re.compile(r"\d\s*/\s*10\b")
+PRIVATE_WORDS = ("flare", "pain", "energy", "sleep", "mood", "got in the way", *NOTE_WORDS)
+
+
+def safe_for_group(text: str) -> bool:
+    """What people type in a group is theirs to say there (the bot may echo a set-up answer):
+    the generated group texts leave out what the property looks for."""
+    lowered = text.lower()
+    return not RATING.search(text) and not any(word in lowered for word in PRIVATE_WORDS)
+
+
+group_texts = st.one_of(
+    st.sampled_from(RED_FLAGS[:-1]),  # the flare sentence is a private word by itself
+    st.sampled_from(("Berlin", "20:00", "8", "hi all", "who's walking today?")),
+    st.text(min_size=1, max_size=80),
+).filter(lambda s: bool(s.strip()) and safe_for_group(s))
+private_data = st.one_of(
+    st.sampled_from(("ci:{day}:pain:8", "ci:{day}:flare:yes", "ci:{day}:note:skip", "pl:done",
+                     "del:1", "del:keep", "sf:help", "sf:ok", "in:today", "set:tz",
+                     "wk:menu", "ob:tz:Europe/Berlin", "rf:{day}:weekly:confidence:3",
+                     "gc:1:done", "gc:2:rest", "gc:1:join", "gs:1:act:walk", "", "x")),
+    st.text(max_size=64),
+)  # fmt: skip
+
+person = st.integers(0, 2)
+where = st.integers(0, 1)  # the basic group or the supergroup
+action = st.one_of(
+    st.tuples(st.just("private"), person, where, st.sampled_from(PRIVATE_TEXTS)),
+    st.tuples(st.just("private"), person, where, st.sampled_from(COMMANDS[:12])),
+    st.tuples(st.just("ptap"), person, where, st.integers(0, 20)),
+    st.tuples(st.just("ptap"), person, where, st.integers(0, 20)),
+    st.tuples(st.just("copy"), person, where, st.integers(0, 20)),
+    st.tuples(st.just("copy"), person, where, st.integers(0, 20)),
+    st.tuples(st.just("forged"), person, where, private_data),
+    st.tuples(st.just("gtap"), person, where, st.integers(0, 20)),
+    st.tuples(st.just("command"), person, where, st.sampled_from(COMMANDS)),
+    st.tuples(st.just("gtext"), person, where, group_texts),
+    st.tuples(st.just("later"), person, where, st.integers(1, 12 * 60)),
+)
+
+
+@dataclass
+class World:
+    """Three people (the third never set up), a basic group and a supergroup, a challenge in
+    each."""
+
+    people: list[FakeUser] = field(default_factory=list)
+    groups: list[FakeChat] = field(default_factory=list)
+    queries: set[str] = field(default_factory=set)  # taps made in a group
+
+
+@pytest.fixture
+def world() -> World:
+    return World()
+
+
+async def set_up(h: Harness, world: World) -> None:
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    cy = h.emu.user("Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    await create(h, ana, family)
+    walkers = h.emu.group("Walkers", supergroup=True, bot_member=False, owner=bo,
+                          members=(ana, cy))  # fmt: skip
+    await h.emu.add_to_group(bo, walkers)
+    await h.settle()
+    await create(h, bo, walkers, time="21:00")
+    for group in (family, walkers):
+        message = challenge_message(h, group)
+        for someone in (ana, bo, cy):
+            await h.emu.tap_button(someone, message, "Join")
+            await h.settle()
+    # Ana has a hard day on record, with a note.
+    await h.say(ana, "/checkin")
+    for label in ("9", "Yes"):
+        await h.tap(ana, label)
+    world.people, world.groups = [ana, bo, cy], [family, walkers]
+
+
+def challenge_message(h: Harness, group: FakeChat) -> dict[str, Any]:
+    """The group's newest bot message with buttons (its challenge, or a set-up)."""
+    found = next((m for m in reversed(h.emu.messages(group)) if buttons(m)), None)
+    return found if found is not None else (h.emu.last(group) or {})
+
+
+async def play(h: Harness, world: World, actions: list[tuple[str, int, int, Any]]) -> None:
+    day = f"{h.clock.now():%Y%m%d}"
+    for kind, who, at, value in actions:
+        someone, group = world.people[who], world.groups[at]
+        h.clock.advance(timedelta(seconds=5))
+        private = next((m for m in reversed(h.emu.messages(someone)) if buttons(m)), None)
+        target = challenge_message(h, group)
+        if kind == "private":
+            await h.emu.send_text(someone, value)
+        elif kind == "ptap" and private is not None:
+            options = [data for _, data in buttons(private) if data]
+            await h.emu.tap(someone, private, options[value % len(options)])
+        elif kind == "copy" and private is not None and target:
+            options = [data for _, data in buttons(private) if data]
+            query = await h.emu.tap(someone, target, options[value % len(options)])
+            world.queries.add(query)
+        elif kind == "forged" and target:
+            world.queries.add(await h.emu.tap(someone, target, value.replace("{day}", day)[:64]))
+        elif kind == "gtap" and target:
+            options = [data for _, data in buttons(target) if data]
+            if options:
+                world.queries.add(await h.emu.tap(someone, target, options[value % len(options)]))
+        elif kind == "command":
+            word, _, rest = value.partition(" ")
+            await h.emu.send_text(someone, f"{word}@{BOT} {rest}".strip(), chat=group)
+        elif kind == "gtext":
+            if value.startswith("/"):
+                value = f"@{BOT} {value}"
+            if who % 2 and target:  # a reply to the bot's message, or a mention
+                await h.emu.send_text(someone, value, chat=group, reply_to=target)
+            else:
+                await h.emu.send_text(someone, f"@{BOT} {value}", chat=group)
+        elif kind == "later":
+            h.clock.advance(timedelta(minutes=value))
+            await h.tick()
+            await jobs(h)
+        await h.settle(timeout=30)
+
+
+def safety_sentences(content: Content) -> list[str]:
+    """Every fixed sentence of every safety reply (not the neutral pointer meant for groups)."""
+    sentences: list[str] = []
+    for (_, key), item in content.items.items():
+        if item.kind != "safety" or key == "safety.group_link":
+            continue
+        body = item.path.read_text(encoding="utf-8").split("---", 2)[-1]
+        body = re.sub(r"<[^>]+>|\{\{.*?\}\}|\{%.*?%\}", "\n", body)
+        for sentence in re.split(r"[.!?:\n•]", body):
+            if len(sentence.strip()) >= 20:
+                sentences.append(sentence.strip())
+    assert len(sentences) > 20
+    return sentences
+
+
+def group_outputs(h: Harness, world: World) -> list[str]:
+    """Every text, caption and button the bot sent to a group, and every popup it gave to a
+    tap made in one."""
+    ids = {str(g.id) for g in world.groups}
+    seen = [
+        f"{c.method}: {c.params.get('text') or ''} {c.params.get('caption') or ''} "
+        f"{c.params.get('reply_markup') or ''}"
+        for c in h.emu.calls
+        if str(c.params.get("chat_id")) in ids
+    ]
+    seen += [f"popup: {a.text}" for a in h.emu.callback_answers if a.id in world.queries and a.text]
+    return seen
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    derandomize=SEED is None,
+    # One bot and database across runs (state builds up, as in life): shrinking cannot replay.
+    phases=(Phase.explicit, Phase.reuse, Phase.generate),
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                           HealthCheck.data_too_large],
+)  # fmt: skip
+@given(actions=st.lists(action, min_size=ACTIONS, max_size=ACTIONS))
+async def test_nothing_private_ever_reaches_a_group(
+    harness: Harness, world: World, content: Content, actions: list[tuple[str, int, int, Any]]
+) -> None:
+    if not world.people:
+        await set_up(harness, world)
+    await play(harness, world, actions)
+    sentences = safety_sentences(content)
+    for line in group_outputs(harness, world):
+        lowered = line.lower()
+        assert not RATING.search(line), line
+        for word in PRIVATE_WORDS:
+            assert word not in lowered, (word, line)
+        for sentence in sentences:
+            assert sentence not in line, (sentence, line)
+
+
+if SEED is not None:
+    test_nothing_private_ever_reaches_a_group = seed(int(SEED))(
+        test_nothing_private_ever_reaches_a_group
+    )
