@@ -4,9 +4,10 @@ Hypothesis plays random private commands, texts and check-in answers, private bu
 into groups (live ones) and forged taps, real taps on the challenge messages, texts in the
 groups (red flags among them) and the clock moving on, in a basic group and a supergroup.
 After each run: no message, edit, caption, button or popup in either group carries a rating,
-a private note, a flare word, a health word or any sentence of a safety reply.
+a private note, a flare word, a health word, any sentence of a safety reply or of any other
+message meant for a private chat.
 
-GROUP_PROPERTY_EXAMPLES sets how many runs (default 8, kept small for CI); FUZZ_SEED=<n>
+GROUP_PROPERTY_EXAMPLES sets how many runs (default 10, kept small for CI); FUZZ_SEED=<n>
 explores others than the fixed set CI replays.
 """
 
@@ -27,9 +28,9 @@ from bot.views.content import Content
 from tests.e2e.test_groups import START, create, jobs, new_group, people
 from tests.harness import Harness
 
-EXAMPLES = int(os.environ.get("GROUP_PROPERTY_EXAMPLES", "8"))
+EXAMPLES = int(os.environ.get("GROUP_PROPERTY_EXAMPLES", "10"))
 SEED = os.environ.get("FUZZ_SEED")
-ACTIONS = 25
+ACTIONS = 30
 BOT = "SmallStepsBot"
 
 # Private notes carry a word that appears nowhere else.
@@ -57,34 +58,25 @@ def safe_for_group(text: str) -> bool:
     return not RATING.search(text) and not any(word in lowered for word in PRIVATE_WORDS)
 
 
-group_texts = st.one_of(
-    st.sampled_from(RED_FLAGS[:-1]),  # the flare sentence is a private word by itself
-    st.sampled_from(("Berlin", "20:00", "8", "hi all", "who's walking today?")),
-    st.text(min_size=1, max_size=80),
-).filter(lambda s: bool(s.strip()) and safe_for_group(s))
-private_data = st.one_of(
-    st.sampled_from(("ci:{day}:pain:8", "ci:{day}:flare:yes", "ci:{day}:note:skip", "pl:done",
-                     "del:1", "del:keep", "sf:help", "sf:ok", "in:today", "set:tz",
-                     "wk:menu", "ob:tz:Europe/Berlin", "rf:{day}:weekly:confidence:3",
-                     "gc:1:done", "gc:2:rest", "gc:1:join", "gs:1:act:walk", "", "x")),
-    st.text(max_size=64),
+FORGED = ("ci:{day}:pain:8", "ci:{day}:flare:yes", "ci:{day}:note:skip", "pl:done", "del:1",
+          "del:keep", "sf:help", "sf:ok", "in:today", "set:tz", "wk:menu",
+          "ob:tz:Europe/Berlin", "rf:{day}:weekly:confidence:3", "gc:1:done", "gc:2:rest",
+          "gc:1:join", "gs:1:act:walk", "", "x")  # fmt: skip
+GROUP_TEXTS = (*RED_FLAGS[:-1], "Berlin", "20:00", "8", "hi all", "who's walking today?")
+# The kind of each action, by weight (hypothesis draws evenly from a flat tuple).
+KINDS = (
+    "private", "private", "ptap", "ptap", "copy", "copy", "copy", "forged", "forged", "gtap",
+    "command", "command", "command", "command", "gtext", "gtext", "gtext", "later",
 )  # fmt: skip
-
-person = st.integers(0, 2)
-where = st.integers(0, 1)  # the basic group or the supergroup
-action = st.one_of(
-    st.tuples(st.just("private"), person, where, st.sampled_from(PRIVATE_TEXTS)),
-    st.tuples(st.just("private"), person, where, st.sampled_from(COMMANDS[:12])),
-    st.tuples(st.just("ptap"), person, where, st.integers(0, 20)),
-    st.tuples(st.just("ptap"), person, where, st.integers(0, 20)),
-    st.tuples(st.just("copy"), person, where, st.integers(0, 20)),
-    st.tuples(st.just("copy"), person, where, st.integers(0, 20)),
-    st.tuples(st.just("forged"), person, where, private_data),
-    st.tuples(st.just("gtap"), person, where, st.integers(0, 20)),
-    st.tuples(st.just("command"), person, where, st.sampled_from(COMMANDS)),
-    st.tuples(st.just("gtext"), person, where, group_texts),
-    st.tuples(st.just("later"), person, where, st.integers(1, 12 * 60)),
+# (kind, who, which group, a number that picks from the kind's list, a random text)
+action = st.tuples(
+    st.sampled_from(KINDS),
+    st.integers(0, 2),
+    st.integers(0, 1),
+    st.integers(0, 10**6),
+    st.text(min_size=1, max_size=64),
 )
+Action = tuple[str, int, int, int, str]
 
 
 @dataclass
@@ -131,58 +123,74 @@ def challenge_message(h: Harness, group: FakeChat) -> dict[str, Any]:
     return found if found is not None else (h.emu.last(group) or {})
 
 
-async def play(h: Harness, world: World, actions: list[tuple[str, int, int, Any]]) -> None:
+async def play(h: Harness, world: World, actions: list[Action]) -> None:
     day = f"{h.clock.now():%Y%m%d}"
-    for kind, who, at, value in actions:
+    for kind, who, at, number, text in actions:
         someone, group = world.people[who], world.groups[at]
         h.clock.advance(timedelta(seconds=5))
         private = next((m for m in reversed(h.emu.messages(someone)) if buttons(m)), None)
         target = challenge_message(h, group)
         if kind == "private":
-            await h.emu.send_text(someone, value)
+            said = (*PRIVATE_TEXTS, *COMMANDS[:12])[number % (len(PRIVATE_TEXTS) + 12)]
+            await h.emu.send_text(someone, said)
         elif kind == "ptap" and private is not None:
             options = [data for _, data in buttons(private) if data]
-            await h.emu.tap(someone, private, options[value % len(options)])
+            await h.emu.tap(someone, private, options[number % len(options)])
         elif kind == "copy" and private is not None and target:
             options = [data for _, data in buttons(private) if data]
-            query = await h.emu.tap(someone, target, options[value % len(options)])
-            world.queries.add(query)
+            world.queries.add(await h.emu.tap(someone, target, options[number % len(options)]))
         elif kind == "forged" and target:
-            world.queries.add(await h.emu.tap(someone, target, value.replace("{day}", day)[:64]))
+            data = text if number % 4 == 0 else FORGED[number % len(FORGED)]
+            world.queries.add(await h.emu.tap(someone, target, data.replace("{day}", day)[:64]))
         elif kind == "gtap" and target:
             options = [data for _, data in buttons(target) if data]
             if options:
-                world.queries.add(await h.emu.tap(someone, target, options[value % len(options)]))
+                data = options[number % len(options)]
+                world.queries.add(await h.emu.tap(someone, target, data))
         elif kind == "command":
-            word, _, rest = value.partition(" ")
+            word, _, rest = COMMANDS[number % len(COMMANDS)].partition(" ")
             await h.emu.send_text(someone, f"{word}@{BOT} {rest}".strip(), chat=group)
         elif kind == "gtext":
-            if value.startswith("/"):
-                value = f"@{BOT} {value}"
-            if who % 2 and target:  # a reply to the bot's message, or a mention
-                await h.emu.send_text(someone, value, chat=group, reply_to=target)
+            said = text if number % 3 == 0 else GROUP_TEXTS[number % len(GROUP_TEXTS)]
+            if not safe_for_group(said) or not said.strip():
+                continue
+            if number % 2 and target:  # a reply to the bot's message, or a mention
+                await h.emu.send_text(someone, said, chat=group, reply_to=target)
             else:
-                await h.emu.send_text(someone, f"@{BOT} {value}", chat=group)
+                await h.emu.send_text(someone, f"@{BOT} {said}", chat=group)
         elif kind == "later":
-            h.clock.advance(timedelta(minutes=value))
+            h.clock.advance(timedelta(minutes=number % (12 * 60)))
             await h.tick()
             await jobs(h)
         await h.settle(timeout=30)
 
 
-def safety_sentences(content: Content) -> list[str]:
-    """Every fixed sentence of every safety reply (not the neutral pointer meant for groups)."""
-    sentences: list[str] = []
+# Content a group may see besides its own (group.*): the pointer to a private chat, the popups.
+FOR_GROUPS = ("safety.group_link", "error.stale_button", "error.generic")
+
+
+def sentences_of(content: Content, keys: set[str]) -> set[str]:
+    """The fixed sentences (20 characters or more) of those messages."""
+    found: set[str] = set()
     for (_, key), item in content.items.items():
-        if item.kind != "safety" or key == "safety.group_link":
+        if key not in keys:
             continue
         body = item.path.read_text(encoding="utf-8").split("---", 2)[-1]
-        body = re.sub(r"<[^>]+>|\{\{.*?\}\}|\{%.*?%\}", "\n", body)
-        for sentence in re.split(r"[.!?:\n•]", body):
-            if len(sentence.strip()) >= 20:
-                sentences.append(sentence.strip())
-    assert len(sentences) > 20
-    return sentences
+        body = re.sub(r"<[^>]+>|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", "\n", body, flags=re.S)
+        found.update(s.strip() for s in re.split(r"[.!?:;\n•]", body) if len(s.strip()) >= 20)
+    return found
+
+
+def private_sentences(content: Content) -> tuple[set[str], set[str]]:
+    """(sentences of safety replies, sentences of every other private message): any message
+    not meant for a group, less what it shares with one."""
+    keys = {key for _, key in content.items}
+    shared = sentences_of(content, {k for k in keys if k.startswith("group.")} | set(FOR_GROUPS))
+    private = {k for k in keys if not k.startswith("group.") and k not in FOR_GROUPS}
+    safety = sentences_of(content, {k for k in private if k.startswith("safety.")}) - shared
+    rest = sentences_of(content, private - {k for k in private if k.startswith("safety.")})
+    assert len(safety) > 20 and len(rest) > 200
+    return safety, rest - shared
 
 
 def group_outputs(h: Harness, world: World) -> list[str]:
@@ -211,19 +219,21 @@ def group_outputs(h: Harness, world: World) -> list[str]:
 )  # fmt: skip
 @given(actions=st.lists(action, min_size=ACTIONS, max_size=ACTIONS))
 async def test_nothing_private_ever_reaches_a_group(
-    harness: Harness, world: World, content: Content, actions: list[tuple[str, int, int, Any]]
+    harness: Harness, world: World, content: Content, actions: list[Action]
 ) -> None:
     if not world.people:
         await set_up(harness, world)
     await play(harness, world, actions)
-    sentences = safety_sentences(content)
+    safety, private = private_sentences(content)
     for line in group_outputs(harness, world):
         lowered = line.lower()
         assert not RATING.search(line), line
         for word in PRIVATE_WORDS:
             assert word not in lowered, (word, line)
-        for sentence in sentences:
-            assert sentence not in line, (sentence, line)
+        for sentence in safety:
+            assert sentence not in line, ("a safety reply", sentence, line)
+        for sentence in private:
+            assert sentence not in line, ("a private message", sentence, line)
 
 
 if SEED is not None:
