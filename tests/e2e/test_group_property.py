@@ -44,8 +44,8 @@ PRIVATE_TEXTS = (*NOTES, *RED_FLAGS, "9", "8", "0", "10", "yes", "no", "Skip", "
                  "what should i do today", "my pain is 9/10", "thanks", "stop", "Berlin",
                  "09:00")  # fmt: skip
 COMMANDS = ("/start", "/checkin", "/today", "/progress", "/export", "/settings", "/pause",
-            "/resume", "/cancel", "/privacy", "/delete", "/help", "/start sf", "/challenge",
-            "/leave", "/endchallenge", "/nope")  # fmt: skip
+            "/resume", "/cancel", "/privacy", "/delete", "/help", "/share", "/start sf",
+            "/challenge", "/leave", "/endchallenge", "/nope")  # fmt: skip
 # What never reaches a group: a rating, a health word, a flare word, a private note.
 RATING = re.compile(r"\d\s*/\s*10\b")
 PRIVATE_WORDS = ("flare", "pain", "energy", "sleep", "mood", "got in the way", *NOTE_WORDS)
@@ -131,7 +131,7 @@ async def play(h: Harness, world: World, actions: list[Action]) -> None:
         private = next((m for m in reversed(h.emu.messages(someone)) if buttons(m)), None)
         target = challenge_message(h, group)
         if kind == "private":
-            said = (*PRIVATE_TEXTS, *COMMANDS[:12])[number % (len(PRIVATE_TEXTS) + 12)]
+            said = (*PRIVATE_TEXTS, *COMMANDS[:13])[number % (len(PRIVATE_TEXTS) + 13)]
             await h.emu.send_text(someone, said)
         elif kind == "ptap" and private is not None:
             options = [data for _, data in buttons(private) if data]
