@@ -131,11 +131,15 @@ async def _page(
 
 async def open_shared(services: Services, token: str) -> Page | None:
     """The page a token opens (counted as one more opening), or None: unknown, expired or
-    stopped look the same."""
+    stopped look the same.
+
+    The page is read without the write lock (pages never wait for the bot's writes, nor for
+    each other); the opening is counted in a short transaction of its own.
+    """
     if not token or len(token) > 2 * TOKEN_BYTES:
         return None
     now = services.clock.now()
-    async with services.transaction() as session:
+    async with services.sessions() as session:
         result = await session.execute(
             select(ShareLink).where(ShareLink.token_hash == hash_token(token))
         )
@@ -145,9 +149,15 @@ async def open_shared(services: Services, token: str) -> Page | None:
         user = await session.get(User, link.user_id)
         if user is None:
             return None
-        link.opens += 1
-        link.last_opened_at = now
-        return await _page(services, session, user, link.weeks, link.notes, link.expires_at)
+        page = await _page(services, session, user, link.weeks, link.notes, link.expires_at)
+        link_id = link.id
+    async with services.transaction() as session:
+        await session.execute(
+            update(ShareLink)
+            .where(ShareLink.id == link_id)
+            .values(opens=ShareLink.opens + 1, last_opened_at=now)
+        )
+    return page
 
 
 async def own_page(services: Services, user_id: int, weeks: int) -> Page | None:

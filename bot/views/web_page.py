@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from bot.domain.clinician import TrendDay, Trends
+from bot.domain.clinician import SPANS, TrendDay, Trends
 from bot.views import svg
 from bot.views.content import Content
 from bot.views.goals import goal_sentence
@@ -41,6 +41,16 @@ class PageText:
     period: str
     made: str
     expires: str | None
+
+
+@dataclass(frozen=True)
+class Switch:
+    """The Mini App's 4 / 12 weeks buttons: a form that posts the same initData again."""
+
+    action: str
+    init_data: str
+    theme: str
+    weeks: int
 
 
 @dataclass(frozen=True)
@@ -117,6 +127,7 @@ def render(
     zone: ZoneInfo,
     notes: bool,
     theme: dict[str, str] | None = None,
+    switch: Switch | None = None,
 ) -> Rendered:
     """The page's HTML (share page, or the Mini App's view when `theme` is given)."""
     label = content.label
@@ -248,6 +259,9 @@ def render(
             notes=notes,
             note_rows=note_rows,
             zone=str(zone),
+            switch=switch,
+            spans=[(weeks, words(f"share.weeks.{weeks}")) for weeks in SPANS],
+            switch_label=words("web.switch"),
         )
     )
     return Rendered(html=html, style_hash=style_hash(css))

@@ -179,10 +179,20 @@ class Site:
             rendered = web_page.plain(self.services.content, "web.unauthorized")
             return _html(rendered, 401, framed=True)
         theme_field = form.get("theme") if form is not None else None
-        return _html(self._render(page, own=True, theme=_theme(theme_field)), framed=True)
+        switch = web_page.Switch(
+            action=share.APP_PATH, init_data=str(raw),
+            theme=theme_field if isinstance(theme_field, str) else "", weeks=page.weeks,
+        )  # fmt: skip
+        rendered = self._render(page, own=True, theme=_theme(theme_field), switch=switch)
+        return _html(rendered, framed=True)
 
     def _render(
-        self, page: share.Page, *, own: bool, theme: dict[str, str] | None = None
+        self,
+        page: share.Page,
+        *,
+        own: bool,
+        theme: dict[str, str] | None = None,
+        switch: web_page.Switch | None = None,
     ) -> web_page.Rendered:
         content = self.services.content
         text = web_page.page_text(
@@ -191,7 +201,7 @@ class Site:
         )  # fmt: skip
         return web_page.render(
             content, page.locale, text, page.trends, zone=page.zone, notes=page.notes,
-            theme=theme,
+            theme=theme, switch=switch,
         )  # fmt: skip
 
 

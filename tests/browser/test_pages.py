@@ -131,6 +131,11 @@ async def test_the_mini_app_follows_the_theme_and_refuses_forged_initdata(
     assert background == "rgb(23, 33, 43)"  # the theme's bg_color
     assert await page.locator("figure svg").first.is_visible()
     await page.screenshot(path=str(artifacts / "miniapp-390x844.png"))
+    # The 12 weeks button posts the same initData again: no script on this page needed.
+    await page.click("button[value='12']")
+    await page.wait_for_selector("text=Your last 12 weeks")
+    assert await figures(page) == await expected_figures(harness, robin.id, today, 12)
+    assert await page.get_attribute("button[value='12']", "aria-pressed") == "true"
     forged = init_data(robin.id, harness.clock.now(), token="999:not-this-bot")
     page = await context.new_page()  # a fresh page: a new fragment alone would not reload
     await page.goto(f"{root}/app#tgWebAppData={quote(forged)}")
