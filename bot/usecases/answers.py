@@ -30,6 +30,7 @@ class Answer:
 
     popup: str | None = None
     alert: bool = False
+    url: str | None = None  # a popup's link (a game or a deep link to the private chat)
     edit: Reply | None = None
     sends: list[Reply] = field(default_factory=list)
     files: list[File] = field(default_factory=list)

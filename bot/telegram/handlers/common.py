@@ -68,7 +68,7 @@ async def show(update: Update, answer: Answer) -> None:
     """Deliver what a use case said: the tap's popup, the tapped message's new look, then any
     new messages (all after the handler returned)."""
     if update.callback_query is not None:
-        await popup(update.callback_query, answer.popup, answer.alert)
+        await popup(update.callback_query, answer.popup, answer.alert, answer.url)
     if answer.edit is not None:
         await edit_or_send(update, *answer.edit)
     for text, markup in answer.sends:
