@@ -785,6 +785,12 @@ CLASSES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+CLASSES["TOPIC_WORDS"] = tuple(
+    p
+    for p in CLASSES["SUICIDE_WORDS"]
+    if p not in ("suicidal", "overdosed", "overdosing", "oded", "oding", "unalived", "unaliving")
+    and not p.startswith(("self harmed", "self harming", "self injuring", "kill", "take", "took"))
+)
 # Medicines by name: "collected my prescription" is a trip to the pharmacy.
 CLASSES["PILL_NAMES"] = tuple(
     p for p in CLASSES["PILLS"] if p not in ("prescription", "ones", "them all", "the lot")
@@ -3013,7 +3019,9 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "topic",
         (
-            "@SUICIDE_WORDS|stroke|heart_attack|first_aid|chest_pain @TOPIC",
+            # A topic's name is a noun ("suicide prevention walk"): "suicidal" or "overdosed" is
+            # about someone, never a topic.
+            "@TOPIC_WORDS|stroke|heart_attack|first_aid|chest_pain @TOPIC",
             "how to ~1 spot|recognise|recognize|treat|help|deal_with",
             "spot|recognise|recognize|recognising|recognizing|spotting|signs_of|symptoms_of ~2 a? "
             "stroke|heart_attack|@SUICIDE_WORDS|chest_pain",
