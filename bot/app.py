@@ -22,6 +22,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import zonedata
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.session import make_engine, make_sessionmaker
@@ -64,7 +65,8 @@ COMMANDS = (
 def build_services(
     settings: Settings, clock: Clock | None = None, content: Content | None = None
 ) -> Services:
-    """Database, clock and content for one process."""
+    """Database, clock and content for one process (and the zone data, read once)."""
+    zonedata.load()
     engine = make_engine(settings.database_url)
     content = content or load_content()
     return Services(

