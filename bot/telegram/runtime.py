@@ -393,19 +393,25 @@ class Runtime:
                 backoff = min(backoff * 2, MAX_BACKOFF)
 
     async def _catch_up(self, chat_id: int, queue: deque[Queued]) -> None:
-        """A flood: one "one moment", then the plain texts in between are answered by the latest.
+        """A flood: one "one moment", then the plain texts in between are answered by the latest,
+        and a command sent again and again (ten /export) is run once, for its latest copy.
 
         Every skipped text is still read for red flags: one that raises one is handled.
         """
-        texts = [i for i, q in enumerate(queue) if _plain_text(q.payload) is not None]
-        if len(texts) < 2:
-            return
+        latest: dict[str, int] = {}
         skip: list[int] = []
-        for index in texts[:-1]:
-            said = _plain_text(queue[index].payload) or ""
+        for index in reversed(range(len(queue))):
+            said = _plain_text(queue[index].payload)
+            if said is None:
+                continue
+            key = said.split(maxsplit=1)[0].split("@")[0].lower() if said.startswith("/") else ""
+            if key not in latest:
+                latest[key] = index
+                continue
             flag = scan(said)
             if flag is None or flag.tier not in ALARM_TIERS:
                 skip.append(index)
+        skip.sort()
         if not skip:
             return
         if chat_id > 0 and chat_id not in self._flooded:
@@ -568,7 +574,7 @@ def _is_update(value: Any) -> bool:
 
 
 def _plain_text(payload: dict[str, Any] | None) -> str | None:
-    """The text of a private, non-command message update; None for anything else."""
+    """The text of a private message update (a command's too); None for anything else."""
     message = payload.get("message") if isinstance(payload, dict) else None
     if not isinstance(message, dict) or not isinstance(message.get("text"), str):
         return None
@@ -576,7 +582,7 @@ def _plain_text(payload: dict[str, Any] | None) -> str | None:
     if not isinstance(chat, dict) or chat.get("type") != "private":
         return None
     said: str = message["text"]
-    return None if said.startswith("/") else said
+    return said
 
 
 async def _update_from(request: web.Request) -> dict[str, Any] | None:

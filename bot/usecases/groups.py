@@ -427,6 +427,19 @@ async def leave(services: Services, user_id: int, name: str, chat_id: int) -> Sh
         return Answer.say(text), [post] if post else []
 
 
+async def may_close_chooser(
+    services: Services, chat_id: int, user_id: int, may_end: Callable[[int, int], Awaitable[bool]]
+) -> bool:
+    """Whether someone may close the group's /endchallenge chooser (Keep going): whoever
+    started one of its running challenges, or a group admin, as for ending one."""
+    async with services.sessions() as session:
+        group = await db.group_by_chat(session, chat_id)
+        for challenge in await db.challenges_of_group(session, group.id) if group else []:
+            if await db.is_creator(session, challenge.id, user_id):
+                return True
+    return await may_end(chat_id, user_id)
+
+
 async def end_choice(services: Services, chat_id: int) -> Answer:
     """/endchallenge in a group: which challenge to end early (creator or admin taps)."""
     async with services.sessions() as session:

@@ -16,14 +16,22 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+# A cell starting with one of these is read as a formula by spreadsheet programs (a note typed
+# as "=HYPERLINK(...)" would run when the file is opened); OWASP's advice is a leading quote.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: object) -> str:
-    """Empty for missing values, ISO for dates and times, words for booleans."""
+    """Empty for missing values, ISO for dates and times, words for booleans; text that a
+    spreadsheet would run as a formula is prefixed with ' so it shows as typed."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
     return str(value)
 
 
@@ -36,7 +44,8 @@ def checkins_csv(checkins: Sequence[CheckIn], plans: Sequence[DayPlan]) -> bytes
     rated = {c.local_date: c for c in checkins if _said_about_itself(c)}
     about = answers_about({c.local_date: c.movement for c in checkins}, [*rated, *by_date])
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF rows (RFC 4180): the writer then quotes a lone CR in a note as well as a newline.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for day in sorted({*rated, *by_date, *about}):
         row, plan = rated.get(day), by_date.get(day)

@@ -68,12 +68,12 @@ async def count_aside(h: Harness) -> int:
     return int(found or 0)
 
 
-async def check_in_with_note(h: Harness, person: FakeUser) -> None:
+async def check_in_with_note(h: Harness, person: FakeUser, note: str = NOTE) -> None:
     """A full check-in by taps, ending with a typed note."""
     await h.say(person, "/checkin")
     for label in ("3", "No", "2", "6", "7", "Yes"):
         await h.tap(person, label)
-    said = texts(await h.say(person, NOTE))
+    said = texts(await h.say(person, note))
     assert "saved" in said, said
 
 

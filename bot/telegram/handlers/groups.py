@@ -53,6 +53,9 @@ GROUP_COMMANDS = {
 }
 IN_GROUP = (ChatMember.MEMBER, ChatMember.ADMINISTRATOR, ChatMember.OWNER)
 MAY_END = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+# Challenge buttons whose answer replaces the tapped message (the /endchallenge and /leave
+# choosers): they must be on that message.
+EDITS_TAPPED = ("keep", "leave", "end")
 
 
 async def set_group_commands(bot: Bot, services: Services) -> None:
@@ -185,9 +188,11 @@ async def on_button(update: Update, context: Context) -> None:
     if tapped is None or (private and tapped.action not in ChallengeTap.PRIVATE):
         await stale_tap(services, update)
         return
-    if tapped.action == "keep":
-        await popup(query)
-        await _edit(query.message, say(services.content, "group.end.kept", None))
+    action = tapped.action
+    # The buttons that change the tapped message itself must be on it: a forged "keep going" or
+    # "leave" sent against the challenge message would otherwise replace it.
+    if action in EDITS_TAPPED and not _button_of(query.message, query.data):
+        await stale_tap(services, update)
         return
 
     async def may_end(group_chat_id: int, user_id: int) -> bool:
@@ -199,12 +204,30 @@ async def on_button(update: Update, context: Context) -> None:
         return member.status in MAY_END
 
     chat = update.effective_chat
+    if action == "keep":
+        # Closing the /endchallenge chooser is for whoever may end a challenge there.
+        if chat is None or not await groups.may_close_chooser(
+            services, chat.id, update.effective_user.id, may_end
+        ):
+            await popup(query, say(services.content, "group.popup.not_allowed", None))
+            return
+        await popup(query)
+        await _edit(query.message, say(services.content, "group.end.kept", None))
+        return
     answer, outgoing = await groups.challenge_tap(
         services, update.effective_user.id, None if private or chat is None else chat.id,
         tapped, in_group=_in_group(query.message), bot_username=context.bot.username,
         may_end=may_end,
     )  # fmt: skip
     await _tapped(update, context, answer, outgoing)
+
+
+def _button_of(message: object, data: str) -> bool:
+    """Whether `data` is one of the buttons of the tapped message (as Telegram holds it)."""
+    markup = message.reply_markup if isinstance(message, Message) else None
+    if markup is None:
+        return False
+    return any(b.callback_data == data for row in markup.inline_keyboard for b in row)
 
 
 def _in_group(message: object) -> bool:

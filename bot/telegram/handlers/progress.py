@@ -65,7 +65,9 @@ async def on_reflection_button(update: Update, context: Context) -> None:
         if user is None:
             await popup(query)
             return
-        if (checkin_case.today_for(services, user) - day).days > MONTHLY_WITHIN_DAYS:
+        # Only the days a question can have been asked on: not ahead of the person's today (a
+        # forged tap dated 2099 would be the newest answer in every summary), not long past.
+        if not 0 <= (checkin_case.today_for(services, user) - day).days <= MONTHLY_WITHIN_DAYS:
             await popup(query, say(services.content, "weekly.closed", user))
             return
         asked = reflect_case.Asked(day, kind, field, 0)
