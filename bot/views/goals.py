@@ -20,11 +20,12 @@ def goal_sentence(content: Content, locale: str, changes: tuple[GoalChange, ...]
     else:  # many changes: the latest ones, the first of them with its date
         shown = changes[-SHOWN:]
         first = shown[0]
-        parts = [
-            label("visit.goal_step", locale).format(
-                minutes=first.minutes, date=f"{first.date:%d %b}"
-            )
-        ]
+        part = label("visit.goal_step", locale).format(
+            minutes=first.minutes, date=f"{first.date:%d %b}"
+        )
+        if first.after_flare:
+            part = label("visit.goal_after_flare", locale).format(change=part)
+        parts = [part]
     for index, change in enumerate(shown[1:], start=1):
         if change.again:
             key = "visit.goal_again"

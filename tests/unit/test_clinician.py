@@ -137,3 +137,5 @@ def test_the_goal_sentence_reads_as_a_short_list(content: Content) -> None:
         and said.count(",") == SHOWN - 1
     )
     assert goal_sentence(content, "en", many[:SHOWN]).startswith("10 min, then 11 from 06 Dec")
+    lowered = (*many[:-SHOWN], GoalChange(day, 9, after_flare=True, again=False), *many[-5:])
+    assert goal_sentence(content, "en", lowered).startswith("9 min from 05 Dec after a flare, ")
