@@ -26,18 +26,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import or_, select
 from telegram import Bot, InlineKeyboardMarkup, InputFile, LinkPreviewOptions, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
-from bot.db.models import User
 from bot.logs import ref
 from bot.services import Services
 from bot.telegram import metrics
 from bot.telegram.limiter import BULK
+from bot.usecases import people
 
 log = logging.getLogger(__name__)
 # Asking for a method by name keeps Telegram's answer as JSON (see _request); PTB warns that a
@@ -180,17 +179,10 @@ async def mark_inactive(
     services: Services, user_ids: Iterable[int] = (), chat_ids: Iterable[int] = ()
 ) -> None:
     """People who blocked the bot (by id, or by their private chat): nothing more is sent to
-    them until they write again. The one place that decides it."""
-    users, chats = set(user_ids), set(chat_ids)
-    if not users and not chats:
-        return
-    async with services.transaction() as session:
-        result = await session.execute(
-            select(User).where(or_(User.id.in_(users), User.chat_id.in_(chats)))
-        )
-        for user in result.scalars():
-            user.active = False
-    log.info("%s people blocked the bot; marked inactive", len(users | chats))
+    them until they write again. The one place that decides it (bot.usecases.people stores it)."""
+    named = await people.blocked(services, user_ids, chat_ids)
+    if named:
+        log.info("%s people blocked the bot; marked inactive", named)
 
 
 # What an update's handlers say, delivered after they return --------------------------------
