@@ -85,6 +85,11 @@ async def test_share_open_count_choose_revoke_and_expire(site: tuple[Harness, st
     await get(link)
     said = texts(await harness.say(robin, "/share"))
     assert "opened 2 times" in said
+    said = texts(await harness.tap(robin, "New link"))
+    renewed = link_in(said)
+    assert (await get(link))[0] == 404 and (await get(renewed))[0] == 200
+    said = texts(await harness.tap(robin, "Stop sharing"))
+    assert "no longer works" in said and (await get(renewed))[0] == 404
     # "Show my notes" makes a fresh link: the old one is gone, the new one shows notes.
     await harness.say(robin, "/share stop")
     said = texts(await harness.say(robin, "/share"))
