@@ -34,7 +34,6 @@ class PrivacyFilter(logging.Filter):
 
     def __init__(self, secret: str = "") -> None:
         super().__init__()
-        self.secret = secret
         # The token's secret half, in any case: PTB capitalises Telegram's error descriptions
         # (which can quote the request URL), and a URL may encode the colon.
         _, _, half = secret.rpartition(":")

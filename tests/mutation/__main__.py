@@ -1,5 +1,8 @@
 """Mutation testing of bot/domain/: `python -m tests.mutation [MUTANT_GLOB ...]`.
 
+The outer modules (runtime, delivery, jobs, handlers, logs, use cases) against the end-to-end
+tests: `python -m tests.mutation outer [--sample N] [--module GLOB]` (see tests/mutation/outer.py).
+
 1. `mutmut run` (configured in pyproject.toml, [tool.mutmut]) mutates the code inside functions
    in bot/domain/ and runs the tests in tests/unit/ that cover each mutant.
 2. tests/mutation/thresholds.py moves each number in bot/domain/rules/thresholds.py by one.
@@ -90,6 +93,10 @@ def summary(results: dict[str, str], sweep: tuple[int, list[str]] | None) -> boo
 
 
 def main(argv: Sequence[str]) -> int:
+    if argv[:1] == ["outer"]:
+        from tests.mutation import outer
+
+        return outer.main(argv[1:])
     children = str(os.cpu_count() or 1)
     subprocess.run([*MUTMUT, "run", "--max-children", children, *argv], cwd=ROOT, check=False)
     sweep = None

@@ -1,0 +1,337 @@
+"""Mutation testing of the outer modules (runtime, delivery, jobs, handlers, logs, use cases).
+
+`python -m tests.mutation outer [--sample N] [--seed S] [--module GLOB] [--list]`
+
+Each mutant is one plausible one-line slip inside a function: a comparison turned around
+(`==`/`!=`, `<`/`<=`, `in`/`not in`, `is`/`is not`), `and`/`or` swapped, a `not` dropped, a
+number moved by one, `True`/`False` swapped, `+`/`-` swapped, `break`/`continue` swapped, or a
+statement with an effect left out (an awaited call, an attribute set, a return value). Logging
+and metrics lines, docstrings and lines marked `# pragma: no mutate` are left alone.
+
+For each mutant a fresh interpreter imports the mutated module (from memory; nothing is written
+to the tree) and runs the end-to-end files tests/mutation/targets.py maps to the module, up to
+the first failure. The mutant is killed when they fail (or time out), survives when they pass.
+The whole run is long (hundreds of mutants, each a few e2e files): `--sample N` runs a fixed
+random sample of N mutants per module (the same ones for the same seed). Known equivalent
+mutants (tests/mutation/equivalent.py) are reported apart and left out of the score.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import copy
+import importlib
+import importlib.machinery
+import importlib.util
+import random
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from types import CodeType
+
+from tests.mutation import equivalent, targets
+
+ROOT = targets.ROOT
+PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=")
+SWAPS: dict[type[ast.AST], type[ast.AST]] = {
+    ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE,
+    ast.GtE: ast.Gt, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
+    ast.And: ast.Or, ast.Or: ast.And, ast.Add: ast.Sub, ast.Sub: ast.Add,
+}  # fmt: skip
+QUIET = ("log", "logger", "logging", "metrics", "warnings")  # calls on these are not mutated
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """One change to a module's source: the span of a node and what replaces it."""
+
+    module: str  # path relative to the root, e.g. "bot/logs.py"
+    line: int  # 1-based, where the span starts
+    col: int
+    end_line: int
+    end_col: int
+    new: str
+    what: str  # e.g. "== -> !="
+
+    @property
+    def name(self) -> str:
+        return f"{self.module}:{self.line} {self.what}"
+
+    def apply(self, source: str) -> str:
+        lines = source.splitlines(keepends=True)
+        start = sum(len(x) for x in lines[: self.line - 1]) + _byte_col(lines[self.line - 1],
+                                                                        self.col)  # fmt: skip
+        end = sum(len(x) for x in lines[: self.end_line - 1]) + _byte_col(
+            lines[self.end_line - 1], self.end_col
+        )
+        return source[:start] + self.new + source[end:]
+
+    def source_line(self, source: str) -> str:
+        return source.splitlines()[self.line - 1].strip()
+
+
+def _byte_col(line: str, col: int) -> int:
+    """ast columns count UTF-8 bytes; the character index of one."""
+    return len(line.encode()[:col].decode(errors="ignore"))
+
+
+def _root(expr: ast.AST) -> str | None:
+    """The name a call chain starts from: `metrics` in `metrics.ERRORS.labels(x).inc()`."""
+    while isinstance(expr, ast.Call | ast.Attribute | ast.Await | ast.Subscript):
+        expr = expr.func if isinstance(expr, ast.Call) else expr.value
+    return expr.id if isinstance(expr, ast.Name) else None
+
+
+def _quiet(node: ast.AST) -> bool:
+    """A logging or metrics call, or a docstring: never a behaviour."""
+    if not isinstance(node, ast.Expr):
+        return False
+    if isinstance(node.value, ast.Constant):
+        return True
+    return _root(node.value) in QUIET
+
+
+def _node_mutants(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
+    """(the node whose span is replaced, the replacement source, a short description)."""
+    if isinstance(node, ast.Compare):
+        swapped = SWAPS.get(type(node.ops[0]))
+        if swapped is not None:
+            changed = copy.deepcopy(node)
+            changed.ops[0] = swapped()
+            yield node, ast.unparse(changed), f"{_op(node.ops[0])} -> {_op(changed.ops[0])}"
+    elif isinstance(node, ast.BoolOp):
+        changed = copy.deepcopy(node)
+        changed.op = SWAPS[type(node.op)]()  # type: ignore[assignment]
+        yield node, f"({ast.unparse(changed)})", f"{_op(node.op)} -> {_op(changed.op)}"
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        yield node, f"({ast.unparse(node.operand)})", "not dropped"
+    elif isinstance(node, ast.BinOp) and type(node.op) in SWAPS:
+        changed = copy.deepcopy(node)
+        changed.op = SWAPS[type(node.op)]()  # type: ignore[assignment]
+        yield node, f"({ast.unparse(changed)})", f"{_op(node.op)} -> {_op(changed.op)}"
+    elif isinstance(node, ast.Constant) and type(node.value) is bool:
+        yield node, str(not node.value), f"{node.value} -> {not node.value}"
+    elif isinstance(node, ast.Constant) and type(node.value) is int:
+        yield node, str(node.value + 1), f"{node.value} -> {node.value + 1}"
+    elif isinstance(node, ast.Break):
+        yield node, "continue", "break -> continue"
+    elif isinstance(node, ast.Continue):
+        yield node, "break", "continue -> break"
+    elif _has_effect(node):
+        yield node, "pass", f"left out: {ast.unparse(node)[:60]}"
+    elif (
+        isinstance(node, ast.Return)
+        and node.value is not None
+        and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+    ):
+        yield node, "return None", f"return None instead of {ast.unparse(node.value)[:40]}"
+
+
+def _has_effect(node: ast.AST) -> bool:
+    """A statement whose only work is its effect: an awaited call, or setting an attribute or
+    an item (leaving it out is a slip the tests should see)."""
+    if isinstance(node, ast.Expr):
+        return isinstance(node.value, ast.Await) and not _quiet(node)
+    if isinstance(node, ast.Assign | ast.AugAssign):
+        aims = node.targets if isinstance(node, ast.Assign) else [node.target]
+        return any(isinstance(t, ast.Attribute | ast.Subscript) for t in aims)
+    return False
+
+
+def _op(op: ast.AST) -> str:
+    return {
+        ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
+        ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not", ast.And: "and",
+        ast.Or: "or", ast.Add: "+", ast.Sub: "-",
+    }[type(op)]  # fmt: skip
+
+
+def _function_bodies(tree: ast.Module) -> Iterator[ast.AST]:
+    """Every node inside a function body (not decorators, defaults or annotations), skipping
+    quiet statements and what they contain."""
+    for fn in ast.walk(tree):
+        if not isinstance(fn, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        stack: list[ast.AST] = list(reversed(fn.body))
+        while stack:
+            node = stack.pop()
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                continue  # nested: walked on its own
+            if _quiet(node) or isinstance(node, ast.AnnAssign | ast.JoinedStr):
+                continue
+            yield node
+            stack.extend(reversed(list(ast.iter_child_nodes(node))))
+
+
+def mutants(module: str, source: str | None = None) -> list[Mutant]:
+    """Every mutant of one module, in source order; each compiles."""
+    source = source if source is not None else (ROOT / module).read_text()
+    tree = ast.parse(source)
+    lines = source.splitlines()
+    found: dict[tuple[int, int, int, int, str], Mutant] = {}
+    for node in _function_bodies(tree):
+        for target, new, what in _node_mutants(node):
+            line = getattr(target, "lineno", None)
+            end_line, end_col = getattr(target, "end_lineno", None), target.end_col_offset  # type: ignore[attr-defined]
+            if line is None or end_line is None or end_col is None:
+                continue
+            if "pragma: no mutate" in lines[line - 1]:
+                continue
+            mutant = Mutant(module, line, target.col_offset, end_line, end_col, new, what)  # type: ignore[attr-defined]
+            key = (line, target.col_offset, end_line, end_col, new)  # type: ignore[attr-defined]
+            if key in found:
+                continue
+            try:
+                compile(mutant.apply(source), module, "exec", dont_inherit=True)
+            except SyntaxError:
+                continue
+            found[key] = mutant
+    return sorted(found.values(), key=lambda m: (m.line, m.col, m.what))
+
+
+def module_name(module: str) -> str:
+    return module.removesuffix(".py").replace("/", ".")
+
+
+# Running one mutant, in its own interpreter ------------------------------------------------
+
+
+class _MutatedLoader(importlib.machinery.SourceFileLoader):
+    """Loads one module from mutated text, never from a cached .pyc."""
+
+    text = ""
+
+    def get_code(self, fullname: str) -> CodeType:
+        return compile(self.text, self.path, "exec", dont_inherit=True)
+
+
+class _Finder:
+    name = ""
+    path = ""
+
+    @classmethod
+    def find_spec(cls, fullname: str, path: object = None, target: object = None) -> object:
+        if fullname != cls.name:
+            return None
+        loader = _MutatedLoader(fullname, cls.path)
+        return importlib.util.spec_from_loader(fullname, loader, origin=cls.path)
+
+
+def _run_one(module: str, index: int, tests: Sequence[str]) -> int:
+    """In this interpreter: import the mutated module, then run pytest on the tests."""
+    import pytest
+
+    source = (ROOT / module).read_text()
+    _MutatedLoader.text = mutants(module, source)[index].apply(source) if index >= 0 else source
+    _Finder.name, _Finder.path = module_name(module), str(ROOT / module)
+    sys.meta_path.insert(0, _Finder)  # type: ignore[arg-type]
+    loaded = importlib.import_module(_Finder.name)
+    assert isinstance(loaded.__loader__, _MutatedLoader), _Finder.name
+    return int(pytest.main([*PYTEST_ARGS, *tests]))
+
+
+@dataclass
+class Outcome:
+    mutant: Mutant | None  # None: the unmutated baseline
+    status: str  # killed, survived, timeout, error
+    seconds: float
+
+
+def run(module: str, index: int, tests: Sequence[str], timeout: float) -> Outcome:
+    """One mutant (index -1: none, the baseline) against its tests, in a fresh interpreter."""
+    command = [sys.executable, "-m", "tests.mutation.outer", "--one", module, str(index),
+               *tests]  # fmt: skip
+    started = time.monotonic()
+    try:
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                              timeout=timeout, check=False)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return Outcome(None, "timeout", time.monotonic() - started)
+    took = time.monotonic() - started
+    status = {0: "survived", 1: "killed"}.get(done.returncode, "error")
+    if status == "error":
+        tail = (done.stdout + done.stderr)[-1500:]
+        print(f"    pytest stopped with {done.returncode}:\n{tail}")
+    return Outcome(None, status, took)
+
+
+def chosen(found: list[Mutant], sample: int | None, seed: int) -> list[int]:
+    """Indexes of the mutants to run: all, or a fixed random sample."""
+    indexes = list(range(len(found)))
+    if sample is None or sample >= len(indexes):
+        return indexes
+    return sorted(random.Random(f"{seed}:{found[0].module}").sample(indexes, sample))
+
+
+def main(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.mutation outer")
+    parser.add_argument("--sample", type=int, help="mutants per module (a fixed random sample)")
+    parser.add_argument("--seed", type=int, default=22, help="the sample's seed")
+    parser.add_argument("--module", action="append", help="only modules matching this glob")
+    parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        module, index, *tests = args.one
+        return _run_one(module, int(index), tests)
+    wrong = targets.problems()
+    if wrong:
+        print("tests/mutation/targets.py no longer matches the tree:\n  " + "\n  ".join(wrong))
+        return 2
+    patterns = args.module or list(targets.TARGETS)
+    paths = sorted({p for pattern in patterns for p in targets.modules(pattern)})
+    scores: list[tuple[str, int, int, int, int]] = []
+    for path in paths:
+        module = str(path.relative_to(ROOT))
+        tests = targets.tests_for(path)
+        source = path.read_text()
+        found = mutants(module, source)
+        picked = chosen(found, args.sample, args.seed)
+        print(f"\n{module}: {len(picked)} of {len(found)} mutants; tests: {' '.join(tests)}")
+        if args.list:
+            for i in picked:
+                print(f"  [{i}] {found[i].line}: {found[i].what}  | {found[i].source_line(source)}")
+            continue
+        baseline = run(module, -1, tests, timeout=1800)
+        if baseline.status != "survived":
+            print(f"  the tests fail without any mutant ({baseline.status}): module skipped")
+            scores.append((module, 0, 0, 0, len(picked)))
+            continue
+        limit = 2 * baseline.seconds + 60
+        killed = survived = known = 0
+        for i in picked:
+            mutant = found[i]
+            reason = equivalent.reason(mutant.module, mutant.what, mutant.source_line(source))
+            outcome = run(module, i, tests, timeout=limit)
+            line = f"  [{i}] {mutant.line}: {mutant.what}  | {mutant.source_line(source)}"
+            if outcome.status in ("killed", "timeout"):
+                killed += 1
+                print(f"{line}  -> {outcome.status} ({outcome.seconds:.0f} s)")
+            elif reason is not None:
+                known += 1
+                print(f"{line}  -> equivalent: {reason}")
+            else:
+                survived += 1
+                print(f"{line}  -> {outcome.status.upper()} ({outcome.seconds:.0f} s)")
+        scores.append((module, killed, survived, known, 0))
+    if args.list:
+        return 0
+    print("\nScore per module (killed / non-equivalent mutants run)")
+    total_killed = total_counted = 0
+    for module, killed, survived, known, skipped in scores:
+        counted = killed + survived
+        total_killed, total_counted = total_killed + killed, total_counted + counted
+        share = f"{100 * killed / counted:.0f}%" if counted else "n/a"
+        extra = f", {known} equivalent" if known else ""
+        extra += f", {skipped} not run (tests failing)" if skipped else ""
+        print(f"  {module}: {share} ({killed}/{counted}{extra})")
+    if total_counted:
+        print(f"  all: {100 * total_killed / total_counted:.0f}% ({total_killed}/{total_counted})")
+    return 0 if total_killed == total_counted else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,120 @@
+"""Which end-to-end tests guard which outer module: the map `python -m tests.mutation outer` uses.
+
+Each key is a module path or a glob (a module that is split keeps its row as a glob); each
+value, the test files (or node ids) that run against that module's mutants. When a module
+moves, move its row: tests/unit/test_mutation_targets.py fails while a row names a file that
+no longer exists, or a guarded module has no row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+E2E = "tests/e2e/"
+TARGETS: dict[str, tuple[str, ...]] = {
+    "bot/telegram/runtime.py": (
+        f"{E2E}test_promises.py",
+        f"{E2E}test_runtime.py",
+        f"{E2E}test_reliability.py",
+        f"{E2E}test_shutdown.py",
+    ),
+    "bot/telegram/delivery.py": (
+        f"{E2E}test_promises.py",
+        f"{E2E}test_reliability.py",
+        f"{E2E}test_outboxes.py",
+        f"{E2E}test_groups.py",
+    ),
+    "bot/telegram/jobs/daily.py": (
+        f"{E2E}test_promises.py",
+        f"{E2E}test_daily_prompt.py",
+        f"{E2E}test_guards.py",
+        f"{E2E}test_outboxes.py",
+    ),
+    "bot/telegram/jobs/weekly.py": (f"{E2E}test_progress.py", f"{E2E}test_outboxes.py"),
+    "bot/telegram/jobs/challenges*.py": (
+        f"{E2E}test_promises.py",
+        f"{E2E}test_groups.py",
+        f"{E2E}test_outboxes.py",
+    ),
+    "bot/telegram/handlers/privacy.py": (
+        f"{E2E}test_promises.py",
+        f"{E2E}test_guards.py",
+        f"{E2E}test_erasure.py",
+    ),
+    "bot/telegram/handlers/groups*.py": (
+        f"{E2E}test_group_privacy.py",
+        f"{E2E}test_groups.py",
+        f"{E2E}test_guards.py",
+    ),
+    "bot/telegram/handlers/safety.py": (
+        f"{E2E}test_group_privacy.py",
+        f"{E2E}test_safety.py",
+        f"{E2E}test_safety_conversation.py",
+        f"{E2E}test_promises.py",
+    ),
+    "bot/telegram/handlers/messages.py": (
+        f"{E2E}test_group_privacy.py",
+        f"{E2E}test_intents.py",
+        f"{E2E}test_checkin.py",
+        f"{E2E}test_onboarding.py",
+        f"{E2E}test_guards.py",
+    ),
+    "bot/logs.py": (f"{E2E}test_logs.py", f"{E2E}test_promises.py"),
+    "bot/usecases/checkin.py": (f"{E2E}test_checkin.py", f"{E2E}test_coherence.py"),
+    "bot/usecases/answers.py": (f"{E2E}test_checkin.py", f"{E2E}test_coherence.py"),
+    "bot/usecases/planning.py": (f"{E2E}test_plans.py", f"{E2E}test_pacing.py"),
+    "bot/usecases/challenges.py": (f"{E2E}test_groups.py", f"{E2E}test_promises.py"),
+    "bot/usecases/commands.py": (f"{E2E}test_checkin.py", f"{E2E}test_group_privacy.py"),
+    "bot/usecases/onboarding.py": (f"{E2E}test_onboarding.py",),
+    "bot/usecases/privacy.py": (
+        f"{E2E}test_erasure.py",
+        f"{E2E}test_promises.py",
+        f"{E2E}test_guards.py",
+    ),
+    "bot/usecases/progress.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/weekly.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/reflections.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/reports.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
+    "bot/usecases/share.py": (f"{E2E}test_share.py",),
+}
+
+# What the issue asks to guard (globs): each must be covered by a row above.
+GUARDED = (
+    "bot/telegram/runtime.py", "bot/telegram/delivery.py", "bot/telegram/jobs/*.py",
+    "bot/telegram/handlers/privacy.py", "bot/telegram/handlers/groups*.py",
+    "bot/telegram/handlers/safety.py", "bot/telegram/handlers/messages.py", "bot/logs.py",
+    "bot/usecases/*.py",
+)  # fmt: skip
+
+
+def modules(pattern: str) -> list[Path]:
+    """The module files a row's key stands for (package __init__ files left out)."""
+    return sorted(p for p in ROOT.glob(pattern) if p.name != "__init__.py")
+
+
+def problems() -> list[str]:
+    """What no longer matches the tree: rows naming nothing, missing test files, guarded
+    modules with no row."""
+    found = []
+    for pattern, tests in TARGETS.items():
+        if not modules(pattern):
+            found.append(f"{pattern}: no such module (moved? update its row)")
+        for test in tests:
+            if not (ROOT / test.split("::")[0]).is_file():
+                found.append(f"{pattern}: no test file {test}")
+    covered = {path for pattern in TARGETS for path in modules(pattern)}
+    for pattern in GUARDED:
+        for path in modules(pattern):
+            if path not in covered:
+                found.append(f"{path.relative_to(ROOT)}: guarded, but no row in TARGETS")
+    return found
+
+
+def tests_for(path: Path) -> tuple[str, ...]:
+    """The test files of the first row whose key matches the module."""
+    for pattern, tests in TARGETS.items():
+        if path in modules(pattern):
+            return tests
+    raise KeyError(f"{path}: no row in TARGETS")
