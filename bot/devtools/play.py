@@ -518,6 +518,7 @@ async def play_main(
             await _converse(session, lines, out)
         finally:
             await site.cleanup()
+            listener.close()
             await runtime.stop()
         if temporary is None:
             saved_clock.write_text(clock.now().isoformat())
