@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     # Days an update that could not be handled keeps its content (for the operator to see why),
     # at most 7; then only its id, times and error are kept.
     inbox_setaside_days: int = Field(default=7, alias="INBOX_SETASIDE_DAYS")
+    # The key of the short references that stand for ids in the logs; empty: a random one made
+    # on first start and kept in the database.
+    log_salt: str = Field(default="", alias="LOG_SALT")
 
     @field_validator("telegram_api_url")
     @classmethod
@@ -124,6 +127,14 @@ class Settings(BaseSettings):
     def _setaside_days(cls, value: int) -> int:
         if not 0 <= value <= MAX_SETASIDE_DAYS:
             raise ValueError(f"must be a whole number of days from 0 to {MAX_SETASIDE_DAYS}")
+        return value
+
+    @field_validator("log_salt")
+    @classmethod
+    def _salt(cls, value: str) -> str:
+        value = value.strip()
+        if value and len(value) < MIN_SECRET_CHARS:
+            raise ValueError(f"must be at least {MIN_SECRET_CHARS} characters (or empty)")
         return value
 
     @field_validator("log_level")

@@ -2,15 +2,19 @@
 
 Libraries print payloads at DEBUG (aiosqlite and SQLAlchemy their SQL parameters, PTB every
 update and request), so they are held at WARNING whatever LOG_LEVEL says; the bot's own lines
-name people by a short hash of their id; exception messages (which can quote what someone
-typed) are reduced to their type, the traceback's frames kept.
+name people by a short keyed hash of their id (HMAC with a secret salt: LOG_SALT, or a random
+one the bot keeps in its database, so nobody can run through ids to find whose line it is);
+exception messages (which can quote what someone typed) are reduced to their type, the
+traceback's frames kept.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import logging
 import re
+import secrets
 import traceback
 from typing import IO, Any
 
@@ -24,9 +28,22 @@ QUIET_LIBRARIES = (
 _ID = re.compile(r"(?<![\w.])-?\d{6,}(?![\w.])")
 
 
+# Random until the runtime installs the stored or configured one (set_salt), so a reference is
+# never the plain hash of an id, even in the first lines of a start.
+_salt: bytes = secrets.token_bytes(32)
+REF_HEX = 10  # 40 bits: collisions are rare among a bot's people; reversal needs the salt
+
+
+def set_salt(salt: str) -> None:
+    """Key references with the bot's salt (stable across restarts)."""
+    global _salt
+    _salt = salt.encode()
+
+
 def ref(value: object) -> str:
-    """A short, stable stand-in for an id: the same person is recognisable across lines."""
-    return "#" + hashlib.sha256(str(value).encode()).hexdigest()[:8]
+    """A short, stable stand-in for an id: the same person is recognisable across lines, and
+    without the salt an id cannot be found from it."""
+    return "#" + hmac.new(_salt, str(value).encode(), hashlib.sha256).hexdigest()[:REF_HEX]
 
 
 class PrivacyFilter(logging.Filter):

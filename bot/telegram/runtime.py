@@ -36,8 +36,8 @@ from telegram import Update
 from telegram.error import Forbidden, InvalidToken, NetworkError, TimedOut
 from telegram.warnings import PTBUserWarning
 
-from bot import zonedata
-from bot.db import inbox
+from bot import logs, zonedata
+from bot.db import inbox, keys
 from bot.domain.safety import ALARM_TIERS, scan
 from bot.services import Services, of
 from bot.telegram import metrics, webserver
@@ -118,6 +118,7 @@ class Runtime:
 
     async def start(self, *, polling: bool = True) -> None:
         """Start PTB (handlers and jobs), the handler loop, and polling if asked."""
+        await self._key_logs()
         await self.app.initialize()
         await self.app.start()
         # The city index takes a tenth of a second to read: done now (at once if the wiring
@@ -129,6 +130,15 @@ class Runtime:
             await self.app.bot.delete_webhook(drop_pending_updates=False)
             self.beat("poll")
             self._tasks.append(asyncio.create_task(self._poll_loop(), name="poller"))
+
+    async def _key_logs(self) -> None:
+        """Log references keyed with LOG_SALT, or the salt kept in the database (made on the
+        first start), so they stay the same across restarts and replicas."""
+        salt = self.services.settings.log_salt
+        if not salt:
+            async with self.services.transaction() as session:
+                salt = await keys.kept_secret(session, keys.LOG_SALT, self.services.clock.now())
+        logs.set_salt(salt)
 
     async def start_webhook(
         self,

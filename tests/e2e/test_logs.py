@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import io
 import logging
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from bot.config import load_settings
+from bot.db.models import BotSecret
 from bot.logs import configure, ref
 from tests.harness import Harness, onboard, texts
 
@@ -64,3 +71,40 @@ def test_exception_messages_are_withheld_and_frames_kept() -> None:
     logged = buffer.getvalue()
     assert "private note" not in logged and "987654321" not in logged
     assert "ValueError" in logged and "test_logs.py" in logged
+
+
+async def test_log_references_are_keyed_with_a_kept_secret(
+    harness: Harness, database_template: Any, tmp_path: Path
+) -> None:
+    """Not the plain hash of an id (which anyone could rebuild by running through ids); the
+    same across a restart on the same database; another on another database; LOG_SALT wins."""
+    zed = harness.emu.user("Zelda")
+    first = ref(zed.id)
+    assert first != "#" + hashlib.sha256(str(zed.id).encode()).hexdigest()[:8]
+    assert not hashlib.sha256(str(zed.id).encode()).hexdigest().startswith(first[1:])
+    async with harness.services.sessions() as session:
+        [stored] = (await session.scalars(select(BotSecret.value))).all()
+    assert len(stored) == 64 and ref(zed.id) == "#" + hmac.new(
+        stored.encode(), str(zed.id).encode(), hashlib.sha256
+    ).hexdigest()[: len(first) - 1]
+
+    async def ref_after_start(**settings: str) -> str:
+        config = load_settings(
+            require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+            TELEGRAM_API_URL=harness.emu.url, **settings,
+        )  # fmt: skip
+        async with Harness.running(config, harness.emu, harness.clock, harness.services.content):
+            return ref(zed.id)
+
+    url = str(harness.services.engine.url.render_as_string(hide_password=False))
+    assert await ref_after_start(DATABASE_URL=url) == first  # restarted: the same salt
+    (tmp_path / "other").mkdir()
+    other = database_template.create(tmp_path / "other")
+    try:
+        assert await ref_after_start(DATABASE_URL=other) != first  # another bot, another salt
+    finally:
+        database_template.drop(other)
+    chosen = "an-operator-chosen-salt"
+    assert await ref_after_start(DATABASE_URL=url, LOG_SALT=chosen) == "#" + hmac.new(
+        chosen.encode(), str(zed.id).encode(), hashlib.sha256
+    ).hexdigest()[: len(first) - 1]

@@ -124,6 +124,7 @@ async def test_kill_9_between_two_taps_loses_nothing(
         ({"PUBLIC_URL": "https://example.org", "WEB_PORT": "8081"}, "must differ from WEB_PORT"),
         ({"INBOX_SETASIDE_DAYS": "8"}, "INBOX_SETASIDE_DAYS"),
         ({"INBOX_SETASIDE_DAYS": "-1"}, "INBOX_SETASIDE_DAYS"),
+        ({"LOG_SALT": "s" * 15}, "LOG_SALT"),
     ],
 )
 async def test_bad_settings_are_one_line_and_exit_2(
