@@ -15,6 +15,7 @@ import datetime as dtm
 import json
 import logging
 import sys
+import time
 from typing import Any
 
 from telegram import Update
@@ -76,7 +77,7 @@ async def serve(api_url: str) -> None:
     await application.updater.start_polling(
         poll_interval=0, timeout=dtm.timedelta(seconds=POLL_TIMEOUT)
     )
-    emit({"ready": True, "rss_mb": peak_rss_mb()})
+    emit({"ready": True, "rss_mb": peak_rss_mb(), "cpu_s": time.process_time()})
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader()
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin)
@@ -87,9 +88,12 @@ async def serve(api_url: str) -> None:
             await application.updater.stop()
             await application.stop()
             await application.shutdown()
-            emit({"rss_mb": peak_rss_mb()})
+            emit({"rss_mb": peak_rss_mb(), "cpu_s": time.process_time()})
             return
-        emit({"rss_mb": peak_rss_mb()} if name == "rss" else {"error": f"unknown command {name}"})
+        if name == "rss":
+            emit({"rss_mb": peak_rss_mb(), "cpu_s": time.process_time()})
+        else:
+            emit({"error": f"unknown command {name}"})
 
 
 if __name__ == "__main__":

@@ -13,11 +13,16 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from .common import JSON, START, TOKEN, emit, peak_rss_mb, serve_commands
+
+# Set to a path prefix to profile each bot process: <prefix>.<pid>.txt (see README).
+PROFILE_ENV = "BENCH_PROFILE"
 
 
 async def serve_bot(config: JSON) -> None:
@@ -72,8 +77,8 @@ async def serve_bot(config: JSON) -> None:
         return {"seconds": round(time.perf_counter() - began, 3), "rss_mb": peak_rss_mb()}
 
     async def rss(_: JSON) -> JSON:
-        """Peak RSS so far."""
-        return {"rss_mb": peak_rss_mb()}
+        """Peak RSS and CPU time (all threads) so far."""
+        return {"rss_mb": peak_rss_mb(), "cpu_s": time.process_time()}
 
     async def quit_(cmd: JSON) -> JSON:
         """Stop the bot the way SIGTERM does."""
@@ -92,7 +97,21 @@ def main(argv: list[str]) -> None:
     """Run the role named in the JSON config."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config: dict[str, Any] = json.loads(argv[0])
-    asyncio.run(serve_bot(config))
+    profile = os.environ.get(PROFILE_ENV)
+    if not profile:
+        asyncio.run(serve_bot(config))
+        return
+    # A sampling profile of this bot process (pyinstrument, a dev extra), written when it stops.
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    try:
+        asyncio.run(serve_bot(config))
+    finally:
+        profiler.stop()
+        out = Path(f"{profile}.{os.getpid()}.txt")
+        out.write_text(profiler.output_text(unicode=False, show_all=False), encoding="utf-8")
 
 
 if __name__ == "__main__":
