@@ -1,23 +1,30 @@
 """/delete leaves no trace: a person with everything (check-ins and a note, a safety reply, a
-group challenge, an export, updates set aside) is deleted, then every table and, on SQLite,
-the database file and its write-ahead log (raw bytes) are searched for their id, name and note.
+group challenge, an export, a share link, updates set aside) is deleted, then every table and,
+on SQLite, the database file and its write-ahead log (raw bytes) are searched for their id,
+name and note.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
+from bot.clock import ManualClock
 from bot.db.inbox import InboxUpdate
-from bot.db.models import Base, ChallengeMember, CheckIn, DayMark
-from bot.devtools.emulator import FakeChat, FakeUser
+from bot.db.models import Base, ChallengeMember, CheckIn, DayMark, ShareLink
+from bot.devtools.emulator import Emulator, FakeUser
+from bot.views.content import Content
 from tests.e2e.test_groups import START, at, create, jobs, new_group, people, tap
 from tests.harness import Harness, onboard, texts
+from tests.web import link_in, web_harness
 
 # Unusual on purpose: any hit is the person's, not a coincidence.
 PERSON_ID = 5_827_364_901  # more than 32 bits, as newer Telegram ids are
@@ -77,7 +84,8 @@ async def check_in_with_note(h: Harness, person: FakeUser, note: str = NOTE) -> 
     assert "saved" in said, said
 
 
-async def a_person_with_everything(h: Harness) -> tuple[FakeUser, FakeChat]:
+async def a_person_with_everything(h: Harness) -> tuple[FakeUser, str]:
+    """Everything a person can leave here; returns them and their share link."""
     h.clock.set(START)
     [ana] = await people(h, "Ana")
     person = h.emu.user(NAME, user_id=PERSON_ID)
@@ -94,15 +102,31 @@ async def a_person_with_everything(h: Harness) -> tuple[FakeUser, FakeChat]:
     outputs = await h.say(person, "/export")
     assert any(NOTE.encode() in f.data for f in h.emu.files if f.data), "the export has the note"
     assert outputs
+    link = link_in(texts(await h.say(person, "/share")))
+    assert link and await status_of(link) == 200
     await set_aside(h, {"id": PERSON_ID, "type": "private", "first_name": NAME}, NOTE)
     await set_aside(h, {"id": group.id, "type": "group", "title": "Walkers"}, f"{NOTE} in a group")
     async with h.services.sessions() as session:
-        for model in (CheckIn, ChallengeMember, DayMark):
+        for model in (CheckIn, ChallengeMember, DayMark, ShareLink):
             count = await session.scalar(
                 select(func.count()).select_from(model).where(model.user_id == PERSON_ID)
             )
             assert count, model.__tablename__
-    return person, group
+    return person, link
+
+
+async def status_of(url: str) -> int:
+    async with aiohttp.ClientSession() as client, client.get(url) as response:
+        return response.status
+
+
+@pytest.fixture
+async def site(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> AsyncIterator[tuple[Harness, str]]:
+    """The bot with its web pages (so /share gives a link)."""
+    async with web_harness(emulator, clock, database_url, content) as running:
+        yield running
 
 
 async def delete(h: Harness, person: FakeUser) -> str:
@@ -117,9 +141,9 @@ def database_files(h: Harness) -> list[Path]:
     return [Path(name), Path(name + "-wal")]
 
 
-async def test_delete_leaves_no_trace_in_tables_or_files(harness: Harness) -> None:
-    h = harness
-    person, _group = await a_person_with_everything(h)
+async def test_delete_leaves_no_trace_in_tables_or_files(site: tuple[Harness, str]) -> None:
+    h, _root = site
+    person, link = await a_person_with_everything(h)
     assert await rows_naming(h), "the search finds the person before /delete"
     on_sqlite = h.services.engine.dialect.name == "sqlite"
     if on_sqlite:
@@ -130,6 +154,7 @@ async def test_delete_leaves_no_trace_in_tables_or_files(harness: Harness) -> No
     assert "Nothing about you is left here" in said
     await h.settle()
     assert await rows_naming(h) == []
+    assert await status_of(link) == 404
     if on_sqlite:
         for path in database_files(h):
             if path.exists():
