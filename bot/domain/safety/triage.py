@@ -89,8 +89,18 @@ def body_alarm(norm: Normalised) -> bool:
         before = tokens[max(start, i - 2) : i]
         if not _DENIAL.isdisjoint(before):
             continue
-        # Someone else's: "my mum's ankle is swollen", "he was dizzy" (no "I" said).
-        if not _OTHERS.isdisjoint(tokens[start:i]) and _SELF.isdisjoint(clause):
+        # Someone else's: "my mum's ankle is swollen", "he was dizzy" (no "I" said); a clause
+        # with no subject of its own belongs to the sentence before ("my son cut his knee,
+        # bled everywhere").
+        lead = tokens[start:i]
+        if _SELF.isdisjoint(clause) and _OTHERS.isdisjoint(lead) and start > 0:
+            back = start - 1
+            while back > 0 and tokens[back - 1] != BREAK:
+                back -= 1
+            lead = tokens[back : start - 1]
+            if not _SELF.isdisjoint(lead):
+                return True
+        if not _OTHERS.isdisjoint(lead) and _SELF.isdisjoint(clause):
             continue
         return True
     return False

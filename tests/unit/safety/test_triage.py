@@ -26,6 +26,7 @@ NOT_ASKED = [
     "had my blood test this morning",
     "hands were numb from the cold after walking the dog",
     "my mums ankle is swollen",  # someone else's
+    "My son cut his knee at football, bled everywhere but it only needed a plaster.",
     "had a dizzy moment getting out of the bath, fine after a minute",  # settled
     "binge watched a doco about ER nurses, the bleeding scenes were wild",  # a screen
     "walked 10 minutes, knees stiff",
