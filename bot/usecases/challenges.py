@@ -20,14 +20,22 @@ from datetime import date, datetime, time, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 from telegram import InlineKeyboardMarkup
 
 from bot.db import challenges as db
 from bot.db import history, outbox, queries
-from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, GroupChat, SummarySent, User
+from bot.db.models import (
+    Challenge,
+    ChallengeMember,
+    ChallengeNudge,
+    ChallengeSummary,
+    GroupChat,
+    SummarySent,
+    User,
+)
 from bot.domain.challenges import (
     EDIT_GAP,
     LATE_LIMIT,
@@ -286,8 +294,13 @@ async def _claim_refreshes(services: Services, now: datetime) -> Outgoing:
         result = await session.execute(
             select(Challenge)
             .where(
-                Challenge.status == "active",
-                or_(Challenge.stale.is_(True), Challenge.refresh_at <= now),
+                or_(
+                    and_(Challenge.status == "active",
+                         or_(Challenge.stale.is_(True), Challenge.refresh_at <= now)),
+                    # A finished challenge's message is shown again when someone in it deletes
+                    # their data (forget_member).
+                    and_(Challenge.status == "ended", Challenge.stale.is_(True)),
+                )
             )
             .order_by(Challenge.id)
             .limit(BATCH)
@@ -559,11 +572,21 @@ async def heard_from_id(services: Services, user_id: int) -> Outgoing:
 
 
 async def forget_member(services: Services, user_id: int) -> None:
-    """Just before a person's data is deleted: their challenges are shown again without them.
+    """Just before a person's data is deleted: every challenge message that shows their name
+    (running or finished) is shown again without them.
 
     The job re-renders stale challenges within seconds; once the person's rows are gone, their
-    name drops out of the group's message and only anonymous counts remain in the summary log.
+    name drops out of the group's message. The daily and end summaries name nobody.
     """
     async with services.transaction() as session:
-        for challenge in await db.active_challenges_of_user(session, user_id):
+        shown = await session.scalars(
+            select(Challenge)
+            .join(ChallengeMember, ChallengeMember.challenge_id == Challenge.id)
+            .where(
+                ChallengeMember.user_id == user_id,
+                Challenge.status.in_(("active", "ended")),
+                Challenge.message_id.is_not(None),
+            )
+        )
+        for challenge in shown:
             challenge.stale = True

@@ -15,11 +15,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Column, delete, func, select
+from sqlalchemy import Column, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import inbox, queries
-from bot.db.models import Base, User
+from bot.db.models import Base, Challenge, ChallengeMember, User
 from bot.db.session import checkpoint
 from bot.services import Services
 from bot.views.render import locale_of
@@ -52,6 +52,19 @@ async def erase(session: AsyncSession, user_id: int) -> dict[str, int]:
     """Delete every row about a person, and every stored update that names them; return how
     many rows each table lost."""
     counts: dict[str, int] = {}
+    # Their name leaves the group messages that show it: the challenge job shows each again,
+    # after this commit, without them (the daily and end summaries name nobody).
+    await session.execute(
+        update(Challenge)
+        .where(
+            Challenge.id.in_(
+                select(ChallengeMember.challenge_id).where(ChallengeMember.user_id == user_id)
+            ),
+            Challenge.status.in_(("active", "ended")),
+            Challenge.message_id.is_not(None),
+        )
+        .values(stale=True)
+    )
     for column in person_columns():
         table = column.table
         count = await session.scalar(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from sqlalchemy.engine import make_url
 from bot.clock import ManualClock
 from bot.db.inbox import InboxUpdate
 from bot.db.models import Base, ChallengeMember, CheckIn, DayMark, ShareLink
-from bot.devtools.emulator import Emulator, FakeUser
+from bot.devtools.emulator import Emulator, FakeChat, FakeUser, format_message
 from bot.views.content import Content
 from tests.e2e.test_groups import START, at, create, jobs, new_group, people, tap
 from tests.harness import Harness, onboard, texts
@@ -84,8 +85,8 @@ async def check_in_with_note(h: Harness, person: FakeUser, note: str = NOTE) -> 
     assert "saved" in said, said
 
 
-async def a_person_with_everything(h: Harness) -> tuple[FakeUser, str]:
-    """Everything a person can leave here; returns them and their share link."""
+async def a_person_with_everything(h: Harness) -> tuple[FakeUser, str, FakeChat]:
+    """Everything a person can leave here; returns them, their share link and their group."""
     h.clock.set(START)
     [ana] = await people(h, "Ana")
     person = h.emu.user(NAME, user_id=PERSON_ID)
@@ -112,7 +113,12 @@ async def a_person_with_everything(h: Harness) -> tuple[FakeUser, str]:
                 select(func.count()).select_from(model).where(model.user_id == PERSON_ID)
             )
             assert count, model.__tablename__
-    return person, link
+    return person, link, group
+
+
+def group_texts(h: Harness, group: FakeChat) -> list[str]:
+    """Every message of the bot's in the group as people see it now (edits applied)."""
+    return [format_message(h.emu.current(m)) for m in h.emu.messages(group)]
 
 
 async def status_of(url: str) -> int:
@@ -143,7 +149,8 @@ def database_files(h: Harness) -> list[Path]:
 
 async def test_delete_leaves_no_trace_in_tables_or_files(site: tuple[Harness, str]) -> None:
     h, _root = site
-    person, link = await a_person_with_everything(h)
+    person, link, group = await a_person_with_everything(h)
+    assert any(NAME in group_text for group_text in group_texts(h, group))
     assert await rows_naming(h), "the search finds the person before /delete"
     on_sqlite = h.services.engine.dialect.name == "sqlite"
     if on_sqlite:
@@ -155,6 +162,10 @@ async def test_delete_leaves_no_trace_in_tables_or_files(site: tuple[Harness, st
     await h.settle()
     assert await rows_naming(h) == []
     assert await status_of(link) == 404
+    # The group: the challenge message is shown again without them, the summaries name nobody.
+    h.clock.advance(timedelta(seconds=5))
+    await jobs(h)
+    assert [t for t in group_texts(h, group) if NAME in t] == []
     if on_sqlite:
         for path in database_files(h):
             if path.exists():
