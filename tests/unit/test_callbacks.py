@@ -84,8 +84,14 @@ WIRE: list[tuple[Callback, str]] = [
     (SettingsTap("close"), "set:close"),
     (SafetyTap("ok"), "sf:ok"),
     (SafetyTap("help"), "sf:help"),
+    (SafetyTap("urgent"), "sf:urgent"),  # the triage question's answers
+    (SafetyTap("doctor"), "sf:doctor"),
+    (SafetyTap("usual"), "sf:usual"),
     (IntentTap("today"), "in:today"),
     (IntentTap("rest"), "in:rest"),
+    (IntentTap("note"), "in:note"),  # a clarification's "Just telling you"
+    (IntentTap("settings"), "in:settings"),
+    (IntentTap("more"), "in:more"),
     (SetupTap(12, "act", "yoga"), "gs:12:act:yoga"),
     (SetupTap(12, "act", "own"), "gs:12:act:own"),
     (SetupTap(12, "min", "10"), "gs:12:min:10"),
@@ -116,6 +122,9 @@ def test_every_family_is_covered() -> None:
 
 
 FORGED = [
+    "sf:emergency",  # not a triage answer
+    "in:rest:now",
+    "in:clarify",
     "ob:tz",  # no value
     "ob:time:2599",  # no such time
     "ob:time:930",
