@@ -9,6 +9,10 @@ from __future__ import annotations
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "8 -> 9", 'return "#" + hashlib.sha256(str(value).encode()).hexdigest()[:8]'):
         "the stand-in's length is no promise: nine hex digits hide an id as well as eight",
+    ("bot/telegram/delivery.py", "False -> True",
+     'done = await _request(bot, "editMessageText", params, chat_id, bulk=False)'):
+        "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
+        "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_shutdown.py",
     ),
     "bot/telegram/delivery.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
         f"{E2E}test_reliability.py",
         f"{E2E}test_outboxes.py",
@@ -45,6 +46,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_erasure.py",
     ),
     "bot/telegram/handlers/groups*.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_group_privacy.py",
         f"{E2E}test_groups.py",
         f"{E2E}test_guards.py",
@@ -56,6 +58,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_promises.py",
     ),
     "bot/telegram/handlers/messages.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_group_privacy.py",
         f"{E2E}test_intents.py",
         f"{E2E}test_checkin.py",
