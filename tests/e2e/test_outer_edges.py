@@ -4,7 +4,7 @@ of `python -m tests.mutation outer`)."""
 from __future__ import annotations
 
 from bot.views.content import Content
-from tests.e2e.test_groups import SUMMARY_UTC, START, at, create, jobs, new_group, people
+from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
 from tests.harness import Harness, onboard, texts
 
 
