@@ -18,9 +18,10 @@ from bot.domain import checkin as flow
 from bot.domain.dialogs import State
 from bot.domain.schedule import local_date
 from bot.services import Services
-from bot.usecases import planning
+from bot.usecases import challenges, planning
+from bot.usecases.answers import Answer
 from bot.views import keyboards
-from bot.views.render import locale_of, say
+from bot.views.render import echo, locale_of, say
 
 HARD_DAY_PAIN = 7  # the no-baseline flare pain (docs/rules.md#flare-days), here only for tone
 
@@ -187,3 +188,98 @@ async def keep_note(services: Services, session: AsyncSession, user: User, text:
         queries.store_answers(checkin, flow.apply(answers, "note", parsed.value), now)
         checkin.completed_at = checkin.completed_at or now
         user.dialog = None
+
+
+# One function per thing the person does in the dialogue: each opens the unit of work and
+# returns an Answer (bot/usecases/answers.py) that the handler delivers as it is.
+
+
+def _not_set_up(services: Services, user: User | None, *, tap: bool) -> Answer:
+    """Someone not set up yet: point them to /start (a popup for a tap)."""
+    hint = say(services.content, "onboarding.start_first", user)
+    return Answer(popup=hint) if tap else Answer.say(hint)
+
+
+def _shown(replies: tuple[Reply, list[Reply]], *, tap: bool) -> Answer:
+    """What comes next: in place of the tapped message for a tap, new messages otherwise."""
+    first, after = replies
+    return Answer(edit=first, sends=after) if tap else Answer(sends=[first, *after])
+
+
+async def start_today(services: Services, user_id: int) -> Answer:
+    """/checkin: today's check-in, at any time."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.onboarded:
+            return _not_set_up(services, user, tap=False)
+        replies = await begin(services, session, user, today_for(services, user))
+    return _shown(replies, tap=False)
+
+
+async def answer_tap(
+    services: Services, user_id: int, day: date, action: str, value: str
+) -> tuple[Answer, challenges.Outgoing]:
+    """A tap on a check-in button, with what the person's group tallies now show: the answer,
+    the unanswered-prompt reset and the tallies are one unit of work."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.onboarded:
+            return _not_set_up(services, user, tap=True), []
+        today = today_for(services, user)
+        if day != today:
+            closed = say(services.content, "checkin.closed", user)
+            markup = keyboards.start_checkin(
+                services.content, today, "checkin.start_today", locale_of(user)
+            )
+            return Answer(popup=closed, alert=True, sends=[(closed, markup)]), []
+        replies = await tap(services, session, user, day, action, value)
+        outgoing = await challenges.heard_from(services, session, user)
+    if replies is None:
+        return Answer(popup=say(services.content, "checkin.answer_updated", user)), outgoing
+    return _shown(replies, tap=True), outgoing
+
+
+async def answer_typed(services: Services, user_id: int, text: str) -> Answer:
+    """A typed answer to the open question."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None:
+            return Answer()
+        day = today_for(services, user)
+        now = services.clock.now()
+        checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+        answers = queries.answers_of(checkin)
+        question = flow.next_question(answers)
+        if question is None:
+            user.dialog = None
+            return Answer.say(say(services.content, "fallback.text", user, name=user.first_name))
+        parsed = flow.parse(question, text)
+        if parsed.error is not None or parsed.guess:
+            if parsed.error is not None:
+                first = say(services.content, parsed.error, user, value=echo(text),
+                            max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
+            else:
+                # A rating read from words ("pretty bad") is stored only once a tap confirms it.
+                first = say(services.content, "checkin.guess", user, value=parsed.value)
+            offer_same = await offers_same(session, user, day, question)
+            again = question_reply(services, user, day, question, offer_same=offer_same)
+            return Answer(sends=[(first, None), again])
+        queries.store_answers(checkin, flow.apply(answers, question, parsed.value), now)
+        replies = await next_step_reply(services, session, user, checkin)
+    return _shown(replies, tap=False)
+
+
+async def ask_again(services: Services, user_id: int) -> Answer:
+    """The open check-in question again (after a sticker, a photo, or the like)."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None:
+            return Answer()
+        day = today_for(services, user)
+        checkin = await queries.get_checkin(session, user.id, day)
+        question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
+        if question is None:
+            user.dialog = None
+            return Answer()
+        offer_same = await offers_same(session, user, day, question)
+        return Answer.say(*question_reply(services, user, day, question, offer_same=offer_same))
