@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import re
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -249,3 +251,34 @@ async def test_finding_6_the_group_counts_as_hearing_from_you_and_its_nudges_sti
     # group's own rule, one a day.
     nudges = [m for m in h.emu.messages(bo) if "isn't marked yet" in str(m.get("text"))]
     assert len(nudges) >= 6, texts(h.emu.messages(bo))
+
+
+async def test_finding_8_a_plan_grows_for_a_person_with_weekly_flares(harness: Harness) -> None:
+    h = harness
+    robin = h.emu.user("Robin")
+    for says in ("/start", "Europe/Berlin", "09:00", "5", "15-20 minutes"):
+        await h.say(robin, says)
+    await h.tap(robin, "Done")
+    goals: list[str] = []
+    for n in range(1, 29):
+        h.clock.advance(timedelta(days=1))
+        await h.say(robin, "/checkin")
+        if n % 7 == 4:  # a one-day flare every week: two taps
+            await h.tap(robin, "7")
+            await h.tap(robin, "Yes")
+            continue
+        for label in ("3", "No", "2", "7"):
+            await h.tap(robin, label)
+        said = texts(await h.tap(robin, "8"))
+        if "did you do your movement" in said:
+            said = texts(await h.tap(robin, "Some" if n % 7 == 5 else "Yes"))
+        said = texts(await h.tap(robin, "Skip"))
+        goals.extend(re.findall(r"Today's small step: (\d+) minutes", said))
+        await h.tap(robin, "Done")
+    levels = [int(g) for g in goals]
+    assert levels[0] == 10 and max(levels) == 11, goals
+    # Never more than one step at a time; after the last flare it is one step below for a few
+    # calm days, on its way back to the grown level.
+    assert all(abs(b - a) <= 1 for a, b in itertools.pairwise(levels)), goals
+    plan = await plan_row(h, robin)
+    assert plan is not None and max(plan.level_minutes, plan.pre_flare_level or 0) == 11

@@ -1,6 +1,6 @@
-"""`smallsteps bench personas`: 8 weeks of the rules for a few typical people (no emulator).
+"""`smallsteps bench personas`: 12 weeks of the rules for a few typical people (no emulator).
 
-Each persona is a fixed, seeded 8-week history of check-ins and Done taps, fed day by day through
+Each persona is a fixed, seeded 12-week history of check-ins and Done taps, fed day by day through
 `decide()` as the chat layer does (each decision is stored and seeds the next). Content choice
 does not change levels, so an empty catalogue is used. Printed: each persona's weekly curve of
 the level (minutes) at the start and at the end of every week, with the lowest and highest goal
@@ -20,7 +20,7 @@ from bot.domain.rules.types import FlareAnswer, MovementAnswer
 
 from .common import JSON
 
-WEEKS = 8
+WEEKS = 12
 START = dt.date(2026, 6, 1)  # a Monday
 SEED = 2026
 PROFILE = Profile(bad_day_minutes=6, good_day_minutes=14, activities=("walking",))
@@ -39,7 +39,7 @@ class Day:
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class Persona:
-    """A named way of living 8 weeks."""
+    """A named way of living 12 weeks."""
 
     key: str
     title: str
@@ -73,6 +73,21 @@ def _flare_every(first: int, gaps: Sequence[int]) -> Callable[[random.Random], l
     return days
 
 
+def _short_flares_good_adherence(rng: random.Random) -> list[Day]:
+    """A one-day flare every 5-10 days, steady or good days between, two-thirds of the other
+    days' sessions done (the issue's "realistic history")."""
+    flares: set[int] = set()
+    n = rng.randint(2, 6)
+    while n < WEEKS * 7:
+        flares.add(n)
+        n += rng.randint(5, 10)
+    return [
+        Day("flare", moves=rng.random() < 0.5) if n in flares
+        else Day("good" if rng.random() < 0.3 else "steady", moves=rng.random() < 2 / 3)
+        for n in range(WEEKS * 7)
+    ]  # fmt: skip
+
+
 def _frequent_misses(rng: random.Random) -> list[Day]:
     """No flares; the weekend's two sessions missed most weeks, and a stray miss midweek."""
     out = []
@@ -94,6 +109,11 @@ PERSONAS: tuple[Persona, ...] = (
         "flare_every_5_days",
         "Flare every 5 days, good days between",
         _flare_every(3, (5,)),
+    ),
+    Persona(
+        "weekly_short_flare_good_adherence",
+        "Weekly short flare, good adherence (a flare every 5-10 days, 2/3 of sessions done)",
+        _short_flares_good_adherence,
     ),
     Persona("frequent_misses", "Frequent misses (most weekends missed)", _frequent_misses),
 )

@@ -10,7 +10,7 @@ from .adherence import adherence_summary, missed_run
 from .baseline import ordered_days
 from .classify import classify_day
 from .flare_mode import clinician_reasons, ease_back, easing_back_in, update_flare_mode
-from .progression import flare_goal, start_level, step_down, weekly_progression
+from .progression import flare_goal, start_level, step_down, step_on_resume, weekly_progression
 from .safety import doctor_hold, nudges_paused
 from .selection import (
     activity_of,
@@ -126,6 +126,12 @@ def decide(
     draft.state = change.state
     draft.left_flare_mode = change.left
     draft.reasons.extend(change.reasons)
+    if change.left:
+        raised = step_on_resume(draft.state, ctx.classification.day_type, today, ctx.days, ctx.past)
+        if raised is not None:
+            draft.state = raised
+            draft.level_increased = True
+            draft.reasons.append(r.PROGRESSION_INCREASE_WITH_FLARES)
     _set_goal(ctx, draft)
     if draft.goal_kind != "rest":
         _add_notes(ctx, draft)

@@ -28,6 +28,7 @@ FLARE_RESUME_ONE_STEP_BELOW: Final = "flare.resume_one_step_below"
 # Progression.
 PROGRESSION_START: Final = "progression.start"
 PROGRESSION_INCREASE: Final = "progression.increase"
+PROGRESSION_INCREASE_WITH_FLARES: Final = "progression.increase_with_flares"
 PROGRESSION_HOLD_NOT_A_WEEK_YET: Final = "progression.hold.not_a_week_yet"
 PROGRESSION_HOLD_TOUGH_DAY: Final = "progression.hold.tough_day"
 PROGRESSION_HOLD_ADHERENCE: Final = "progression.hold.adherence"
@@ -79,6 +80,7 @@ ALL_REASONS: Final[tuple[str, ...]] = (
     FLARE_RESUME_ONE_STEP_BELOW,
     PROGRESSION_START,
     PROGRESSION_INCREASE,
+    PROGRESSION_INCREASE_WITH_FLARES,
     PROGRESSION_HOLD_NOT_A_WEEK_YET,
     PROGRESSION_HOLD_TOUGH_DAY,
     PROGRESSION_HOLD_ADHERENCE,

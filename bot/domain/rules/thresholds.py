@@ -49,6 +49,13 @@ REQUIRED_ADHERENCE: Final = Fraction(2, 3)  # "at least two-thirds of planned se
 MIN_SESSIONS_DONE_FOR_INCREASE: Final = 2  # evidence: aerobic training "2-3 times a week" (S3)
 POST_SESSION_NEXT_DAY_RISE: Final = 2  # "no session followed by a next-day pain rise of 2+"
 CEILING_MINUTES: Final = 30  # "Ceiling: about 30 minutes light-to-moderate aerobic"
+# "a person whose only obstacle is a short flare every week or two still grows, more slowly: for
+# example one step after two weeks that met the other conditions with at most one short flare
+# each". Flares every 5-10 days are ordinary, so two weeks may hold up to three short ones (a
+# flare every 5 days puts two in some 7-day windows); this is our reading, tunable here.
+SLOW_INCREASE_INTERVAL_DAYS: Final = 14  # "one step after two weeks"
+MAX_SHORT_FLARES_FOR_SLOW_INCREASE: Final = 3  # a short flare every 5 days, over two weeks
+SHORT_FLARE_MAX_DAYS: Final = 2  # "a short flare": our cut-off, one or two flare days in a row
 PHYSIO_NUDGE_INTERVAL_DAYS: Final = 28  # "suggest a physiotherapist" occasionally, not daily
 
 # --- Flare goal ("Progression": "today's goal drops to 50-70% of the current level") ---
