@@ -3267,8 +3267,9 @@ CONTEXTS: tuple[Context, ...] = (
             "cleared|ruled_out|found_nothing ~3 fine|nothing|ok|okay|normal|clear|anxiety|"
             "indigestion|muscular|costochondritis|fibro",
             "in ~1 remission",
-            "recovered",
-            "fully recovered",
+            # "recovered" said of the person or the past, not glued to a present sign.
+            "i|have|had|has|he|she|they|fully|completely|long|since|now recovered",
+            "recovered fully|completely|now|since|well|ages_ago",
             "used to have|get|suffer|suffer_from",
             "none|not_one|not_had_one|not_had_any|no_more ~2 in|for ~1 two|three|four|five|"
             "a_few|several|many years|months",
