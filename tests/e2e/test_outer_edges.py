@@ -3,6 +3,8 @@ of `python -m tests.mutation outer`)."""
 
 from __future__ import annotations
 
+import re
+
 from bot.views.content import Content
 from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
 from tests.harness import Harness, onboard, texts
@@ -45,7 +47,7 @@ async def test_the_days_summary_answers_the_challenge_message(harness: Harness) 
     await h.settle()
     await jobs(h, at(1, SUMMARY_UTC, 1))
     summary = h.emu.last(family)
-    assert summary is not None and "Moved: Bo" in str(summary.get("text"))
+    assert summary is not None and "Day 1 of 7" in str(summary.get("text"))
     replied = summary.get("reply_to_message") or {}
     assert replied.get("message_id") == message["message_id"], summary
 
@@ -59,3 +61,23 @@ async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness
     await h.say(eve, "/checkin")
     said = texts(await h.say(eve, "7?"))
     assert "feel like a flare" in said, said
+
+
+async def test_delete_names_what_went_with_one_kind_of_row_and_with_several(
+    harness: Harness,
+) -> None:
+    """The goodbye lists what was deleted: one kind of row and the settings, or several."""
+    h = harness
+    doctor = "had chest pain this morning, gone now"
+    for name, steps, expected in (
+        ("Una", (doctor,), r"1 safety notes? and your settings and reminders"),
+        ("Vin", (), r"your settings and reminders"),
+    ):
+        person = h.emu.user(name)
+        await onboard(h, person)
+        for said in steps:
+            assert "doctor" in texts(await h.say(person, said))
+        await h.say(person, "/delete")
+        await h.tap(person, "Yes, delete everything")
+        done = texts(await h.tap(person, "Delete now"))
+        assert re.search(rf"I've deleted {expected}\.", done), done
