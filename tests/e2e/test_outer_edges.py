@@ -4,7 +4,9 @@ of `python -m tests.mutation outer`)."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
+from bot.devtools.emulator import buttons
 from bot.views.content import Content
 from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
 from tests.harness import Harness, onboard, texts
@@ -81,3 +83,44 @@ async def test_delete_names_what_went_with_one_kind_of_row_and_with_several(
         await h.tap(person, "Yes, delete everything")
         done = texts(await h.tap(person, "Delete now"))
         assert re.search(rf"I've deleted {expected}\.", done), done
+
+
+async def test_after_a_migration_the_bot_never_saw_the_challenge_is_shown_in_the_new_chat(
+    harness: Harness,
+) -> None:
+    """The group became a supergroup while the bot heard nothing: the next edit is refused
+    with the new chat's id, and the challenge message is posted there afresh, tally and all."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    work = await new_group(h, "Work", ana, bo)
+    walk = await create(h, ana, work)
+    state = h.emu.state_of(work)
+    state.bot_status = "left"  # no service message reaches the bot
+    quiet = await h.emu.migrate_group(work, by=ana)
+    state.bot_status = "member"
+    h.emu.state_of(quiet).bot_status = "member"
+    await h.settle()
+    await h.emu.tap_button(ana, walk, "Done today")
+    await h.settle()
+    h.clock.advance(timedelta(seconds=5))
+    await jobs(h)
+    shown = [m for m in h.emu.messages(quiet) if "Day 1 of 7" in str(m.get("text"))]
+    assert shown and "✅ Ana" in str(shown[-1]["text"]), texts(h.emu.messages(quiet))
+    assert any("Done today" in label for label, _ in buttons(shown[-1]))
+
+
+async def test_a_summary_lost_on_the_way_is_sent_on_a_later_run(harness: Harness) -> None:
+    """Telegram answers the day's summary with a 502: the next run sends it, once."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await create(h, ana, family)
+    h.emu.fail_next("sendMessage", status=502, chat=family)
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    assert not [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
+    await jobs(h, at(1, SUMMARY_UTC, 3))
+    await jobs(h, at(1, SUMMARY_UTC, 5))
+    sent = [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
+    assert len(sent) == 1, texts(h.emu.messages(family))

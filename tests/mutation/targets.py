@@ -36,11 +36,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "bot/telegram/jobs/weekly.py": (f"{E2E}test_progress.py", f"{E2E}test_outboxes.py"),
     "bot/telegram/jobs/challenges*.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
         f"{E2E}test_groups.py",
         f"{E2E}test_outboxes.py",
     ),
     "bot/telegram/handlers/privacy.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
         f"{E2E}test_guards.py",
         f"{E2E}test_erasure.py",
