@@ -32,6 +32,10 @@ EVENING_NUDGE = time(19, 0)
 # Telegram allows about 20 messages a minute in a group; edits of the challenge message are
 # spaced at least this far apart per group, which leaves room for the daily summaries.
 EDIT_GAP = timedelta(seconds=4)
+# A change of the tally (a Done, a rest, a private check-in) shows in the group at the next
+# whole hour, all together, never at the moment it happened: the group cannot tell when
+# someone checks in, nor a private answer from a tap on the group message.
+TALLY_EVERY = timedelta(hours=1)
 # A daily summary or nudge more than this late (the bot was down) is skipped, not sent stale.
 LATE_LIMIT = timedelta(hours=6)
 
@@ -60,6 +64,13 @@ def status_of(
 
 
 # The calendar ---------------------------------------------------------------------------------
+
+
+def next_tally(now: datetime) -> datetime:
+    """The set time a tally change made at `now` shows in the group: the next whole hour."""
+    epoch = datetime(2000, 1, 1, tzinfo=now.tzinfo)
+    slots = (now - epoch) // TALLY_EVERY + 1
+    return epoch + slots * TALLY_EVERY
 
 
 def looks_back(summary_time: time) -> bool:

@@ -41,6 +41,7 @@ from bot.domain.challenges import (
     LATE_LIMIT,
     MemberTally,
     needs_nudge,
+    next_tally,
     nudge_instant,
     summary_instant,
     tally,
@@ -536,17 +537,23 @@ async def _nudge_text(
                group=group_title, goal_minutes=minutes, activity=activity)  # fmt: skip
 
 
+def tally_later(challenge: Challenge, now: datetime) -> None:
+    """A tally change: the challenge message shows it at the next set time (next_tally), with
+    every other change made meanwhile, not now."""
+    due = next_tally(now)
+    if challenge.refresh_at is None or challenge.refresh_at > due:
+        challenge.refresh_at = due
+
+
 async def member_posts(
     services: Services, session: AsyncSession, user: User, now: datetime
 ) -> Outgoing:
     """After a private check-in answer or Done, in the caller's unit of work: the person's
-    challenge messages, updated (none for most people, who are in no challenge)."""
-    outgoing: Outgoing = []
+    challenge messages show it at the next set time (none for most people, who are in no
+    challenge); nothing goes to the group now. Returns nothing to send."""
     for challenge in await db.active_challenges_of_user(session, user.id):
-        post = await refresh(services, session, challenge, now)
-        if post is not None:
-            outgoing.append(post)
-    return outgoing
+        tally_later(challenge, now)
+    return []
 
 
 async def heard_from(services: Services, session: AsyncSession, user: User) -> Outgoing:

@@ -369,13 +369,12 @@ async def _count(
     # Turning up in the group is hearing from the person: private prompts stop backing off.
     user.unanswered_prompts = 0
     key = f"group.popup.{kind}" if changed else "group.popup.already_counted"
-    outgoing: Outgoing = []
+    # Shown in the group at the next set time, like a private check-in (never at once, so a
+    # tap and a private answer look alike).
     for each in await db.active_challenges_of_user(session, user.id):
-        post = await service.refresh(services, session, each, now)
-        if post is not None:
-            outgoing.append(post)
+        service.tally_later(each, now)
     edit = None if in_group else (say(services.content, f"group.nudge.{kind}", user), None)
-    return Answer(popup=say(services.content, key, user), edit=edit), outgoing
+    return Answer(popup=say(services.content, key, user), edit=edit), []
 
 
 async def _end_early(

@@ -22,6 +22,7 @@ from bot.db.models import (
     User,
 )
 from bot.devtools.emulator import FakeChat, FakeUser, format_message
+from bot.domain.challenges import next_tally
 from bot.telegram.jobs import challenges as challenge_jobs
 from tests.harness import Harness, onboard, texts
 
@@ -63,6 +64,11 @@ async def in_group(h: Harness, person: FakeUser, group: FakeChat, text: str) -> 
     """Say something in a group; what the bot wrote there in response."""
     h.clock.advance(GAP)
     return texts(await h.say(person, text, chat=group))
+
+
+async def tallied(h: Harness) -> None:
+    """Tally changes show in the group at the next whole hour: move there and run the job."""
+    await jobs(h, next_tally(h.clock.now()) + timedelta(seconds=1))
 
 
 async def jobs(h: Harness, when: datetime | None = None) -> None:
@@ -205,6 +211,8 @@ async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
 
     # Progress from both places: the group button, the private check-in and the plan's Done.
     assert await tap(h, bo, message, "Done today") == "Counted: you moved today 🎉"
+    assert "▫️ Bo" in shown(h, message)  # not at the moment of the tap: at the next hour
+    await tallied(h)
     assert "✅ Bo · on plan 1 day" in shown(h, message)
     assert await tap(h, bo, message, "Rest day") == "Already counted for today 🌱"
     assert await tap(h, cy, message, "Rest day") == "Counted: a planned rest day 🌙"
@@ -217,6 +225,7 @@ async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
     assert "▫️ Ana" in shown(h, message)
     h.clock.advance(GAP)
     await h.tap(ana, "Done", message=h.message_with(ana, "looks like"))
+    await tallied(h)
     text = shown(h, message)
     # A public Done, a private check-in's plan Done and a Rest day look the same to the group.
     assert "✅ Ana" in text and "✅ Bo" in text and "✅ Cy" in text and "🌙" not in text.split(
@@ -250,9 +259,10 @@ async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
     assert "isn't marked yet" not in texts(h.emu.messages(ana)[-1:])  # Ana moved already
     assert await tap(h, bo, bo_nudge, "Done today") == "Counted: you moved today 🎉"
     assert "Counted 🎉" in shown(h, bo_nudge)
-    assert "✅ Bo · on plan 2 days" in shown(h, message)
     await jobs(h, at(2, NUDGE_UTC, 30))  # a second run nudges nobody twice
     assert h.emu.messages(cy)[-1]["message_id"] == cy_nudge["message_id"]
+    await tallied(h)
+    assert "✅ Bo · on plan 2 days" in shown(h, message)
     await jobs(h, at(2, SUMMARY_UTC, 1))
     assert "2 of you turned up today" in new_messages(h, family)[-1]
 
@@ -302,6 +312,7 @@ async def test_leave_end_early_and_challenges_in_two_groups(harness: Harness) ->
     # One Done, in either group, counts for the person everywhere. Two messages in one group
     # are edited a few seconds apart (the group's edit gap), the second by the job.
     await tap(h, bo, own, "Done today")
+    await tallied(h)
     assert "✅ Bo" in shown(h, walk) and "✅ Bo" not in shown(h, stretch)
     h.clock.advance(GAP)
     await jobs(h)
@@ -367,6 +378,7 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_challenge(harness: Ha
     moved = h.emu.last(supergroup)
     assert moved is not None and "✅ Bo" in shown(h, moved) and "Day 1 of 7" in shown(h, moved)
     assert await tap(h, ana, moved, "Done today") == "Counted: you moved today 🎉"
+    await tallied(h)
     assert "✅ Ana" in shown(h, moved)
     await jobs(h, at(1, SUMMARY_UTC, 1))
     assert "2 of you turned up today" in new_messages(h, supergroup)[-1]
@@ -432,6 +444,7 @@ async def test_a_member_who_blocked_the_bot_counts_from_the_group_and_gets_no_nu
     assert private == []
     assert "isn't marked yet" in texts(h.emu.messages(ana)[-1:])
     assert await tap(h, bo, message, "Done today") == "Counted: you moved today 🎉"
+    await tallied(h)
     assert "✅ Bo" in shown(h, message)
 
 
@@ -498,8 +511,7 @@ async def test_nothing_from_a_private_checkin_reaches_a_group(harness: Harness) 
     await h.tap(bo, "Done", message=plan)
     # A red-flag reply in the private chat stays there too.
     await h.say(ana, "I have chest pain and my left arm is numb")
-    h.clock.advance(GAP)
-    await jobs(h)
+    await tallied(h)
     # Ana's "Some" is about the day before the challenge: only Bo's plan Done counts today.
     assert "▫️ Ana" in shown(h, message) and "✅ Bo" in shown(h, message)
     await group_tap(bo, "Rest day")
@@ -560,6 +572,7 @@ async def test_delete_leaves_only_anonymous_counts_and_the_challenge_carries_on(
     assert [(s.members, s.turned_up) for s in logged] == [(3, 2)]
     await jobs(h, at(2, 8, 0))
     assert await tap(h, cy, message, "Done today") == "Counted: you moved today 🎉"
+    await tallied(h)
     assert "Day 2 of 7" in shown(h, message) and "✅ Cy · on plan 2 days" in shown(h, message)
 
 
@@ -625,8 +638,7 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
     await tap(h, ana, message, "Done today")
     await jobs(h, at(2, 7, 0))
     await private_checkin(h, ana, "Yes")
-    h.clock.advance(GAP)
-    await jobs(h)
+    await tallied(h)
     assert "▫️ Ana · on plan 1 day" in shown(h, message)  # day 2 itself is not counted yet
     # Day 3: "Planned rest" about day 2. Day 4: Rest day in the group. Day 6: "No" about day 5.
     await jobs(h, at(3, 7, 0))
@@ -638,8 +650,7 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
     # Day 7 (Sunday): Done today; then the weekly summary at 19:00 in Berlin (17:00 UTC).
     await jobs(h, at(7, 7, 0))
     await tap(h, ana, message, "Done today")
-    h.clock.advance(GAP)
-    await jobs(h)
+    await tallied(h)
     assert "✅ Ana · on plan 4 days" in shown(h, message)  # days 1, 2 (rest), 4 (rest), 7
     h.clock.set(at(7, 16, 55))
     for _ in range(12):  # the weekly summary may be spaced from the day's check-in prompt

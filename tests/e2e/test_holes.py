@@ -17,7 +17,17 @@ from bot.usecases.checkin import today_for
 from bot.views.callbacks import ReflectionTap
 from bot.views.export import checkins_csv
 from tests.e2e.test_erasure import check_in_with_note
-from tests.e2e.test_groups import START, create, in_group, new_group, people, shown, tap, tap_data
+from tests.e2e.test_groups import (
+    START,
+    create,
+    in_group,
+    jobs,
+    new_group,
+    people,
+    shown,
+    tap,
+    tap_data,
+)
 from tests.e2e.test_plans import live_a_day, setup
 from tests.harness import Harness, onboard
 
@@ -131,3 +141,35 @@ def test_every_formula_start_is_prefixed_and_nothing_else() -> None:
     data = checkins_csv(rows, []).decode("utf-8-sig")
     notes = [row["note"] for row in csv.DictReader(io.StringIO(data, newline=""))]
     assert notes == ["'=1", "'+1", "'-1", "'@1", "'\t1", "'\r1", " =1", "1=", "x"]
+
+
+# No timing hints to the group ----------------------------------------------------------------
+
+
+async def test_the_group_sees_tallies_on_the_hour_and_one_mark_for_any_day_on_plan(
+    harness: Harness,
+) -> None:
+    """A private check-in's Done at 08:17 and a Rest day tapped in the group: the group's
+    message stays as it was until 09:00, then changes once, and both show the same mark."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    assert await tap(h, bo, message, "Join") == "You're in! 🎉"
+    await jobs(h, START.replace(minute=10))
+    before = shown(h, message)
+    assert "▫️ Ana" in before and "▫️ Bo" in before
+    edits = len(h.emu.outputs(family))
+    h.clock.set(START.replace(minute=17))
+    await h.say(ana, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
+        await h.tap(ana, label)
+    await h.tap(ana, "Done", message=h.message_with(ana, "looks like"))
+    assert await tap(h, bo, message, "Rest day") == "Counted: a planned rest day 🌙"
+    await jobs(h, START.replace(minute=59, second=59))
+    assert shown(h, message) == before and len(h.emu.outputs(family)) == edits
+    await jobs(h, START.replace(hour=START.hour + 1))
+    after = shown(h, message)
+    assert "✅ Ana · on plan 1 day" in after and "✅ Bo · on plan 1 day" in after, after
+    assert len(h.emu.outputs(family)) == edits + 1  # one edit for both
