@@ -55,7 +55,7 @@ async def test_the_days_summary_answers_the_challenge_message(harness: Harness) 
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
-    """"7?" at the pain question is a valid answer that reads as a question: the answer wins
+    """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""
     h = harness
     eve = h.emu.user("Eve")
@@ -124,3 +124,25 @@ async def test_a_summary_lost_on_the_way_is_sent_on_a_later_run(harness: Harness
     await jobs(h, at(1, SUMMARY_UTC, 5))
     sent = [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
     assert len(sent) == 1, texts(h.emu.messages(family))
+
+
+async def test_once_prompted_the_next_prompt_is_due_the_next_day(harness: Harness) -> None:
+    """A claim moves the person's due time on to tomorrow's check-in time, so later runs do not
+    pick them up again (only the per-day record would stop a second prompt; the work would
+    grow with everyone ever prompted)."""
+    from datetime import UTC, datetime
+
+    from bot.db.models import User
+
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 5, 0, tzinfo=UTC))  # 07:00 in Berlin
+    ida = h.emu.user("Ida")
+    await onboard(h, ida, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 6, 1, 7, 0, 30, tzinfo=UTC))
+    assert await h.tick() == 1
+    async with h.services.sessions() as session:
+        user = await session.get(User, ida.id)
+    assert user is not None and user.next_prompt_at is not None
+    assert user.next_prompt_at.replace(tzinfo=UTC) == datetime(2026, 6, 2, 7, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(minutes=1))
+    assert await h.tick() == 0
