@@ -22,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import zonedata
+from bot import modeldata, zonedata
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.db.session import make_engine, make_sessionmaker
@@ -65,8 +65,10 @@ COMMANDS = (
 def build_services(
     settings: Settings, clock: Clock | None = None, content: Content | None = None
 ) -> Services:
-    """Database, clock and content for one process (and the zone data, read once)."""
+    """Database, clock and content for one process (and the zone data and the safety models,
+    read once)."""
     zonedata.load()
+    modeldata.load()
     engine = make_engine(settings.database_url)
     content = content or load_content()
     return Services(

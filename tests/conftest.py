@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot import zonedata
+from bot import modeldata, zonedata
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.devtools.emulator import Emulator
@@ -23,6 +23,7 @@ from tests.harness import Harness
 
 # Zone lookups read what the wiring installs at start; unit tests call them directly.
 zonedata.load()
+modeldata.load()
 
 # A Friday in Europe two days before clocks go forward; far enough from real time to be obvious.
 START = datetime(2026, 3, 27, 10, 0, tzinfo=UTC)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from bot import modeldata
 from bot.domain.safety import scan
 
 from .common import JSON, percentile
@@ -52,6 +53,7 @@ def run(rounds: int = 5) -> JSON:
     also counts time the process was not running, so the target is judged on CPU time and
     both are reported.
     """
+    modeldata.load()
     texts = messages()
     for text in texts:
         scan(text)

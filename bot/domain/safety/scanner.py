@@ -308,15 +308,15 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
     if flags:
         # A pattern's softened "check" (someone else, an idiom, the past) becomes the crisis
         # reply only when the model is much surer than its threshold: two readers agree.
-        if models.CRISIS.fires(text, CHECK_UPGRADE_MARGIN):
+        if models.get("crisis").fires(text, CHECK_UPGRADE_MARGIN):
             return (RedFlag("crisis", (MODEL_RULE,)),)
         return flags
     # A model alone never raises a full alarm: it was trained on far fewer everyday messages
     # than people send ("i want to change my reminder time" scored as crisis), so where only a
     # model fires the person gets the light "are you OK?" check, with "I need help" one tap away.
-    if models.CRISIS.fires(text):
+    if models.get("crisis").fires(text):
         return (RedFlag("check", (MODEL_RULE,)),)
-    if models.DOCTOR.fires(text):
+    if models.get("doctor").fires(text):
         return (RedFlag("check", (DOCTOR_MODEL_RULE,)),)
     if body_alarm(norm):
         # Alarm words about the body that no rule explained: ask one question, never stay silent.
@@ -326,12 +326,12 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
 
 def crisis_score(text: str) -> float:
     """The crisis model's log-odds for a text (see tools/models/train.py)."""
-    return models.CRISIS.score(text)
+    return models.get("crisis").score(text)
 
 
 def doctor_score(text: str) -> float:
     """The see-a-doctor model's log-odds for a text (see tools/models/train.py)."""
-    return models.DOCTOR.score(text)
+    return models.get("doctor").score(text)
 
 
 def scan(text: str) -> RedFlag | None:

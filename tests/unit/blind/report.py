@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot import modeldata
 from bot.domain import checkin
 from bot.domain.intents import Reading, read
 from bot.domain.parsing import parse_minutes
@@ -231,6 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("folder", type=Path, help="a folder holding a blind set")
     parser.add_argument("--misses", action="store_true", help="list what missed")
     args = parser.parse_args(argv)
+    modeldata.load()
     print(report(args.folder, args.misses))
 
 

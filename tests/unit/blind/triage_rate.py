@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot import modeldata
 from tests.unit.blind.report import TRIAGE, lines, tier_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +31,7 @@ def sets() -> dict[str, list[str]]:
 
 def main() -> None:
     """One line per set and the total; then the messages that got the question."""
+    modeldata.load()
     total = fired = 0
     asked: list[str] = []
     for name, texts in sets().items():

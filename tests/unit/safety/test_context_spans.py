@@ -44,7 +44,9 @@ def test_masking_a_span_only_reports_the_rules_asked_about() -> None:
 
 def test_the_doctor_score_adds_each_features_weight_to_the_prior() -> None:
     from bot.domain.safety.crisis_features import features
-    from bot.domain.safety.models import DOCTOR
+    from bot.domain.safety.models import get
+
+    DOCTOR = get("doctor")
 
     text = "my knee has been swollen for weeks"
     expected = DOCTOR.prior + sum(DOCTOR.weights.get(f, 0.0) for f in features(text))

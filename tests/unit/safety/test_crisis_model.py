@@ -24,6 +24,13 @@ def test_a_stale_model_file_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
         train.main(["--check"])
 
 
+def test_without_the_models_installed_the_scanner_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(models, "_installed", {})
+    assert not models.installed()
+    with pytest.raises(RuntimeError, match="modeldata"):
+        scan(UNRULED)
+
+
 def test_a_model_reads_back_what_the_trainer_writes() -> None:
     text = train.render(train.SPECS[0], -1.5, {"a": 2.0, "a_b": -0.5})
     threshold = train.SPECS[0].threshold
@@ -32,7 +39,8 @@ def test_a_model_reads_back_what_the_trainer_writes() -> None:
 
 
 def _threshold_at(monkeypatch: pytest.MonkeyPatch, name: str, value: float) -> None:
-    monkeypatch.setattr(models, name, replace(getattr(models, name), threshold=value))
+    tier = name.lower()
+    monkeypatch.setitem(models._installed, tier, replace(models.get(tier), threshold=value))
 
 
 @pytest.mark.parametrize(("offset", "fires"), [(-0.001, True), (0.0, True), (0.001, False)])
@@ -84,7 +92,7 @@ def test_a_patterns_light_check_becomes_crisis_only_when_the_model_is_much_surer
 
 def test_ordinary_notes_stay_far_below_the_threshold() -> None:
     for note in ("walked 10 minutes, knees stiff", "slept badly, pain 6", "my back is killing me"):
-        assert crisis_score(note) < models.CRISIS.threshold - 4, note
+        assert crisis_score(note) < models.get("crisis").threshold - 4, note
 
 
 # No pattern fires on it; the see-a-doctor model does.
