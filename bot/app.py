@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import BotCommand, LinkPreviewOptions, MenuButtonWebApp, Update, WebAppInfo
 from telegram.constants import ParseMode
 from telegram.ext import (
     Application,
@@ -48,6 +48,7 @@ from bot.telegram.jobs import daily as scheduling
 from bot.telegram.limiter import OVERALL_SHARE, LaneRateLimiter
 from bot.telegram.transport import DEFAULT_TIMEOUT, AiohttpRequest
 from bot.usecases import planning
+from bot.usecases import share as share_case
 from bot.views.content import Content, load_content
 
 log = logging.getLogger(__name__)
@@ -249,12 +250,19 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
 
 
 async def _post_init(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Tell Telegram the command menu."""
-    content = of(application).content
+    """Tell Telegram the command menu, and the menu button: My progress when there is an https
+    address for the Mini App (Telegram opens Mini Apps over https only)."""
+    services = of(application)
+    content = services.content
     await application.bot.set_my_commands(
         [BotCommand(name, content.label(f"command.{name}")) for name in COMMANDS]
     )
-    await groups.set_group_commands(application.bot, of(application))
+    await groups.set_group_commands(application.bot, services)
+    app_url = share_case.app_url(services)
+    if app_url is not None and app_url.startswith("https://"):
+        await application.bot.set_chat_menu_button(
+            menu_button=MenuButtonWebApp(content.label("share.my_progress"), WebAppInfo(app_url))
+        )
 
 
 async def _post_shutdown(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

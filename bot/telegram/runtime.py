@@ -120,6 +120,13 @@ class Runtime:
         """Start PTB (handlers and jobs), the handler loop, and polling if asked."""
         await self._key_logs()
         await self.app.initialize()
+        # PTB runs post_init (the command menu, the Mini App's menu button) only from its own
+        # run_polling/run_webhook, which this runtime replaces.
+        if self.app.post_init is not None:
+            try:
+                await self.app.post_init(self.app)
+            except Exception as exc:  # menus are a convenience: never a reason not to start
+                log.warning("could not set the command menu (%s)", type(exc).__name__)
         await self.app.start()
         # The city index takes a tenth of a second to read: done now (at once if the wiring
         # did it already), beside the loop, not on the first person's "Manchester".

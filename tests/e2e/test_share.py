@@ -251,3 +251,25 @@ async def test_behind_a_local_proxy_each_forwarded_address_has_its_own_limit(
             async with client.get(f"{root}/s/none", headers=headers) as response:
                 statuses.append(response.status)
     assert statuses == [404, 404, 429, 404]
+
+
+async def test_with_an_https_address_my_progress_opens_the_mini_app(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    async with web_harness(
+        emulator, clock, database_url, content, public_url="https://pages.example"
+    ) as (harness, _):
+        robin = await setup(harness, "Robin")
+        await harness.say(robin, "/share")
+        message = harness.last_with_buttons(robin)
+        assert message is not None
+        [progress] = [
+            b for row in message["reply_markup"]["inline_keyboard"] for b in row
+            if b["text"] == "My progress"
+        ]  # fmt: skip
+        assert progress["web_app"] == {"url": "https://pages.example/app"}
+        said = texts([m for m in harness.emu.messages(robin) if "/s/" in str(m.get("text"))])
+        assert "https://pages.example/s/" in said
+        menu = emulator.api.menu_buttons.get(None)
+        assert menu is not None and menu["type"] == "web_app"
+        assert menu["web_app"] == {"url": "https://pages.example/app"}
