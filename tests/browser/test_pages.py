@@ -85,6 +85,7 @@ async def test_the_share_page_shows_the_databases_numbers_without_script(
     await page.screenshot(path=str(artifacts / "share-390x844-full.png"), full_page=True)
     await page.set_viewport_size(DESKTOP)
     await page.screenshot(path=str(artifacts / "share-1280x800.png"))
+    await page.screenshot(path=str(artifacts / "share-1280x800-full.png"), full_page=True)
     await page.set_viewport_size(NARROW)
     width = await page.evaluate("document.documentElement.scrollWidth")
     assert width <= NARROW["width"]  # readable at 320 px: nothing runs off to the side
