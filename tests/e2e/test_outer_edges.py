@@ -3,10 +3,14 @@ of `python -m tests.mutation outer`)."""
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import timedelta
 
-from bot.devtools.emulator import buttons
+import aiohttp
+
+from bot.clock import ManualClock
+from bot.devtools.emulator import Emulator, buttons
 from bot.views.content import Content
 from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
 from tests.harness import Harness, onboard, texts
@@ -146,3 +150,39 @@ async def test_once_prompted_the_next_prompt_is_due_the_next_day(harness: Harnes
     assert user.next_prompt_at.replace(tzinfo=UTC) == datetime(2026, 6, 2, 7, 0, tzinfo=UTC)
     h.clock.advance(timedelta(minutes=1))
     assert await h.tick() == 0
+
+
+async def test_brackets_inside_a_text_with_an_escaped_quote_are_not_nesting(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    unused_tcp_port: int,
+) -> None:  # fmt: skip
+    """The webhook's depth check reads strings as JSON does: after an escaped quote the text
+    goes on, so brackets typed in it are words, not nesting (the update is taken, 200)."""
+    from bot.app import build_application
+    from bot.telegram.runtime import SECRET_HEADER, Runtime
+    from tests.e2e.test_reliability import SECRET, settings_for
+
+    settings = settings_for(emulator, database_url, WEBHOOK_URL="http://x/hook",
+                            WEBHOOK_SECRET=SECRET)  # fmt: skip
+    app = build_application(settings, clock=clock, content=content, tick_seconds=None)  # type: ignore[arg-type]
+    runtime = Runtime(app)
+    await runtime.start_webhook("127.0.0.1", unused_tcp_port, "hook", "http://x/hook", SECRET)
+    gus = emulator.user("Gus", started=True)
+    typed = 'she said "' + "[" * 40 + " and then some"
+    update = {"update_id": 5151, "message": {
+        "message_id": 1, "date": int(clock.now().timestamp()),
+        "chat": {"id": gus.id, "type": "private", "first_name": "Gus"},
+        "from": {"id": gus.id, "is_bot": False, "first_name": "Gus"}, "text": typed,
+    }}  # fmt: skip
+    try:
+        async with aiohttp.ClientSession() as http:
+            async with http.post(f"http://127.0.0.1:{unused_tcp_port}/hook", json=update,
+                                 headers={SECRET_HEADER: SECRET}) as response:  # fmt: skip
+                assert response.status == 200
+            nested = {"update_id": 5152, "x": json.loads("[" * 40 + "]" * 40)}
+            async with http.post(f"http://127.0.0.1:{unused_tcp_port}/hook", json=nested,
+                                 headers={SECRET_HEADER: SECRET}) as response:  # fmt: skip
+                assert response.status == 400  # real nesting still is
+        await emulator.wait_for(lambda e: len(e.messages(gus)) >= 1, timeout=20)
+    finally:
+        await runtime.stop()

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 E2E = "tests/e2e/"
 TARGETS: dict[str, tuple[str, ...]] = {
     "bot/telegram/runtime.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
         f"{E2E}test_runtime.py",
         f"{E2E}test_reliability.py",
