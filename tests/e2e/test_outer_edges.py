@@ -107,7 +107,7 @@ async def test_after_a_migration_the_bot_never_saw_the_challenge_is_shown_in_the
     await h.settle()
     await h.emu.tap_button(ana, walk, "Done today")
     await h.settle()
-    h.clock.advance(timedelta(seconds=5))
+    h.clock.advance(timedelta(hours=1))  # the tally shows at the next whole hour
     await jobs(h)
     shown = [m for m in h.emu.messages(quiet) if "Day 1 of 7" in str(m.get("text"))]
     assert shown and "✅ Ana" in str(shown[-1]["text"]), texts(h.emu.messages(quiet))
