@@ -24,7 +24,8 @@ class Answer:
     """The reply to one update: a popup for a tap, the tapped message's new look, new messages.
 
     `popup` None ends a tap's spinner without words; a message that is not a tap has no popup.
-    `edit` replaces the tapped message (sent anew when there is none, or it cannot be edited).
+    `edit` replaces the tapped message (sent anew when there is none, or it cannot be edited);
+    `buttons` only changes its buttons (its text stays).
     `files` go after the new messages.
     """
 
@@ -32,6 +33,7 @@ class Answer:
     alert: bool = False
     url: str | None = None  # a popup's link (a game or a deep link to the private chat)
     edit: Reply | None = None
+    buttons: InlineKeyboardMarkup | None = None
     sends: list[Reply] = field(default_factory=list)
     files: list[File] = field(default_factory=list)
 

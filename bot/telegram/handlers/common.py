@@ -71,6 +71,11 @@ async def show(update: Update, answer: Answer) -> None:
         await popup(update.callback_query, answer.popup, answer.alert, answer.url)
     if answer.edit is not None:
         await edit_or_send(update, *answer.edit)
+    query = update.callback_query
+    if answer.buttons is not None and query is not None and isinstance(query.message, Message):
+        where = query.message
+        buttons = delivery.Buttons(where.chat.id, where.message_id, answer.buttons)
+        await delivery.later(update.get_bot(), buttons)
     for text, markup in answer.sends:
         await send(update, text, markup)
     chat = update.effective_chat

@@ -39,7 +39,7 @@ from bot.usecases import groups
 from bot.usecases.answers import Answer
 from bot.usecases.challenges import Outgoing
 from bot.usecases.groups import LINK_PREFIX
-from bot.views.callbacks import ChallengeTap, SetupTap, parse_any
+from bot.views.callbacks import ChallengeTap, SetupTap
 from bot.views.render import say
 
 __all__ = ["LINK_PREFIX"]
@@ -293,12 +293,8 @@ async def before_delete(update: Update, context: Context) -> None:
 
 
 async def private_progress(update: Update, context: Context) -> None:
-    """After a private typed answer or a plan's tap: daily prompts again, and the group tallies
-    follow (a forged or garbled tap is no answer). A check-in tap does this in its own unit of
-    work (bot/telegram/handlers/checkin.py)."""
-    query = update.callback_query
-    if query is not None and parse_any(query.data) is None:
-        return
+    """After a private typed answer: daily prompts again, and the group tallies follow. A
+    check-in or plan tap does this in its own unit of work (bot/usecases/checkin.py, plan.py)."""
     if update.effective_user is not None:
         services = services_of(context)
         outgoing = await service.heard_from_id(services, update.effective_user.id)
