@@ -17,7 +17,7 @@ how a typed answer to the weekly and monthly questions reads.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Final
 
@@ -50,6 +50,12 @@ MONTHLY_IN_FIRST_DAYS: Final = 7
 # A weekly or monthly question takes typed answers on the summary's day and the day after; its
 # buttons keep working longer.
 REFLECTION_TYPED_DAYS: Final = 1
+
+
+def safety_quiet(stage: str | None, until: datetime | None, now: datetime) -> bool:
+    """Whether a safety conversation is open now: then nothing offers a check-in question on
+    its own (the person can still start one with /checkin)."""
+    return stage is not None and (until is None or now < until)
 
 
 def open_now(waiting: Iterable[Open]) -> Open | None:
@@ -98,5 +104,5 @@ def read_reflection(kind: str, lowest: int, top: int, text: str) -> int | None:
 __all__ = [
     "CHANGE_WORDS", "MONTHLY_AFTER_DAYS", "MONTHLY_IN_FIRST_DAYS", "PRECEDENCE",
     "REFLECTION_TYPED_DAYS", "Open", "monthly_due", "open_now", "read_reflection",
-    "reflection_takes_text",
+    "reflection_takes_text", "safety_quiet",
 ]  # fmt: skip

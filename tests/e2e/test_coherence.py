@@ -66,6 +66,12 @@ async def test_finding_1_after_i_am_safe_ordinary_messages_get_ordinary_replies(
         # Check-ins stay paused: thanks is thanks, not a push back into the questions.
         ("thanks", (), (PAIN_QUESTION, WHERE_WE_WERE)),
     ], never=(PAIN_QUESTION, WALK))  # fmt: skip
+    # The person may open the check-in themselves; an interruption then is answered, and the
+    # question is not pushed again during the pause (found by tests/e2e/test_stateful.py).
+    await talk(harness, robin, [
+        ("/checkin", (PAIN_QUESTION,), ()),
+        ("thanks", (), (PAIN_QUESTION, WHERE_WE_WERE)),
+    ])  # fmt: skip
     # Distress is still answered first, at any time in the window.
     await talk(harness, robin, [("i can't go on", ("116 123",), ())])
 

@@ -3,7 +3,7 @@ answers to the weekly and monthly questions."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -17,6 +17,7 @@ from bot.domain.person_now import (
     open_now,
     read_reflection,
     reflection_takes_text,
+    safety_quiet,
 )
 
 
@@ -91,3 +92,22 @@ def test_typed_reflection_answers(
     kind: str, lowest: int, top: int, text: str, value: int | None
 ) -> None:
     assert read_reflection(kind, lowest, top, text) == value
+
+
+NOW = datetime(2026, 5, 3, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("stage", "until", "quiet"),
+    [
+        (None, None, False),
+        ("crisis", None, True),
+        ("crisis_said_safe", NOW + timedelta(seconds=1), True),
+        ("crisis_listening", NOW, False),
+        ("crisis", NOW - timedelta(seconds=1), False),
+    ],
+)
+def test_no_check_in_question_is_offered_during_a_safety_conversation(
+    stage: str | None, until: datetime | None, quiet: bool
+) -> None:
+    assert safety_quiet(stage, until, NOW) is quiet

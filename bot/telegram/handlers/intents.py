@@ -14,6 +14,7 @@ from bot.db import history, queries
 from bot.db.models import DayPlan, User
 from bot.domain import checkin as flow
 from bot.domain import intents as domain
+from bot.domain import person_now
 from bot.domain.intents import Reading, Symptom
 from bot.services import Services
 from bot.telegram.handlers import checkin, commands, plan, progress
@@ -266,6 +267,8 @@ async def in_checkin(update: Update, context: Context, user: User, reading: Read
         await send(update, say(services.content, "intent.question", user))
     elif not await _answer(update, services, user, reading):
         return
+    if person_now.safety_quiet(user.safety_open, user.safety_until, services.clock.now()):
+        return  # during a safety conversation the check-in waits until the person goes on
     await reask(update, services, user)
 
 
