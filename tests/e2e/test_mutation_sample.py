@@ -23,8 +23,6 @@ SAMPLE = (
 def test_the_mutant_is_killed(module: str, what: str, line: str, test: str) -> None:
     source = (outer.ROOT / module).read_text()
     found = outer.mutants(module, source)
-    [index] = [
-        i for i, m in enumerate(found) if m.what == what and line in m.source_line(source)
-    ] or [None]
-    assert index is not None, f"{module}: no mutant {what!r} on {line!r} any more: pick another"
-    assert outer.run(module, index, [test], timeout=300).status == "killed"
+    [mutant] = [m for m in found if m.what == what and line in m.source_line(source)] or [None]
+    assert mutant is not None, f"{module}: no mutant {what!r} on {line!r} any more: pick another"
+    assert outer.run(module, mutant.apply(source), [test], timeout=300).status == "killed"

@@ -27,9 +27,11 @@ import importlib.util
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from types import CodeType
 
 from tests.mutation import equivalent, targets
@@ -41,6 +43,7 @@ SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.GtE: ast.Gt, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
     ast.And: ast.Or, ast.Or: ast.And, ast.Add: ast.Sub, ast.Sub: ast.Add,
 }  # fmt: skip
+SETUP_FAILED = 9  # the child's exit code when the mutant could not be loaded (never a kill)
 NO_BASELINE_TIMEOUT = 600.0  # seconds a mutant's tests may take when there is no baseline
 QUIET = ("log", "logger", "logging", "metrics", "warnings")  # calls on these are not mutated
 
@@ -221,16 +224,20 @@ class _Finder:
         return importlib.util.spec_from_loader(fullname, loader, origin=cls.path)
 
 
-def _run_one(module: str, index: int, tests: Sequence[str]) -> int:
-    """In this interpreter: import the mutated module, then run pytest on the tests."""
+def _run_one(module: str, mutated: str, tests: Sequence[str]) -> int:
+    """In this interpreter: import the module from the mutated text in the file `mutated`,
+    then run pytest on the tests."""
     import pytest
 
-    source = (ROOT / module).read_text()
-    _MutatedLoader.text = mutants(module, source)[index].apply(source) if index >= 0 else source
-    _Finder.name, _Finder.path = module_name(module), str(ROOT / module)
-    sys.meta_path.insert(0, _Finder)  # type: ignore[arg-type]
-    loaded = importlib.import_module(_Finder.name)
-    assert isinstance(loaded.__loader__, _MutatedLoader), _Finder.name
+    try:
+        _MutatedLoader.text = Path(mutated).read_text()
+        _Finder.name, _Finder.path = module_name(module), str(ROOT / module)
+        sys.meta_path.insert(0, _Finder)  # type: ignore[arg-type]
+        loaded = importlib.import_module(_Finder.name)
+        assert isinstance(loaded.__loader__, _MutatedLoader), _Finder.name
+    except Exception as exc:  # not a kill: the run itself went wrong (exit 1 means killed)
+        print(f"could not load the mutant: {exc!r}", file=sys.stderr)
+        return SETUP_FAILED
     return int(pytest.main([*PYTEST_ARGS, *tests]))
 
 
@@ -241,9 +248,13 @@ class Outcome:
     seconds: float
 
 
-def run(module: str, index: int, tests: Sequence[str], timeout: float) -> Outcome:
-    """One mutant (index -1: none, the baseline) against its tests, in a fresh interpreter."""
-    command = [sys.executable, "-m", "tests.mutation.outer", "--one", module, str(index),
+def run(module: str, text: str, tests: Sequence[str], timeout: float) -> Outcome:
+    """The module's tests against `text` (a mutant, or the source itself for the baseline), in
+    a fresh interpreter. The text is written to a file the child reads, so a tree that changes
+    meanwhile (a rebase during a long run) cannot swap one mutant for another."""
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(text)
+    command = [sys.executable, "-m", "tests.mutation.outer", "--one", module, handle.name,
                *tests]  # fmt: skip
     started = time.monotonic()
     try:
@@ -251,6 +262,8 @@ def run(module: str, index: int, tests: Sequence[str], timeout: float) -> Outcom
                               timeout=timeout, check=False)  # fmt: skip
     except subprocess.TimeoutExpired:
         return Outcome(None, "timeout", time.monotonic() - started)
+    finally:
+        Path(handle.name).unlink(missing_ok=True)
     took = time.monotonic() - started
     status = {0: "survived", 1: "killed"}.get(done.returncode, "error")
     if status == "error":
@@ -280,8 +293,8 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        module, index, *tests = args.one
-        return _run_one(module, int(index), tests)
+        module, mutated, *tests = args.one
+        return _run_one(module, mutated, tests)
     wrong = targets.problems()
     if wrong:
         print("tests/mutation/targets.py no longer matches the tree:\n  " + "\n  ".join(wrong))
@@ -302,7 +315,7 @@ def main(argv: Sequence[str]) -> int:
             continue
         limit = NO_BASELINE_TIMEOUT
         if not args.no_baseline:
-            baseline = run(module, -1, tests, timeout=1800)
+            baseline = run(module, source, tests, timeout=1800)
             if baseline.status != "survived":
                 print(f"  the tests fail without any mutant ({baseline.status}): module skipped")
                 scores.append((module, 0, 0, 0, len(picked)))
@@ -312,7 +325,7 @@ def main(argv: Sequence[str]) -> int:
         for i in picked:
             mutant = found[i]
             reason = equivalent.reason(mutant.module, mutant.what, mutant.source_line(source))
-            outcome = run(module, i, tests, timeout=limit)
+            outcome = run(module, mutant.apply(source), tests, timeout=limit)
             line = f"  [{i}] {mutant.line}: {mutant.what}  | {mutant.source_line(source)}"
             if outcome.status in ("killed", "timeout"):
                 killed += 1
