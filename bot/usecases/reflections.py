@@ -13,8 +13,12 @@ from bot.db import history, outbox
 from bot.db.models import Reflection, SummarySent, User
 from bot.domain import person_now
 from bot.services import Services
+from bot.usecases.answers import Answer, Reply
+from bot.usecases.checkin import today_for
+from bot.views.callbacks import day_code
 from bot.views.choices import REFLECTION_LOWEST
-from bot.views.reflections import next_question
+from bot.views.reflections import next_question, question
+from bot.views.render import say
 
 
 @dataclass(frozen=True)
@@ -89,3 +93,59 @@ async def answer(
     setattr(row, asked.field, value)
     row.updated_at = services.clock.now()
     return await following(session, services, user, asked.day, asked.kind)
+
+
+# What the person does with the questions, one unit of work each ---------------------------
+
+MONTHLY_WITHIN_DAYS = 7  # a weekly or monthly question's buttons work this long
+
+
+def next_reply(services: Services, user: User, asked: Asked | None) -> Reply:
+    """The next weekly or monthly question with its buttons, or thanks when none is left."""
+    if asked is None:
+        return say(services.content, "weekly.thanks", user), None
+    return question(services.content, user, day_code(asked.day), asked.kind, asked.field,
+                    asked.top)  # fmt: skip
+
+
+async def tapped(
+    services: Services, user_id: int, day: date, kind: str, field: str, value: int
+) -> Answer:
+    """An answer tapped: stored, and the next question (or thanks) in place of this one."""
+    async with services.transaction() as session:
+        user = await session.get(User, user_id)
+        if user is None:
+            return Answer()
+        # Only the days a question can have been asked on: not ahead of the person's today (a
+        # forged tap dated 2099 would be the newest answer in every summary), not long past.
+        if not 0 <= (today_for(services, user) - day).days <= MONTHLY_WITHIN_DAYS:
+            return Answer(popup=say(services.content, "weekly.closed", user))
+        following = await answer(session, services, user, Asked(day, kind, field, 0), value)
+        return Answer(edit=next_reply(services, user, following))
+
+
+async def typed(services: Services, user: User, text: str, *, understood: bool) -> Answer | None:
+    """A typed message while a weekly or monthly question is open: its answer, stored as a tap
+    would be, and the next question. A message the bot understood otherwise (`understood`) is
+    left to its own handler, which offers the question again afterwards (`offer`); anything
+    else gets a short word and the question again. None when no such question is open or the
+    message was understood otherwise."""
+    async with services.transaction() as session:
+        asked = await open_question(session, services, user, today_for(services, user))
+        if asked is None:
+            return None
+        value = person_now.read_reflection(asked.kind, asked.lowest, asked.top, text)
+        if value is None and understood:
+            return None
+        if value is None:
+            hint = say(services.content, f"{asked.kind}.typed_hint", user)
+            return Answer(sends=[(hint, None), next_reply(services, user, asked)])
+        following = await answer(session, services, user, asked, value)
+        return Answer(sends=[next_reply(services, user, following)])
+
+
+async def offer(services: Services, user: User) -> Answer:
+    """After an interruption, the open weekly or monthly question again (if one is open)."""
+    async with services.sessions() as session:
+        asked = await open_question(session, services, user, today_for(services, user))
+    return Answer() if asked is None else Answer(sends=[next_reply(services, user, asked)])
