@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 
+from bot import modeldata
 from tests.unit.safety.phrase_sets import SETS, score
 
 
@@ -19,6 +20,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m tests.unit.safety.report")
     parser.add_argument("--misses", action="store_true", help="list the messages that missed")
     args = parser.parse_args(argv)
+    modeldata.load()
     results = [score(name) for name in SETS]
     print(f"{'set':<10} {'count':>5}  figures")
     for f in results:

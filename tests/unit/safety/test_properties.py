@@ -10,7 +10,8 @@ from bot.domain.safety import TIER_ORDER, looks_like_denial, scan, scan_all
 # Phrases that no neighbouring word can explain away: they trigger whatever surrounds them.
 _TRIGGERS = (
     ("i want to kill myself", "crisis"),
-    ("suicidal", "crisis"),
+    # Said of tonight: "suicidal" alone is explained by a past around it ("suicidal when I was 15").
+    ("i feel suicidal tonight", "crisis"),
     ("self-harm", "crisis"),
     ("crushing chest pain", "emergency"),
     ("slurred speech", "emergency"),
