@@ -186,3 +186,54 @@ async def test_brackets_inside_a_text_with_an_escaped_quote_are_not_nesting(
         await emulator.wait_for(lambda e: len(e.messages(gus)) >= 1, timeout=20)
     finally:
         await runtime.stop()
+
+
+APOLOGY = "Sorry, something went wrong"
+
+
+async def test_pause_and_resume_before_set_up_point_to_start(harness: Harness) -> None:
+    """Someone who never started, and someone half way through set-up: /pause and /resume
+    point to /start (no apology, nothing paused)."""
+    h = harness
+    new, half = h.emu.user("Nel"), h.emu.user("Hal")
+    await h.say(half, "/start")
+    for person in (new, half):
+        for command in ("/pause", "/resume"):
+            said = texts(await h.say(person, command))
+            assert APOLOGY not in said and "/start" in said, (person.first_name, command, said)
+
+
+async def test_same_as_yesterday_copies_only_a_full_yesterday(harness: Harness) -> None:
+    """A "same as yesterday" tap (an old or forged button) with no yesterday, or with a two-tap
+    yesterday that has no full ratings to copy: the pain question stays, no apology."""
+    h = harness
+    jo = h.emu.user("Jo")
+    await onboard(h, jo)
+    await h.say(jo, "/checkin")
+    question = h.last_with_buttons(jo)
+    assert question is not None
+    said = texts(await h.tap_data(jo, question, f"ci:{h.clock.now():%Y%m%d}:same"))
+    assert APOLOGY not in said
+    assert "feel like a flare" in texts(await h.say(jo, "8"))
+    await h.tap(jo, "Yes")  # a flare: the two-tap path, no other ratings
+    h.clock.advance(timedelta(days=1))
+    await h.say(jo, "/checkin")
+    question = h.last_with_buttons(jo)
+    assert question is not None
+    said = texts(await h.tap_data(jo, question, f"ci:{h.clock.now():%Y%m%d}:same"))
+    assert APOLOGY not in said
+    assert "feel like a flare" in texts(await h.say(jo, "4"))
+
+
+async def test_after_checkin_again_on_a_done_day_text_is_not_an_answer(harness: Harness) -> None:
+    """/checkin on a day already done offers a redo and closes the check-in: what is typed next
+    is a message (a thank-you is welcomed), not an answer or a note."""
+    h = harness
+    kai = h.emu.user("Kai")
+    await onboard(h, kai)
+    await h.say(kai, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
+        await h.tap(kai, label)
+    assert "already" in texts(await h.say(kai, "/checkin")).lower()
+    said = texts(await h.say(kai, "thank you so much"))
+    assert "You're very welcome" in said, said

@@ -59,6 +59,7 @@ class Mutant:
     end_col: int
     new: str
     what: str  # e.g. "== -> !="
+    function: str = ""  # the function it is in (equivalent mutants are named by it)
 
     @property
     def name(self) -> str:
@@ -153,7 +154,7 @@ def _op(op: ast.AST) -> str:
     }[type(op)]  # fmt: skip
 
 
-def _function_bodies(tree: ast.Module) -> Iterator[ast.AST]:
+def _function_bodies(tree: ast.Module) -> Iterator[tuple[str, ast.AST]]:
     """Every node inside a function body (not decorators, defaults or annotations), skipping
     quiet statements and what they contain."""
     for fn in ast.walk(tree):
@@ -166,7 +167,7 @@ def _function_bodies(tree: ast.Module) -> Iterator[ast.AST]:
                 continue  # nested: walked on its own
             if _quiet(node) or isinstance(node, ast.AnnAssign | ast.JoinedStr):
                 continue
-            yield node
+            yield fn.name, node
             stack.extend(reversed(list(ast.iter_child_nodes(node))))
 
 
@@ -176,7 +177,7 @@ def mutants(module: str, source: str | None = None) -> list[Mutant]:
     tree = ast.parse(source)
     lines = source.splitlines()
     found: dict[tuple[int, int, int, int, str], Mutant] = {}
-    for node in _function_bodies(tree):
+    for function, node in _function_bodies(tree):
         for target, new, what in _node_mutants(node):
             line = getattr(target, "lineno", None)
             end_line, end_col = getattr(target, "end_lineno", None), target.end_col_offset  # type: ignore[attr-defined]
@@ -184,7 +185,8 @@ def mutants(module: str, source: str | None = None) -> list[Mutant]:
                 continue
             if "pragma: no mutate" in lines[line - 1]:
                 continue
-            mutant = Mutant(module, line, target.col_offset, end_line, end_col, new, what)  # type: ignore[attr-defined]
+            mutant = Mutant(module, line, target.col_offset, end_line, end_col, new, what,  # type: ignore[attr-defined]
+                            function)  # fmt: skip
             key = (line, target.col_offset, end_line, end_col, new)  # type: ignore[attr-defined]
             if key in found:
                 continue
@@ -324,9 +326,10 @@ def main(argv: Sequence[str]) -> int:
         killed = survived = known = 0
         for i in picked:
             mutant = found[i]
-            reason = equivalent.reason(mutant.module, mutant.what, mutant.source_line(source))
+            reason = equivalent.reason(mutant.module, mutant.function, mutant.what)
             outcome = run(module, mutant.apply(source), tests, timeout=limit)
-            line = f"  [{i}] {mutant.line}: {mutant.what}  | {mutant.source_line(source)}"
+            line = (f"  [{i}] {mutant.line} in {mutant.function}: {mutant.what}  | "
+                    f"{mutant.source_line(source)}")  # fmt: skip
             if outcome.status in ("killed", "timeout"):
                 killed += 1
                 print(f"{line}  -> {outcome.status} ({outcome.seconds:.0f} s)")

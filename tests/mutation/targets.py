@@ -71,11 +71,21 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_guards.py",
     ),
     "bot/logs.py": (f"{E2E}test_logs.py", f"{E2E}test_promises.py"),
-    "bot/usecases/checkin.py": (f"{E2E}test_checkin.py", f"{E2E}test_coherence.py"),
+    "bot/usecases/checkin.py": (
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_checkin.py",
+        f"{E2E}test_coherence.py",
+    ),
     "bot/usecases/answers.py": (f"{E2E}test_checkin.py", f"{E2E}test_coherence.py"),
     "bot/usecases/planning.py": (f"{E2E}test_plans.py", f"{E2E}test_pacing.py"),
     "bot/usecases/challenges.py": (f"{E2E}test_groups.py", f"{E2E}test_promises.py"),
-    "bot/usecases/commands.py": (f"{E2E}test_checkin.py", f"{E2E}test_group_privacy.py"),
+    "bot/usecases/commands.py": (
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_daily_prompt.py",
+        f"{E2E}test_pacing.py",
+        f"{E2E}test_checkin.py",
+        f"{E2E}test_group_privacy.py",
+    ),
     "bot/usecases/onboarding.py": (f"{E2E}test_onboarding.py",),
     "bot/usecases/privacy.py": (
         f"{E2E}test_erasure.py",
