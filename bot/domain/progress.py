@@ -420,7 +420,22 @@ def visit_summary(
         checkins=sum(p.checked_in for p in period),
         goal_history=tuple(levels),
         days_on_plan=sum(p.on_plan for p in period),
-        reflections=tuple(
-            sorted((r for r in reflections if start <= r.date <= today), key=lambda r: r.date)
-        ),
+        reflections=_reflections_shown(reflections, start, today, joined),
     )
+
+
+def _reflections_shown(
+    answers: Iterable[ReflectionAnswers], start: date, today: date, joined: date | None
+) -> tuple[ReflectionAnswers, ...]:
+    """The period's answers, oldest first, and the latest monthly one even from before it.
+
+    The monthly question ("since you started") comes every four weeks at the earliest, so a
+    four-week period often holds none: its latest answer still says how things went overall.
+    """
+    answers = [a for a in answers if a.date <= today and (joined is None or a.date >= joined)]
+    shown = [a for a in answers if a.date >= start]
+    if not any(a.kind == "monthly" for a in shown):
+        earlier = [a for a in answers if a.kind == "monthly" and a.date < start]
+        if earlier:
+            shown.append(max(earlier, key=lambda a: a.date))
+    return tuple(sorted(shown, key=lambda a: a.date))

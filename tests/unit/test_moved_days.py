@@ -233,6 +233,32 @@ def test_the_pdf_keeps_the_weekly_answers_of_its_period() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("answered", "shown"),
+    [(date(2026, 5, 16), date(2026, 5, 16)), (date(2026, 5, 17), date(2026, 5, 17)),
+     (date(2026, 5, 18), date(2026, 5, 18)), (date(2026, 6, 15), None)],
+)  # fmt: skip
+def test_the_latest_monthly_answer_is_shown_even_from_before_the_period(
+    answered: date, shown: date | None
+) -> None:
+    # The period is the 28 days from Monday 18 May; a monthly answer from before it still
+    # stands (the question comes every four weeks at most), one from tomorrow does not.
+    answers = [
+        ReflectionAnswers(date(2026, 4, 19), "monthly", overall_change=5),
+        ReflectionAnswers(answered, "monthly", overall_change=3),
+        ReflectionAnswers(date(2026, 5, 17), "weekly", 5, 3, 3),  # before the period: not shown
+    ]
+    summary = visit_summary(HISTORY, TODAY, reflections=answers)
+    assert summary.start == date(2026, 5, 18)
+    monthly = [r.date for r in summary.reflections if r.kind == "monthly"]
+    assert monthly == ([shown] if shown else [date(2026, 4, 19)])
+    assert [r for r in summary.reflections if r.kind == "weekly"] == []
+    # Before joining, nothing is shown.
+    joined = visit_summary(HISTORY, TODAY, joined=date(2026, 5, 18), reflections=answers)
+    kept = shown is not None and shown >= joined.start
+    assert [r.kind for r in joined.reflections] == (["monthly"] if kept else [])
+
+
 def test_the_pain_line_leaves_gaps_where_there_was_no_checkin() -> None:
     data = progress(HISTORY, TODAY, marks=MARKS, joined=JOINED)
     series = pain_series(data)
