@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.db import queries
+from bot.db import history, queries
 from bot.db.models import CheckIn, DayPlan, User
 from bot.domain.clinician import SHORT_WEEKS
 from bot.services import Services
@@ -56,11 +56,12 @@ async def export(services: Services, user_id: int) -> Answer:
         today = today_for(services, user)
         data, summary = await reports.load(session, user, today)
         period = await reports.load_trends(session, user, today, SHORT_WEEKS)
+        marks = await history.load_marks(session, user.id, history.joined_on(user))
     pdf = await reports.visit_pdf(services, user, data, summary, period)
     return Answer(
         sends=[(say(services.content, "export.sent", user), None)],
         files=[
-            File(checkins_csv(rows, plans), f"smallsteps-checkins-{today}.csv"),
+            File(checkins_csv(rows, plans, marks), f"smallsteps-checkins-{today}.csv"),
             File(pdf, f"smallsteps-summary-{today}.pdf"),
         ],
     )

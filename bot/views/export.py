@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from bot.db.models import CheckIn, DayPlan
 from bot.domain.progress import answers_about
@@ -13,6 +14,7 @@ from bot.domain.progress import answers_about
 CSV_COLUMNS = (
     "date", "pain", "flare", "interference", "energy", "sleep", "movement", "note", "path",
     "completed_at_utc", "day_type", "goal_minutes", "goal_activity", "goal_done",
+    "rest_declared", "group",
 )  # fmt: skip
 
 
@@ -35,11 +37,16 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def checkins_csv(checkins: Sequence[CheckIn], plans: Sequence[DayPlan]) -> bytes:
-    """One row per day, oldest first: that day's check-in, its plan, and the movement answer
-    about it (given at the next check-in, "since your last check-in": bot.domain.progress puts it
-    on the day it is about); UTF-8 with a BOM so spreadsheet programs read accents and emoji in
-    notes correctly."""
+def checkins_csv(
+    checkins: Sequence[CheckIn],
+    plans: Sequence[DayPlan],
+    marks: Mapping[date, str] | None = None,
+) -> bytes:
+    """One row per day, oldest first: that day's check-in, its plan, the movement answer about
+    it (given at the next check-in, "since your last check-in": bot.domain.progress puts it on
+    the day it is about) and the group's mark (`marks`: "moved" or "resting"); UTF-8 with a BOM
+    so spreadsheet programs read accents and emoji in notes correctly."""
+    marks = marks or {}
     by_date = {p.local_date: p for p in plans}
     rated = {c.local_date: c for c in checkins if _said_about_itself(c)}
     about = answers_about({c.local_date: c.movement for c in checkins}, [*rated, *by_date])
@@ -47,7 +54,7 @@ def checkins_csv(checkins: Sequence[CheckIn], plans: Sequence[DayPlan]) -> bytes
     # CRLF rows (RFC 4180): the writer then quotes a lone CR in a note as well as a newline.
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for day in sorted({*rated, *by_date, *about}):
+    for day in sorted({*rated, *by_date, *about, *marks}):
         row, plan = rated.get(day), by_date.get(day)
         writer.writerow(
             _cell(v)
@@ -58,6 +65,7 @@ def checkins_csv(checkins: Sequence[CheckIn], plans: Sequence[DayPlan]) -> bytes
                 row.completed_at.replace(tzinfo=None) if row and row.completed_at else None,
                 plan.day_type if plan else None, plan.goal_minutes if plan else None,
                 plan.activity if plan else None, plan.done if plan else None,
+                plan.rest_declared if plan else None, marks.get(day),
             )
         )  # fmt: skip
     return buffer.getvalue().encode("utf-8-sig")

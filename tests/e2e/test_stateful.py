@@ -3,7 +3,8 @@
 A hypothesis.stateful machine plays one new person per sequence against the real bot (PTB over
 HTTP, the emulator, a real database): taps on whatever buttons the bot offers, typed answers,
 everyday messages, rest declared in words, a red flag and answers to the crisis question,
-/pause and /resume, and the clock moving on by hours across days, in a few time zones. After
+Done today and Rest day in a group challenge, /pause and /resume, and the clock moving on by
+hours across days, in a few time zones. After
 every step it checks what the issue "One coherent companion" asks:
 
 - at most one question in one reply; every stored answer belongs to a question that was asked;
@@ -37,12 +38,16 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import select
 
 from bot.db import challenges as group_db
+from bot.db import history
 from bot.db.models import CheckIn, DayPlan, PromptSent, User
-from bot.devtools.emulator import FakeUser, buttons, format_message
+from bot.devtools.emulator import FakeChat, FakeUser, buttons, format_message
 from bot.domain.schedule import next_due
+from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import reports
 from bot.usecases.days import days
 from bot.views.export import checkins_csv
+from tests.e2e.test_groups import create
+from tests.e2e.test_groups import tap as group_tap
 from tests.harness import Harness
 
 T = TypeVar("T")
@@ -104,6 +109,7 @@ class Companion(RuleBasedStateMachine):
         self.more_on: set[date] = set()  # days the person asked for more questions
         self.crisis_until: datetime | None = None
         self.said_safe = False
+        self.challenge: dict[str, Any] | None = None
         self._seen = len(self.harness.emu.messages(self.person))
 
     @rule(text=st.sampled_from(EVERYDAY))
@@ -152,6 +158,20 @@ class Companion(RuleBasedStateMachine):
         if asked and safe:
             self.said_safe = True
 
+    @rule(done=st.booleans())
+    def group_tap(self, done: bool) -> None:
+        """Done today or Rest day in a group challenge (made on first use, with the person's
+        own group)."""
+        if self.challenge is None:
+            group = self.harness.emu.group(f"G{Companion.count}", bot_member=False,
+                                           owner=self.person)  # fmt: skip
+            self.run(self._group_challenge(group))
+        assert self.challenge is not None
+        self.run(group_tap(self.harness, self.person, self.challenge,
+                           "Done today" if done else "Rest day"))  # fmt: skip
+        self.step_kind = "group"
+        self._collect()
+
     @rule(paused=st.booleans())
     def pause(self, paused: bool) -> None:
         self._say("/pause" if paused else "/resume", "command")
@@ -160,6 +180,8 @@ class Companion(RuleBasedStateMachine):
     def later(self, hours: int) -> None:
         self.harness.clock.advance(timedelta(hours=hours))
         self.run(self.harness.tick())
+        self.run(challenge_jobs.run_due(self.harness.services, self.harness.app.bot))
+        self.run(self.harness.emu.idle(settle=0.02))
         self.step_kind = "tick"
         self._collect()
 
@@ -285,6 +307,11 @@ class Companion(RuleBasedStateMachine):
                 if words in format_message(message):
                     self.asked.add((day, question))
 
+    async def _group_challenge(self, group: FakeChat) -> None:
+        await self.harness.emu.add_to_group(self.person, group)
+        await self.harness.settle()
+        self.challenge = await create(self.harness, self.person, group)
+
     async def _new_person(self, zone: str, at: time) -> None:
         now = self.harness.clock.now()
         async with self.harness.services.transaction() as session:
@@ -338,14 +365,17 @@ class Companion(RuleBasedStateMachine):
             tally = {d for d, s in found[user.id].items() if s == "moved"}
             rows = await self._checkins()
             plans = await self._plans()
+            marks = await history.load_marks(session, user.id, history.joined_on(user))
             read = {d.date for d in await days(session, user, start, today) if d.moved}
         assert read == chart, (read, chart)
         sheet = set()
-        text = checkins_csv(rows, plans).decode("utf-8-sig")
+        text = checkins_csv(rows, plans, marks).decode("utf-8-sig")
         for row in csv.DictReader(io.StringIO(text)):
             day = date.fromisoformat(row["date"])
             if start <= day <= today and (
-                row["goal_done"] == "yes" or row["movement"] in ("yes", "some")
+                row["goal_done"] == "yes"
+                or row["movement"] in ("yes", "some")
+                or row["group"] == "moved"
             ):
                 sheet.add(day)
         return chart, summary.days_moved, tally, sheet
