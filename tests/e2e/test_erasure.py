@@ -61,7 +61,7 @@ async def set_aside(h: Harness, chat: dict[str, Any], said: str) -> None:
     sender = {"id": PERSON_ID, "is_bot": False, "first_name": NAME}
     await h.emu.inject("message", {"message_id": 9_000 + before, "from": sender, "chat": chat,
                                    "text": said})  # fmt: skip
-    for _ in range(200):
+    for _ in range(600):  # three tries, a second or more apart
         if await count_aside(h) > before:
             return
         await asyncio.sleep(0.05)

@@ -28,7 +28,7 @@ async def poison(h: Harness, person: FakeUser) -> InboxUpdate:
     chat = {"id": person.id, "type": "private", "first_name": NAME}
     sender = {"id": person.id, "is_bot": False, "first_name": NAME}
     await h.emu.inject("message", {"message_id": 7, "from": sender, "chat": chat, "text": "hi"})
-    for _ in range(200):
+    for _ in range(600):  # three tries, a second or more apart
         aside = [r for r in await rows(h) if r.failed_at is not None]
         if aside:
             return aside[0]
