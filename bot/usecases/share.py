@@ -17,10 +17,12 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup
 
+from bot.db import queries
 from bot.db.models import ShareLink, User
 from bot.domain.clinician import SHORT_WEEKS, SPANS, Trends
 from bot.services import Services
-from bot.usecases import reports
+from bot.usecases import onboarding, reports
+from bot.usecases.answers import Answer, Reply
 from bot.usecases.checkin import today_for
 from bot.views import keyboards
 from bot.views.callbacks import ShareTap
@@ -171,9 +173,6 @@ async def own_page(services: Services, user_id: int, weeks: int) -> Page | None:
         return await _page(services, session, user, weeks, True, None)
 
 
-Reply = tuple[str, InlineKeyboardMarkup | None]
-
-
 def _until(moment: datetime, zone: str) -> str:
     local = moment.astimezone(ZoneInfo(zone))
     return f"{local:%a} {local.day} {local:%b}, {local:%H:%M}"
@@ -243,3 +242,21 @@ async def tap(services: Services, session: AsyncSession, user: User, tapped: Sha
         notes = bool(tapped.value)
     token, fresh = await create(session, user.id, now, days=days, weeks=weeks, notes=notes)
     return _created(services, user, token, fresh)
+
+
+async def share_command(services: Services, user_id: int, arg: str) -> Answer:
+    """/share (or /share stop) as one unit of work for the person behind it."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.onboarded:
+            return onboarding.start_first(services, user, tap=False)
+        return Answer.say(*await command(services, session, user, arg))
+
+
+async def share_tap(services: Services, user_id: int, tapped: ShareTap) -> Answer:
+    """A share button as one unit of work: the message under it shows the link's new state."""
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.onboarded:
+            return onboarding.start_first(services, user, tap=True)
+        return Answer(edit=await tap(services, session, user, tapped))

@@ -22,7 +22,6 @@ NOT_YET = {
     "handlers/intents.py",
     "handlers/privacy.py",
     "handlers/safety.py",
-    "handlers/share.py",
     "jobs/daily.py",
 }
 

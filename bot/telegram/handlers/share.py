@@ -4,43 +4,22 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.telegram.handlers.common import (
-    Context,
-    edit_or_send,
-    onboarded_user,
-    popup,
-    read_tap,
-    send,
-    services_of,
-)
+from bot.telegram.handlers.common import Context, read_tap, services_of, show
 from bot.usecases import share
 from bot.views.callbacks import ShareTap
 
 
 async def share_command(update: Update, context: Context) -> None:
     """/share: a link to the page (or how the working one stands); /share stop ends it."""
-    services = services_of(context)
-    if update.effective_user is None:
-        return
-    async with services.transaction() as session:
-        user = await onboarded_user(services, session, update)
-        if user is None:
-            return
-        text, markup = await share.command(services, session, user, " ".join(context.args or []))
-    await send(update, text, markup)
+    if update.effective_user is not None:
+        arg = " ".join(context.args or [])
+        services = services_of(context)
+        await show(update, await share.share_command(services, update.effective_user.id, arg))
 
 
 async def on_button(update: Update, context: Context) -> None:
     """A tap under a link: how long, which weeks, notes, a new link, or stop (ShareTap)."""
     services = services_of(context)
-    query = update.callback_query
     tapped = await read_tap(services, update, ShareTap)
-    if query is None or tapped is None or update.effective_user is None:
-        return
-    async with services.transaction() as session:
-        user = await onboarded_user(services, session, update)
-        if user is None:
-            return
-        text, markup = await share.tap(services, session, user, tapped)
-    await popup(query)
-    await edit_or_send(update, text, markup)
+    if tapped is not None and update.effective_user is not None:
+        await show(update, await share.share_tap(services, update.effective_user.id, tapped))
