@@ -108,6 +108,21 @@ async def test_finding_3_rest_declared_in_words_holds_for_the_whole_day(harness:
     ])  # fmt: skip
 
 
+async def test_rest_declared_in_the_middle_of_the_check_in_is_a_rest_not_a_rating(
+    harness: Harness,
+) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    await talk(harness, robin, [
+        ("too tired today", ("Rest it is", PAIN_QUESTION), ("sounds like about",)),
+    ])  # fmt: skip
+    for label in ("4", "No", "3", "5", "6", "No"):
+        await harness.tap(robin, label)
+    said = texts(await harness.tap(robin, "Skip"))
+    assert WALK not in said and "rest day" in said.lower(), said
+
+
 async def test_finding_7_words_inside_the_check_in(harness: Harness) -> None:
     robin = harness.emu.user("Robin")
     await onboard(harness, robin)

@@ -74,7 +74,13 @@ async def _checkin_answer(update: Update, context: Context, said: Said) -> None:
         await plan.today(update, context)
         return
     question = await intents.open_question(services_of(context), said.user)
-    answered = question is not None and flow.parse(question, said.text).error is None
+    parsed = flow.parse(question, said.text) if question is not None else None
+    # A rating guessed from words ("too tired today" sounds like a 7) gives way to a rest
+    # declared in the same words: the day's plan is the clearer reading.
+    answered = (
+        parsed is not None and parsed.error is None
+        and not (parsed.guess and said.reading.intent == "rest")
+    )  # fmt: skip
     if question is not None and interrupts_checkin(
         said.reading, question, answered=answered, asked=is_question(said.text)
     ):
