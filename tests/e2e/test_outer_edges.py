@@ -13,6 +13,7 @@ from bot.clock import ManualClock
 from bot.devtools.emulator import Emulator, buttons
 from bot.views.content import Content
 from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
+from tests.e2e.test_promises import said_to
 from tests.harness import Harness, onboard, texts
 
 
@@ -183,6 +184,11 @@ async def test_brackets_inside_a_text_with_an_escaped_quote_are_not_nesting(
             async with http.post(f"http://127.0.0.1:{unused_tcp_port}/hook", json=nested,
                                  headers={SECRET_HEADER: SECRET}) as response:  # fmt: skip
                 assert response.status == 400  # real nesting still is
+            # ...and after a string with an escape in it, too (the escape covers one character).
+            after = '{"update_id": 5153, "t": "a\\nb", "x": ' + "[" * 40 + "]" * 40 + "}"
+            async with http.post(f"http://127.0.0.1:{unused_tcp_port}/hook", data=after,
+                                 headers={SECRET_HEADER: SECRET}) as response:  # fmt: skip
+                assert response.status == 400
         await emulator.wait_for(lambda e: len(e.messages(gus)) >= 1, timeout=20)
     finally:
         await runtime.stop()
@@ -237,3 +243,21 @@ async def test_after_checkin_again_on_a_done_day_text_is_not_an_answer(harness: 
     assert "already" in texts(await h.say(kai, "/checkin")).lower()
     said = texts(await h.say(kai, "thank you so much"))
     assert "You're very welcome" in said, said
+
+
+async def test_a_few_quick_messages_are_each_answered(harness: Harness, content: Content) -> None:
+    """Three messages while the bot is busy are no flood (FLOOD_BACKLOG): each is answered,
+    and nobody is told "one moment"."""
+    h = harness
+    lea = h.emu.user("Lea")
+    await onboard(h, lea)
+    calls = len(h.emu.calls)
+    h.emu.timeout_next("sendMessage", chat=lea, hold=1.5, times=1)
+    await h.emu.send_text(lea, "/help")
+    for said in ("thank you so much", "hi there", "thank you so much"):
+        await h.emu.send_text(lea, said)
+    await h.settle(timeout=30)
+    sent = said_to(h, lea, calls)
+    assert not any(content.render("fallback.flood") in t for t in sent), sent
+    assert sum("You're very welcome" in t for t in sent) == 2, sent
+    assert sum("Good to hear from you" in t for t in sent) == 1, sent
