@@ -17,12 +17,16 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Column, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup
 
 from bot.db import inbox, queries
 from bot.db.models import Base, Challenge, ChallengeMember, User
 from bot.db.session import checkpoint
 from bot.services import Services
-from bot.views.render import locale_of
+from bot.usecases.answers import Answer
+from bot.views.callbacks import DeleteTap
+from bot.views.keyboards import button
+from bot.views.render import locale_of, say
 
 # How long the final "Delete now" button works after it is shown.
 CONFIRM_FOR = timedelta(minutes=10)
@@ -111,3 +115,56 @@ async def delete_everything(services: Services, user_id: int, token: str) -> Del
         counts = await erase(session, user_id)
     await checkpoint(services.engine, services.writer)
     return Deleted(counts, locale)
+
+
+def deleted_words(services: Services, counts: dict[str, int], locale: str) -> str:
+    """'12 check-ins, 12 daily plans and your settings and reminders'."""
+    names = {"checkins": "deleted.checkins", "day_plans": "deleted.plans",
+             "safety_events": "deleted.safety", "reflections": "deleted.reflections"}  # fmt: skip
+    parts = [
+        services.content.label(key, locale).format(count=counts[table])
+        for table, key in names.items()
+        if counts.get(table)
+    ]
+    parts.append(services.content.label("deleted.rest", locale))
+    joiner = services.content.label("words.and", locale)
+    return ", ".join(parts[:-1]) + f" {joiner} {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
+def delete_buttons(
+    services: Services, user: User, confirm: DeleteTap, label: str
+) -> InlineKeyboardMarkup:
+    """Confirm (the first yes, or the final one with its token) and keep."""
+    loc = locale_of(user)
+    return InlineKeyboardMarkup(
+        [
+            [button(services.content.label(label, loc), confirm)],
+            [button(services.content.label("delete.keep", loc), DeleteTap("keep"))],
+        ]
+    )
+
+
+async def delete_tap(services: Services, user_id: int, tapped: DeleteTap) -> Answer:
+    """The first yes (the final button, with a fresh token), the final yes (with its token:
+    everything goes) or keep (the token stops working)."""
+    if tapped.step == "go":
+        deleted = await delete_everything(services, user_id, tapped.token)
+        if deleted is None:
+            # A forged, old or replayed final tap: nothing is deleted.
+            async with services.sessions() as session:
+                user = await queries.get_user(session, user_id)
+            if user is None:
+                return Answer(popup=say(services.content, "delete.nothing", None))
+            return Answer(popup=say(services.content, "error.stale_button", user))
+        words = deleted_words(services, deleted.counts, deleted.locale)
+        return Answer(edit=(say(services.content, "delete.done", None, deleted=words), None))
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if user is None:
+            return Answer(popup=say(services.content, "delete.nothing", None))
+        if tapped.step == "keep":
+            user.confirm_token = user.confirm_until = None
+            return Answer(edit=(say(services.content, "delete.kept", user), None))
+        final = DeleteTap("go", issue_token(user, services.clock.now()))
+        text = say(services.content, "delete.confirm_again", user)
+        return Answer(edit=(text, delete_buttons(services, user, final, "delete.really")))
