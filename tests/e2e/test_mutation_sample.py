@@ -10,9 +10,9 @@ from tests.mutation import outer
 
 P = "tests/e2e/test_promises.py"
 SAMPLE = (
-    ("bot/logs.py", "is not -> is", "if self._secret is not None:",
+    ("bot/logs.py", "is not -> is (self._secret)", "if self._secret is not None:",
      f"{P}::test_a_token_put_into_any_line_is_scrubbed"),
-    ("bot/telegram/handlers/messages.py", "== -> !=", "chat.type == chat.PRIVATE:",
+    ("bot/telegram/handlers/messages.py", "== -> != (chat.type)", "chat.type == chat.PRIVATE:",
      "tests/e2e/test_group_privacy.py::test_every_private_button_tapped_in_a_group_changes_nothing"),
     ("bot/telegram/runtime.py", "left out: latest[key] = index", "latest[key] = index",
      f"{P}::test_floods_answer_the_latest_and_every_red_flag_with_one_moment_each"),

@@ -261,3 +261,23 @@ async def test_a_few_quick_messages_are_each_answered(harness: Harness, content:
     assert not any(content.render("fallback.flood") in t for t in sent), sent
     assert sum("You're very welcome" in t for t in sent) == 2, sent
     assert sum("Good to hear from you" in t for t in sent) == 1, sent
+
+
+async def test_a_cancelled_set_up_stays_closed(harness: Harness, content: Content) -> None:
+    """After Cancel, the set-up's own buttons (tapped again, or an old copy) only say it was
+    closed; nothing starts."""
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana)
+    await h.say(ana, "/challenge", chat=family)
+    setup = h.emu.last(family)
+    assert setup is not None
+    walking = next(data for label, data in buttons(setup) if "Walking" in label)
+    await h.emu.tap_button(ana, setup, "Cancel")
+    await h.settle()
+    query = await h.emu.tap(ana, setup, walking)
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and answer.text == content.render("group.popup.setup_closed")
+    assert "cancelled" in texts([h.emu.current(setup)])

@@ -106,7 +106,9 @@ def _node_mutants(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
         if swapped is not None:
             changed = copy.deepcopy(node)
             changed.ops[0] = swapped()
-            yield node, ast.unparse(changed), f"{_op(node.ops[0])} -> {_op(changed.ops[0])}"
+            # Named with its operand: one line can hold several comparisons of one kind.
+            what = f"{_op(node.ops[0])} -> {_op(changed.ops[0])}"
+            yield node, ast.unparse(changed), f"{what} ({ast.unparse(node.left)[:30]})"
     elif isinstance(node, ast.BoolOp):
         changed = copy.deepcopy(node)
         changed.op = SWAPS[type(node.op)]()  # type: ignore[assignment]

@@ -97,7 +97,14 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "bot/usecases/reflections.py": (f"{E2E}test_progress.py",),
     "bot/usecases/reports.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
     "bot/usecases/share.py": (f"{E2E}test_share.py",),
-    "bot/usecases/groups.py": (f"{E2E}test_groups.py", f"{E2E}test_group_privacy.py"),
+    "bot/usecases/groups.py": (
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_groups.py",
+        f"{E2E}test_group_privacy.py",
+    ),
+    "bot/usecases/plan.py": (f"{E2E}test_plans.py", f"{E2E}test_coherence.py"),
+    "bot/usecases/days.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
+    "bot/usecases/people.py": (f"{E2E}test_reliability.py", f"{E2E}test_groups.py"),
     # Any other use case (a new one is covered from the start; give it its own row).
     "bot/usecases/*.py": (
         f"{E2E}test_checkin.py",

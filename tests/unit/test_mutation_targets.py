@@ -36,7 +36,7 @@ def test_the_mutants_of_a_function() -> None:
     assert [(m.line, m.what) for m in found] == [
         (11, "return None instead of 1"),
         (11, "1 -> 2"),
-        (12, "in -> not in"),
+        (12, "in -> not in (x)"),
         (13, "1 -> 2"),
         (14, "break -> continue"),
         (16, "left out: obj.flag = True"),
@@ -45,7 +45,7 @@ def test_the_mutants_of_a_function() -> None:
         (17, "- -> +"),
         (17, "2 -> 3"),
     ]
-    [swap] = [m for m in found if m.what == "in -> not in"]
+    [swap] = [m for m in found if m.what == "in -> not in (x)"]
     assert "    while x not in seen:\n" in swap.apply(SOURCE)
     [minus] = [m for m in found if m.what == "- -> +"]
     assert minus.apply(SOURCE).endswith("    return (x + 2)\n")
