@@ -88,6 +88,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "bot/usecases/onboarding.py": (f"{E2E}test_onboarding.py",),
     "bot/usecases/privacy.py": (
+        f"{E2E}test_outer_edges.py",
         f"{E2E}test_erasure.py",
         f"{E2E}test_promises.py",
         f"{E2E}test_guards.py",
