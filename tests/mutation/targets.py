@@ -93,7 +93,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_promises.py",
         f"{E2E}test_guards.py",
     ),
-    "bot/usecases/progress.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/progress.py": (f"{E2E}test_outer_edges.py", f"{E2E}test_progress.py"),
     "bot/usecases/weekly.py": (f"{E2E}test_progress.py",),
     "bot/usecases/reflections.py": (f"{E2E}test_progress.py",),
     "bot/usecases/reports.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
