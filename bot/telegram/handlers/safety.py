@@ -7,36 +7,26 @@ the person gets the reply privately and the group sees nothing of what they wrot
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import Enum
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.db import queries
-from bot.db.models import SafetyEvent, User
-from bot.domain import dialogs
-from bot.domain.dialogs import State
+from bot.db.models import User
 from bot.domain.safety import scan
-from bot.domain.safety.conversation import CRISIS_WINDOW, Stage, read, stage_of, step
-from bot.domain.schedule import local_date, next_due
+from bot.domain.safety.conversation import Stage, read, stage_of, step
+from bot.domain.schedule import local_date
 from bot.services import Services
 from bot.telegram import delivery
 from bot.telegram.handlers.common import Context, load_user, popup, send, services_of, stale_tap
-from bot.usecases import checkin as checkin_case
+from bot.usecases import safety as safety_case
 from bot.views import keyboards
 from bot.views.callbacks import SafetyTap
 from bot.views.render import locale_of, say
 
-EMERGENCY_PROMPT_PAUSE = timedelta(hours=24)  # docs/rules.md#flare-mode
-FOLLOW_UP_TIERS = ("emergency", "crisis")
-# The gentle follow-up comes at the person's check-in time, but never within this long: a crisis
-# at 08:00 with a 09:00 check-in is followed up the next day, not an hour later.
-FOLLOW_UP_AFTER_AT_LEAST = timedelta(hours=12)
 ALARM_TIERS = ("crisis", "emergency", "doctor")
 
 
@@ -82,20 +72,7 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
                 markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
                                                  locale_of(user))  # fmt: skip
             await send(update, say(services.content, move.reply, user), markup)
-            async with services.transaction() as session:
-                fresh = await queries.get_user(session, user.id)
-                if fresh is not None:
-                    fresh.safety_open = move.stage.value if move.stage else None
-                    fresh.safety_until = (
-                        None if move.stage is None
-                        else now + CRISIS_WINDOW if move.renew
-                        else fresh.safety_until
-                    )  # fmt: skip
-                    if move.follow_up:
-                        await _ensure_follow_up(session, fresh, "crisis", now)
-                    if move.resume:
-                        fresh.prompts_paused_until = None
-                    fresh.updated_at = now
+            await safety_case.move_on(services, user.id, move, now)
             return Screened.ANSWERED
     flag = scan(text)
     if flag is None:
@@ -105,41 +82,8 @@ async def screen(update: Update, context: Context, user: User | None, text: str)
         return Screened.CHECKED
     await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
-        await record(services, user.id, flag.tier, keep_note=text)
+        await safety_case.record(services, user.id, flag.tier, keep_note=text)
     return Screened.ANSWERED
-
-
-async def record(
-    services: Services, user_id: int, tier: str, *, keep_note: str | None = None
-) -> None:
-    """Store a red flag: the event, the pause, the follow-up and the open conversation."""
-    now = services.clock.now()
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is None:
-            return
-        zone = ZoneInfo(fresh.timezone)
-        event = SafetyEvent(user_id=fresh.id, local_date=local_date(now, zone), tier=tier,
-                            created_at=now, followup_due_at=None)  # fmt: skip
-        session.add(event)
-        if tier in FOLLOW_UP_TIERS:
-            event.followup_due_at = _follow_up_time(fresh, now)
-        if tier == "emergency":
-            fresh.prompts_paused_until = max(
-                now + EMERGENCY_PROMPT_PAUSE, fresh.prompts_paused_until or now
-            )
-        elif tier == "crisis":
-            fresh.prompts_paused_until = event.followup_due_at
-            fresh.safety_open = Stage.ASKED.value
-            fresh.safety_until = now + CRISIS_WINDOW
-        if keep_note is not None and dialogs.parse(fresh.dialog) is State.CHECKIN:
-            # A note that raised the flag is still the person's note: keep it, quietly.
-            await checkin_case.keep_note(services, session, fresh, keep_note)
-        if tier == "crisis" and dialogs.parse(fresh.dialog) is State.CHECKIN:
-            # Check-ins are paused: the open question is closed, never offered again on its own
-            # (what was answered is kept; /checkin is there when the person chooses it).
-            fresh.dialog = None
-        fresh.updated_at = now
 
 
 def _open_stage(user: User | None, now: datetime) -> Stage | None:
@@ -149,26 +93,6 @@ def _open_stage(user: User | None, now: datetime) -> Stage | None:
     if user.safety_until is not None and user.safety_until <= now:
         return None
     return stage_of(user.safety_open)
-
-
-def _follow_up_time(user: User, now: datetime) -> datetime:
-    """The next check-in time at least FOLLOW_UP_AFTER_AT_LEAST from now."""
-    return next_due(now + FOLLOW_UP_AFTER_AT_LEAST, user.checkin_time, ZoneInfo(user.timezone))
-
-
-async def _ensure_follow_up(session: AsyncSession, user: User, tier: str, now: datetime) -> None:
-    """A gentle check-in at the next check-in time, unless one is already waiting."""
-    waiting = await session.scalar(
-        select(SafetyEvent.id).where(
-            SafetyEvent.user_id == user.id, SafetyEvent.followup_due_at.is_not(None)
-        )
-    )
-    due = _follow_up_time(user, now)
-    if waiting is None:
-        day = local_date(now, ZoneInfo(user.timezone))
-        session.add(SafetyEvent(user_id=user.id, local_date=day, tier=tier, created_at=now,
-                                followup_due_at=due))  # fmt: skip
-    user.prompts_paused_until = max(due, user.prompts_paused_until or now)
 
 
 TRIAGE_ANSWERS: dict[str, str | None] = {"urgent": "emergency", "doctor": "doctor", "usual": None}
@@ -205,18 +129,11 @@ async def on_button(update: Update, context: Context) -> None:
             return
         await send(update, say(services.content, f"safety.{tier}", user))
         if user is not None:
-            await record(services, user.id, tier)
+            await safety_case.record(services, user.id, tier)
         return
     await send(update, say(services.content, "safety.help", user))
     if user is not None:
-        now = services.clock.now()
-        async with services.transaction() as session:
-            fresh = await queries.get_user(session, user.id)
-            if fresh is not None:
-                fresh.safety_open = Stage.LISTENING.value
-                fresh.safety_until = now + CRISIS_WINDOW
-                await _ensure_follow_up(session, fresh, "crisis", now)
-                fresh.updated_at = now
+        await safety_case.listen(services, user.id)
 
 
 def _said(message: Message) -> str | None:
@@ -250,7 +167,7 @@ async def on_edit(update: Update, context: Context) -> None:
         return
     await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
-        await record(services, user.id, flag.tier)
+        await safety_case.record(services, user.id, flag.tier)
 
 
 async def in_group(update: Update, context: Context) -> None:
@@ -277,7 +194,7 @@ async def in_group(update: Update, context: Context) -> None:
     sent = False
     if user is not None:
         sent = await _private(context, user, say(services.content, f"safety.{flag.tier}", user))
-        await record(services, user.id, flag.tier)
+        await safety_case.record(services, user.id, flag.tier)
     if not sent:
         # Never started the bot (or blocked it): a neutral word in the group with a private link.
         name = tg_user.first_name or ""
