@@ -19,7 +19,6 @@ ALLOWED = {"runtime.py"}
 # Not converted to use cases yet (the same modules as import-linter's exceptions).
 NOT_YET = {
     "handlers/common.py",
-    "handlers/intents.py",
 }
 
 
