@@ -106,6 +106,13 @@ TARGETS: dict[str, tuple[str, ...]] = {
     "bot/usecases/plan.py": (f"{E2E}test_plans.py", f"{E2E}test_coherence.py"),
     "bot/usecases/days.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
     "bot/usecases/people.py": (f"{E2E}test_reliability.py", f"{E2E}test_groups.py"),
+    "bot/usecases/prompts.py": (
+        f"{E2E}test_pacing.py",
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_promises.py",
+        f"{E2E}test_daily_prompt.py",
+        f"{E2E}test_guards.py",
+    ),
     # Any other use case (a new one is covered from the start; give it its own row).
     "bot/usecases/*.py": (
         f"{E2E}test_checkin.py",
