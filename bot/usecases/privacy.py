@@ -122,7 +122,10 @@ def deleted_words(services: Services, counts: dict[str, int], locale: str) -> st
     names = {"checkins": "deleted.checkins", "day_plans": "deleted.plans",
              "safety_events": "deleted.safety", "reflections": "deleted.reflections"}  # fmt: skip
     parts = [
-        services.content.label(key, locale).format(count=counts[table])
+        # One of a kind has a label of its own ("1 check-in", not "1 check-ins").
+        services.content.label(f"{key}.one" if counts[table] == 1 else key, locale).format(
+            count=counts[table]
+        )
         for table, key in names.items()
         if counts.get(table)
     ]

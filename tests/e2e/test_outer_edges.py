@@ -77,7 +77,7 @@ async def test_delete_names_what_went_with_one_kind_of_row_and_with_several(
     h = harness
     doctor = "had chest pain this morning, gone now"
     for name, steps, expected in (
-        ("Una", (doctor,), r"1 safety notes? and your settings and reminders"),
+        ("Una", (doctor,), r"1 safety note and your settings and reminders"),
         ("Vin", (), r"your settings and reminders"),
     ):
         person = h.emu.user(name)
