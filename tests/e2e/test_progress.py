@@ -12,10 +12,12 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from bot.db.history import joined_on
 from bot.db.models import Base, CheckIn, DayPlan, Reflection, User
 from bot.devtools.emulator import FakeUser, buttons
 from bot.domain.progress import pain_series
 from bot.usecases import reports
+from bot.usecases.days import days
 from bot.views.export import CSV_COLUMNS
 from tests.e2e.test_plans import live_a_day, setup
 from tests.harness import Harness, texts
@@ -236,3 +238,21 @@ async def test_movement_counts_for_the_day_it_is_about_and_the_pain_line_has_gap
     assert (pain[2], pain[3], pain[5]) == (3, 5, 6) and math.isnan(pain[4])
     # The clinician's page counts the 5 days since joining, not four weeks.
     assert (summary.start, summary.days, summary.checkins) == (date(2026, 6, 1), 5, 3)
+
+
+async def test_the_days_every_surface_reads_come_one_per_date_with_no_goal_where_no_plan(
+    harness: Harness,
+) -> None:
+    """bot.usecases.days: each local date once, in order, from the day the person joined; a
+    day without a plan (the day of joining here) has no goal minutes, a planned day its own."""
+    rae = await setup(harness, "Rae")
+    await live_a_day(harness, rae, 3, "No")
+    async with harness.services.sessions() as session:
+        user = await session.get(User, rae.id)
+        assert user is not None
+        joined = joined_on(user)
+        shown = await days(session, user, joined - timedelta(days=3), joined + timedelta(days=2))
+    assert [d.date for d in shown] == [joined + timedelta(days=n) for n in range(3)]
+    assert (shown[0].decided, shown[0].goal_minutes) == (None, 0)
+    assert shown[1].decided is not None and shown[1].goal_minutes > 0
+    assert (shown[2].decided, shown[2].goal_minutes) == (None, 0)
