@@ -256,3 +256,29 @@ async def test_the_days_every_surface_reads_come_one_per_date_with_no_goal_where
     assert (shown[0].decided, shown[0].goal_minutes) == (None, 0)
     assert shown[1].decided is not None and shown[1].goal_minutes > 0
     assert (shown[2].decided, shown[2].goal_minutes) == (None, 0)
+
+
+async def test_a_typed_word_on_a_weekly_question_gets_a_hint_and_an_interruption_gets_it_again(
+    harness: Harness,
+) -> None:
+    """While a weekly question is open: a word that is no answer gets the short hint and the
+    question again; a message understood otherwise gets its own reply, then the question."""
+    harness.clock.set(datetime(2026, 10, 14, 5, tzinfo=UTC))
+    rae = harness.emu.user("Rae")
+    for says in ("/start", "Berlin", "9:00"):
+        await harness.say(rae, says)
+    for _ in range(2):
+        await harness.tap(rae, "Skip")
+    await harness.tap(rae, "Done")
+    while harness.clock.now() < datetime(2026, 10, 18, 17, 30, tzinfo=UTC):
+        harness.clock.advance(timedelta(minutes=30))
+        await harness.tick()
+    assert len(await weekly_summaries(harness, rae)) == 1
+    await harness.say(rae, "/cancel")  # the day's unanswered check-in prompt, if still open
+    question = "get in the way of enjoying life"
+    said = texts(await harness.say(rae, "banana"))
+    assert "No rush, and any answer is fine" in said and question in said, said
+    said = texts(await harness.say(rae, "can i do more today"))
+    assert "No rush" not in said and said.count(question) == 1, said
+    said = texts(await harness.tap(rae, "3"))
+    assert "manage your usual tasks" in said
