@@ -697,3 +697,28 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
     )
     documents = [m for m in await h.say(ana, "/export") if "document" in m]
     assert h.emu.file(documents[-1]).data.startswith(b"%PDF")
+
+
+async def test_a_member_who_blocked_the_bot_unannounced_is_marked_by_the_failed_nudge(
+    harness: Harness,
+) -> None:
+    """Telegram's "kicked" update can come late or not at all: the nudge that fails with 403
+    marks the person inactive by their id, and the next day's nudge is not tried again."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    h.emu.state_of(bo).blocked = True  # no update about it reaches the bot
+    calls = len(h.emu.calls)
+    await jobs(h, at(2, NUDGE_UTC, 1))
+    tried = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)]
+    assert len(tried) == 1  # the nudge, refused
+    async with h.services.sessions() as session:
+        user = await session.get(User, bo.id)
+    assert user is not None and not user.active
+    calls = len(h.emu.calls)
+    await jobs(h, at(3, NUDGE_UTC, 1))
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)] == []
+    assert "isn't marked yet" in texts(h.emu.messages(ana)[-1:])
