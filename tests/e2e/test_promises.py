@@ -13,11 +13,12 @@ from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import pytest
+from sqlalchemy import select
 
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.db.inbox import InboxUpdate
-from bot.db.models import User
+from bot.db.models import CheckIn, User
 from bot.devtools.emulator import Emulator, FakeUser, buttons
 from bot.domain.safety import scan
 from bot.logs import configure
@@ -291,3 +292,39 @@ def test_a_token_put_into_any_line_is_scrubbed() -> None:
         logging.getLogger().removeHandler(handler)
     logged = buffer.getvalue()
     assert logged.count("<token>") == 4 and "test-token" not in logged.lower(), logged
+
+
+async def test_a_nudge_waits_after_an_unanswered_prompt_not_after_a_finished_check_in(
+    harness: Harness,
+) -> None:
+    """Both prompted at 16:30, half an hour before the 17:00 nudges: Bo finishes his check-in
+    and gets the nudge on time; Cy, who has not answered, gets it an hour after her prompt."""
+    from tests.e2e.test_groups import NUDGE_UTC, START, at, create, jobs, new_group, tap
+
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = h.emu.user("Ana"), h.emu.user("Bo"), h.emu.user("Cy")
+    await onboard(h, ana)
+    for person in (bo, cy):
+        await onboard(h, person, "Europe/Berlin", "16:30")
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    for person in (bo, cy):
+        await tap(h, person, message, "Join")
+    h.clock.set(at(1, NUDGE_UTC - 1, 30) + timedelta(seconds=30))  # 16:30:30, the prompts
+    await h.tick()
+    assert sent_to(h, bo, PROMPT) == 1 and sent_to(h, cy, PROMPT) == 1
+    for label in ("3", "No", "2", "7", "8"):
+        said = texts(await h.tap(bo, label))
+    if "did you do your movement" in said:
+        said = texts(await h.tap(bo, "Yes"))
+    await h.tap(bo, "Skip")
+    async with h.services.sessions() as session:
+        done = await session.scalar(select(CheckIn.completed_at).where(CheckIn.user_id == bo.id))
+    assert done is not None  # Bo's check-in is finished
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, NUDGE_UTC, 0))
+    assert sent_to(h, bo, NUDGE, calls) == 1
+    assert sent_to(h, cy, NUDGE, calls) == 0
+    await jobs(h, at(1, NUDGE_UTC, 31))
+    assert sent_to(h, cy, NUDGE, calls) == 1 and sent_to(h, bo, NUDGE, calls) == 1
