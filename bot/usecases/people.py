@@ -1,4 +1,5 @@
-"""What Telegram tells about a person that the bot must remember: they blocked it."""
+"""Who a person is to the bot (their stored row), and what Telegram tells about them that the
+bot must remember: they blocked it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,15 @@ from collections.abc import Iterable
 
 from sqlalchemy import or_, select
 
+from bot.db import queries
 from bot.db.models import User
 from bot.services import Services
+
+
+async def person(services: Services, user_id: int) -> User | None:
+    """The stored person, if any (read only)."""
+    async with services.sessions() as session:
+        return await queries.get_user(session, user_id)
 
 
 async def blocked(services: Services, user_ids: Iterable[int], chat_ids: Iterable[int]) -> int:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.db import queries
 from bot.db.models import User
 from bot.services import Services, get
 from bot.telegram import delivery
+from bot.usecases import people
 from bot.usecases.answers import Answer
 from bot.views.callbacks import Codec
 from bot.views.render import say
@@ -103,30 +102,11 @@ async def stale_tap(services: Services, update: Update, user: User | None = None
     await popup(update.callback_query, say(services.content, "error.stale_button", user))
 
 
-async def onboarded_user(services: Services, session: AsyncSession, update: Update) -> User | None:
-    """The person behind the update if they are set up; else point them to /start and say None.
-
-    The pointer is a popup for a button tap and a message otherwise.
-    """
-    if update.effective_user is None:
-        return None
-    user = await queries.get_user(session, update.effective_user.id)
-    if user is not None and user.onboarded:
-        return user
-    hint = say(services.content, "onboarding.start_first", user)
-    if update.callback_query is not None:
-        await popup(update.callback_query, hint)
-    else:
-        await send(update, hint)
-    return None
-
-
 async def load_user(services: Services, update: Update) -> User | None:
-    """The stored person behind an update, if any (read-only session)."""
+    """The stored person behind an update, if any (read only)."""
     if update.effective_user is None:
         return None
-    async with services.sessions() as session:
-        return await queries.get_user(session, update.effective_user.id)
+    return await people.person(services, update.effective_user.id)
 
 
 def services_of(context: Context) -> Services:
