@@ -96,9 +96,11 @@ async def _start(runtime: Any, settings: Settings) -> None:
                 settings.webhook_secret, pages=site.add_routes if site else None,
             )  # fmt: skip
         else:
-            await runtime.start(polling=True)
+            # The web port first: one that cannot be had stops the start before any polling or
+            # database work begins, so the one-line error is all that is said.
             if site is not None:
                 await _start_web(runtime, site, settings)
+            await runtime.start(polling=True)
     except InvalidToken:
         raise SettingsError(
             "TELEGRAM_BOT_TOKEN: Telegram rejected the token; check it with @BotFather"
