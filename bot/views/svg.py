@@ -45,6 +45,20 @@ def _x(index: int, count: int) -> float:
     return LEFT + step * (index + 0.5)
 
 
+def _gridlines(values: Sequence[int], bottom: float, scale: float) -> list[str]:
+    """A faint horizontal line with its value on the left, for each value of the axis."""
+    lines = []
+    for value in values:
+        y = bottom - value * scale
+        lines.append(
+            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
+            f'stroke="currentColor" stroke-opacity="0.2"/>'
+            f'<text x="{LEFT - 6}" y="{y + TEXT / 3:.1f}" text-anchor="end" '
+            f'fill="currentColor">{value}</text>'
+        )
+    return lines
+
+
 def _step(count: int) -> float:
     return (WIDTH - LEFT - RIGHT) / max(count, 1)
 
@@ -123,14 +137,7 @@ def movement(days: Sequence[TrendDay], words: ChartWords) -> Markup:
     scale = (bottom - TOP) / top_value
     width = _step(len(days))
     parts = [_open(words, height), _defs(cid), *_flare_bands(days, cid, TOP, bottom)]
-    for value in (0, top_value // 2, top_value):
-        y = bottom - value * scale
-        parts.append(
-            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-            f'stroke="currentColor" stroke-opacity="0.2"/>'
-            f'<text x="{LEFT - 6}" y="{y + TEXT / 3:.1f}" text-anchor="end" '
-            f'fill="currentColor">{value}</text>'
-        )
+    parts.extend(_gridlines((0, top_value // 2, top_value), bottom, scale))
     for i, day in enumerate(days):
         x = _x(i, len(days))
         if day.minutes:
@@ -172,14 +179,7 @@ def rating(days: Sequence[TrendDay], field: str, words: ChartWords) -> Markup:
     colour, shape = RATING_STYLE[field]
     scale = (bottom - TOP) / RATING_TOP
     parts = [_open(words, height), _defs(cid), *_flare_bands(days, cid, TOP, bottom)]
-    for value in (0, 5, 10):
-        y = bottom - value * scale
-        parts.append(
-            f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
-            f'stroke="currentColor" stroke-opacity="0.2"/>'
-            f'<text x="{LEFT - 6}" y="{y + TEXT / 3:.1f}" text-anchor="end" '
-            f'fill="currentColor">{value}</text>'
-        )
+    parts.extend(_gridlines((0, 5, 10), bottom, scale))
     path: list[str] = []
     dots: list[str] = []
     pen_down = False
