@@ -18,6 +18,7 @@ from bot.devtools.emulator import FakeUser
 from bot.devtools.seed import seed_person
 from tests.e2e.test_plans import setup
 from tests.harness import Harness
+from tests.web import stored
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -79,19 +80,8 @@ def figures_table(page: Any) -> dict[str, str]:
 async def expected(harness: Harness, user_id: int, today: date) -> dict[str, str]:
     """The figures, worked out again from the rows themselves."""
     start = today - timedelta(days=SPAN - 1)
+    checkins, plans = await stored(harness, user_id)
     async with harness.services.sessions() as session:
-        checkins = {
-            c.local_date: c
-            for c in (
-                await session.execute(select(CheckIn).where(CheckIn.user_id == user_id))
-            ).scalars()
-        }
-        plans = {
-            p.local_date: p
-            for p in (
-                await session.execute(select(DayPlan).where(DayPlan.user_id == user_id))
-            ).scalars()
-        }
         answers = (
             (await session.execute(select(Reflection).where(Reflection.user_id == user_id)))
             .scalars()
