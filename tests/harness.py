@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import io
+import logging
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.clock import ManualClock
 from bot.config import Settings
 from bot.devtools.emulator import Emulator, FakeUser, HandledCounter, buttons, format_message
+from bot.logs import configure
 from bot.services import Services, of
 from bot.telegram.jobs import daily as scheduling
 from bot.telegram.runtime import Runtime
@@ -151,3 +154,21 @@ async def onboard(
     await harness.tap(user, "Skip")
     outputs = await harness.tap(user, "Done")
     assert "All set" in texts(outputs), texts(outputs)
+
+
+@contextmanager
+def logged(token: str) -> Iterator[io.StringIO]:
+    """Everything logged meanwhile, configured as `smallsteps run` does at DEBUG with `token`;
+    the root logger is put back as it was afterwards."""
+    root = logging.getLogger()
+    before, level = list(root.handlers), root.level
+    buffer = io.StringIO()
+    configure("DEBUG", token, stream=buffer)
+    try:
+        yield buffer
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in before:
+            root.addHandler(handler)
+        root.setLevel(level)

@@ -17,22 +17,14 @@ from sqlalchemy import select
 from bot.config import load_settings
 from bot.db.models import BotSecret
 from bot.logs import configure, ref
-from tests.harness import Harness, onboard, texts
+from tests.harness import Harness, logged, onboard, texts
 
 
 @pytest.fixture
 def log_text() -> Iterator[io.StringIO]:
     """Everything logged during the test, configured as `smallsteps run` does at DEBUG."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    buffer = io.StringIO()
-    configure("DEBUG", "123456:SECRET-token", stream=buffer)
-    yield buffer
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in before:
-        root.addHandler(handler)
-    root.setLevel(level)
+    with logged("123456:SECRET-token") as buffer:
+        yield buffer
 
 
 async def test_nothing_typed_or_rated_reaches_the_log_at_debug(

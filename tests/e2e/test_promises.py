@@ -25,7 +25,7 @@ from bot.logs import configure
 from bot.telegram.runtime import SECRET_HEADER, Runtime
 from bot.views.content import Content
 from tests.e2e.test_runtime import Outage
-from tests.harness import Harness, onboard, texts
+from tests.harness import Harness, logged, onboard, texts
 
 TOKEN = "123456:TEST-token"  # the harness's bot token (tests/conftest.py)
 PROMPT = "Time for today's check-in"
@@ -252,16 +252,8 @@ async def test_after_no_keep_the_final_delete_button_no_longer_works(
 @pytest.fixture
 def log_text() -> Iterator[io.StringIO]:
     """Everything logged, configured as `smallsteps run` does with the harness's token."""
-    root = logging.getLogger()
-    before, level = list(root.handlers), root.level
-    buffer = io.StringIO()
-    configure("DEBUG", TOKEN, stream=buffer)
-    yield buffer
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-    for handler in before:
-        root.addHandler(handler)
-    root.setLevel(level)
+    with logged(TOKEN) as buffer:
+        yield buffer
 
 
 async def test_the_token_in_a_refusal_reaches_the_log_scrubbed(
