@@ -205,8 +205,24 @@ def history_facts(
 
 
 
+class ByStatus:
+    """`moved` and `on_plan` read from a day's status, the one definition every day type shares."""
+
+    status: DayStatus | None
+
+    @property
+    def moved(self) -> bool:
+        """Whether the person moved that day."""
+        return self.status == "moved"
+
+    @property
+    def on_plan(self) -> bool:
+        """Whether the day was on plan (moved, planned rest, a gentler plan followed)."""
+        return self.status is not None
+
+
 @dataclass(frozen=True)
-class DayPoint:
+class DayPoint(ByStatus):
     """One day on the chart."""
 
     date: date
@@ -219,16 +235,6 @@ class DayPoint:
     status: DayStatus | None = None
     # The day's own plan was the flare plan; a tough day while recovering from one is not.
     flare_plan: bool = False
-
-    @property
-    def moved(self) -> bool:
-        """Whether the person moved that day."""
-        return self.status == "moved"
-
-    @property
-    def on_plan(self) -> bool:
-        """Whether the day was on plan (moved, planned rest, a gentler plan followed)."""
-        return self.status is not None
 
 
 @dataclass(frozen=True)

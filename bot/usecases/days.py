@@ -17,14 +17,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import history
 from bot.db.models import User
-from bot.domain.progress import DayStatus, day_status, history_facts
+from bot.domain.progress import ByStatus, DayStatus, day_status, history_facts
 
 Decided = Literal["rest", "safety", "flare", "tough", "steady", "good"]
 SAFETY_HOLDS = ("emergency", "crisis")
 
 
 @dataclass(frozen=True)
-class Day:
+class Day(ByStatus):
     """One local day as every surface shows it."""
 
     date: date
@@ -33,16 +33,6 @@ class Day:
     goal_minutes: int
     level_minutes: int | None
     status: DayStatus | None  # moved | rest | gentler | None (nothing on plan known)
-
-    @property
-    def moved(self) -> bool:
-        """Whether the person moved that day."""
-        return self.status == "moved"
-
-    @property
-    def on_plan(self) -> bool:
-        """Moved, rested as planned, or followed a gentler plan."""
-        return self.status is not None
 
 
 async def days(session: AsyncSession, user: User, first: date, last: date) -> list[Day]:
