@@ -9,6 +9,7 @@ unknown address, so nobody can learn whether a link ever existed.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import OrderedDict
@@ -29,6 +30,9 @@ log = logging.getLogger(__name__)
 REQUESTS_PER_MINUTE = 30  # per address: a clinician reloading is fine, a crawler is not
 MAX_ADDRESSES = 4096  # limiters kept for the most recent addresses
 MAX_BODY = 16 * 1024  # the Mini App's form: initData and the theme, well under this
+# A form that has not fully arrived by then is a slow or stalled client, never a phone on a
+# poor line (16 KiB at most): it gets 408 instead of holding a connection slot.
+BODY_TIMEOUT = 5.0
 TELEGRAM_FRAMES = "https://web.telegram.org"  # Telegram Web shows Mini Apps in a frame
 SCRIPT_PATH = "/app.js"
 
@@ -158,7 +162,10 @@ class Site:
     async def app_page(self, request: web.Request) -> web.StreamResponse:
         """The person's own page when Telegram vouches for them; 401 and no data otherwise."""
         try:
-            form = await request.post()
+            form = await asyncio.wait_for(request.post(), BODY_TIMEOUT)
+        except TimeoutError:
+            rendered = web_page.plain(self.services.content, "web.too_slow")
+            return _html(rendered, 408, framed=True)
         except (ValueError, web.HTTPException):
             form = None
         raw = form.get("init_data") if form is not None else None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import time
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
@@ -273,3 +275,33 @@ async def test_with_an_https_address_my_progress_opens_the_mini_app(
         menu = emulator.api.menu_buttons.get(None)
         assert menu is not None and menu["type"] == "web_app"
         assert menu["web_app"] == {"url": "https://pages.example/app"}
+
+
+async def test_a_mini_app_form_that_never_finishes_gets_408_and_frees_its_slot(
+    site: tuple[Harness, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A client that sends half a form and stalls is answered 408 at the body deadline (one
+    below it, the connection is still waiting), while pages go on being served meanwhile."""
+    from bot.web import server
+
+    monkeypatch.setattr(server, "BODY_TIMEOUT", 0.5)
+    _, root = site
+    host, port = root.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    half = b"init_data=abc"
+    writer.write(
+        b"POST /app HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+        + f"Content-Length: {len(half) + 200}\r\n\r\n".encode()
+        + half
+    )
+    await writer.drain()
+    started = time.monotonic()
+    assert (await get(f"{root}/app"))[0] == 200  # served while the stalled form waits
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(reader.read(1), 0.2)  # well before the deadline: no answer yet
+    answer = await asyncio.wait_for(reader.read(4096), 5)
+    took = time.monotonic() - started
+    writer.close()
+    assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
+    assert 0.4 <= took < 3.0, took
+    assert b"Robin" not in answer and b"<svg" not in answer
