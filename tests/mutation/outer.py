@@ -9,11 +9,16 @@ statement with an effect left out (an awaited call, an attribute set, a return v
 and metrics lines, docstrings and lines marked `# pragma: no mutate` are left alone.
 
 For each mutant a fresh interpreter imports the mutated module (from memory; nothing is written
-to the tree) and runs the end-to-end files tests/mutation/targets.py maps to the module, up to
-the first failure. The mutant is killed when they fail (or time out), survives when they pass.
-The whole run is long (hundreds of mutants, each a few e2e files): `--sample N` runs a fixed
-random sample of N mutants per module (the same ones for the same seed). Known equivalent
-mutants (tests/mutation/equivalent.py) are reported apart and left out of the score.
+to the tree) and runs, up to the first failure, the tests of the module's row in
+tests/mutation/targets.py that execute the mutated statement: each test file of the row runs
+once under coverage.py first, recording which tests execute each line (tests/mutation/
+selection.py). A mutant on a line no test executes survives without running anything. The
+mutant is killed when its tests fail (or time out), survives when they pass. `--all-tests` runs
+the whole row for every mutant instead (the old, slow way; about a day for every module).
+
+`--sample N` runs a fixed random sample of N mutants per module (the same ones for the same
+seed). Known equivalent mutants (tests/mutation/equivalent.py) are reported apart and left out of
+the score.
 """
 
 from __future__ import annotations
@@ -30,11 +35,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
 
-from tests.mutation import equivalent, targets
+from tests.mutation import equivalent, selection, targets
 
 ROOT = targets.ROOT
 PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=")
@@ -284,6 +289,123 @@ def chosen(found: list[Mutant], sample: int | None, seed: int) -> list[int]:
     return sorted(random.Random(f"{seed}:{found[0].module}").sample(indexes, sample))
 
 
+@dataclass
+class Score:
+    """One module's result."""
+
+    module: str
+    mutants: int = 0  # run (or, unreached, counted without running)
+    killed: int = 0
+    equivalent: int = 0
+    survivors: list[str] = field(default_factory=list)
+    not_run: int = 0  # the tests fail without any mutant
+
+    @property
+    def counted(self) -> int:
+        return self.killed + len(self.survivors)
+
+    @property
+    def share(self) -> str:
+        return f"{100 * self.killed / self.counted:.1f}%" if self.counted else "n/a"
+
+
+class _Selection:
+    """The tests of one module's row that execute each of its lines, from coverage."""
+
+    def __init__(self, module: str, entries: Sequence[str], source: str) -> None:
+        trace = selection.Trace()
+        for entry in entries:
+            trace.merge(selection.traced(entry))
+        self.failed = [t for t in trace.failed if t in trace.order]
+        self.order = [t for t in trace.order if t not in self.failed]
+        self.seconds = trace.seconds
+        self.reached = trace.lines.get(module, {})
+        self.tree = ast.parse(source)
+
+    def tests(self, mutant: Mutant) -> list[str]:
+        lines = selection.statement_lines(self.tree, mutant.line, mutant.col, mutant.end_line)
+        return selection.tests_for_lines(self.reached, lines, self.order)
+
+    def timeout(self, tests: Sequence[str]) -> float:
+        # Measured under coverage (slower than a plain run), plus the interpreter's start.
+        return 2 * sum(self.seconds.get(t, 10.0) for t in tests) + 60
+
+
+def _run_module(path: Path, args: argparse.Namespace) -> Score:
+    module = str(path.relative_to(ROOT))
+    entries = targets.tests_for(path)
+    source = path.read_text()
+    found = mutants(module, source)
+    picked = chosen(found, args.sample, args.seed)
+    score = Score(module)
+    print(f"\n{module}: {len(picked)} of {len(found)} mutants; tests: {' '.join(entries)}",
+          flush=True)  # fmt: skip
+    if args.list:
+        for i in picked:
+            print(f"  [{i}] {found[i].line}: {found[i].what}  | {found[i].source_line(source)}")
+        return score
+    picker: _Selection | None = None
+    limit = NO_BASELINE_TIMEOUT
+    if not args.all_tests:
+        picker = _Selection(module, entries, source)
+        if picker.failed:
+            print("  failing without any mutant (never selected): " + " ".join(picker.failed))
+        print(f"  {len(picker.order)} tests in the row, {len(picker.reached)} lines reached")
+    elif not args.no_baseline:
+        baseline = run(module, source, entries, timeout=1800)
+        if baseline.status != "survived":
+            print(f"  the tests fail without any mutant ({baseline.status}): module skipped")
+            score.not_run = len(picked)
+            return score
+        limit = 2 * baseline.seconds + 60
+    for i in picked:
+        mutant = found[i]
+        score.mutants += 1
+        reason = equivalent.reason(mutant.module, mutant.function, mutant.what)
+        line = (f"  [{i}] {mutant.line} in {mutant.function}: {mutant.what}  | "
+                f"{mutant.source_line(source)}")  # fmt: skip
+        if picker is None:
+            outcome = run(module, mutant.apply(source), entries, timeout=limit)
+        else:
+            tests = picker.tests(mutant)
+            if tests:
+                outcome = run(module, mutant.apply(source), tests, picker.timeout(tests))
+                line += f"  [{len(tests)} tests]"
+            else:
+                outcome = Outcome(mutant, "not reached", 0.0)
+        if outcome.status in ("killed", "timeout"):
+            score.killed += 1
+            print(f"{line}  -> {outcome.status} ({outcome.seconds:.0f} s)", flush=True)
+        elif reason is not None:
+            score.equivalent += 1
+            print(f"{line}  -> equivalent: {reason}", flush=True)
+        else:
+            where = f"{mutant.line} in {mutant.function}: {mutant.what} ({outcome.status})"
+            score.survivors.append(f"{where}  | {mutant.source_line(source)}")
+            print(f"{line}  -> {outcome.status.upper()} ({outcome.seconds:.0f} s)", flush=True)
+    return score
+
+
+def report(scores: Sequence[Score]) -> None:
+    """The scores per module, and every survivor."""
+    print("\nScore per module (killed / non-equivalent mutants)\n")
+    print("| module | mutants | equivalent | killed | survived | score |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for s in scores:
+        extra = f" ({s.not_run} not run: tests failing)" if s.not_run else ""
+        print(f"| {s.module} | {s.mutants} | {s.equivalent} | {s.killed} | "
+              f"{len(s.survivors)} | {s.share}{extra} |")  # fmt: skip
+    killed = sum(s.killed for s in scores)
+    counted = sum(s.counted for s in scores)
+    if counted:
+        print(f"\nall: {100 * killed / counted:.1f}% ({killed}/{counted})")
+    for s in scores:
+        if s.survivors:
+            print(f"\nsurvivors in {s.module}:")
+            for survivor in s.survivors:
+                print(f"  {survivor}")
+
+
 def main(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.mutation outer")
     parser.add_argument("--sample", type=int, help="mutants per module (a fixed random sample)")
@@ -291,8 +413,13 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--module", action="append", help="only modules matching this glob")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
     parser.add_argument(
+        "--all-tests", action="store_true",
+        help="run the module's whole row for every mutant, not only the tests that reach it",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-baseline", action="store_true",
-        help="skip the run without mutants (it checks the tests pass and sets the timeout)",
+        help="with --all-tests: skip the run without mutants (it checks the tests pass and "
+        "sets the timeout)",
     )  # fmt: skip
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -305,57 +432,11 @@ def main(argv: Sequence[str]) -> int:
         return 2
     patterns = args.module or list(targets.TARGETS)
     paths = sorted({p for pattern in patterns for p in targets.modules(pattern)})
-    scores: list[tuple[str, int, int, int, int]] = []
-    for path in paths:
-        module = str(path.relative_to(ROOT))
-        tests = targets.tests_for(path)
-        source = path.read_text()
-        found = mutants(module, source)
-        picked = chosen(found, args.sample, args.seed)
-        print(f"\n{module}: {len(picked)} of {len(found)} mutants; tests: {' '.join(tests)}")
-        if args.list:
-            for i in picked:
-                print(f"  [{i}] {found[i].line}: {found[i].what}  | {found[i].source_line(source)}")
-            continue
-        limit = NO_BASELINE_TIMEOUT
-        if not args.no_baseline:
-            baseline = run(module, source, tests, timeout=1800)
-            if baseline.status != "survived":
-                print(f"  the tests fail without any mutant ({baseline.status}): module skipped")
-                scores.append((module, 0, 0, 0, len(picked)))
-                continue
-            limit = 2 * baseline.seconds + 60
-        killed = survived = known = 0
-        for i in picked:
-            mutant = found[i]
-            reason = equivalent.reason(mutant.module, mutant.function, mutant.what)
-            outcome = run(module, mutant.apply(source), tests, timeout=limit)
-            line = (f"  [{i}] {mutant.line} in {mutant.function}: {mutant.what}  | "
-                    f"{mutant.source_line(source)}")  # fmt: skip
-            if outcome.status in ("killed", "timeout"):
-                killed += 1
-                print(f"{line}  -> {outcome.status} ({outcome.seconds:.0f} s)")
-            elif reason is not None:
-                known += 1
-                print(f"{line}  -> equivalent: {reason}")
-            else:
-                survived += 1
-                print(f"{line}  -> {outcome.status.upper()} ({outcome.seconds:.0f} s)")
-        scores.append((module, killed, survived, known, 0))
+    scores = [_run_module(path, args) for path in paths]
     if args.list:
         return 0
-    print("\nScore per module (killed / non-equivalent mutants run)")
-    total_killed = total_counted = 0
-    for module, killed, survived, known, skipped in scores:
-        counted = killed + survived
-        total_killed, total_counted = total_killed + killed, total_counted + counted
-        share = f"{100 * killed / counted:.0f}%" if counted else "n/a"
-        extra = f", {known} equivalent" if known else ""
-        extra += f", {skipped} not run (tests failing)" if skipped else ""
-        print(f"  {module}: {share} ({killed}/{counted}{extra})")
-    if total_counted:
-        print(f"  all: {100 * total_killed / total_counted:.0f}% ({total_killed}/{total_counted})")
-    return 0 if total_killed == total_counted else 1
+    report(scores)
+    return 0 if all(not s.survivors and not s.not_run for s in scores) else 1
 
 
 if __name__ == "__main__":
