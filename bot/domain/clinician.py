@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from statistics import mean
 
-from bot.domain.progress import DayPoint, ReflectionAnswers, progress
-from bot.domain.rules import DayRecord, History, PastDecision
+from bot.domain.progress import Day, DayPoint, ReflectionAnswers, progress_of, read_days
+from bot.domain.rules import History, PastDecision
 
 SHORT_WEEKS = 4  # the last four weeks: the span of /progress
 LONG_WEEKS = 12  # about the time between two visits to a specialist
@@ -160,16 +160,33 @@ def trends(
     notes: Mapping[date, str] | None = None,
 ) -> Trends:
     """The last `weeks` weeks up to today (never before the person joined)."""
+    first = today - timedelta(days=weeks * WEEK)
+    first = min([first, *(d.date for d in history.days), *(p.date for p in history.decisions)])
+    days = read_days(history, first, today, marks=marks, joined=joined)
+    return trends_of(days, today, weeks, joined=joined, reflections=reflections, notes=notes)
+
+
+def trends_of(
+    days: Iterable[Day],
+    today: date,
+    weeks: int,
+    *,
+    joined: date | None = None,
+    reflections: Iterable[ReflectionAnswers] = (),
+    notes: Mapping[date, str] | None = None,
+) -> Trends:
+    """`trends` from the days as read (`read_days`; a plan before the period says which level
+    it starts with)."""
+    days = [d for d in days if d.date <= today]
     span = weeks * WEEK
     start = today - timedelta(days=span - 1)
     if joined is not None:
         start = min(max(start, joined), today)
-    points = progress(history, today, span, marks=marks, joined=joined).days
-    records = {d.date: d for d in history.days}
-    plans = {p.date: p for p in history.decisions}
+    points = progress_of(days, today, span, joined=joined).days
+    by_date = {d.date: d for d in days}
     notes = notes or {}
-    days = tuple(
-        _day(point, records.get(point.date), plans.get(point.date), notes.get(point.date))
+    shown = tuple(
+        _day(point, by_date.get(point.date), notes.get(point.date))
         for point in points
         if point.date >= start
     )
@@ -177,8 +194,8 @@ def trends(
     return Trends(
         start=start,
         end=today,
-        days=days,
-        goals=goal_changes(history.decisions, start, today),
+        days=shown,
+        goals=goal_changes((d.plan for d in days if d.plan is not None), start, today),
         weeks=week_answers(answers),
         monthly=tuple(
             sorted(
@@ -189,10 +206,10 @@ def trends(
     )
 
 
-def _day(
-    point: DayPoint, record: DayRecord | None, plan: PastDecision | None, note: str | None
-) -> TrendDay:
+def _day(point: DayPoint, day: Day | None, note: str | None) -> TrendDay:
     """One point of the period with the ratings the chart of /progress does not draw."""
+    record = day.record if day is not None else None
+    plan = day.plan if day is not None else None
     return TrendDay(
         date=point.date,
         pain=point.pain,

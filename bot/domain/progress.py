@@ -221,6 +221,121 @@ class ByStatus:
         return self.status is not None
 
 
+Decided = Literal["rest", "safety", "flare", "tough", "steady", "good"]
+# A red flag of these tiers holds the day's plan: no movement is asked of the person that day.
+SAFETY_HOLDS = ("emergency", "crisis")
+
+
+@dataclass(frozen=True)
+class Day(ByStatus):
+    """One local day as every surface shows it: what was decided for it, what is stored about
+    it, and whether the person moved or was on plan (`status`, from `day_status`)."""
+
+    date: date
+    decided: Decided | None  # None: no plan was made that day
+    status: DayStatus | None  # moved | rest | gentler | None (nothing on plan known)
+    minutes: int  # minutes moved, as counted (`minutes_moved`)
+    facts: DayFacts  # what is known about the day, each fact on the day it is about
+    record: DayRecord | None = None  # the day's own check-in, Done and red flag
+    plan: PastDecision | None = None  # the day's own plan
+
+    @property
+    def goal_kind(self) -> str | None:
+        """session | flare_toolkit | rest; None without a plan."""
+        return self.plan.goal_kind if self.plan else None
+
+    @property
+    def goal_minutes(self) -> int:
+        """The plan's minutes (0 without a plan)."""
+        return self.plan.goal_minutes if self.plan else 0
+
+    @property
+    def level_minutes(self) -> int | None:
+        """The plan's level (None without a plan)."""
+        return self.plan.level_minutes if self.plan else None
+
+    @property
+    def answer(self) -> str | None:
+        """The movement answer about this day (given at the next check-in)."""
+        return self.facts.answer
+
+    @property
+    def pain(self) -> int | None:
+        """The day's pain rating."""
+        return self.record.pain if self.record else None
+
+    @property
+    def checked_in(self) -> bool:
+        """Whether the person rated the day (or answered the flare question)."""
+        return self.record is not None and self.record.checked_in
+
+    @property
+    def flare(self) -> bool:
+        """A flare by the person's own answer that day, or a flare day by the rules."""
+        return bool(self.record and self.record.flare == "yes") or bool(
+            self.plan and self.plan.day_type == "flare"
+        )
+
+    @property
+    def rest(self) -> bool:
+        """Rest kept as planned."""
+        planned = self.facts.plan is not None and self.facts.plan.planned_rest
+        return self.status == "rest" or (self.status == "gentler" and planned)
+
+    @property
+    def flare_adjusted(self) -> bool:
+        """The day's plan was made gentler for a flare (a flare day or in flare mode)."""
+        return self.facts.plan is not None and self.facts.plan.flare_adjusted
+
+    @property
+    def flare_plan(self) -> bool:
+        """The day's own plan was the flare plan; a tough day while recovering is not."""
+        return self.plan is not None and is_flare_plan(self.plan)
+
+
+def decided_of(record: DayRecord | None, plan: PastDecision | None) -> Decided | None:
+    """What was decided for a day: a safety hold, a rest the person declared, or the plan's
+    day type (None: no plan was made)."""
+    if record is not None and record.red_flag in SAFETY_HOLDS:
+        return "safety"
+    if record is not None and record.rest_declared:
+        return "rest"
+    return plan.day_type if plan is not None else None
+
+
+def read_days(
+    history: History,
+    first: date,
+    last: date,
+    *,
+    marks: Mapping[date, str] | None = None,
+    joined: date | None = None,
+) -> tuple[Day, ...]:
+    """Each day from `first` to `last`, oldest first, counted as of `last`: the one definition
+    every surface reads. Days before `joined` (the person's first local date) count for
+    nothing (their status is None)."""
+    records = {d.date: d for d in history.days}
+    plans = {p.date: p for p in history.decisions}
+    facts = history_facts(history, marks, upto=last)
+    out: list[Day] = []
+    day = first
+    while day <= last:
+        record, plan = records.get(day), plans.get(day)
+        known = DayFacts() if joined is not None and day < joined else facts.get(day, DayFacts())
+        shown = Day(
+            date=day, decided=decided_of(record, plan), status=day_status(known),
+            minutes=minutes_moved(known), facts=known, record=record, plan=plan,
+        )  # fmt: skip
+        out.append(shown)
+        day += ONE_DAY
+    return tuple(out)
+
+
+def _first_date(history: History, fallback: date) -> date:
+    dates = [d.date for d in history.days] + [p.date for p in history.decisions]
+    return min([fallback, *dates])
+
+
 @dataclass(frozen=True)
 class DayPoint(ByStatus):
     """One day on the chart."""
@@ -299,15 +414,17 @@ class VisitSummary:
         return (self.end - self.start).days + 1
 
 
-def _planned_rest(facts: DayFacts) -> bool:
-    return facts.plan is not None and facts.plan.planned_rest
+def _point(day: Day) -> DayPoint:
+    return DayPoint(
+        date=day.date, minutes=day.minutes, pain=day.pain, flare=day.flare, rest=day.rest,
+        flare_adjusted=day.flare_adjusted, checked_in=day.checked_in, status=day.status,
+        flare_plan=day.flare_plan,
+    )  # fmt: skip
 
 
-def _window(
-    facts: Mapping[date, DayFacts], last: date, count: int, first: date | None
-) -> list[DayFacts]:
-    days = (last - ONE_DAY * back for back in range(count))
-    return [facts.get(day, DayFacts()) for day in days if first is None or day >= first]
+def _window(by_date: Mapping[date, Day], last: date, count: int) -> list[Day]:
+    days = (by_date.get(last - ONE_DAY * back) for back in range(count))
+    return [d for d in days if d is not None]
 
 
 def progress(
@@ -322,43 +439,41 @@ def progress(
 
     Days before `joined` (the person's first local date) count for nothing.
     """
-    records: dict[date, DayRecord] = {d.date: d for d in history.days if d.date <= today}
-    plans = {p.date: p for p in history.decisions if p.date <= today}
-    facts = history_facts(history, marks, upto=today)
+    first = today - timedelta(days=max(span - 1, WEEKS_AGO * WEEK_DAYS + WEEK_DAYS - 1))
+    return progress_of(
+        read_days(history, first, today, marks=marks, joined=joined), today, span, joined=joined
+    )
+
+
+def progress_of(
+    days: Iterable[Day], today: date, span: int = CHART_DAYS, *, joined: date | None = None
+) -> Progress:
+    """`progress` from the days as read (`read_days`): those from `today - span + 1` make the
+    chart, the week and the same week four weeks ago the figures; a date missing from `days`
+    is a day with nothing known (before the person joined)."""
+    by_date = {d.date: d for d in days if d.date <= today and (joined is None or d.date >= joined)}
     points = []
     for back in range(span - 1, -1, -1):
         day = today - timedelta(days=back)
-        before = joined is not None and day < joined
-        record, plan = records.get(day), plans.get(day)
-        day_facts = DayFacts() if before else facts.get(day, DayFacts())
-        status = day_status(day_facts)
-        points.append(
-            DayPoint(
-                date=day,
-                minutes=minutes_moved(day_facts),
-                pain=record.pain if record else None,
-                flare=bool(record and record.flare == "yes")
-                or bool(plan and plan.day_type == "flare"),
-                rest=status == "rest" or (status == "gentler" and _planned_rest(day_facts)),
-                flare_adjusted=day_facts.plan is not None and day_facts.plan.flare_adjusted,
-                checked_in=bool(record and record.checked_in),
-                status=status,
-                flare_plan=plan is not None and is_flare_plan(plan),
-            )
-        )
-    week = _window(facts, today, WEEK_DAYS, joined)
+        shown = by_date.get(day)
+        points.append(_point(shown) if shown is not None else _point(_nothing(day)))
+    week = _window(by_date, today, WEEK_DAYS)
     weeks_ago_end = today - timedelta(weeks=WEEKS_AGO)
-    weeks_ago = _window(facts, weeks_ago_end, WEEK_DAYS, joined)
+    weeks_ago = _window(by_date, weeks_ago_end, WEEK_DAYS)
     weeks_ago_start = weeks_ago_end - ONE_DAY * (WEEK_DAYS - 1)
     return Progress(
         days=tuple(points),
         checkins=sum(p.checked_in for p in points),
-        days_moved_week=sum(moved(f) for f in week),
-        minutes_week=sum(minutes_moved(f) for f in week),
-        minutes_4_weeks_ago=sum(minutes_moved(f) for f in weeks_ago),
-        days_on_plan_week=sum(on_plan(f) for f in week),
+        days_moved_week=sum(d.moved for d in week),
+        minutes_week=sum(d.minutes for d in week),
+        minutes_4_weeks_ago=sum(d.minutes for d in weeks_ago),
+        days_on_plan_week=sum(d.on_plan for d in week),
         history_4_weeks_ago=joined is None or joined <= weeks_ago_start,
     )
+
+
+def _nothing(day: date) -> Day:
+    return Day(date=day, decided=None, status=None, minutes=0, facts=DayFacts())
 
 
 def pain_series(data: Progress) -> list[float]:
@@ -366,19 +481,19 @@ def pain_series(data: Progress) -> list[float]:
     return [float(d.pain) if d.pain is not None else math.nan for d in data.days]
 
 
-def _averages(history: History, start: date, end: date) -> Averages:
+def _averages(days: Iterable[Day], start: date, end: date) -> Averages:
     """Mean of each rating between two dates, inclusive."""
-    days = [d for d in history.days if start <= d.date <= end]
+    records = [d.record for d in days if start <= d.date <= end and d.record is not None]
 
     def avg(values: list[int | None]) -> float | None:
         present = [v for v in values if v is not None]
         return round(mean(present), 1) if present else None
 
     return Averages(
-        pain=avg([d.pain for d in days]),
-        interference=avg([d.interference for d in days]),
-        energy=avg([d.energy for d in days]),
-        sleep=avg([d.sleep for d in days]),
+        pain=avg([r.pain for r in records]),
+        interference=avg([r.interference for r in records]),
+        energy=avg([r.energy for r in records]),
+        sleep=avg([r.sleep for r in records]),
     )
 
 
@@ -396,14 +511,31 @@ def visit_summary(
     The period is the last `span` days, but never before the person joined: adherence is
     counted over days they were with us.
     """
+    first = _first_date(history, today - timedelta(days=2 * span))
+    days = read_days(history, first, today, marks=marks, joined=joined)
+    return visit_summary_of(days, today, span, joined=joined, reflections=reflections)
+
+
+def visit_summary_of(
+    days: Iterable[Day],
+    today: date,
+    span: int = CHART_DAYS,
+    *,
+    joined: date | None = None,
+    reflections: Iterable[ReflectionAnswers] = (),
+) -> VisitSummary:
+    """`visit_summary` from the days as read (`read_days`; the span before it for the
+    comparison, and the goal's changes from the plans among them)."""
+    days = [d for d in days if d.date <= today]
     start = today - timedelta(days=span - 1)
     if joined is not None:
         start = min(max(start, joined), today)
-    chart = progress(history, today, span, marks=marks, joined=joined)
+    chart = progress_of(days, today, span, joined=joined)
     period = [p for p in chart.days if p.date >= start]
     levels: list[tuple[date, int]] = []
-    for plan in sorted(history.decisions, key=lambda p: p.date):
-        if plan.date > today or (joined is not None and plan.date < joined):
+    for day in days:
+        plan = day.plan
+        if plan is None or (joined is not None and plan.date < joined):
             continue
         if not levels or levels[-1][1] != plan.level_minutes:
             levels.append((plan.date, plan.level_minutes))
@@ -412,14 +544,14 @@ def visit_summary(
     if joined is not None:
         before_start = max(before_start, joined)
     before = (
-        _averages(history, before_start, before_end)
+        _averages(days, before_start, before_end)
         if before_start <= before_end
         else Averages(None, None, None, None)
     )
     return VisitSummary(
         start=start,
         end=today,
-        now=_averages(history, start, today),
+        now=_averages(days, start, today),
         before=before,
         flare_days=sum(p.flare for p in period),
         days_moved=sum(p.moved for p in period),
