@@ -15,10 +15,11 @@ from bot.domain.progress import (
     Progress,
     ReflectionAnswers,
     VisitSummary,
-    progress,
-    visit_summary,
+    progress_of,
+    visit_summary_of,
 )
 from bot.services import Services
+from bot.usecases.days import days
 from bot.views import charts, summary_pdf
 from bot.views.goals import goal_sentence
 from bot.views.render import locale_of, say
@@ -29,17 +30,14 @@ REPORT_DAYS = 2 * CHART_DAYS + 1
 
 async def load(session: AsyncSession, user: User, today: date) -> tuple[Progress, VisitSummary]:
     """The last four weeks (and the four before) for one person, counted from the day they
-    joined, with their group marks (one definition of a day moved: bot.domain.progress)."""
-    past = await history.load_history(
-        session, user, today, days_back=REPORT_DAYS, include_today_plan=True
-    )
+    joined, as the day reader reads them (bot/usecases/days.py: one definition of a day moved)."""
     since = today - timedelta(days=REPORT_DAYS)
-    marks = await history.load_marks(session, user.id, since)
+    read = await days(session, user, since, today)
     reflections = await history.load_reflections(session, user.id, since)
     joined = history.joined_on(user)
     return (
-        progress(past, today, marks=marks, joined=joined),
-        visit_summary(past, today, marks=marks, joined=joined, reflections=reflections),
+        progress_of(read, today, joined=joined),
+        visit_summary_of(read, today, joined=joined, reflections=reflections),
     )
 
 
