@@ -9,7 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import history
 from bot.db.models import User
-from bot.domain.clinician import GoalChange, Trends, trends, week_answers
+from bot.domain import clinician
+from bot.domain.clinician import GoalChange, Trends, week_answers
 from bot.domain.progress import (
     CHART_DAYS,
     Progress,
@@ -172,15 +173,11 @@ def paper_of(services: Services, user: User) -> str:
 async def load_trends(
     session: AsyncSession, user: User, today: date, weeks: int, *, notes: bool = False
 ) -> Trends:
-    """The person's last `weeks` weeks for the clinician's page, the Mini App and the PDF."""
-    days_back = weeks * 7 + 1
-    past = await history.load_history(
-        session, user, today, days_back=days_back, include_today_plan=True
-    )
-    since = today - timedelta(days=days_back)
-    return trends(
-        past, today, weeks,
-        marks=await history.load_marks(session, user.id, since),
+    """The person's last `weeks` weeks for the clinician's page, the Mini App and the PDF, as
+    the day reader reads them (the days before the period say which goal level it starts with)."""
+    since = today - timedelta(days=weeks * 7 + 1)
+    return clinician.trends_of(
+        await days(session, user, since, today), today, weeks,
         joined=history.joined_on(user),
         reflections=await history.load_reflections(session, user.id, since),
         notes=await history.load_notes(session, user.id, since) if notes else None,
