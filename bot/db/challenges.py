@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import secrets
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date, datetime
-from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.history import joined_on
-from bot.db.models import Challenge, ChallengeMember, CheckIn, DayMark, DayPlan, GroupChat, User
-from bot.domain.challenges import Member, Status, group_status
-from bot.domain.progress import ANSWER_REACH, PlanFacts, day_status, facts_by_day, plan_facts
+from bot.db.models import Challenge, ChallengeMember, DayMark, DayPlan, GroupChat, User
+from bot.domain.challenges import Status
 
 LIVE = ("draft", "active")  # a challenge that still answers its buttons
 CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
@@ -179,92 +174,3 @@ async def mark_day(
     return changed
 
 
-async def statuses(
-    session: AsyncSession,
-    user_ids: Sequence[int],
-    start: date,
-    end: date,
-    joined: Mapping[int, date] | None = None,
-) -> dict[int, dict[date, Status]]:
-    """Each person's status per date, counted as their private numbers are
-    (bot.domain.progress.day_status): Done taps, group marks, the movement answer about the day
-    (given at the next check-in after it) and whether the day's own plan was rest or a flare plan.
-
-    Only these are read, and the group only ever sees "moved" or "resting": ratings, flare
-    answers and notes never leave the person's private chat. Days before a person joined
-    (`joined`, their first local date) count for nothing.
-    """
-    if not user_ids:
-        return {}
-    answers: dict[int, dict[date, str | None]] = defaultdict(dict)
-    done: dict[int, set[date]] = defaultdict(set)
-    marks: dict[int, dict[date, str]] = defaultdict(dict)
-    plans: dict[int, dict[date, PlanFacts]] = defaultdict(dict)
-    heard: dict[int, set[date]] = defaultdict(set)
-    # "Since your last check-in" answers reach back to the last check-in before them.
-    first, last = start - ANSWER_REACH, end + ANSWER_REACH
-    checkins = await session.execute(
-        select(
-            CheckIn.user_id, CheckIn.local_date, CheckIn.movement, CheckIn.pain, CheckIn.flare,
-            CheckIn.interference, CheckIn.energy, CheckIn.sleep,
-        ).where(CheckIn.user_id.in_(user_ids), CheckIn.local_date.between(first, last))
-    )  # fmt: skip
-    for user_id, given_on, answer, *ratings in checkins.tuples():
-        answers[user_id][given_on] = answer
-        if any(value is not None for value in ratings):
-            heard[user_id].add(given_on)
-    rows = await session.execute(
-        select(
-            DayPlan.user_id, DayPlan.local_date, DayPlan.done, DayPlan.day_type,
-            DayPlan.goal_kind, DayPlan.goal_minutes, DayPlan.in_flare_mode,
-        ).where(DayPlan.user_id.in_(user_ids), DayPlan.local_date.between(first, end))
-    )  # fmt: skip
-    for user_id, day, is_done, day_type, goal_kind, goal_minutes, in_flare_mode in rows.tuples():
-        heard[user_id].add(day)  # a plan is only made on a day we heard from the person
-        if is_done:
-            done[user_id].add(day)
-        plans[user_id][day] = plan_facts(
-            day_type=day_type, goal_kind=goal_kind, goal_minutes=goal_minutes,
-            in_flare_mode=in_flare_mode,
-        )  # fmt: skip
-    tapped = await session.execute(
-        select(DayMark.user_id, DayMark.local_date, DayMark.kind).where(
-            DayMark.user_id.in_(user_ids), DayMark.local_date.between(start, end)
-        )
-    )
-    for user_id, day, kind in tapped.tuples():
-        marks[user_id][day] = kind
-    found: dict[int, dict[date, Status]] = {user_id: {} for user_id in user_ids}
-    for user_id in user_ids:
-        first = max(start, (joined or {}).get(user_id, start))
-        facts = facts_by_day(
-            answers=answers[user_id], done=done[user_id], marks=marks[user_id],
-            plans=plans[user_id], heard=heard[user_id],
-        )  # fmt: skip
-        for day, day_facts in facts.items():
-            status = group_status(day_status(day_facts))
-            if status is not None and first <= day <= end:
-                found[user_id][day] = status
-    return found
-
-
-@dataclass(frozen=True)
-class Roster:
-    """A challenge's current members with their statuses, ready for the pure tally."""
-
-    members: list[tuple[ChallengeMember, User]]
-    tally_members: list[Member]
-
-    @property
-    def user_ids(self) -> list[int]:
-        """The members' user ids, in joining order."""
-        return [u.id for _, u in self.members]
-
-
-async def roster(session: AsyncSession, challenge: Challenge, upto: date) -> Roster:
-    """Members and what each reported from the challenge's start up to `upto`."""
-    members = await members_with_users(session, challenge.id)
-    start = cast(date, challenge.start_date)
-    joined = {u.id: joined_on(u) for _, u in members}
-    found = await statuses(session, [u.id for _, u in members], start, max(start, upto), joined)
-    return Roster(members, [Member(u.first_name, found.get(u.id, {})) for _, u in members])

@@ -162,7 +162,7 @@ def trends(
     """The last `weeks` weeks up to today (never before the person joined)."""
     first = today - timedelta(days=weeks * WEEK)
     first = min([first, *(d.date for d in history.days), *(p.date for p in history.decisions)])
-    days = read_days(history, first, today, marks=marks, joined=joined)
+    days = read_days(history, first, today, marks=marks, joined=joined, as_of=today)
     return trends_of(days, today, weeks, joined=joined, reflections=reflections, notes=notes)
 
 

@@ -310,13 +310,17 @@ def read_days(
     *,
     marks: Mapping[date, str] | None = None,
     joined: date | None = None,
+    as_of: date | None = None,
 ) -> tuple[Day, ...]:
-    """Each day from `first` to `last`, oldest first, counted as of `last`: the one definition
-    every surface reads. Days before `joined` (the person's first local date) count for
-    nothing (their status is None)."""
+    """Each day from `first` to `last`, oldest first: the one definition every surface reads.
+
+    A day is counted with everything the history holds about it (a "since your last check-in"
+    answer given days later included), or only what was said by the day after `as_of`. Days
+    before `joined` (the person's first local date) count for nothing (their status is None).
+    """
     records = {d.date: d for d in history.days}
     plans = {p.date: p for p in history.decisions}
-    facts = history_facts(history, marks, upto=last)
+    facts = history_facts(history, marks, upto=as_of)
     out: list[Day] = []
     day = first
     while day <= last:
@@ -440,9 +444,8 @@ def progress(
     Days before `joined` (the person's first local date) count for nothing.
     """
     first = today - timedelta(days=max(span - 1, WEEKS_AGO * WEEK_DAYS + WEEK_DAYS - 1))
-    return progress_of(
-        read_days(history, first, today, marks=marks, joined=joined), today, span, joined=joined
-    )
+    days = read_days(history, first, today, marks=marks, joined=joined, as_of=today)
+    return progress_of(days, today, span, joined=joined)
 
 
 def progress_of(
@@ -512,7 +515,7 @@ def visit_summary(
     counted over days they were with us.
     """
     first = _first_date(history, today - timedelta(days=2 * span))
-    days = read_days(history, first, today, marks=marks, joined=joined)
+    days = read_days(history, first, today, marks=marks, joined=joined, as_of=today)
     return visit_summary_of(days, today, span, joined=joined, reflections=reflections)
 
 

@@ -39,6 +39,7 @@ from bot.db.models import (
 from bot.domain.challenges import (
     EDIT_GAP,
     LATE_LIMIT,
+    Member,
     MemberTally,
     needs_nudge,
     next_tally,
@@ -48,6 +49,7 @@ from bot.domain.challenges import (
 )
 from bot.domain.schedule import local_date, local_instant
 from bot.services import Services
+from bot.usecases.days import group_statuses
 from bot.views import challenges as views
 from bot.views.render import say
 
@@ -102,11 +104,28 @@ def _digest(text: str, markup: InlineKeyboardMarkup | None) -> str:
     return hashlib.sha256(f"{text}\0{buttons}".encode()).hexdigest()[:DIGEST_CHARS]
 
 
+@dataclass(frozen=True)
+class Roster:
+    """A challenge's current members with their statuses, ready for the pure tally."""
+
+    members: list[tuple[ChallengeMember, User]]
+    tally_members: list[Member]
+
+
+async def roster(session: AsyncSession, challenge: Challenge, upto: date) -> Roster:
+    """Members and what each did from the challenge's start up to `upto`, read from the same
+    days as their private numbers (bot/usecases/days.py), never before a member joined."""
+    members = await db.members_with_users(session, challenge.id)
+    start = cast(date, challenge.start_date)
+    found = await group_statuses(session, [u for _, u in members], start, max(start, upto))
+    return Roster(members, [Member(u.first_name, found.get(u.id, {})) for _, u in members])
+
+
 async def tallies_for(session: AsyncSession, challenge: Challenge, day: date) -> list[MemberTally]:
     """Each current member's status on `day` and days on plan up to it."""
-    roster = await db.roster(session, challenge, day)
+    members = await roster(session, challenge, day)
     return tally(
-        roster.tally_members, cast(date, challenge.start_date), cast(date, challenge.end_date), day
+        members.tally_members, cast(date, challenge.start_date), cast(date, challenge.end_date), day
     )
 
 
@@ -454,11 +473,11 @@ async def _nudges(
     late = now - due > LATE_LIMIT or now >= summary_instant(day, summary_time, zone)
     if group is None or late:
         return []
-    roster = await db.roster(session, challenge, day)
+    members = await roster(session, challenge, day)
     goal = views.goal_words(services.content, challenge)
     outgoing: Outgoing = []
     waits: list[datetime] = []
-    for (_, user), member in zip(roster.members, roster.tally_members, strict=True):
+    for (_, user), member in zip(members.members, members.tally_members, strict=True):
         quiet = needs_nudge(
             member.statuses.get(day), active=user.active, paused=user.paused,
             quiet_until=user.prompts_paused_until, now=now,

@@ -18,9 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import days as stored_days
 from bot.db import history
 from bot.db.models import User
+from bot.domain.challenges import Status, group_status
 from bot.domain.progress import Day, Decided, read_days
 
-__all__ = ["Day", "Decided", "days", "days_of"]
+__all__ = ["Day", "Decided", "days", "days_of", "group_statuses"]
 
 
 async def days(session: AsyncSession, user: User, first: date, last: date) -> list[Day]:
@@ -31,7 +32,9 @@ async def days(session: AsyncSession, user: User, first: date, last: date) -> li
 async def days_of(
     session: AsyncSession, users: Sequence[User], first: date, last: date
 ) -> dict[int, list[Day]]:
-    """`days` for several people at once (a group's members), in the same two queries."""
+    """`days` for several people at once (a group's members), in the same two queries; each
+    day is counted with all that is known about it now (an answer given after `last` about a
+    day in the span included), so a finished challenge's tally and a person's chart agree."""
     # Nothing before `first` is needed: a "since your last check-in" answer given in the span
     # is about the last day heard from before it, which is in the span or not counted here.
     found = await stored_days.load(session, users, first)
@@ -46,3 +49,15 @@ async def days_of(
         read = read_days(stored.history, start, last, marks=stored.marks, joined=joined)
         out[user.id] = list(read)
     return out
+
+
+async def group_statuses(
+    session: AsyncSession, users: Sequence[User], first: date, last: date
+) -> dict[int, dict[date, Status]]:
+    """What a group sees of its members' days: "moved" or "resting", from the same days as their
+    private numbers (ratings, flare answers and notes never leave the person's private chat)."""
+    read = await days_of(session, users, first, last)
+    return {
+        user_id: {d.date: s for d in shown if (s := group_status(d.status)) is not None}
+        for user_id, shown in read.items()
+    }

@@ -624,10 +624,10 @@ async def private_checkin(h: Harness, person: FakeUser, movement: str) -> None:
 
 
 async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harness) -> None:
-    from bot.db import challenges as db
     from bot.db.models import Reflection
     from bot.domain.challenges import tally
     from bot.usecases import reports
+    from bot.usecases.challenges import roster as read_roster
 
     h = harness
     h.clock.set(START)
@@ -672,7 +672,7 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
         challenge = await session.get(Challenge, challenge_id_of(message))
         assert challenge is not None and challenge.start_date is not None
         today = at(7, 17, 0).date()
-        roster = await db.roster(session, challenge, today)
+        roster = await read_roster(session, challenge, today)
         [line] = tally(roster.tally_members, challenge.start_date, today, today)
         user = await session.get(User, ana.id)
         assert user is not None

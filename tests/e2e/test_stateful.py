@@ -37,14 +37,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import select
 
-from bot.db import challenges as group_db
 from bot.db import history
 from bot.db.models import CheckIn, DayPlan, PromptSent, User
 from bot.devtools.emulator import FakeChat, FakeUser, buttons, format_message
 from bot.domain.schedule import next_due
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import reports
-from bot.usecases.days import days
+from bot.usecases.days import days, group_statuses
 from bot.views.export import checkins_csv
 from tests.e2e.test_groups import create
 from tests.e2e.test_groups import tap as group_tap
@@ -361,7 +360,7 @@ class Companion(RuleBasedStateMachine):
             data, summary = await reports.load(session, user, today)
             start = summary.start
             chart = {p.date for p in data.days if p.moved and p.date >= start}
-            found = await group_db.statuses(session, [user.id], start, today)
+            found = await group_statuses(session, [user], start, today)
             tally = {d for d, s in found[user.id].items() if s == "moved"}
             rows = await self._checkins()
             plans = await self._plans()
