@@ -67,7 +67,8 @@ FLARE_WORDS: tuple[tuple[Choice, re.Pattern[str]], ...] = (
         re.compile(
             r"^(no|nope|nah|n|non|not really|not today|nothing like)\b|"
             r"\b(it is ok|its ok|it s ok|ok today|okay today|fine today|all good)\b|"
-            r"\b(no flare|not a flare|not flaring|no flaring|normal day|usual day|ordinary day|"
+            r"\b(no flare|not a flare|not flare|not flaring|no flaring|normal day|usual day|"
+            r"ordinary day|(?:only|just) (?:the )?(?:normal|usual|everyday) (?:pain|aches?)|"
             r"just a normal|just normal|do not think so|don't think so|dont think so)\b"
         ),
     ),
@@ -82,10 +83,17 @@ FLARE_WORDS: tuple[tuple[Choice, re.Pattern[str]], ...] = (
 )
 
 
+# Words that open or close an answer and mean nothing by themselves: "abeg yes o", "well no".
+_PARTICLES = re.compile(
+    r"^(?:(?:abeg|please|pls|well|um+|erm+|oh|ah|honestly|hmm+|ehn|okay|ok)\s+)+|"
+    r"\s+(?:o|oh|sha|jare|sef|abeg|please|pls|lol|tbh)$"
+)
+
+
 def choice_from_words(question: str, text: str) -> Choice | None:
     """The movement or flare choice a sentence means, or None."""
     table = MOVEMENT_WORDS if question == "movement" else FLARE_WORDS
-    value = _clean(text)
+    value = _PARTICLES.sub("", _clean(text))
     if not value or len(value) > 200:
         return None
     for choice, pattern in table:

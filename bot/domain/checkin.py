@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from bot.domain.answer_numbers import ratings_said
 from bot.domain.answer_words import choice_from_words, rating_from_number, rating_from_words
-from bot.domain.parsing import parse_choice, parse_number
+from bot.domain.parsing import normalize, parse_choice, parse_number
 
 Question = Literal["pain", "flare", "interference", "energy", "sleep", "movement", "note"]
 SCALES: tuple[Question, ...] = ("pain", "interference", "energy", "sleep")
@@ -139,6 +140,12 @@ def parse(question: Question, text: str) -> Parsed:
         number = parse_number(text)
         if number is None:
             number = rating_from_number(text)
+        if number is None:
+            said = ratings_said(normalize(text))
+            if len(said) > 1:
+                # "6 or 7", "5, then 8": ask which, rather than pick one.
+                return Parsed(error="checkin.error.which_number")
+            number = said[0] if said else None
         if number is None:
             guessed = rating_from_words(question, text)
             if guessed is not None:

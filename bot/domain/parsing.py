@@ -9,6 +9,8 @@ import re
 import unicodedata
 from datetime import time
 
+from bot.domain.answer_numbers import minutes_said
+
 _NUMBER = re.compile(
     r"^\s*(-?\d{1,3})(?:\s*(?:/\s*10|out of 10|of 10|minutes?|mins?|m))?\s*[.!]*\s*$"
 )
@@ -258,7 +260,7 @@ _NOTHING = re.compile(
     r"(?:nothing|none|zero|nil|nada|zilch|0|no movement|nothing at all|none at all|not at all|"
     r"can't move|cant move|i can't|i cant|no minutes|0 minutes|zero minutes|no time|"
     r"nothing really|none really)(?:\s+(?:really|at all|to be honest|tbh|on a bad day|"
-    r"sadly|honestly))*$"
+    r"sadly|honestly|today|yet|so far|this time))*$"
 )
 _LITTLE_BEFORE_NUMBER = re.compile(
     r"^(?:not (?:much|a lot|very much|that much|long)|(?:very )?little|a (?:little )?bit|"
@@ -347,6 +349,7 @@ def _parse_minutes(text: str, smallest: int) -> tuple[int, int] | None:
         return 0, 0
     if _LITTLE.match(value):
         return smallest, smallest
+    said = normalize(text)
     value = re.sub(r"(\d)\s*-?\s*ish\b", r"\1", value)
     bare = _AROUND.sub("", value).strip()
     if bare in _VAGUE_AMOUNTS:
@@ -364,7 +367,8 @@ def _parse_minutes(text: str, smallest: int) -> tuple[int, int] | None:
         return smallest, smallest
     match = _QUANTITY.match(core)
     if not match:
-        return None
+        # "walked 20 min", "a quarter of an hour on the bike": the amount inside a sentence.
+        return minutes_said(said)
     low_number, low_unit, high_number, high_unit = match.groups()
     if high_number is None:
         return _span(_to_minutes(low_number, low_unit))
