@@ -68,7 +68,7 @@ FLARE_WORDS: tuple[tuple[Choice, re.Pattern[str]], ...] = (
             r"^(no|nope|nah|n|non|not really|not today|nothing like)\b|"
             r"\b(it is ok|its ok|it s ok|ok today|okay today|fine today|all good)\b|"
             r"\b(no flare|not a flare|not flare|not flaring|no flaring|normal day|usual day|"
-            r"ordinary day|(?:only|just) (?:the )?(?:normal|usual|everyday) (?:pain|aches?)|"
+            r"ordinary day|(?:only|just) (?:the |my )?(?:normal|usual|everyday) (?:pain|aches?)|"
             r"just a normal|just normal|do not think so|don't think so|dont think so)\b"
         ),
     ),

@@ -35,6 +35,10 @@ FLARE = [
     ("not flaring", "no"),
     ("maybe? hard to tell", "unsure"),
     ("not sure tbh", "unsure"),
+    ("erm yes o, aching all over", "yes"),  # particles around the answer say nothing
+    ("well no", "no"),
+    ("not flare, just my usual aches", "no"),  # "flare" denied is no, not yes
+    ("not sure, might be a flare", "unsure"),  # a doubt before the word "flare"
     ("purple", None),
 ]
 
