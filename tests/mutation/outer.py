@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import CodeType
 
-from tests.mutation import equivalent, selection, targets
+from tests.mutation import equivalent, forked, selection, targets
 
 ROOT = targets.ROOT
 PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=")
@@ -369,7 +369,8 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
         else:
             tests = picker.tests(mutant)
             if tests:
-                outcome = run(module, mutant.apply(source), tests, picker.timeout(tests))
+                outcome = _run_selected(module, source, mutant.apply(source), tests,
+                                        picker.timeout(tests), fresh=args.fresh)  # fmt: skip
                 line += f"  [{len(tests)} tests]"
             else:
                 outcome = Outcome(mutant, "not reached", 0.0)
@@ -384,6 +385,20 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
             score.survivors.append(f"{where}  | {mutant.source_line(source)}")
             print(f"{line}  -> {outcome.status.upper()} ({outcome.seconds:.0f} s)", flush=True)
     return score
+
+
+def _run_selected(
+    module: str, source: str, mutated: str, tests: Sequence[str], timeout: float, *, fresh: bool
+) -> Outcome:
+    """In a fork of this interpreter (or a fresh one where the code cannot be swapped)."""
+    if not fresh:
+        status, seconds, tail = forked.run(module_name(module), source, mutated,
+                                           [*PYTEST_ARGS, *tests], timeout)  # fmt: skip
+        if status == "error":
+            print(f"    pytest stopped with an error:\n{tail}")
+        if status != "fresh":
+            return Outcome(None, status, seconds)
+    return run(module, mutated, tests, timeout)
 
 
 def report(scores: Sequence[Score]) -> None:
@@ -420,6 +435,10 @@ def main(argv: Sequence[str]) -> int:
         "--no-baseline", action="store_true",
         help="with --all-tests: skip the run without mutants (it checks the tests pass and "
         "sets the timeout)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--fresh", action="store_true",
+        help="run each mutant in a fresh interpreter, not in a fork of a warmed-up one",
     )  # fmt: skip
     parser.add_argument("--one", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

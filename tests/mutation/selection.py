@@ -11,9 +11,8 @@ runs. Tests that start the bot as a separate process (test_shutdown, test_proces
 module from the tree, never the mutant, so they could not kill one anyway: their lines are not
 traced, and they are not selected.
 
-Traces are kept in .mutation-traces/ under a key made of the test entry and the contents of
-bot/, content/ and tests/ (tests/mutation aside): any change to the code or the tests traces
-again.
+Traces are kept in .mutation-traces/ under a key made of the test entry, its test file and the
+contents of bot/, content/ and the test helpers: a change to any of them traces again.
 """
 
 from __future__ import annotations
@@ -93,13 +92,17 @@ class Trace:
 
 
 def _tree_key(entry: str) -> str:
-    """Changes when the entry, the code, the content or any test changes."""
+    """Changes when the entry's test file, the test helpers, the code or the content change
+    (not when another test file does: a new test elsewhere keeps this trace)."""
     digest = hashlib.sha256(entry.encode())
+    own = ROOT / entry.split("::")[0]
     for folder in ("bot", "content", "tests"):
         for path in sorted((ROOT / folder).rglob("*")):
             if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
                 continue
             if path.is_relative_to(ROOT / "tests" / "mutation"):
+                continue
+            if path.name.startswith("test_") and path != own:
                 continue
             digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
