@@ -65,6 +65,54 @@ def test_exception_messages_are_withheld_and_frames_kept() -> None:
     assert "ValueError" in logged and "test_logs.py" in logged
 
 
+def _parse(text: str) -> int:
+    return int(text)
+
+
+def _look_up(text: str) -> int:
+    try:
+        return _parse(text)
+    except ValueError:
+        return {"a": 1}[text]  # raised while handling: chained implicitly (__context__)
+
+
+def _read(text: str) -> int:
+    try:
+        return _look_up(text)
+    except KeyError as exc:
+        raise LookupError(f"nothing for {text}") from exc  # chained explicitly (__cause__)
+
+
+def test_a_chained_exception_keeps_every_link_oldest_first_without_messages() -> None:
+    """As Python prints a chain: the first exception's frames and type, then each one raised
+    while handling it, to the last; every type named in full, no message."""
+    buffer = io.StringIO()
+    handler = configure("INFO", stream=buffer)
+    typed = "my private note"
+    try:
+        _read(typed)
+    except LookupError:
+        logging.getLogger("bot.test.exc").exception("could not read")
+    logging.getLogger().removeHandler(handler)
+    logged = buffer.getvalue()
+    assert "private note" not in logged
+    kinds = ("builtins.ValueError", "builtins.KeyError", "builtins.LookupError")
+    assert all(kind in logged for kind in kinds), logged
+    places = [logged.index(kind) for kind in kinds]
+    assert places == sorted(places), logged
+    frames = logged.split("Traceback (message withheld):\n", 1)[1]
+    assert frames.lstrip().startswith("File") and "in _look_up" in frames.splitlines()[0], logged
+    assert logged.index("in _parse") < places[0] < logged.index("in _read") < places[1]
+
+
+def test_an_exception_given_as_a_bare_type_is_still_named() -> None:
+    buffer = io.StringIO()
+    handler = configure("INFO", stream=buffer)
+    logging.getLogger("bot.test.exc").error("failed", exc_info=(TimeoutError, None, None))
+    logging.getLogger().removeHandler(handler)
+    assert "Traceback (message withheld):\nTimeoutError" in buffer.getvalue()
+
+
 async def test_log_references_are_keyed_with_a_kept_secret(
     harness: Harness, database_template: Any, tmp_path: Path
 ) -> None:

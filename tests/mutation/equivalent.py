@@ -7,6 +7,9 @@ applies when lines move; when the function changes, look at the row again.
 from __future__ import annotations
 
 EQUIVALENT: dict[tuple[str, str, str], str] = {
+    ("bot/logs.py", "configure", "return None instead of handler"):
+        "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
+        "a test can take it off the root logger again: nothing logged changes",
     ("bot/telegram/delivery.py", "edit", "False -> True"):
         "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
         "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
