@@ -37,6 +37,8 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "wana": ("want", "to"),
     "ded": ("dead",),
     "wnt": ("want",),
+    # Nigerian Pidgin "wan" (want): "I no wan live again", "I wan die".
+    "wan": ("want",),
     "gonna": ("going", "to"),
     "gotta": ("got", "to"),
     "imma": ("i", "am", "going", "to"),

@@ -22,6 +22,9 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 # into the next sentence ("I can't go on. A walk won't help").
 _CHUNK = re.compile(r"[a-z0-9@$*!]+|[.?;:,\n\r]+|[\U0001F000-\U0001FAFF\u2600-\u27BF]+")
 BREAK = "."
+# Emojis of laughter, and the token they stand for.
+_LAUGHING = frozenset("\U0001f602\U0001f923\U0001f606\U0001f639\U0001f480")
+LAUGH = "lol"
 _ALNUM = re.compile(r"[a-z0-9]+")
 _ALPHA_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
@@ -196,6 +199,9 @@ class Normaliser:
     def _chunk_uncached(self, chunk: str) -> tuple[str, ...]:
         """Tokens for one chunk: plain words directly, mixed ones tried as look-alike spelling."""
         if not (chunk[0].isalnum() or chunk[0] in "!*@$"):
+            # Tears of laughter or a skull read as "lol" ("I can't breathe 😂😂" is a joke).
+            if not _LAUGHING.isdisjoint(chunk):
+                return (LAUGH, BREAK)
             return (BREAK,)
         if chunk.endswith("!") and chunk.strip("!"):
             # "help!" ends a sentence; "k!ll" does not.

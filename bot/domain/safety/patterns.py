@@ -1,8 +1,9 @@
 """The red-flag patterns: word classes and rules, per docs/rules.md#red-flags.
 
 Data only; `dsl.py` says how a pattern string reads and `scanner.py` runs them. The rule is
-fail safe: a false positive is acceptable, a miss is not. Negation never suppresses a match
-("no chest pain but..." still fires). The few exclusions below are for very common, clearly
+fail safe: a false positive is acceptable, a miss is not. Negation never silences a match: a
+sign denied right before it ("no chest pain", "not suicidal") is a light check, and a denial
+that runs on ("no chest pain but...", "until", "like this") still fires. The few exclusions below are for very common, clearly
 unrelated uses (exercise names, idioms such as "fell asleep" or "dying to try"), each says why,
 and none reaches across a sentence break.
 
@@ -119,6 +120,26 @@ Round 3 (concepts behind misses on a second fresh set):
   a wedding (`will_admin`), a numb bum from a long sit.
 - Typos: "lost" and "weak" are fuzzy; "hoping", "thank", "high", "control", "choking", "bend"
   are recognised with two letters swapped ("choking" no longer takes "choping" or "cheking").
+
+Round 4 (concepts behind misses on a third fresh set):
+- Crisis (`crisis.indirect`): a high place, water or a means that "calls" or "pulls" the person,
+  letters to the family "just in case" or kept with the will, insurance paid out "if I'm gone",
+  hoping the car or bus crashes or hits, exhaust fumes in a garage, hidden self-harm ("what I
+  do to my arms", hiding cuts), and Nigerian Pidgin ("I no wan live again", "make God just
+  carry me", "I don tire for this life"; "wan" reads as "want").
+- Emergency: someone else's overdose now (`emergency.overdose_other`) leads with the emergency
+  reply unless the person wants the same; "like someone is sitting on it" is a simile, not a
+  posture (`slept_on_it` no longer softens it).
+- Doctor: a lump on the neck, jaw, breast, armpit or groin; a mole that changes; bleeding after
+  the menopause; a cough, hoarseness or dizziness that has lasted weeks; new dizziness; blood
+  when going to the toilet; weight "dey drop"; a single "night sweat".
+- Checks, not alarms: a denied sign (`negated`: "no chest pain, no headache", "I'm not having
+  chest pain", "not suicidal", "no thoughts of harming myself"; the crisis model may not turn
+  such a check back into the crisis reply), breathlessness right beside laughter ("can't breathe
+  lol", the laughing emojis read as "lol"), "this wahala wan kill me", "going to lose my mind",
+  jelly legs with nothing else (`jelly_legs`).
+- Decisions changed: "i'm not suicidal" and "no chest pain today" were accepted full alarms;
+  they are now light checks.
 """
 
 from __future__ import annotations
@@ -497,6 +518,38 @@ CLASSES: dict[str, tuple[str, ...]] = {
         next month, the weekend, friday, monday, tomorrow"""
     ),
     # The person as a family member: "better off without a mum like me".
+    # High places, water and means that can "call" a person: "the bridge keeps calling me".
+    "DROP_PLACE": _p(
+        """bridge, bridges, railway, railway line, tracks, train tracks, train line, rail line,
+        cliff, cliffs, cliff edge, ledge, edge, rooftop, roof, balcony, canal, river, motorway,
+        overpass, viaduct, quarry, pills, tablets, knife, blade, blades, razor, rope"""
+    ),
+    # Saying a sign is absent: "no chest pain", "I'm not having chest pain", "without fever".
+    # Only these leads, right before the sign: "not sure but chest pain" and "chest pain, no
+    # idea why" are not denials.
+    "NEG_LEAD": _p(
+        """no, without, nor, zero, not having, not getting, not experiencing, not feeling,
+        not got, not had, not had any, have not got, have not had, has not had, did not have,
+        do not have, does not have, not noticed, have not noticed, no sign of, no signs of,
+        free of, free from, never had any, no real, no actual"""
+    ),
+    # The signs such a lead may deny; a chest sign is matched as "chest" and its symptom.
+    "NEGATABLE": _p(
+        """headache, headaches, migraine, fever, temperature, a temperature, high temperature,
+        numbness, tingling, dizziness, shortness of breath, breathlessness, trouble breathing,
+        difficulty breathing, problems breathing, breathing problems, breathing trouble,
+        wheezing, palpitations, fainting, blackouts, confusion, weakness, vomiting,
+        stiff neck, neck stiffness, slurred speech, vision problems, blurred vision,
+        double vision, swelling, rash, bleeding"""
+    ),
+    # After a denied sign, words that say it is there after all.
+    "NEG_KEEPS": _p(
+        """but, until, till, before, except, like, since, yet, anymore, any more, now, apart,
+        other than, besides, then, exactly, as such, per se, technically, as in, so much,
+        i think, i guess, really"""
+    ),
+    # Laughter typed (the normaliser reads the laughing emojis as "lol").
+    "LAUGHS": _p("lol, lolol, lool, lmao, lmfao, rofl, haha, hahaha, hehe, lolz"),
     "ROLE": _p(
         """mum, mom, mother, mam, mummy, dad, father, daddy, wife, husband, partner, parent,
         daughter, son, sister, brother, friend, girlfriend, boyfriend, grandma, grandad, nan,
@@ -1778,6 +1831,47 @@ RULES: tuple[Rule, ...] = (
             "deserve|deserves|deserved ~1 a? better @ROLE|than_me|than_this",
         ),
     ),
+    Rule(
+        "crisis.indirect",
+        "crisis",
+        (
+            # A place or a means that "calls": "the railway line keeps calling me".
+            "@DROP_PLACE ~6 calling|calls|call|pulling|pulls|beckoning|beckons|whispering|"
+            "drawing|draws|tempting ~1 me|to_me|my_name",
+            # Letters to the family "just in case", or kept with the will.
+            "wrote|written|writing|write|left|leaving|leave letters|letter ~4 @OTHER|family|"
+            "girls|boys|kids|children|loved_ones|everyone|each_of ~8 just_in_case|in_case|"
+            "goodbye|goodbyes|the_will|my_will|for_when|for_after|when_i_am_gone|"
+            "after_i_am_gone|if_anything_happens",
+            # Worth more gone: "they'll get the insurance money if I'm gone".
+            "insurance|payout|pay_out|life_cover|death_in_service ~8 i_am_gone|i_was_gone|"
+            "i_were_gone|i_am_dead|i_was_dead|i_were_dead|i_am_not_here|i_was_not_here|"
+            "i_am_not_around|i_was_not_around",
+            "i_am_gone|i_was_gone|i_were_gone|i_am_dead|i_was_dead|i_were_dead ~8 insurance|"
+            "payout|pay_out|life_cover|death_in_service",
+            # Hoping for a crash: "hope the car hits a tree and saves me the bother".
+            "hope|hoping|wish|wishing|pray|praying ~2 a|the|my? car|bus|lorry|truck|van|train|"
+            "plane ~1 hits|hit|crashes|crash|ploughs|plows|smashes|spins|runs_me|takes_me "
+            "!{ traffic }",
+            "hope|hoping|wish|wishing|pray|praying i ~1 crash|crashed|get_hit|got_hit|get_run_over",
+            # Exhaust fumes: "sat in the car in the garage with the engine running".
+            "garage ~8 engine|exhaust|motor ~2 running|on|going",
+            "engine|exhaust|motor ~2 running|on ~6 garage|door_shut|doors_shut|door_closed|"
+            "doors_closed",
+            "hose|hosepipe|tube ~6 exhaust",
+            # Hidden self-harm: "can't tell her what I do to my arms".
+            "what i do|did|have_done|keep_doing to my|myself ~1 arms|arm|wrists|wrist|thighs|"
+            "thigh|skin|legs|body",
+            "hide|hiding|hid|cover|covering|covered|hidden ~4 the|my? cuts|scars|burns|fresh_cuts",
+            # Pidgin: "I no wan live again", "make God just take me", "I go kill myself".
+            "i no|not|never|do_not want|fit to? live|dey_live|stay_alive|be_alive|"
+            "continue_living again|any_more|at_all",
+            "i don|done|have|am tire|tired|taya ~2 for? this? life|living|to_live|to_dey_live",
+            "this life|world don|done|has tire|taya me",
+            "make|mek|let god|death|i|una ~1 just? take|carry|collect me|die",
+            "i go|fit|want|must kill|end myself|my_life|my_self",
+        ),
+    ),
     # --- Emergency ----------------------------------------------------------------------
     Rule("emergency.chest", "emergency", _CHEST),
     Rule("emergency.breathing", "emergency", _BREATHING),
@@ -2313,6 +2407,9 @@ RULES: tuple[Rule, ...] = (
             "lost|weight|not_trying|without",
             "keep|keeps|been|still|kept losing ~1 weight|pounds|kg",
             "weight ~4 gone_down|going_down|keeps_going_down|down_by|dropping|droping",
+            # Pidgin and non-native: "my weight dey drop", "weight is reducing".
+            "weight dey|don|is|has|keeps|keep drop|dropped|reduce|reduced|reducing|fall|falling|"
+            "go_down|going_down|come_down|coming_down",
             "down|dropped|lost ~3 pounds|kg|stone|lbs|dress_sizes|sizes|a_stone|half_a_stone ~8 "
             "@UNEXPLAINED",
             "clothes|trousers|jeans|rings|belt|dress|face ~3 hanging_off|loose|thin|new_hole",
@@ -2334,10 +2431,14 @@ RULES: tuple[Rule, ...] = (
         # A pain or symptom that has lasted for weeks: persistent symptoms get checked.
         (
             *near(
-                "@PAIN|@HEADACHE|numb|tingling|tingly|lump|lumpy|swollen|blurry|blurrier",
+                "@PAIN|@HEADACHE|numb|tingling|tingly|lump|lumpy|swollen|blurry|blurrier|cough|"
+                "coughing|hoarse|hoarseness|dizzy|dizziness|vertigo",
                 "@DURATION",
                 8,
             ),
+            # "a lump on my neck under my jaw that's been there a month".
+            "lump|lumps|mole|swelling ~10 been ~2 there ~1 a|over_a|about_a|nearly_a|almost_a|"
+            "more_than_a week|fortnight|month",
             "@PAIN|@HEADACHE|it ~6 been ~2 there|going_on|around|with_me ~1 a|over_a|about_a|"
             "nearly_a|almost_a|more_than_a week|fortnight|month",
             "@PAIN|@HEADACHE|numbness|tingling ~4 lasted|lasting|has_lasted|gone_on|going_on ~2 "
@@ -2408,6 +2509,20 @@ RULES: tuple[Rule, ...] = (
                 "faint|dizzy|lightheaded|swallow",
                 12,
             ),
+        ),
+    ),
+    # Someone else's overdose, now: the emergency reply (call the number) leads; see
+    # scanner.OVERDOSE_OTHER.
+    Rule(
+        "emergency.overdose_other",
+        "emergency",
+        (
+            "@OTHER|flatmate|housemate|roommate ~3 swallowed|took|taken|has_taken|had|downed|"
+            "necked ~3 a? whole|all|entire|full|lot|load|loads|handful|too_many|way_too_many "
+            "~2 of? box|boxes|packet|packets|bottle|bottles|strip|strips|@PILLS|tablets|pills|"
+            "meds|medication|painkillers|her|his|their",
+            "@OTHER|flatmate|housemate|roommate ~3 overdosed|has_overdosed|od|oded|"
+            "took_an_overdose|has_taken_an_overdose|taken_an_overdose",
         ),
     ),
     Rule(
@@ -2496,7 +2611,7 @@ RULES: tuple[Rule, ...] = (
         (
             "blood|bleeding|bloody|bled ~5 toilet_paper|loo_roll|loo_paper|poo|poos|stool|stools|"
             "bum|bottom|back_passage|rectum|wiping|wipe|when_i_wipe|in_the_toilet|in_the_loo|"
-            "in_the_pan|bowel|bowels|motions|number_two",
+            "in_the_pan|bowel|bowels|motions|number_two|toilet|loo",
             "black|tarry|tar ~2 poo|poos|stool|stools",
         ),
     ),
@@ -2588,7 +2703,7 @@ RULES: tuple[Rule, ...] = (
         "doctor",
         (
             "drenched|soaked|soaking|dripping|wringing_wet ~3 in|with ~1 sweat",
-            "night sweats",
+            "night sweats|sweat|sweating",
             "sweating ~4 every|most|all ~1 night|nights",
             "waking|woke|wake_up|waking_up ~1 up? drenched|soaked|soaking|dripping|sopping",
         ),
@@ -2602,6 +2717,51 @@ RULES: tuple[Rule, ...] = (
                 "new|not_there_before|was_not_there|wasnt_there|appeared|noticed|found|growing|"
                 "getting_bigger|never_had|hard",
                 8,
+            ),
+        ),
+    ),
+    Rule(
+        "doctor.lump_place",
+        "doctor",
+        # A lump where glands or breasts are ("lump in my throat" is a feeling, left out).
+        (
+            "lump|lumps|swelling|growth|knot ~3 on|in|under|behind|near ~1 my|the? neck|breast|"
+            "breasts|boob|boobs|armpit|armpits|groin|testicle|testicles|balls|jaw|collarbone|"
+            "nipple",
+        ),
+    ),
+    Rule(
+        "doctor.mole_change",
+        "doctor",
+        (
+            *near(
+                "mole|moles|freckle|birthmark",
+                "bigger|darker|changed|changing|growing|grown|bleeding|bleeds|bled|itchy|itching|"
+                "itches|crusty|crusting|irregular|raised|spreading|new|oozing",
+                8,
+            ),
+        ),
+    ),
+    Rule(
+        "doctor.bleeding_after_menopause",
+        "doctor",
+        (
+            "period|periods|bleeding|bleed|spotting|blood ~10 past|after|post|since|through|"
+            "finished|gone_through|went_through|been_through ~1 the|my? menopause|change",
+            "postmenopausal|post_menopausal ~4 bleeding|bleed|spotting|period|periods|blood",
+            "period|periods ~3 come|came|started|starting|coming back|again ~12 menopause|"
+            "menopausal",
+        ),
+    ),
+    Rule(
+        "doctor.dizzy_new",
+        "doctor",
+        (
+            *near(
+                "dizzy|dizziness|vertigo|dizzy_spells|lightheaded|light_headed|room_spinning",
+                "new|new_thing|started_recently|recently|recent|getting_worse|worse|worsening|"
+                "every_day|more_often|never_used_to",
+                12,
             ),
         ),
     ),
@@ -2851,7 +3011,16 @@ CONTEXTS: tuple[Context, ...] = (
         scope="after",
         spares=frozenset(["doctor.side_effects"]),
     ),
-    Context("other_person_past", _OTHER_PAST, ("emergency",), scope="after", blocked_by=IMMEDIATE),
+    # Someone else's overdose is an emergency now however it is told; "years ago" or "last
+    # year" still softens it (`long_past`).
+    Context(
+        "other_person_past",
+        _OTHER_PAST,
+        ("emergency",),
+        scope="after",
+        blocked_by=IMMEDIATE,
+        spares=frozenset(["emergency.overdose_other"]),
+    ),
     # "my teenager told me she'd been self harming": someone else's past, not the person's.
     Context(
         "other_person_crisis_past",
@@ -3049,6 +3218,11 @@ CONTEXTS: tuple[Context, ...] = (
             "walking|during ~4 @EXERCISE_NOUN|@ACTIVITY|stairs|steps|hill|hills|gym|dance|dancing|"
             "class|concert|stadium|session",
             "will|would|going_to|gonna|is_going_to|could be the death of me",
+            # Pidgin: "this wahala wan kill me", "NEPA go kill me" (want, go: is going to).
+            "wahala|palava|yawa|gbege|stress|work|traffic|light|nepa|heat|sun|hunger|noise|boss|"
+            "pikin|children|kids|this|dis|that|these|dem|una ~2 want|go|don|will kill|finish me",
+            # "I'm going to lose my mind before half term": a threat of it, not a change now.
+            "going_to|gonna|will|about_to|could|might|would lose my mind|the_plot",
             # "my heart skipped a beat when i saw the bill", "the match gave me palpitations".
             "heart skipped a beat",
             "gave|give|giving|gives me ~1 heart? palpitations|palps",
@@ -3083,6 +3257,45 @@ CONTEXTS: tuple[Context, ...] = (
             "waiting_room|too_long ~10 @SADDLE ~3 is|was|are|went|gone|goes? @NUMBISH|numb|asleep",
         ),
         _ALL,
+    ),
+    # A sign said to be absent ("no chest pain, no headache", "I'm not having chest pain",
+    # "not suicidal", "no thoughts of harming myself"): a light check, never silence. Only a
+    # denial right before the sign counts, and not one followed by "but", "until", "like" or
+    # "before" ("no chest pain until this morning", "never had chest pain like this").
+    Context(
+        "negated",
+        (
+            "@NEG_LEAD any? @CHEST ~1 @CHEST_SYMPTOM !@NEG_KEEPS",
+            "@NEG_LEAD any? @PAIN|pressure|tightness|heaviness in|on my|the? chest !@NEG_KEEPS",
+            "@NEG_LEAD any? @NEGATABLE !@NEG_KEEPS",
+            "not|no_longer|never am? feeling? suicidal !@NEG_KEEPS",
+            "@NEG_LEAD any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|feelings|"
+            "ideation|urges|ideas|plans !@NEG_KEEPS",
+            "@NEG_LEAD any? thoughts|thought|feelings|urges|ideas|plans|intention of|about ~1 "
+            "suicide|self_harm|harming|hurting|killing|ending|cutting|harm|hurt|kill|end ~1 "
+            "myself|my_life|my_own_life|it_all !@NEG_KEEPS",
+            "no|not|never self_harm|self_harming|selfharm|selfharming !@NEG_KEEPS",
+            "not|never ~1 short|out of breath !@NEG_KEEPS",
+        ),
+        _ALL,
+    ),
+    # "legs are jelly" alone is everyday tiredness after effort: a light check. Legs that gave
+    # way, went numb or came on suddenly stay an emergency.
+    Context(
+        "jelly_legs",
+        ("legs|leg|knees ~3 jelly|like_jelly|jellied",),
+        ("emergency",),
+        scope="sentence",
+        only=frozenset(["emergency.legs_weak"]),
+        blocked_by=frozenset(
+            [
+                *("sudden", "suddenly", "both", "can", "not", "cannot", "stand", "standing"),
+                *("walk", "walking", "give", "gave", "giving", "way", "buckled", "buckling"),
+                *("collapsed", "fell", "floor", "numb", "numbness", "bladder", "bowel", "back"),
+                *("weak", "weakness", "dead", "paralysed", "paralyzed", "woke", "unable"),
+                *("move", "feel", "feeling", "tingling", "groin", "worse", "still"),
+            ]
+        ),
     ),
     # Someone else already being cared for: "my friend's dad is in hospital after a stroke".
     Context(
@@ -3225,6 +3438,9 @@ CONTEXTS: tuple[Context, ...] = (
             "because|cause|cos|after|of|at ~2 laughing|laughter|laugh|giggling|giggles|"
             "crying_laughing|cackling",
             "dead tired|beat|on_my_feet",
+            # "I can't breathe lol", "lmao can't breathe": laughing, not choking.
+            "@UNABLE ~2 @BREATH ~1 @LAUGHS",
+            "@LAUGHS ~1 i? @UNABLE ~2 @BREATH",
         ),
         _ALL,
     ),
@@ -3233,6 +3449,9 @@ CONTEXTS: tuple[Context, ...] = (
         (
             "@LIMB|it|them ~4 @WEAK|@TINGLE|asleep ~5 from|after|because|cause|cos ~2 sleeping|"
             "slept|lying|laying|lay|sitting|sat|leaning|leant|kneeling|knelt|crossing|crossed",
+            # "chest feels like someone is sitting on it" is a simile, not the person's posture.
+            "<someone_is|somebody_is|something_is|elephant_is|someone_was|somebody_was|"
+            "something_was|elephant_was|someone|somebody|something|elephant|like "
             "slept|sleeping|lying|laying|lay|sat|sitting|leaning|leant|knelt|kneeling on ~2 "
             "@LIMB|it|them ~6 @WEAK|@TINGLE|asleep",
             "@LIMB fell asleep",
@@ -3258,6 +3477,8 @@ CONTEXTS: tuple[Context, ...] = (
             "#N years|yrs|decades since",
             "long time ago",
             "when i was ~1 young|little|small|a_child|a_kid|younger|pregnant|a_teenager|at_school",
+            "when he|she|they was|were ~1 young|little|small|a_child|a_kid|younger|a_teenager|"
+            "at_school|at_uni|in_her_teens|in_his_teens|in_their_teens",
             "back in ~1 the? day|19|20|school",
             "last year",
             "turned out ~2 to_be|it_was|nothing|fine",

@@ -41,7 +41,7 @@ _WORDS = """
     xxxii xxxiii xxxiv xxxix xxxv xxxvi xxxvii xxxviii futures suture needle needled curtail
     flood floors flour frequents fiend fried colleagues focussed latte latter orr pooping poops
     putts scarred starred starring beak host lest loft lout lust peak teak tost tweak wean wesak
-    wreak mortgagee weeding
+    wreak mortgagee weeding deem diss donn meek peer poss ragging
 """
 
 PROTECTED: frozenset[str] = frozenset(_WORDS.split())

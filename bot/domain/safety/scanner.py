@@ -79,6 +79,9 @@ _DENIALS = PatternSet([((p,),) for p in DENIAL_PATTERNS], CLASSES)
 _CONTEXT_PATTERNS: tuple[tuple[Context, tuple[CompiledPattern, ...]], ...] = tuple(
     (context, tuple(compile_pattern(p, CLASSES) for p in context.patterns)) for context in CONTEXTS
 )
+# A sign said to be absent ("no thoughts of harming myself"): the crisis model, which reads the
+# words and not the "no", must not turn that check back into the crisis reply.
+_NEGATED = next(patterns for context, patterns in _CONTEXT_PATTERNS if context.id == "negated")
 NORMALISER = Normaliser(_VOCABULARY, FUZZY_WORDS, PROTECTED, SWAP_WORDS)
 
 
@@ -242,6 +245,13 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
 
 # An overdose already taken: the emergency reply leads even over the crisis reply.
 OVERDOSE_TAKEN = "emergency.overdose_taken"
+# Someone else's overdose, now ("my flatmate swallowed a box of paracetamol"): the emergency
+# reply leads when the only crisis rules that fired are the overdose words themselves.
+OVERDOSE_OTHER = "emergency.overdose_other"
+_OVERDOSE_WORDS = frozenset(("crisis.overdose", "crisis.pills", "crisis.how_many"))
+# Words that may say the person wants the same ("...and I want to do the same"): the crisis
+# reply keeps the lead.
+_OVERDOSE_ME_TOO = frozenset(("same", "too", "join", "myself", "also", "want", "wanna", "wish"))
 # The rule id reported when the triage net, not a rule, raised the flag.
 TRIAGE_RULE = "triage.body"
 # The rule ids reported when a model, not a pattern, raised the flag.
@@ -284,6 +294,13 @@ def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
     ):
         # Too many pills by mistake, or drowsy now: "call 999 now" leads.
         flags = (flags[1], flags[0], *flags[2:])
+    elif (
+        OVERDOSE_OTHER in by_tier.get("emergency", ())
+        and flags[0].tier == "crisis"
+        and _OVERDOSE_WORDS.issuperset(flags[0].matched)
+        and _OVERDOSE_ME_TOO.isdisjoint(norm.words)
+    ):
+        flags = (flags[1], flags[0], *flags[2:])
     return flags
 
 
@@ -308,7 +325,9 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
     if flags:
         # A pattern's softened "check" (someone else, an idiom, the past) becomes the crisis
         # reply only when the model is much surer than its threshold: two readers agree.
-        if models.get("crisis").fires(text, CHECK_UPGRADE_MARGIN):
+        hay = Haystack(norm.text, norm.words)
+        negated = any(pattern.search(hay) for pattern in _NEGATED)
+        if not negated and models.get("crisis").fires(text, CHECK_UPGRADE_MARGIN):
             return (RedFlag("crisis", (MODEL_RULE,)),)
         return flags
     # A model alone never raises a full alarm: it was trained on far fewer everyday messages

@@ -104,6 +104,21 @@ CRISIS: tuple[str, ...] = (
     "this will be my final message, I've decided",
     "got two boxes of co-codamol from every chemist in town",
     "the tablets are in the drawer, you know what for",
+    # Round 4 concepts: places that call, letters just in case, worth more gone, hoping for a
+    # crash, exhaust fumes, hidden self-harm, Nigerian Pidgin.
+    "the railway line near work has been calling to me all week",
+    "that cliff edge keeps pulling me every time we drive past",
+    "left letters for my boys in the desk drawer in case anything happens",
+    "the kids would get the death in service payout if i was gone",
+    "on bad days i hope the bus ploughs into me",
+    "hoping i crash on the motorway tonight",
+    "parked up in the garage with the motor running for a while last night",
+    "nobody knows what i did to my thighs last night",
+    "wearing a cardigan to hide my cuts again",
+    "I no fit live again, e don do",
+    "make God just carry me, I don tire for this life",
+    "i wan die abeg",
+    "not suicidal exactly, just want everything to stop forever",
 )
 
 EMERGENCY: tuple[str, ...] = (
@@ -184,6 +199,13 @@ EMERGENCY: tuple[str, ...] = (
     "my husband says I sound drunk but I haven't been drinking",
     "the tops of my legs are numb and I can't feel between them",
     "both legs have gone weak",
+    # Round 4: someone else's overdose now; a simile is not a posture.
+    "my housemate took a whole strip of her sleeping tablets and is drowsy",
+    "my son has overdosed, he's barely awake",
+    "feels like an elephant is sitting on my chest and my arm is going numb",
+    # A denial followed by "but", "until" or "like" is no denial.
+    "no chest pain until ten minutes ago, now it is crushing",
+    "never had chest pain like this in my life",
 )
 
 DOCTOR: tuple[str, ...] = (
@@ -242,6 +264,16 @@ DOCTOR: tuple[str, ...] = (
     "fever and a sore stiff neck for three days, no headache",
     "missed a step on the stairs and my back has hurt since",
     "jarred my neck on the bus, it's been sore for days",
+    # Round 4: places and changes that need a GP.
+    "found a hard lump in my armpit when showering",
+    "lump under my jaw, been there about a fortnight",
+    "the mole on my shoulder has started itching and bleeding",
+    "spotting again and I went through the menopause six years ago",
+    "I've been hoarse for 4 weeks and it isn't clearing",
+    "getting dizzy spells which are new for me, worse this week",
+    "my weight don reduce, I no dey try at all",
+    "night sweat every night, soaked the sheets",
+    "some blood in the loo after going, been a few days",
 )
 
 # Everyday notes that must stay quiet: the product is unusable if these get a safety reply.
@@ -348,11 +380,9 @@ ACCEPTED_FALSE_POSITIVES: tuple[tuple[str, str], ...] = (
     ("I feel like a burden", "crisis"),
     ("I can't cope", "crisis"),
     ("I just want it to stop", "crisis"),
-    ("i'm not suicidal", "crisis"),
     ("a bit out of breath after the hill", "emergency"),
     ("I'm confused", "emergency"),
     ("my legs are weak today", "emergency"),
-    ("no chest pain today", "emergency"),
     ("lost my balance during the balance exercises", "emergency"),
     ("my balance is off today", "doctor"),
     ("the constant pain is exhausting", "doctor"),
@@ -398,6 +428,23 @@ CHECKS: tuple[str, ...] = (
     "felt worthless yesterday but talking to my sister helped a lot",
     "fed up with it all today, flare is rubbish",
     "bum went numb after 4 hours in the car",
+    # Round 4: denied signs, laughing, idioms. A light check, never a full alarm.
+    "i'm not suicidal",
+    "no chest pain today",
+    "no chest pain or tightness, just my usual aches",
+    "I'm not having any chest pain, just wanted to log my walk",
+    "without any chest pressure this time",
+    "not feeling suicidal, just a grey day",
+    "no thoughts of hurting myself, the GP checked",
+    "no suicidal thoughts, promise, just tired",
+    "no self harm this week, doing ok",
+    "I'm not out of breath at all",
+    "can't breathe lol my nephew's joke",
+    "can't breathe 🤣 the cat fell off the sofa",
+    "this traffic wan kill me",
+    "the kids are off school all week, I am gonna lose my mind",
+    "legs like jelly after the stairs, that's all",
+    "my legs are jelly today",
 )
 
 # Decided: alarms that the check tier must never swallow (self, now, or both).

@@ -1,0 +1,155 @@
+"""Signs said to be absent, laughter, and someone else's overdose: each rule at its edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.safety import models
+from bot.domain.safety.normalize import LAUGH
+from bot.domain.safety.scanner import NORMALISER, scan, scan_all
+
+
+def _tier(text: str) -> str:
+    flag = scan(text)
+    return flag.tier if flag is not None else "none"
+
+
+# A denial right before the sign: a light check (never silence, never the full alarm).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chest pain",
+        "No chest pain, no headache",
+        "I'm not having chest pain",
+        "without any chest tightness",
+        "no pain in my chest",
+        "not suicidal",
+        "i am not feeling suicidal",
+        "no thoughts of harming myself",
+        "no suicidal thoughts",
+        "never self harm",
+    ],
+)
+def test_a_denied_sign_is_a_light_check(text: str) -> None:
+    assert _tier(text) == "check", scan_all(text)
+
+
+# The same words that are no denial: the sign first, a hedge, or a denial that runs on.
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("chest pain, no idea why", "emergency"),
+        ("not sure but chest pain", "emergency"),
+        ("no, chest pain", "emergency"),
+        ("no chest pain until an hour ago", "emergency"),
+        ("no chest pain but my left arm feels heavy", "emergency"),
+        ("never had chest pain like this", "emergency"),
+        ("not suicidal exactly, I just want it all to end", "crisis"),
+        ("not suicidal yet", "crisis"),
+        ("im not suicidal but i think about dying a lot", "crisis"),
+        ("no thoughts of anything but killing myself", "crisis"),
+        ("not sure I want to live", "crisis"),
+        ("no reason to live", "crisis"),
+    ],
+)
+def test_a_sign_that_is_not_denied_keeps_its_alarm(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+def test_a_denied_sign_next_to_a_real_one_keeps_the_real_alarm() -> None:
+    assert _tier("no chest pain, but I can't breathe properly") == "emergency"
+    assert _tier("not suicidal, I just don't want to be alive") == "crisis"
+
+
+def test_the_crisis_model_does_not_turn_a_denial_back_into_the_crisis_reply() -> None:
+    text = "the nurse asked, no thoughts of harming myself at all and I told her so"
+    # The model alone reads this as crisis; the denial keeps it a light check.
+    assert models.get("crisis").fires(text, 5.0)
+    assert _tier(text) == "check"
+
+
+def test_laughing_emojis_read_as_lol_and_other_emojis_as_a_break() -> None:
+    assert f" {LAUGH} " in NORMALISER.normalise("ha 😂😂 ok").text
+    assert f" {LAUGH} " in NORMALISER.normalise("🤣").text
+    assert LAUGH not in NORMALISER.normalise("ok 😭 fine").words
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I can't breathe 😂", "check"),
+        ("cant breathe lmao", "check"),
+        ("lol i can't breathe", "check"),
+        ("I can't breathe 😭", "emergency"),
+        ("I can't breathe", "emergency"),
+        # The laughter must be right beside it: a joke earlier does not explain it away.
+        ("lol that film. now my chest is tight and I can't breathe", "emergency"),
+    ],
+)
+def test_laughter_right_beside_breathlessness_softens_it(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my flatmate necked a whole bottle of her pills", "emergency"),
+        ("my brother has overdosed on his meds", "emergency"),
+        # The person wants the same: the crisis reply leads.
+        ("my friend took a whole box of pills and I want to do the same", "crisis"),
+        ("I swallowed a whole box of pills", "crisis"),
+        # Long ago: a check.
+        ("my cousin overdosed years ago", "check"),
+    ],
+)
+def test_someone_elses_overdose_now_leads_with_the_emergency_reply(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my legs are jelly", "check"),
+        ("legs like jelly after the hill", "check"),
+        ("my legs are jelly and gave way twice", "emergency"),
+        ("suddenly both legs are jelly", "emergency"),
+        ("my legs are weak", "emergency"),
+    ],
+)
+def test_jelly_legs_alone_are_a_check(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("this wahala wan kill me", "check"),
+        ("traffic go kill me today", "check"),
+        ("I wan kill myself", "crisis"),
+        ("I no wan live again", "crisis"),
+        ("I don't want to live any more", "crisis"),
+        ("gonna lose my mind with this rain", "check"),
+        # Losing it now, with a change in thinking: still the doctor flag.
+        ("I'm losing my mind, forgetting words more and more lately", "doctor"),
+    ],
+)
+def test_pidgin_and_idioms(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("the canal keeps calling me", "crisis"),
+        ("my sister keeps calling me", "none"),
+        ("wrote letters to my kids in case something happens", "crisis"),
+        ("wrote a letter to the council about the bins", "none"),
+        ("they'd get the insurance money if I was dead", "crisis"),
+        ("sorted the car insurance today", "none"),
+        ("I hope the bus hits me", "crisis"),
+        ("hope the bus hits traffic so I can finish my podcast", "none"),
+        ("car in the garage, engine running, door shut", "crisis"),
+    ],
+)
+def test_indirect_crisis_at_its_edges(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
