@@ -3,9 +3,9 @@
 Data only; `dsl.py` says how a pattern string reads and `scanner.py` runs them. The rule is
 fail safe: a false positive is acceptable, a miss is not. Negation never silences a match: a
 sign denied right before it ("no chest pain", "not suicidal") is a light check, and a denial
-that runs on ("no chest pain but...", "until", "like this") still fires. The few exclusions below are for very common, clearly
-unrelated uses (exercise names, idioms such as "fell asleep" or "dying to try"), each says why,
-and none reaches across a sentence break.
+that runs on ("no chest pain but...", "until", "like this") still fires. The few exclusions
+below are for very common, clearly unrelated uses (exercise names, idioms such as "fell asleep"
+or "dying to try"), each says why, and none reaches across a sentence break.
 
 Decisions on ambiguous phrasings (tests/unit/safety/cases.py pins them):
 - Quiet: "this weather / my back is killing me" (everyday chronic-pain talk; "kill me" and
