@@ -24,13 +24,21 @@ from bot.domain.progress import Day, Decided, read_days
 __all__ = ["Day", "Decided", "days", "days_of", "group_statuses"]
 
 
-async def days(session: AsyncSession, user: User, first: date, last: date) -> list[Day]:
-    """Each day from `first` to `last` (never before the person joined), oldest first."""
-    return (await days_of(session, [user], first, last))[user.id]
+async def days(
+    session: AsyncSession, user: User, first: date, last: date, *, since_joining: bool = True
+) -> list[Day]:
+    """Each day from `first` to `last` (never before the person joined, unless not
+    `since_joining`: the export shows every stored day), oldest first."""
+    return (await days_of(session, [user], first, last, since_joining=since_joining))[user.id]
 
 
 async def days_of(
-    session: AsyncSession, users: Sequence[User], first: date, last: date
+    session: AsyncSession,
+    users: Sequence[User],
+    first: date,
+    last: date,
+    *,
+    since_joining: bool = True,
 ) -> dict[int, list[Day]]:
     """`days` for several people at once (a group's members), in the same two queries; each
     day is counted with all that is known about it now (an answer given after `last` about a
@@ -40,8 +48,8 @@ async def days_of(
     found = await stored_days.load(session, users, first)
     out: dict[int, list[Day]] = {}
     for user in users:
-        joined = history.joined_on(user)
-        start = max(first, joined)
+        joined = history.joined_on(user) if since_joining else None
+        start = max(first, joined) if joined is not None else first
         if start > last:
             out[user.id] = []
             continue

@@ -18,6 +18,7 @@ from bot.services import Services
 from bot.usecases import onboarding, reports
 from bot.usecases.answers import Answer, File
 from bot.usecases.checkin import today_for
+from bot.usecases.days import days
 from bot.views import keyboards
 from bot.views.callbacks import WeeklyTap
 from bot.views.export import checkins_csv
@@ -51,17 +52,21 @@ async def export(services: Services, user_id: int) -> Answer:
             return Answer.say(say(services.content, "export.nothing", None))
         rows = await _all(session, CheckIn, user.id)
         plans = await _all(session, DayPlan, user.id)
-        if not rows:
-            return Answer.say(say(services.content, "export.nothing", user))
         today = today_for(services, user)
+        # Every stored day: rows can predate the joining date (a change of time zone moves it).
+        dates = [r.local_date for r in rows] + [p.local_date for p in plans]
+        first = min([*dates, history.joined_on(user), today])
+        stored = await days(session, user, first, today, since_joining=False)
+        # A day moved with the group's Done only is a day on the chart: it is exported too.
+        if not rows and not plans and not any(d.facts.mark for d in stored):
+            return Answer.say(say(services.content, "export.nothing", user))
         data, summary = await reports.load(session, user, today)
         period = await reports.load_trends(session, user, today, SHORT_WEEKS)
-        marks = await history.load_marks(session, user.id, history.joined_on(user))
     pdf = await reports.visit_pdf(services, user, data, summary, period)
     return Answer(
         sends=[(say(services.content, "export.sent", user), None)],
         files=[
-            File(checkins_csv(rows, plans, marks), f"smallsteps-checkins-{today}.csv"),
+            File(checkins_csv(rows, plans, stored), f"smallsteps-checkins-{today}.csv"),
             File(pdf, f"smallsteps-summary-{today}.pdf"),
         ],
     )

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping, Sequence
-from datetime import date
+from collections.abc import Sequence
 
 from bot.db.models import CheckIn, DayPlan
-from bot.domain.progress import answers_about
+from bot.domain.progress import Day
 
 # Documented in README ("Your data"); the order is the file's column order.
 CSV_COLUMNS = (
     "date", "pain", "flare", "interference", "energy", "sleep", "movement", "note", "path",
     "completed_at_utc", "day_type", "goal_minutes", "goal_activity", "goal_done",
-    "rest_declared", "group",
+    "rest_declared", "group", "moved", "on_plan",
 )  # fmt: skip
 
 
@@ -38,34 +37,34 @@ def _cell(value: object) -> str:
 
 
 def checkins_csv(
-    checkins: Sequence[CheckIn],
-    plans: Sequence[DayPlan],
-    marks: Mapping[date, str] | None = None,
+    checkins: Sequence[CheckIn], plans: Sequence[DayPlan], days: Sequence[Day] = ()
 ) -> bytes:
-    """One row per day, oldest first: that day's check-in, its plan, the movement answer about
-    it (given at the next check-in, "since your last check-in": bot.domain.progress puts it on
-    the day it is about) and the group's mark (`marks`: "moved" or "resting"); UTF-8 with a BOM
-    so spreadsheet programs read accents and emoji in notes correctly."""
-    marks = marks or {}
+    """One row per day, oldest first: that day's check-in, its plan, and from the day reader
+    (`days`, bot/usecases/days.py) the movement answer about it (given at the next check-in,
+    "since your last check-in"), the group's mark and whether the person moved or was on plan,
+    as every other surface counts them; UTF-8 with a BOM so spreadsheet programs read accents
+    and emoji in notes correctly."""
     by_date = {p.local_date: p for p in plans}
     rated = {c.local_date: c for c in checkins if _said_about_itself(c)}
-    about = answers_about({c.local_date: c.movement for c in checkins}, [*rated, *by_date])
+    read = {d.date: d for d in days}
+    told = {d.date for d in days if d.answer or d.facts.mark or d.status}
     buffer = io.StringIO()
     # CRLF rows (RFC 4180): the writer then quotes a lone CR in a note as well as a newline.
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for day in sorted({*rated, *by_date, *about, *marks}):
-        row, plan = rated.get(day), by_date.get(day)
+    for day in sorted({*rated, *by_date, *told}):
+        row, plan, shown = rated.get(day), by_date.get(day), read.get(day)
         writer.writerow(
             _cell(v)
             for v in (
                 day, row and row.pain, row and row.flare, row and row.interference,
-                row and row.energy, row and row.sleep, about.get(day), row and row.note,
+                row and row.energy, row and row.sleep, shown and shown.answer, row and row.note,
                 row and row.path,
                 row.completed_at.replace(tzinfo=None) if row and row.completed_at else None,
                 plan.day_type if plan else None, plan.goal_minutes if plan else None,
                 plan.activity if plan else None, plan.done if plan else None,
-                plan.rest_declared if plan else None, marks.get(day),
+                plan.rest_declared if plan else None, shown and shown.facts.mark,
+                shown.moved if shown else None, shown.on_plan if shown else None,
             )
         )  # fmt: skip
     return buffer.getvalue().encode("utf-8-sig")

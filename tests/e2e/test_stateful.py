@@ -37,14 +37,13 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 from sqlalchemy import select
 
-from bot.db import history
 from bot.db.models import CheckIn, DayPlan, PromptSent, User
 from bot.devtools.emulator import FakeChat, FakeUser, buttons, format_message
 from bot.domain.schedule import next_due
 from bot.telegram.jobs import challenges as challenge_jobs
+from bot.usecases import progress as progress_case
 from bot.usecases import reports
 from bot.usecases.days import days, group_statuses
-from bot.views.export import checkins_csv
 from tests.e2e.test_groups import create
 from tests.e2e.test_groups import tap as group_tap
 from tests.harness import Harness
@@ -362,20 +361,21 @@ class Companion(RuleBasedStateMachine):
             chart = {p.date for p in data.days if p.moved and p.date >= start}
             found = await group_statuses(session, [user], start, today)
             tally = {d for d, s in found[user.id].items() if s == "moved"}
-            rows = await self._checkins()
-            plans = await self._plans()
-            marks = await history.load_marks(session, user.id, history.joined_on(user))
             read = {d.date for d in await days(session, user, start, today) if d.moved}
         assert read == chart, (read, chart)
         sheet = set()
-        text = checkins_csv(rows, plans, marks).decode("utf-8-sig")
+        export = await progress_case.export(self.harness.services, self.person.id)
+        text = export.files[0].data.decode("utf-8-sig") if export.files else ""
         for row in csv.DictReader(io.StringIO(text)):
             day = date.fromisoformat(row["date"])
-            if start <= day <= today and (
-                row["goal_done"] == "yes"
+            moved = row["moved"] == "yes"
+            # The row's own words say the same: Done, "yes"/"some" about it, or the group's Done.
+            said = (
+                row["goal_done"] == "yes" or row["group"] == "moved"
                 or row["movement"] in ("yes", "some")
-                or row["group"] == "moved"
-            ):
+            )  # fmt: skip
+            assert moved == said, row
+            if start <= day <= today and moved:
                 sheet.add(day)
         return chart, summary.days_moved, tally, sheet
 
