@@ -131,6 +131,6 @@ def run(
             status = "timeout"
         else:
             time.sleep(0.05)
-    tail = Path(out).read_text(errors="replace")[-1500:]
+    tail = Path(out).read_text(errors="replace")[-3000:]
     Path(out).unlink(missing_ok=True)
     return status, time.monotonic() - started, tail

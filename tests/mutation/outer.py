@@ -30,10 +30,12 @@ import importlib
 import importlib.machinery
 import importlib.util
 import random
+import re
 import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -255,6 +257,7 @@ class Outcome:
     mutant: Mutant | None  # None: the unmutated baseline
     status: str  # killed, survived, timeout, error
     seconds: float
+    output: str = ""  # the end of pytest's output
 
 
 def run(module: str, text: str, tests: Sequence[str], timeout: float) -> Outcome:
@@ -278,7 +281,7 @@ def run(module: str, text: str, tests: Sequence[str], timeout: float) -> Outcome
     if status == "error":
         tail = (done.stdout + done.stderr)[-1500:]
         print(f"    pytest stopped with {done.returncode}:\n{tail}")
-    return Outcome(None, status, took)
+    return Outcome(None, status, took, (done.stdout + done.stderr)[-3000:])
 
 
 def chosen(found: list[Mutant], sample: int | None, seed: int) -> list[int]:
@@ -321,10 +324,17 @@ class _Selection:
         self.seconds = trace.seconds
         self.reached = trace.lines.get(module, {})
         self.tree = ast.parse(source)
+        self.kills: Counter[str] = Counter()
 
     def tests(self, mutant: Mutant) -> list[str]:
         lines = selection.statement_lines(self.tree, mutant.line, mutant.col, mutant.end_line)
-        return selection.tests_for_lines(self.reached, lines, self.order)
+        found = selection.tests_for_lines(self.reached, lines, self.order)
+        return selection.fastest_first(found, self.seconds, self.kills)
+
+    def killed_by(self, output: str) -> None:
+        """Remember which test failed (pytest's summary line), to run it first next time."""
+        for test in re.findall(r"^(?:FAILED|ERROR) (\S+)", output, re.MULTILINE):
+            self.kills[test] += 1
 
     def timeout(self, tests: Sequence[str]) -> float:
         # Measured under coverage (slower than a plain run), plus the interpreter's start.
@@ -371,6 +381,7 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
             if tests:
                 outcome = _run_selected(module, source, mutant.apply(source), tests,
                                         picker.timeout(tests), fresh=args.fresh)  # fmt: skip
+                picker.killed_by(outcome.output)
                 line += f"  [{len(tests)} tests]"
             else:
                 outcome = Outcome(mutant, "not reached", 0.0)
@@ -397,7 +408,7 @@ def _run_selected(
         if status == "error":
             print(f"    pytest stopped with an error:\n{tail}")
         if status != "fresh":
-            return Outcome(None, status, seconds)
+            return Outcome(None, status, seconds, tail)
     return run(module, mutated, tests, timeout)
 
 

@@ -37,11 +37,20 @@ PYTEST_ARGS = ("-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=")
 def tests_for_lines(
     reached: Mapping[int, Iterable[str]], lines: Iterable[int], order: Sequence[str]
 ) -> list[str]:
-    """The tests that execute any of `lines`, in `order` (the row's own order, so the run
-    with -x stops where the whole row would have). Tests outside `order` (failing on the
-    unmutated tree, or from another row) are left out."""
+    """The tests that execute any of `lines`, in `order` (the order they ran in the trace).
+    Tests outside `order` (failing on the unmutated tree, or from another row) are left
+    out."""
     wanted = {test for line in lines for test in reached.get(line, ())}
     return [test for test in order if test in wanted]
+
+
+def fastest_first(
+    tests: Sequence[str], seconds: Mapping[str, float], kills: Mapping[str, int]
+) -> list[str]:
+    """The order to run a mutant's tests in, up to the first failure: the tests that killed
+    most of this module's mutants so far first, then the quickest (as mutmut orders them), so
+    a mutant that is killed is killed early. The order never changes what is selected."""
+    return sorted(tests, key=lambda t: (-kills.get(t, 0), seconds.get(t, float("inf"))))
 
 
 def statement_lines(tree: ast.Module, line: int, col: int, end_line: int) -> range:

@@ -28,6 +28,13 @@ def test_tests_outside_the_row_or_failing_without_a_mutant_are_never_selected() 
     assert selection.tests_for_lines(REACHED, [3], ["t.py::c"]) == ["t.py::c"]
 
 
+def test_the_tests_that_killed_before_run_first_then_the_quickest() -> None:
+    seconds = {"t.py::a": 9.0, "t.py::b": 1.0, "t.py::c": 3.0}
+    assert selection.fastest_first(ORDER, seconds, {}) == ["t.py::b", "t.py::c", "t.py::a"]
+    kills = {"t.py::a": 2, "t.py::c": 1}
+    assert selection.fastest_first(ORDER, seconds, kills) == ["t.py::a", "t.py::c", "t.py::b"]
+
+
 SOURCE = """\
 def f(x):
     call(
