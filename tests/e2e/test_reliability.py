@@ -131,6 +131,29 @@ async def test_blocked_person_is_never_retried(limited: Harness) -> None:
     assert user is not None and not user.active
 
 
+async def test_a_reply_refused_as_blocked_marks_the_person_by_their_chat(
+    limited: Harness,
+) -> None:
+    """Eli taps an answer and blocks the bot before the reply goes out (the bot has not yet
+    heard of the block): the refused reply names only Eli's chat, and that is enough for
+    nothing more to be sent, not even the next day's prompt."""
+    eli = await due_now(limited, "Eli")
+    await limited.tick()
+    assert len(prompt_calls(limited, eli.id)) == 1  # type: ignore[attr-defined]
+    limited.emu.state_of(eli).blocked = True  # type: ignore[arg-type]
+    calls = len(limited.emu.calls)
+    await limited.tap(eli, "4")  # type: ignore[arg-type]
+    refused = [c for c in limited.emu.calls[calls:] if c.error and c.error.status == 403]
+    assert refused and {str(c.params.get("chat_id")) for c in refused} == {str(eli.id)}  # type: ignore[attr-defined]
+    async with limited.services.sessions() as session:
+        user = await session.get(User, eli.id)  # type: ignore[attr-defined]
+    assert user is not None and not user.active
+    limited.clock.advance(timedelta(days=1))
+    calls = len(limited.emu.calls)
+    await limited.tick()
+    assert not [c for c in limited.emu.calls[calls:] if str(c.params.get("chat_id")) == str(eli.id)]  # type: ignore[attr-defined]
+
+
 async def test_stored_updates_survive_a_crash_and_replays_are_ignored(
     harness: Harness,
 ) -> None:

@@ -19,6 +19,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/checkin.py", "begin", "left out: user.dialog = None"):
         "after 'already done', a dialog left open finds no open question on the next text and "
         "closes then, with the same reply (test_after_checkin_again_on_a_done_day_...)",
+    ("bot/usecases/people.py", "blocked", "0 -> 1"):
+        "when nobody is named its one caller (delivery.mark_inactive) logs '1 people blocked' "
+        "instead of nothing: a count in a log line, nothing stored or sent",
+    ("bot/usecases/people.py", "blocked", "return None instead of len(users | chats)"):
+        "its one caller only logs the count: that line is left out, and the people are marked "
+        "inactive all the same (the update is committed before the return)",
     ("bot/usecases/people.py", "blocked", "return None instead of 0"):
         "its one caller (delivery.mark_inactive) only logs a count that is truthy; None and 0 "
         "are both falsy, and nothing was named, so nothing is stored either way",
