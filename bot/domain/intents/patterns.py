@@ -18,6 +18,16 @@ _PAIN = (
 _GOOD = r"(better|fine|okay|good|great|easier|improving|improved|alright|much better|lovely)"
 
 
+# Someone else's trouble: "my mum's back is bad again", "hubby's got a headache".
+_OTHER_WHO = (
+    r"(mums?|moms?|mams?|dads?|hubbys?|husbands?|wifes?|partners?|sons?|daughters?|kids?|"
+    r"friends?|mates?|brothers?|sisters?|nans?|grandmas?|grandads?|dogs?|cats?|boss|bosses|"
+    r"roommates?|flatmates?|housemates?|"
+    r"colleagues?|neighbours?|neighbors?|boyfriends?|girlfriends?|bfs?|gfs?|oh|he|she|they|"
+    r"everyone|everybody|the kids|the dog|the cat)"
+)
+
+
 def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
@@ -25,8 +35,10 @@ def _any(*patterns: str) -> re.Pattern[str]:
 _NOT_STOP = re.compile(
     r"\b(will not|does not|do not|can not|never|would not|not|had to|have to|needed to|need to|"
     r"made me) (stop|pause)\b|\b(brain|mind|head|thoughts)\b.{0,20}\b(switch|turn|shut) "
-    r"(off|down)\b|\bpause (the|my|todays) (exercises?|walk|movement|session|stretches|plan) "
-    r"for today\b"
+    r"(off|down)\b|\bpause (the|my|todays|today|this|our) (exercises?|walk|movement|session|"
+    r"stretches|plan|workout|yoga)\b|"
+    rf"(^|\b(my|our|his|her) ){_OTHER_WHO}( \w+)? (wants?|wanted|asked|asks|needs?|is trying|tried|"
+    r"trying) to (stop|pause|mute|unsubscribe|turn off)\b"
 )
 _STOP_WHOLE = re.compile(
     r"^(please |okay |just |can you |could you |bot )*(stop|stop it|stop now|stop please|pause|"
@@ -42,6 +54,8 @@ _STOP = _any(
     r"second|bit|drink))|to |and|every|in between|"
     r"between|after|mid))",
     r"\b(no|fewer|less) (more )?(messages|reminders|notifications|check ins?|checkins|prompts)\b",
+    r"\b(messages|reminders|notifications|check ins?|checkins|texts|pings|nudges) to (stop|end|"
+    r"pause)\b",
     r"\btoo many (messages|reminders|notifications|check ins?|checkins)\b",
     r"\bdo not (message|text|remind|bother|ping|contact|send)\b",
     r"\b(turn|switch|shut) (off|down)\b",
@@ -61,7 +75,20 @@ _DELETE = _any(
     r"\b(close|cancel) my account\b",
     r"\bhow (do|can) i (delete|erase|remove|wipe)\b",
     r"^(delete|delete everything|delete all|erase everything|wipe everything)$",
-    r"\b(data|account|everything|history|information) (deleted|erased|removed|wiped)\b",
+    r"\b(data|account|everything|history|information|info|records?|details|profile|check ins?|"
+    r"checkins) (deleted|erased|removed|wiped)\b",
+    r"\bgdpr\b.{0,40}\b(delet\w*|eras\w*|remov\w*)\b|\b(delet\w*|eras\w*)\b.{0,40}\bgdpr\b",
+    r"\bright to (be forgotten|erasure)\b",
+)
+# "I don't want to delete my account": the deletion they decline.
+_NOT_DELETE = re.compile(
+    r"\b(do not|not|never|will not|no need to|without) (want to |wanting to |need to |going to |"
+    r"trying to |mean to )?(delete|erase|remove|wipe|lose)\b"
+)
+# "Already exported my data last week": done before, not asked for now.
+_EXPORT_DONE = re.compile(
+    r"\b(already|just) (exported|downloaded)\b|\b(exported|downloaded)\b.{0,30}\b(last|yesterday|"
+    r"ago|before)\b"
 )
 _EXPORT = _any(
     r"\bexport\w*\b",
@@ -75,6 +102,10 @@ _EXPORT = _any(
     r"\b(data|check ins?|checkins|history|records)\b.{0,30}\b(spreadsheet|csv|pdf|excel|file)\b",
     r"\b(take|bring|give|send|show) (to|for) (my|the) (doctor|gp|physio|rheumatologist|"
     r"specialist|nurse|consultant)\b",
+    r"\b(take|bring|give|send|show|share|email) (my |the |all my |all the )?(data|records|history|"
+    r"check ins?|checkins|numbers|scores|results|info) (to|with) (my|the|a) (doctor|gp|physio|"
+    r"rheumatologist|specialist|nurse|consultant)\b",
+    r"\b(can|could|how do|how can) (i|we|you) (download|export) (it|them|this|that|these)\b",
     r"\b(report|summary) for (my |the )?(doctor|gp|physio|rheumatologist|specialist|nurse|"
     r"consultant|appointment)\b",
     r"\b(everything|all|what) (that )?(you|youve|you have) (stored|saved|kept|got|hold|"
@@ -93,6 +124,10 @@ _PROGRESS = _any(
     r"i did|done|so far)\b",
     r"\bam i (actually |really )?(getting anywhere|making progress|getting somewhere|any better|"
     r"getting any better|getting better)\b",
+    r"\b(how|what) (have|has|are|were|is) (my|the) (\w+ ){0,2}(scores|ratings|numbers|levels|"
+    r"readings|trends?|averages?)\b",
+    r"\bhave i (actually |really |at all )?(improved|progressed|got better|gotten better|"
+    r"made (any )?progress)\b",
 )
 # Changing when or where the bot writes: the settings, not a generic help text.
 _SETTINGS = _any(
@@ -112,6 +147,33 @@ _SETTINGS = _any(
     r"\b(reminders?|check ins?|checkins|messages?|pings?|prompts?) (come|comes|arrive|arrives|are|"
     r"is) (way |much |a bit |too |so )*(early|late|early for me|late for me)\b",
     r"\bmake (it|them|the reminders?) (later|earlier)\b",
+    r"\b(change|move|switch|shift|set|push|bring|put) (my |the |our )?(daily |morning |evening )?"
+    r"(check ins?|checkins?|reminders?|messages?|pings?|nudges?|prompts?) (to|till|until|back|"
+    r"forward|earlier|later|an hour|for|at|around)\b",
+    r"\b(check ins?|checkins?|reminders?|messages?|pings?|nudges?|prompts?) "
+    r"(is |are |keep |keeps )?(come|comes|coming|arrive|arrives|arriving|go out|goes out|turn up|"
+    r"turns up)( \w+){0,3} (early|late|earlier|later|too soon)\b",
+    # "just send them later": an order needs no word of asking.
+    r"(^|\b(just|please|you|then)) (send|move|put|schedule) (them|it|the messages|the reminders|"
+    r"the check ins?) (at|around|later|earlier|for later)\b",
+    r"\bclocks? (changed|went back|went forward|have changed|go back|go forward)\b.{0,40}"
+    r"\b(check ins?|checkins?|reminders?|messages?)\b",
+)
+# A request about when the check-in or reminders come: "can my check-in come at 7 instead?",
+# "send them later, like 9pm", "reminders only on weekdays". They need a word of asking.
+_SETTINGS_WHEN = _any(
+    r"\b(check ins?|checkins?|reminders?|messages?|pings?|nudges?|prompts?) (only )?(come|arrive|"
+    r"be sent|go out|get sent|show up|be|at|around|in the|on|after|before|every|from)\b.{0,30}"
+    r"(\b\d|\b(morning|afternoon|evening|night|lunch\w*|noon|midday|breakfast|dinner|bedtime|"
+    r"weekdays?|week days|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|"
+    r"saturdays?|sundays?|later|earlier|instead)\b)",
+    r"\b(send|move|put|schedule|have|give) (me )?(the|my|your)( daily| morning| evening)? "
+    r"(check ins?|checkins?|reminders?|messages?|pings?|nudges?) (at|around|later|earlier|"
+    r"after|before|in the|on|only)\b",
+)
+_ASKING = re.compile(
+    r"\b(can|could|would|will|please|instead|rather|prefer|want|possible|able|how do i|"
+    r"let me|i need)\b"
 )
 _HELP_WHOLE = re.compile(
     r"^(help|help me|help please|please help|helpp|menu|commands|the commands|options|info|"
@@ -137,6 +199,16 @@ _HELP = _any(
     r"\bwhat (commands|options|buttons)\b",
     r"\b(understand|know|figure out|work out|get) how (to|this|it|you) (use|works?)\b",
     r"\bwhat (do|can|should) i (do|say|type) (with|to) (this|you|the bot|this bot|this app)\b",
+    r"\bexplain\b.{0,30}\b(how|what|this|the app|the bot|it works|to use|me)\b|"
+    r"\bexplain (me|to me)\b",
+    r"\bi am new\b(?! to (?!(this|you|the app|the bot|this app|this bot|small steps)\b))|"
+    r"\b(new here|first time (here|using)|just (joined|started using|signed up))\b",
+    r"\bwhat (sort|sorts|kind|kinds|type|types) of (things|stuff|questions)\b.{0,25}\b(ask|say|"
+    r"do|help|type)\b",
+    r"\bwhat (can|could) i (ask|say|type)\b",
+    r"\bwhat do i do (here|now|with this)\b",
+    r"\bwhat (is|are) (the |my |this )?(check ins?|checkins|daily check ins?) (for|about)\b",
+    r"\bwhat (this|the|you) (bot |app )?(can|does|could|will) (\w+ )?do\b",
 )
 _REST = _any(
     r"\bskip\w* (today|it|this|the (walk|exercise|session|movement|plan|workout|stretches)|"
@@ -153,7 +225,11 @@ _REST = _any(
     r"\bquiet day\b",
     r"\bwithout (the|my|any) (walk|exercise|exercises|movement|session|stretches)\b",
     r"\b(must|should|will|ill|shall|ought to) (just )?rest\b",
-    r"\bpause (the|my|todays) (exercises?|walk|movement|session|stretches|plan) for today\b",
+    r"\b(can we|can i|could we|could i|let us|lets|want to|going to|i will|ill|please|need to|"
+    r"i would like to) pause (the|my|todays|today|this|our) (exercises?|walk|movement|session|"
+    r"stretches|plan|workout|yoga)\b",
+    r"\bpause (the|my|todays|today|this|our) (exercises?|walk|movement|session|stretches|plan|"
+    r"workout|yoga) (for today|till tomorrow|until tomorrow|for now)\b",
     r"\brest day\b",
     r"\bday off\b",
     r"\bdays off\b",
@@ -217,6 +293,9 @@ _MORE = _any(
     r"little longer)\b",
     r"\badd (a few|some|more|extra|a couple|a couple of|\d+) (more )?(minutes|mins|more)\b",
     r"\bmore please\b",
+    r"\bmore (challenging|difficult|demanding|advanced|intense|strenuous)\b",
+    r"\b(a|an|something|some) (slightly |bit |little |lot |much )?(bigger|harder|tougher|longer) "
+    r"(one|version|step|steps|plan|option|exercise|exercises|session|challenge|goal|target)\b",
     r"\bsomething (a bit |a little |a lot )?(harder|tougher|longer|more challenging)\b",
     r"\b(two|2|second|another) (sessions|session|walks|walk)\b",
     r"\bmore than (\d+|my|the|that) ?(mins|minutes|plan|goal)?\b",
@@ -262,7 +341,13 @@ _GREETING = re.compile(
     r"evening|afternoon|greetings|sup|whats up|hows it going|how are you|hi there|hello there|"
     r"hey there|gm|hola|bonjour|hallo|hello again|hi again|hey again|im back|i am back|"
     r"back again|hello bot|hi bot|hey bot|morning all|evening all|how are you doing|"
-    r"how are things|nice to meet you|how do you do|top of the morning|g day|gday)\b"
+    r"how are things|nice to meet you|how do you do|top of the morning|g day|gday|namaste|"
+    r"namaskar|kia ora|salaam|salam|shalom|ciao|aloha|howzit|wagwan|how far|hiya)\b"
+)
+# "No questions, just saying hello": a greeting whatever else is said.
+_JUST_HELLO = re.compile(
+    r"\b(just |only )?(saying|say|to say|wanted to say|popping in to say|dropping in to say|"
+    r"checking in to say) (hello|hi|hey|good morning|good evening)\b"
 )
 # "Good day today!": how the day is going, not "G'day".
 _GOOD_DAY = re.compile(r"^good day (today|so far|yesterday)\b")
@@ -270,7 +355,8 @@ _SMALL_TALK = _word_set(
     "hi hello hey yo there bot again you are how doing today it is going good morning evening "
     "afternoon day and i am back whats up sup all things nice to meet do of the top g gday "
     "howdy hola bonjour greetings gm hows friend buddy mate lovely to see everyone sunshine "
-    "again again there hallo"
+    "again again there hallo namaste namaskar kia ora salaam salam shalom ciao aloha howzit "
+    "wagwan far o"
 )
 
 # Thanks with nothing else said ("ok thanks", "great, thank you so much x").
@@ -290,13 +376,14 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
     "shoulders": re.compile(r"\b(shoulders|shoulder blades?|trapezius|traps)\b"),
     "back": re.compile(r"\b(back|backs|backache|back ache|spine|lower back|upper back|lumbar)\b"),
     "legs": re.compile(
-        r"\b(legs|knees?|calf|calves|thighs?|hips?|feet|foot|ankles?|restless legs|jelly legs)\b"
+        r"\b(legs|knees?|calf|calfs|calves|shins?|hamstrings?|thighs?|hips?|feet|foot|ankles?|"
+        r"restless legs|jelly legs)\b"
     ),
     "fatigue": re.compile(
         r"\b(tired|exhausted|exhaustion|fatigue|fatigued|drained|wiped|knackered|shattered|"
         r"worn out|no energy|low energy|zero energy|energy is|sleepy|run down|burnt out|"
         r"burned out|zombie|spoons|spoonie|no spoons|weary|wrecked|dead on my feet|"
-        r"running on empty|flat battery|batteries)\b"
+        r"running on empty|flat battery|batteries|tiredness|no strength|lethargic|lethargy)\b"
     ),
     "sleep": re.compile(
         r"\b(sleep\w*|slept|insomnia|sleepless|awake|woke|waking|wake up|nights?|bedtime|"
@@ -318,11 +405,26 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
         r"killing|horrendous|through the roof|up)|up a notch|"
         r"pain is|my pain|pain today|flare|flaring|flare up|flared|hurts everywhere|"
         r"aching everywhere|sore everywhere|achy|aching all|body hurts|body aches|"
-        r"widespread pain|my body)\b"
+        r"widespread pain|my body|soreness|stiffness|achiness|aches and pains|"
+        r"hands?|wrists?|fingers?|arms?|elbows?|jaw)\b"
     ),
 }
 # Body parts are often named without a complaint ("back from the shops", "walked on my feet").
 _NEEDS_PAIN: frozenset[Symptom] = frozenset({"back", "legs", "shoulders", "neck"})
+# Body parts with no symptom of their own, read as pain when a pain word is near.
+_LIMBS = re.compile(r"(hands?|wrists?|fingers?|arms?|elbows?|jaw)")
+# The pain words they need ("heavy bags in my arms" is no complaint).
+_LIMB_PAIN = re.compile(
+    r"\b(hurt\w*|pain\w*|ache\w*|aching|achy|sore\w*|stiff\w*|cramp\w*|burn\w*|throb\w*|"
+    r"tingl\w*|numb|swollen|tender|killing|spasm\w*|seized|locked|agony)\b"
+)
+# Asking how to ease a symptom: "what can I do to ease it", "what helps".
+_EASE = re.compile(
+    r"\b(ease|relieve|soothe|help with|deal with|cope with|get rid of|for (it|this|them|that)|"
+    r"what helps|anything for)\b"
+)
+# A trouble of the past: "used to get headaches every day".
+_PAST_BEFORE = re.compile(r"\bused to( \w+){0,3}$")
 _BODY: frozenset[Symptom] = frozenset({"back", "legs", "shoulders", "neck", "headache"})
 # Sleep is mentioned in notes ("slept well"): it is a complaint only with a word of trouble or
 # a request for tips.
@@ -336,7 +438,13 @@ _STRESS_OK = re.compile(r"\b(not|no|less|without) (stressed|anxious|worried|stre
 
 
 # "A bit overwhelmed but managing": how they are, not a request for a tip.
-_COPING = re.compile(r"\bbut (managing|coping|getting there|okay|alright|fine|hanging in|ok)\b")
+_COPING = re.compile(
+    r"\bbut (i am |still |i dey |in )?(managing|manage|coping|getting there|okay|alright|fine|"
+    r"hanging in|ok|happy|positive|cheerful|smiling|(good|decent|great|high|okay|ok) (spirits|"
+    r"form|mood))\b"
+)
+# "Emotionally wiped out": how they are, not the body's fatigue.
+_EMOTIONALLY = re.compile(r"\b(emotionally|socially)\b")
 # "Not skipping today", "didn't need a rest day after all": the rest they deny.
 _NOT_REST = re.compile(
     r"\b(not|never|no|did not|didnt|do not|dont|will not|wont) (need (a |to )?|want (a |to )?|"
@@ -351,7 +459,8 @@ _WEAK_REST = re.compile(
 # "I don't want to do more": the more they decline.
 _NOT_MORE = re.compile(
     r"\b(do not|dont|not|never|no need to|will not|wont) (want to |going to |need to |feel like )?"
-    r"(do|go|try|push|walk)? ?(any )?(more|extra|further|longer|harder)\b"
+    r"(do|go|try|push|walk)? ?(any )?(more|extra|further|longer|harder)\b|"
+    r"\b(go|do|try) (it )?again (tomorrow|later|another day|next week|next time)\b"
 )
 
 # "What am I meant to be doing today?", "today's session?", "give me today's task".
@@ -361,24 +470,20 @@ _TODAY_WORD = re.compile(
 _TODAY_ASK = re.compile(
     r"^(what|whats|what is|what are|which|how long|how many|how much|give me|remind me|tell me|"
     r"show me|so what|so whats|any)\b|\b(what|whats|how long|how many)\b.{0,30}\b(supposed|"
-    r"meant|should|doing|do|on|plan|goal|target)\b"
+    r"meant|should|doing|do|on|plan|goal|target|usual|routine|one|own)\b|"
+    r"\b(tell|give|show|send) me (todays|the days|my|the|what)\b"
 )
 _TODAY_THING = re.compile(
     r"\b(plan|goal|target|task|session|exercise|exercises|thing|menu|on|doing|do|meant|supposed|"
-    r"walk|move|movement|step|go|job|mission|challenge|mins|minutes|for|aiming|aim)\b"
+    r"walk|move|movement|step|go|job|mission|challenge|mins|minutes|for|aiming|aim|usual|routine|"
+    r"one|own|drill)\b"
 )
 # "What was I supposed to do again today": what was planned, not more of it.
+# "Ready, what are we doing?": what the plan is, with no word for today.
+_WHAT_WE_DO = re.compile(r"\bwhat (are |r )?we (doing|up to)( today| now| next| then)?$")
 _PLANNED = re.compile(r"\b(supposed|meant|planned|my plan|the plan|my goal|the goal)\b")
 _TODAY_DONE = re.compile(r"\b(i|we) (did|have done|walked|managed|went|finished|had)\b")
 
-# Someone else's trouble: "my mum's back is bad again", "hubby's got a headache".
-_OTHER_WHO = (
-    r"(mums?|moms?|mams?|dads?|hubbys?|husbands?|wifes?|partners?|sons?|daughters?|kids?|"
-    r"friends?|mates?|brothers?|sisters?|nans?|grandmas?|grandads?|dogs?|cats?|boss|bosses|"
-    r"roommates?|flatmates?|housemates?|"
-    r"colleagues?|neighbours?|neighbors?|boyfriends?|girlfriends?|bfs?|gfs?|oh|he|she|they|"
-    r"everyone|everybody|the kids|the dog|the cat)"
-)
 _OTHER_BEFORE = re.compile(rf"(^|\b(my|our|the|his|her) ){_OTHER_WHO}( \w+){{0,4}}$")
 _OTHER_FIRST = re.compile(r"\b(i|im|i am|me|my back|my neck|my head|my legs|my shoulders)\b")
 # A symptom word negated just before it: "not tired at all", "no headache today".
@@ -418,7 +523,8 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(going downhill|gone downhill|write off|written off|not a good day|not a great day|"
         r"not good|not great|could be better|seen better days|ugh|urgh|meh|struggling|rough|"
         r"rubbish|awful|terrible|horrible|worse|getting worse|flat|discouraged|fed up|"
-        r"down in the dumps|low|frustrated|disheartened|gutted|fed up)\b"
+        r"down in the dumps|low|frustrated|disheartened|gutted|fed up|wading through|"
+        r"through (treacle|mud|concrete|glue|syrup)|heavy and (sore|achy|stiff|tired|slow))\b"
     )),
     ("same", re.compile(
         r"\b(nothing has changed|nothing changed|nothing is changed|nothings changed|"
@@ -427,7 +533,7 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"rollercoaster|roller coaster|so so|same old|same as ever|much the same|about the same|"
         r"same as usual|the usual|as usual|ticking along|plodding along|getting by|managing|"
         r"coping|hanging in there|middling|okay i suppose|ok i suppose|okay i guess|"
-        r"alright i suppose|not sure really)\b"
+        r"alright i suppose|not sure really|(i|we) (dey |still |can )?manage)\b"
     )),
     ("better", re.compile(
         r"\b(on the mend|looking up|turned a corner|turning a corner|loads better|lots better|"

@@ -6,12 +6,16 @@ import re
 
 from bot.domain.intents.patterns import (
     _ACK,
+    _ASKING,
     _ASKS_BACK,
     _BETTER_CONTEXT,
     _BODY,
     _COPING,
     _DELETE,
+    _EASE,
+    _EMOTIONALLY,
     _EXPORT,
+    _EXPORT_DONE,
     _EYE_ROLL,
     _FEELING_BETTER,
     _FEELING_CONTEXT,
@@ -26,16 +30,21 @@ from bot.domain.intents.patterns import (
     _HELP_WHOLE,
     _I_FEEL,
     _JOKE,
+    _JUST_HELLO,
+    _LIMB_PAIN,
+    _LIMBS,
     _MORE,
     _NEEDS_PAIN,
     _NEGATED_AFTER,
     _NEGATED_BEFORE,
+    _NOT_DELETE,
     _NOT_MORE,
     _NOT_REST,
     _NOT_STOP,
     _OTHER_BEFORE,
     _OTHER_FIRST,
     _PAIN,
+    _PAST_BEFORE,
     _PLANNED,
     _PROGRESS,
     _RELIEF,
@@ -43,6 +52,7 @@ from bot.domain.intents.patterns import (
     _SARCASM,
     _SCREEN,
     _SETTINGS,
+    _SETTINGS_WHEN,
     _SETTLED,
     _SLEEP_TROUBLE,
     _SMALL_TALK,
@@ -57,6 +67,7 @@ from bot.domain.intents.patterns import (
     _TODAY_THING,
     _TODAY_WORD,
     _WEAK_REST,
+    _WHAT_WE_DO,
 )
 from bot.domain.intents.reading import NONE, Reading, Symptom
 from bot.domain.intents.today import asks_for_today
@@ -65,8 +76,12 @@ from bot.domain.intents.words import normalise
 
 def _rest(value: str) -> Reading | None:
     """Rest today; a clarification when it may be a joke; None when not about resting."""
-    if not _REST.search(value) or _NOT_REST.search(value):
+    found = _REST.search(value)
+    if not found or _NOT_REST.search(value):
         return None
+    clause = re.split(r"\b(but|and|so|because|though|although)\b", value[: found.start()])[-1]
+    if _OTHER_BEFORE.search(clause.strip()) and not _OTHER_FIRST.search(clause):
+        return None  # "my friend is having a rest day": theirs
     if _JOKE.search(value) and _WEAK_REST.search(value):
         # "cat's asleep on my feet so i can't move haha": most likely a joke; ask, don't act.
         return Reading("clarify", options=("none", "rest", "today"))
@@ -87,6 +102,8 @@ def _symptom_and_negation(text: str) -> tuple[Symptom | None, bool]:
             # "Didn't sleep a wink" is the complaint itself: sleep reads its own negation.
             if symptom != "sleep" and (
                 _NEGATED_BEFORE.search(before)
+                or _PAST_BEFORE.search(clause)
+                or re.match(r".{0,30}\b(not|no) any ?more\b", text[match.end() :])
                 or _NEGATED_AFTER.search(text[match.start() :])
                 or _SETTLED.search(text[match.end() :])
             ):
@@ -118,6 +135,8 @@ def _symptom(text: str) -> Symptom | None:
 def _complaint(symptom: Symptom, text: str, start: int, end: int) -> bool:
     """Whether a symptom word at start:end is a complaint (or a request for tips)."""
     around = text[max(0, start - 40) : end + 40]
+    if symptom == "pain" and _LIMBS.fullmatch(text[start:end]):
+        return bool(_LIMB_PAIN.search(around))  # "my hands ache", not "bags in my hands"
     if symptom in _NEEDS_PAIN and "ache" not in text[start:end]:
         if symptom == "back" and re.search(r"\b(back (from|home|to|again|in|at|on)|(get|got|"
                                            r"come|came|go|went|going|coming|be|am|i am|were|"
@@ -191,10 +210,14 @@ def read(text: str) -> Reading:
         return Reading("stop")
     for intent, pattern in (("delete", _DELETE), ("export", _EXPORT), ("progress", _PROGRESS)):
         if pattern.search(value):
+            if intent == "delete" and _NOT_DELETE.search(value):
+                continue  # "I don't want to delete my account, just ..."
+            if intent == "export" and _EXPORT_DONE.search(value):
+                continue  # "already exported my data": done, not asked for
             if intent == "progress" and _I_FEEL.match(value) and _feeling_phrase(value):
                 return Reading("feeling", _feeling_phrase(value) or "same")
             return Reading(intent)  # type: ignore[arg-type]
-    if _SETTINGS.search(value):
+    if _SETTINGS.search(value) or (_SETTINGS_WHEN.search(value) and _ASKING.search(value)):
         return Reading("settings")
     if _HELP_WHOLE.match(value):
         return Reading("help", "direct")
@@ -210,7 +233,12 @@ def read(text: str) -> Reading:
         return rest
     if more and not _PLANNED.search(value):
         return Reading("more")
-    if asks_for_today(text) or _today_question(value, text):
+    if _EASE.search(value):
+        # "everything hurts today, what can I do to ease it": tips for it, not the plan.
+        eased, _ = _symptom_and_negation(value)
+        if eased is not None and not _SCREEN.search(value):
+            return Reading("symptom", eased)
+    if asks_for_today(text) or _today_question(value, text) or _WHAT_WE_DO.search(value):
         return Reading("today")
     if more:
         return Reading("more")
@@ -221,10 +249,14 @@ def read(text: str) -> Reading:
         return Reading("feeling", "worse")  # a good word with a rolling eye
     if symptom is not None and _COPING.search(value):
         return Reading("feeling", "same")  # "a bit overwhelmed but managing"
+    if symptom == "fatigue" and _EMOTIONALLY.search(value):
+        return Reading("feeling", "worse")  # "emotionally drained": how they are
     if symptom is not None:
         return Reading("symptom", symptom)
     if negated:
-        return Reading("feeling", "better")
+        # "no headaches any more, thank you!": thanks; "no headache today": better.
+        thanked = _THANKS.search(value) is not None
+        return Reading("thanks", "thanks") if thanked else Reading("feeling", "better")
     if _HELP.search(value):
         return Reading("help")
     words = set(value.split())
@@ -232,6 +264,8 @@ def read(text: str) -> Reading:
         return Reading("thanks", "thanks")
     if _ACK.match(value):
         return Reading("thanks", "ack")
+    if _JUST_HELLO.search(value):
+        return Reading("greeting")
     if _GREETING.match(value) and words <= _SMALL_TALK and not _GOOD_DAY.search(value):
         return Reading("greeting")
     asks_back = question and _ASKS_BACK.search(text.lower()) is not None

@@ -40,7 +40,7 @@ TODAY_PHRASES = (
 # A single word that, misspelt by a letter or two, still means the question.
 _WORD_FIXES = {
     "shoud": "should", "shuold": "should", "shold": "should", "sould": "should", "shoudl": "should",
-    "waht": "what", "wat": "what", "wht": "what", "whta": "what", "wut": "what",
+    "waht": "what", "wat": "what", "wetin": "what", "wht": "what", "whta": "what", "wut": "what",
     "tody": "today", "todya": "today", "2day": "today", "tdy": "today", "toady": "today",
     "pln": "plan", "paln": "plan", "idea": "ideas", "suggestion": "suggestions",
 }  # fmt: skip

@@ -48,6 +48,9 @@ _FIXES = {
     "fogy": "foggy", "foggey": "foggy", "brainfog": "brain fog", "fibrofog": "fibro fog",
     "achey": "achy", "acheing": "aching", "hurst": "hurts", "hurtin": "hurting",
     "killin": "killing", "stif": "stiff", "streching": "stretching", "sore": "sore",
+    "msg": "message", "msgs": "messages", "msging": "messaging", "msgin": "messaging",
+    "mesage": "message", "mesages": "messages", "txt": "text",
+    "txts": "texts", "txting": "texting", "calfs": "calves", "abeg": "please",
 }  # fmt: skip
 # Longer keywords a typo of a letter or two still reaches (compared by similarity).
 _KEYWORDS = (
@@ -76,13 +79,15 @@ _KEEP = _word_set(
     "helping helpful helper massages massage peeling reeling moaning talking balking stopped "
     "message messaged waking wakes forget forgets forgetting walker walked "
     "stopping skipped skipping thinking thanked caused causes remind reminded reminding "
-    "session sessions should shouldnt wouldnt couldnt"
+    "session sessions should shouldnt wouldnt couldnt exported exporting downloaded downloading"
 )
 
 
 def normalise(text: str) -> str:
     """Lower-case words, apostrophes dropped, emojis as words, misspellings mended."""
     value = text.lower().replace("’", "'").replace("‘", "'")
+    # Namaste with folded hands is a greeting, not thanks.
+    value = re.sub(r"\b(namaste|namaskar|vanakkam)\W*🙏", r"\1", value)
     for emoji, word in _EMOJI.items():
         value = value.replace(emoji, word)
     value = re.sub(r"'", "", value)
