@@ -7,7 +7,7 @@ edited in place, one summary a day, nudges go privately.
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -697,6 +697,128 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
     )
     documents = [m for m in await h.say(ana, "/export") if "document" in m]
     assert h.emu.file(documents[-1]).data.startswith(b"%PDF")
+    read = await every_surface_agrees(h, ana, challenge_id_of(message), today)
+    assert [d.day for d, (moved, _) in read.items() if moved] == [1, 7]
+
+
+RED_FLAG = "honestly some days I just don't want to be here anymore"
+
+
+async def every_surface_agrees(
+    h: Harness, person: FakeUser, challenge_id: int, today: date
+) -> dict[date, tuple[bool, bool]]:
+    """Moved and on plan for each day since joining, as the day reader (bot.usecases.days) reads
+    them, after checking that the weekly summary's text, the chart's data, the CSV's rows, the
+    PDF's table, the share page's days and the group's tally say the same of every day."""
+    import csv
+    import io
+
+    import pdfplumber
+
+    from bot.db.history import joined_on
+    from bot.domain.challenges import tally
+    from bot.usecases import reports, weekly
+    from bot.usecases.challenges import roster as read_roster
+    from bot.usecases.days import days
+    from tests.e2e.test_summary_pdf import figures_table
+
+    async with h.services.sessions() as session:
+        user = await session.get(User, person.id)
+        challenge = await session.get(Challenge, challenge_id)
+        assert user is not None and challenge is not None
+        start, end = challenge.start_date, challenge.end_date
+        assert start is not None and end is not None
+        joined = joined_on(user)
+        read = {d.date: (d.moved, d.on_plan) for d in await days(session, user, joined, today)}
+        data, summary = await reports.load(session, user, today)
+        period = await reports.load_trends(session, user, today, 4)
+        # As the challenge's messages read it: up to today, or its last day once it is over.
+        roster = await read_roster(session, challenge, min(today, end))
+    assert list(read) == [joined + timedelta(days=n) for n in range((today - joined).days + 1)]
+    # The chart (/progress, the weekly summary's picture, the PDF's picture) and the share page.
+    assert {p.date: (p.moved, p.on_plan) for p in data.days if p.date >= joined} == read
+    assert {d.date: (d.moved, d.on_plan) for d in period.days} == read
+    week = [v for d, v in read.items() if d > today - timedelta(days=7)]
+    moved_week, on_plan_week = sum(m for m, _ in week), sum(o for _, o in week)
+    assert (data.days_moved_week, data.days_on_plan_week) == (moved_week, on_plan_week)
+    # The weekly summary as it goes out.
+    sent = await weekly.summary(h.services, weekly.WeeklyClaim(user.id, user.chat_id, today, 0))
+    assert sent is not None
+    if data.enough:  # fewer than three check-ins get kind words instead of numbers
+        assert f"{moved_week} of the last 7 days" in sent.text, sent.text
+        assert (f"On plan: <b>{on_plan_week} of 7</b>" in sent.text) is (on_plan_week > moved_week)
+    else:
+        assert "of the last 7 days" not in sent.text, sent.text
+    # The group's tally: "moved" on the days moved, "resting" on the other days on plan.
+    [member] = roster.tally_members
+    ran = {d: v for d, v in read.items() if start <= d <= end}
+    assert {d: member.statuses.get(d) for d in ran} == {
+        d: "moved" if moved else "resting" if on_plan else None
+        for d, (moved, on_plan) in ran.items()
+    }
+    [line] = tally(roster.tally_members, start, end, min(today, end))
+    assert line.days == sum(o for _, o in ran.values())
+    # /export: the CSV's rows and the PDF's table.
+    outputs = await h.say(person, "/export")
+    files = {h.emu.file(m).file_name.rsplit(".")[-1]: h.emu.file(m).data
+             for m in outputs if "document" in m}  # fmt: skip
+    rows = csv.DictReader(io.StringIO(files["csv"].decode("utf-8-sig")))
+    sheet = {date.fromisoformat(r["date"]): (r["moved"] == "yes", r["on_plan"] == "yes")
+             for r in rows}  # fmt: skip
+    assert {d: sheet.get(d, (False, False)) for d in read} == read
+    with pdfplumber.open(io.BytesIO(files["pdf"])) as document:
+        table = figures_table(document.pages[0])
+    count = len(read)
+    assert table["Days with movement"] == f"{sum(m for m, _ in read.values())} of {count} days"
+    on_plan_days = sum(o for _, o in read.values())
+    assert table["Days on plan (incl. planned rest)"] == f"{on_plan_days} of {count} days"
+    assert (summary.days_moved, summary.days_on_plan) == (
+        sum(m for m, _ in read.values()), on_plan_days,
+    )  # fmt: skip
+    return read
+
+
+async def test_tricky_days_are_the_same_day_on_every_surface(harness: Harness) -> None:
+    """A week with a group Done only, a missed day before "since your last check-in: yes", a
+    rest declared in words, a flare and a safety hold: every surface reads each day alike."""
+    from bot.db.history import joined_on
+    from bot.usecases.days import days
+
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana)
+    message = await create(h, ana, family)
+    await tap(h, ana, message, "Done today")  # day 1: the group's Done only
+    await jobs(h, at(2, 7, 0))
+    await private_checkin(h, ana, "No")  # day 2: a check-in, nothing tapped on its plan
+    # Day 3: nothing at all. Day 4: "yes, since your last check-in": that was day 2.
+    await jobs(h, at(4, 7, 0))
+    await private_checkin(h, ana, "Yes")
+    h.clock.set(at(5, 7, 0))
+    assert "Rest it is" in texts(await h.say(ana, "too tired today"))  # day 5
+    h.clock.set(at(6, 7, 0))  # day 6: a flare ends the check-in after two taps
+    await h.say(ana, "/checkin")
+    for label in ("8", "Yes"):
+        await h.tap(ana, label)
+    await jobs(h, at(7, 7, 0))
+    await private_checkin(h, ana, "No")  # day 7: "no" about the flare day: its plan was kept
+    said = texts(await h.say(ana, RED_FLAG))  # then a red flag: the day is a safety hold
+    assert "ending your life?" in said, said
+    await h.say(ana, "no, not like that, I'm just worn out by the pain")
+    today = at(7, 12, 0).date()
+    read = await every_surface_agrees(h, ana, challenge_id_of(message), today)
+    async with h.services.sessions() as session:
+        user = await session.get(User, ana.id)
+        assert user is not None
+        decided = {d.date.day: d.decided for d in await days(session, user, joined_on(user), today)}
+    by_day = {d.day: v for d, v in read.items()}
+    assert by_day[1] == (True, True)  # the group's Done alone
+    assert by_day[2] == (True, True)  # the "yes" given on day 4
+    assert by_day[3] == (False, False)  # a missed day stays missed
+    assert (decided[5], by_day[5]) == ("rest", (False, True))
+    assert (decided[6], by_day[6]) == ("flare", (False, True))
+    assert decided[7] == "safety"
 
 
 async def test_a_member_who_blocked_the_bot_unannounced_is_marked_by_the_failed_nudge(
@@ -722,3 +844,43 @@ async def test_a_member_who_blocked_the_bot_unannounced_is_marked_by_the_failed_
     await jobs(h, at(3, NUDGE_UTC, 1))
     assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)] == []
     assert "isn't marked yet" in texts(h.emu.messages(ana)[-1:])
+
+
+async def test_a_rest_declared_after_a_challenge_ends_leaves_its_last_day_as_it_was(
+    harness: Harness,
+) -> None:
+    """The day after a challenge, "too tired today" stores "rest" on the next day's row (the
+    answer "since your last check-in", about the day of the rest). The group's final tally
+    once read it as about the challenge's last day, "resting" and on plan, while the chart
+    left that day missed; both now read the day from the same days."""
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana)
+    message = await create(h, ana, family)
+    for day in range(2, 8):
+        await jobs(h, at(day, 6, 1))
+    await private_checkin(h, ana, "No")  # day 7, the last: a check-in, its plan not done
+    h.clock.set(at(8, 5, 0))  # day 8, 07:00 in Berlin: the challenge is over
+    assert "Rest it is" in texts(await h.say(ana, "too tired today"))
+    await jobs(h, at(8, 6, 1))
+    assert "7 days, done together!" in new_messages(h, family)[-1]
+    read = await every_surface_agrees(h, ana, challenge_id_of(message), at(8, 6, 1).date())
+    assert {d.day: v for d, v in read.items() if d.day in (7, 8)} == {
+        7: (False, False), 8: (False, True)
+    }
+
+
+async def test_days_moved_with_the_group_only_are_exported_like_every_other_day(
+    harness: Harness,
+) -> None:
+    """A member who never checks in privately and taps Done today in the group: the chart and
+    the tally count the day, and /export gives it (it once said there was nothing to export)."""
+    h = harness
+    h.clock.set(START)
+    [bo] = await people(h, "Bo")
+    family = await new_group(h, "Family", bo)
+    message = await create(h, bo, family)
+    await tap(h, bo, message, "Done today")
+    read = await every_surface_agrees(h, bo, challenge_id_of(message), at(1, 12).date())
+    assert list(read.values()) == [(True, True)]
