@@ -175,7 +175,10 @@ _AFTER_AMOUNT = _word_set(
 _TIME_BEFORE = re.compile(r"\b(?:at|by|until|till|since|woke|up at|around at)\s*$")
 _CLOCK_AFTER = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o'?clock|oclock)\b|^:\d")
 # Said of two amounts, they add up: "5 in the morning and another 5 after lunch".
-_SUM = re.compile(r"\b(?:another|plus|more|then|again|later|also|and a further)\b|\+")
+# ("no more than 30" and "later" are not: "20 min, no more than 30", "later I sat for 10".)
+_SUM = re.compile(r"\b(?:another|plus|then|again|also|and a further)\b|\+")
+# "10 minutes twice": the amount done twice.
+_TWICE = re.compile(r"^\s*(?:twice|two times|2 times|x\s?2)\b")
 
 
 def minutes_said(value: str) -> tuple[int, int] | None:
@@ -201,6 +204,8 @@ def minutes_said(value: str) -> tuple[int, int] | None:
         half = 0.5 if (half_before or half_after) else 0.0
         low = (float(low_text) + half) * scale
         high = (float(high_text) + half) * scale if high_text else low
+        if _TWICE.match(after):
+            low, high = low * 2, high * 2
         spans.append((round(min(low, high)), round(max(low, high))))
         places.append((match.start(), match.end()))
     if not spans:

@@ -100,6 +100,8 @@ def test_a_rating_in_a_sentence_at_the_checkin(text: str, parsed: checkin.Parsed
         ("10 this morning and another 10 tonight", (20, 20)),
         ("5 mins, then 5 more later", (10, 10)),
         ("5 minutes and 10 minutes", None),  # a sum or a range? ask
+        ("20 min, no more than 30", None),  # a limit, not a second amount
+        ("15 mins twice", (30, 30)),
         # Numbers that are not minutes.
         ("walked 2 miles", None),
         ("did 3 laps", None),
