@@ -64,6 +64,9 @@ CASES = [
     ("the stiffness in the mornings is awful", "symptom", "pain"),
     ("my fingers are so stiff and sore", "symptom", "pain"),
     ("carried the heavy shopping in both arms", "none", ""),
+    ("booster jab yesterday so my arm is sore", "none", ""),  # explained by the jab
+    ("off to the pain clinic now, fingers crossed", "none", ""),
+    ("sore wrists again", "symptom", "pain"),
     ("my back aches today, what can i do to relieve it", "symptom", "back"),
     # Feeling, not a symptom: coping, idioms of heaviness, tiredness of the heart.
     ("exhausted but in good spirits", "feeling", "same"),

@@ -405,7 +405,7 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
         r"killing|horrendous|through the roof|up)|up a notch|"
         r"pain is|my pain|pain today|flare|flaring|flare up|flared|hurts everywhere|"
         r"aching everywhere|sore everywhere|achy|aching all|body hurts|body aches|"
-        r"widespread pain|my body|soreness|stiffness|achiness|aches and pains|"
+        r"widespread pain|my body|soreness|stiffness|achiness|"
         r"hands?|wrists?|fingers?|arms?|elbows?|jaw)\b"
     ),
 }
@@ -414,9 +414,14 @@ _NEEDS_PAIN: frozenset[Symptom] = frozenset({"back", "legs", "shoulders", "neck"
 # Body parts with no symptom of their own, read as pain when a pain word is near.
 _LIMBS = re.compile(r"(hands?|wrists?|fingers?|arms?|elbows?|jaw)")
 # The pain words they need ("heavy bags in my arms" is no complaint).
-_LIMB_PAIN = re.compile(
-    r"\b(hurt\w*|pain\w*|ache\w*|aching|achy|sore\w*|stiff\w*|cramp\w*|burn\w*|throb\w*|"
-    r"tingl\w*|numb|swollen|tender|killing|spasm\w*|seized|locked|agony)\b"
+_LIMB_PAIN = (
+    r"(hurt\w*|pain|painful|ache|aches|aching|achy|sore|stiff|stiffness|cramp\w*|throb\w*|"
+    r"swollen|tender|killing me|spasm\w*|seized|locked|agony)"
+)
+# A knock, a burn or a jab explains a sore hand (no tip for it); "fingers crossed" is no limb.
+_EXPLAINED = re.compile(
+    r"\b(jab|injection|vaccine|vaccination|jabbed|burnt|burned|burn|cut|bruised|stung|bitten|"
+    r"blood test|trapped|slammed|fell on|fractured|broke|broken|sprained|fingers crossed)\b"
 )
 # Asking how to ease a symptom: "what can I do to ease it", "what helps".
 _EASE = re.compile(

@@ -14,6 +14,7 @@ from bot.domain.intents.patterns import (
     _DELETE,
     _EASE,
     _EMOTIONALLY,
+    _EXPLAINED,
     _EXPORT,
     _EXPORT_DONE,
     _EYE_ROLL,
@@ -136,7 +137,10 @@ def _complaint(symptom: Symptom, text: str, start: int, end: int) -> bool:
     """Whether a symptom word at start:end is a complaint (or a request for tips)."""
     around = text[max(0, start - 40) : end + 40]
     if symptom == "pain" and _LIMBS.fullmatch(text[start:end]):
-        return bool(_LIMB_PAIN.search(around))  # "my hands ache", not "bags in my hands"
+        # "my hands ache", "sore wrists": a pain word beside the limb, and no injury explaining it.
+        limb = re.escape(text[start:end])
+        beside = rf"\b{limb}( \w+){{0,3}} {_LIMB_PAIN}\b|\b{_LIMB_PAIN}( \w+){{0,3}} {limb}\b"
+        return re.search(beside, text) is not None and not _EXPLAINED.search(text)
     if symptom in _NEEDS_PAIN and "ache" not in text[start:end]:
         if symptom == "back" and re.search(r"\b(back (from|home|to|again|in|at|on)|(get|got|"
                                            r"come|came|go|went|going|coming|be|am|i am|were|"
