@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import CheckIn, PromptSent, User
+from bot.db.models import Challenge, ChallengeMember, CheckIn, PromptSent, User
 from bot.domain.checkin import Answers
 
 DEFAULT_CHECKIN_TIME = time(9, 0)
@@ -18,6 +18,37 @@ DEFAULT_GOOD_DAY_MINUTES = 10
 async def get_user(session: AsyncSession, user_id: int) -> User | None:
     """A person by Telegram user id."""
     return await session.get(User, user_id)
+
+
+# A check-in tap's reads as one statement, built once: the person, their check-in of the tapped
+# date (None before the first answer) and whether they are in a running group challenge (most
+# people are not, and then no group tally needs a look).
+_IN_A_CHALLENGE = (
+    exists()
+    .where(
+        ChallengeMember.user_id == User.id, ChallengeMember.left_at.is_(None),
+        Challenge.id == ChallengeMember.challenge_id, Challenge.status == "active",
+    )
+    .label("in_a_challenge")
+)  # fmt: skip
+_PERSON_AT = (
+    select(User, CheckIn, _IN_A_CHALLENGE)
+    .outerjoin(
+        CheckIn, and_(CheckIn.user_id == User.id, CheckIn.local_date == bindparam("day"))
+    )
+    .where(User.id == bindparam("user_id"))
+)
+
+
+async def person_at(
+    session: AsyncSession, user_id: int, day: date
+) -> tuple[User, CheckIn | None, bool] | None:
+    """A person with their check-in of `day` and whether they are in a running challenge."""
+    row = (await session.execute(_PERSON_AT, {"user_id": user_id, "day": day})).first()
+    if row is None:
+        return None
+    user, checkin, in_a_challenge = row
+    return user, checkin, bool(in_a_challenge)
 
 
 def new_user(
@@ -65,6 +96,11 @@ async def get_or_create_checkin(
     found = await get_checkin(session, user_id, day)
     if found is not None:
         return found
+    return await new_checkin(session, user_id, day, now)
+
+
+async def new_checkin(session: AsyncSession, user_id: int, day: date, now: datetime) -> CheckIn:
+    """An empty row for a date that has none yet."""
     checkin = CheckIn(
         user_id=user_id, local_date=day, note_done=False, path="full",
         created_at=now, updated_at=now,

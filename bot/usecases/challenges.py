@@ -575,11 +575,16 @@ async def member_posts(
     return []
 
 
-async def heard_from(services: Services, session: AsyncSession, user: User) -> Outgoing:
+async def heard_from(
+    services: Services, session: AsyncSession, user: User, in_a_challenge: bool = True
+) -> Outgoing:
     """The person answered in private, in the caller's unit of work: daily prompts again from
-    the next check-in time (bot/domain/pacing.py), and the group tallies they are in follow."""
+    the next check-in time (bot/domain/pacing.py), and the group tallies they are in follow
+    (`in_a_challenge` False: the caller read that they are in none, so none is looked up)."""
     if user.unanswered_prompts:
         user.unanswered_prompts = 0
+    if not in_a_challenge:
+        return []
     return await member_posts(services, session, user, services.clock.now())
 
 

@@ -112,10 +112,12 @@ async def begin(
     *,
     header: str = "",
     redo: bool = False,
+    found: CheckIn | None = None,
 ) -> tuple[Reply, list[Reply]]:
-    """Open (or continue) the check-in of a date; a finished one is offered to redo."""
+    """Open (or continue) the check-in of a date (`found`: its row, when the caller has read
+    it already); a finished one is offered to redo."""
     now = services.clock.now()
-    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    checkin = found or await queries.get_or_create_checkin(session, user.id, day, now)
     if redo:
         queries.store_answers(checkin, flow.Answers(), now)
         checkin.completed_at = None
@@ -132,13 +134,27 @@ async def begin(
 
 
 async def tap(
-    services: Services, session: AsyncSession, user: User, day: date, action: str, value: str
+    services: Services,
+    session: AsyncSession,
+    user: User,
+    day: date,
+    action: str,
+    value: str,
+    *,
+    read: bool = False,
+    found: CheckIn | None = None,
 ) -> tuple[Reply, list[Reply]] | None:
-    """Apply one tap; None when it changed an earlier answer and nothing new needs showing."""
+    """Apply one tap; None when it changed an earlier answer and nothing new needs showing.
+
+    `read`: the caller has read the date's row already, `found` (None: there is none yet).
+    """
     now = services.clock.now()
     if action in ("start", "redo"):
-        return await begin(services, session, user, day, redo=action == "redo")
-    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+        return await begin(services, session, user, day, redo=action == "redo", found=found)
+    if read:
+        checkin = found or await queries.new_checkin(session, user.id, day, now)
+    else:
+        checkin = await queries.get_or_create_checkin(session, user.id, day, now)
     answers = queries.answers_of(checkin)
     if action == "same":
         yesterday = await queries.yesterday_answers(session, user.id, day)
@@ -222,7 +238,9 @@ async def answer_tap(
     """A tap on a check-in button, with what the person's group tallies now show: the answer,
     the unanswered-prompt reset and the tallies are one unit of work."""
     async with services.transaction() as session:
-        user = await queries.get_user(session, user_id)
+        # One read for the lot: the person, the tapped date's check-in, any running challenge.
+        person = await queries.person_at(session, user_id, day)
+        user, found, in_a_challenge = person if person is not None else (None, None, False)
         if user is None or not user.onboarded:
             return _not_set_up(services, user, tap=True), []
         today = today_for(services, user)
@@ -232,8 +250,8 @@ async def answer_tap(
                 services.content, today, "checkin.start_today", locale_of(user)
             )
             return Answer(popup=closed, alert=True, sends=[(closed, markup)]), []
-        replies = await tap(services, session, user, day, action, value)
-        outgoing = await challenges.heard_from(services, session, user)
+        replies = await tap(services, session, user, day, action, value, read=True, found=found)
+        outgoing = await challenges.heard_from(services, session, user, in_a_challenge)
     if replies is None:
         return Answer(popup=say(services.content, "checkin.answer_updated", user)), outgoing
     return _shown(replies, tap=True), outgoing
