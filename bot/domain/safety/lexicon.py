@@ -57,6 +57,41 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
     "kgs": ("kg",),
 }
 
+# Nigerian Pidgin and non-native phrases, rewritten to the English the patterns use ("I no fit
+# breathe" is "I can not breathe", "my leg don break" is "my leg is broken"). Longest first
+# wins; a rewrite may feed one more ("no dey" then "i not feel").
+PIDGIN: dict[str, str] = {
+    "no dey fit": "can not",
+    "no go fit": "can not",
+    "no fit": "can not",
+    "no dey": "not",
+    "don break": "is broken",
+    "don broke": "is broken",
+    "don fall": "fell",
+    "don swell": "is swollen",
+    "dey swell": "is swollen",
+    "dey pain me": "is hurting me",
+    "dey pain": "is hurting",
+    "dey bust": "is bursting",
+    "want burst": "is going to burst",
+    "dey hot": "is hot",
+    "dey shake": "is shaking",
+    "dey turn": "is spinning",
+    "dey commot": "is coming out",
+    "dey comot": "is coming out",
+    "wetin": "what",
+    # Non-native English drops the "can": "I not see from one eye", "I not feel my hand".
+    "i not see": "i can not see",
+    "i not feel": "i can not feel",
+    "i not move": "i can not move",
+    "i not breathe": "i can not breathe",
+    "i not walk": "i can not walk",
+    "i not stand": "i can not stand",
+    "i not speak": "i can not speak",
+    "eye not see": "eye can not see",
+    "eyes not see": "eyes can not see",
+}
+
 # Apostrophe forms, applied to the text before apostrophes are dropped.
 APOSTROPHE_IS = (
     "it", "that", "what", "there", "here", "he", "she", "who", "where", "how", "life",

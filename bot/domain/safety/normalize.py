@@ -7,7 +7,14 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.domain.safety.lexicon import APOSTROPHE_IS, COMPOUNDS, CONTRACTIONS, LEET, QUOTES_LIKE
+from bot.domain.safety.lexicon import (
+    APOSTROPHE_IS,
+    COMPOUNDS,
+    CONTRACTIONS,
+    LEET,
+    PIDGIN,
+    QUOTES_LIKE,
+)
 
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _QUOTE = re.compile("[" + "".join(QUOTES_LIKE) + "]")
@@ -22,9 +29,9 @@ _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 # into the next sentence ("I can't go on. A walk won't help").
 _CHUNK = re.compile(r"[a-z0-9@$*!]+|[.?;:,\n\r]+|[\U0001F000-\U0001FAFF\u2600-\u27BF]+")
 BREAK = "."
-# Emojis of laughter, and the token they stand for.
+# Emojis of laughter, and the token they stand for (no pattern word, no real word).
 _LAUGHING = frozenset("\U0001f602\U0001f923\U0001f606\U0001f639\U0001f480")
-LAUGH = "lol"
+LAUGH = "laughemoji"
 _ALNUM = re.compile(r"[a-z0-9]+")
 _ALPHA_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 _RUN3 = re.compile(r"([a-z])\1{2,}")
@@ -46,6 +53,18 @@ def _compound(match: re.Match[str]) -> str:
     """Join a compound's first word to the next, if the pair is a listed compound."""
     first, second = match.group(1), match.group(2)
     return " " + first if second in COMPOUNDS[first] else match.group(0)
+
+
+# Pidgin phrases (lexicon.PIDGIN): looked for only when one of their first words is there.
+_PIDGIN_FIRSTS = frozenset(phrase.split(" ")[0] for phrase in PIDGIN)
+_PIDGIN = re.compile(
+    r"(?<= )(" + "|".join(re.escape(p) for p in sorted(PIDGIN, key=len, reverse=True)) + r")(?= )"
+)
+
+
+def _pidgin(match: re.Match[str]) -> str:
+    """The English for one Pidgin phrase."""
+    return PIDGIN[match.group(1)]
 
 
 # Fuzzy matching is for typos of key words, not for short words where one letter makes a
@@ -180,6 +199,10 @@ class Normaliser:
         joined = " " + " ".join(tokens) + " "
         while " . . " in joined:
             joined = joined.replace(" . . ", " . ")
+        if not _PIDGIN_FIRSTS.isdisjoint(tokens):
+            joined = _PIDGIN.sub(_pidgin, joined)
+            joined = _PIDGIN.sub(_pidgin, joined)
+            tokens = joined[1:-1].split(" ")
         if _COMPOUND_FIRSTS.isdisjoint(tokens):
             return Normalised(joined, frozenset(tokens))
         joined = _COMPOUND.sub(_compound, joined)
@@ -199,7 +222,8 @@ class Normaliser:
     def _chunk_uncached(self, chunk: str) -> tuple[str, ...]:
         """Tokens for one chunk: plain words directly, mixed ones tried as look-alike spelling."""
         if not (chunk[0].isalnum() or chunk[0] in "!*@$"):
-            # Tears of laughter or a skull read as "lol" ("I can't breathe 😂😂" is a joke).
+            # Tears of laughter or a skull are a token of their own ("I can't breathe 😂😂" is
+            # a joke); not "lol", which a denial pattern reads as "only joking".
             if not _LAUGHING.isdisjoint(chunk):
                 return (LAUGH, BREAK)
             return (BREAK,)

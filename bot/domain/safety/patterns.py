@@ -138,6 +138,17 @@ Round 4 (concepts behind misses on a third fresh set):
   such a check back into the crisis reply), breathlessness right beside laughter ("can't breathe
   lol", the laughing emojis read as "lol"), "this wahala wan kill me", "going to lose my mind",
   jelly legs with nothing else (`jelly_legs`).
+- Pidgin and non-native English: the normaliser rewrites whole phrases to the English the
+  patterns use (`lexicon.PIDGIN`: "no fit" is "can not", "no dey" is "not", "don break" is
+  "is broken", "I not see" is "I can not see"), so every rule reads them; crisis forms of
+  their own ("make God carry me", "comot for this world", "for what I live", "finish my
+  life"). A fever said as "body is hot", a headache as "head is bursting".
+- Denials in other forms: "I have not chest pain", "I no get chest pain", a checklist
+  ("Chest pain: none", "any chest pain? no" at the end). Not a denial: a time without relief
+  ("not had a day without headache tablets"), a habit broken ("no headaches before and now").
+- Someone else's overdose told in the past tense needs a sign of now ("an hour ago", "just
+  told me", "drowsy"); "has overdosed" and a whole box or bottle do not.
+- Pins and needles or pain spreading over weeks (`lasting`) is doctor, not emergency.
 - Decisions changed: "i'm not suicidal" and "no chest pain today" were accepted full alarms;
   they are now light checks.
 """
@@ -209,7 +220,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         pressure in my head, head started aching, throbbing in my head, head ache, hed hurts,
         head starts pounding, head starts aching, head starts hurting, head starts banging,
         head goes pounding, head gets pounding, head gets sore, head hurts more,
-        hed aches, hed ache"""
+        hed aches, hed ache, head is bursting, head bursting, head is going to burst,
+        head is paining, head paining"""
     ),
     "SUDDEN": _p(
         """sudden, suddenly, abrupt, abruptly, out of nowhere, out of the blue, all of a sudden,
@@ -288,7 +300,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         high temperature, a temperature, temperature of,
         running a temperature, my temperature, temperature is high, temperature is up,
         high temp, a temp, temp of, chills, the shivers, shivering, hot and cold, burning up,
-        night sweats, sweats"""
+        night sweats, sweats, body is hot, body hot, body is very hot, hot body,
+        body is burning, body is on fire"""
     ),
     "BACKNECK": _p(
         """back, backs, neck, spine, spinal, tailbone, coccyx, lumbar, lower back, upper back,
@@ -531,7 +544,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         """no, without, nor, zero, not having, not getting, not experiencing, not feeling,
         not got, not had, not had any, have not got, have not had, has not had, did not have,
         do not have, does not have, not noticed, have not noticed, no sign of, no signs of,
-        free of, free from, never had any, no real, no actual"""
+        free of, free from, never had any, no real, no actual, have not, has not, no get,
+        no feel, not feel, not get, not have"""
     ),
     # The signs such a lead may deny; a chest sign is matched as "chest" and its symptom.
     "NEGATABLE": _p(
@@ -546,10 +560,24 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "NEG_KEEPS": _p(
         """but, until, till, before, except, like, since, yet, anymore, any more, now, apart,
         other than, besides, then, exactly, as such, per se, technically, as in, so much,
-        i think, i guess, really"""
+        i think, i guess, really, tablets, tablet, pills, meds, medication, medicine,
+        painkillers, relief, free, and now, and today, and suddenly, and this, and lately,
+        and recently, and then, in years, in ages, for years, for ages, ever, in my life"""
     ),
-    # Laughter typed (the normaliser reads the laughing emojis as "lol").
-    "LAUGHS": _p("lol, lolol, lool, lmao, lmfao, rofl, haha, hahaha, hehe, lolz"),
+    # "not had a day without headache": a span of time before the denial makes it a sign.
+    "NEG_SPAN": _p(
+        """day, days, night, nights, week, weeks, morning, mornings, hour, hours, minute,
+        minutes, month, months, moment"""
+    ),
+    # Laughter typed ("laughemoji" is the normaliser's token for the laughing emojis).
+    "LAUGHS": _p("lol, lolol, lool, lmao, lmfao, rofl, haha, hahaha, hehe, lolz, laughemoji"),
+    # Signs that someone else's overdose is happening now.
+    "OVERDOSE_NOW": _p(
+        """hour, hours, minutes, mins, just, tonight, earlier, this morning, right now, drowsy,
+        sleepy, asleep, awake, unconscious, unresponsive, breathing, sick, vomiting, throwing up,
+        ambulance, told me, what do i do, what should i do, help, woozy, confused, slurring,
+        collapsed, passed out"""
+    ),
     "ROLE": _p(
         """mum, mom, mother, mam, mummy, dad, father, daddy, wife, husband, partner, parent,
         daughter, son, sister, brother, friend, girlfriend, boyfriend, grandma, grandad, nan,
@@ -898,6 +926,8 @@ _HEADACHE_EMERGENCY = (
     "thunderclap",
     "worst ~2 @HEADACHE",
     "@HEADACHE ~4 worst",
+    # "head is bursting, it's going to burst, worst one": the worst said further on.
+    "@HEADACHE ~8 worst one|ever|of_my_life|in_my_life|i_have_ever|i_have_had|i_ever",
     "@SUDDEN ~3 @HEADACHE",
     "@HEADACHE ~4 @SUDDEN",
     "worst pain ~3 life|ever",
@@ -1868,7 +1898,17 @@ RULES: tuple[Rule, ...] = (
             "continue_living again|any_more|at_all",
             "i don|done|have|am tire|tired|taya ~2 for? this? life|living|to_live|to_dey_live",
             "this life|world don|done|has tire|taya me",
-            "make|mek|let god|death|i|una ~1 just? take|carry|collect me|die",
+            "make|mek|let god|death|jesus|heaven ~1 just? take|carry|collect me",
+            "make|mek i ~1 just? die",
+            "life|living no|not|do_not get|have|hold meaning|value|sense|point again|any_more",
+            "i no|not|do_not want|fit to? dey again|any_more|for_this_world|in_this_world",
+            # "I no fit live again" reads as "I can not live again".
+            "i can not live|dey|dey_live again|any_more|at_all",
+            "want|going|go|ready|fit|will|plan|planning ~2 comot|leave|exit|depart from|for? "
+            "this|dis world|earth !of|wide|cup|tour|behind",
+            "for what i live|am_living|should_live|continue|dey_live|am_alive",
+            "want|wan|going|will|plan|planning|think|thinking|decided ~2 finish|finishing "
+            "my_life|my_own_life|myself|with_life|with_my_life",
             "i go|fit|want|must kill|end myself|my_life|my_self",
         ),
     ),
@@ -1998,6 +2038,7 @@ RULES: tuple[Rule, ...] = (
             "seeing double",
             "seeing|see two of everything|things|you",
             "@UNABLE see ~1 out_of|properly|clearly|straight|at_all",
+            "@UNABLE see ~1 from|with|in ~2 one|left|right|my|the ~1 eye|eyes",
             "@UNABLE see anything? $",
             "curtain|shadow ~3 eye|eyes|vision",
             "curtain|shadow|blind ~5 over|across|in ~4 vision|eye|eyes|sight",
@@ -2521,8 +2562,14 @@ RULES: tuple[Rule, ...] = (
             "necked ~3 a? whole|all|entire|full|lot|load|loads|handful|too_many|way_too_many "
             "~2 of? box|boxes|packet|packets|bottle|bottles|strip|strips|@PILLS|tablets|pills|"
             "meds|medication|painkillers|her|his|their",
-            "@OTHER|flatmate|housemate|roommate ~3 overdosed|has_overdosed|od|oded|"
-            "took_an_overdose|has_taken_an_overdose|taken_an_overdose",
+            "@OTHER|flatmate|housemate|roommate ~3 has_overdosed|has_just_overdosed|"
+            "is_overdosing|has_taken_an_overdose|has_just_taken_an_overdose",
+            # Told in the past tense, it needs a sign of now ("an hour ago", "just told me",
+            # "drowsy"): a story from a festival or years ago is someone else's past.
+            "@OTHER|flatmate|housemate|roommate ~3 overdosed|od|oded|took_an_overdose|"
+            "taken_an_overdose ~10 @OVERDOSE_NOW",
+            "@OVERDOSE_NOW ~10 @OTHER|flatmate|housemate|roommate ~3 overdosed|od|oded|"
+            "took_an_overdose|taken_an_overdose",
         ),
     ),
     Rule(
@@ -3265,13 +3312,21 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "negated",
         (
-            "@NEG_LEAD any? @CHEST ~1 @CHEST_SYMPTOM !@NEG_KEEPS",
-            "@NEG_LEAD any? @PAIN|pressure|tightness|heaviness in|on my|the? chest !@NEG_KEEPS",
-            "@NEG_LEAD any? @NEGATABLE !@NEG_KEEPS",
+            "<@NEG_SPAN @NEG_LEAD any? @CHEST ~1 @CHEST_SYMPTOM !@NEG_KEEPS",
+            "<@NEG_SPAN @NEG_LEAD any? @PAIN|pressure|tightness|heaviness in|on my|the? chest "
+            "!@NEG_KEEPS",
+            "<@NEG_SPAN @NEG_LEAD any? @NEGATABLE !@NEG_KEEPS",
+            # A checklist: "Chest pain: none. Headache: nil.", "any chest pain? no".
+            "@CHEST ~1 @CHEST_SYMPTOM ~1 none|nil|nope|nah|negative .",
+            "@NEGATABLE ~1 none|nil|nope|nah|negative .",
+            "@CHEST ~1 @CHEST_SYMPTOM ~1 no $",
+            "@NEGATABLE ~1 no $",
             "not|no_longer|never am? feeling? suicidal !@NEG_KEEPS",
-            "@NEG_LEAD any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|feelings|"
+            "<@NEG_SPAN @NEG_LEAD any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|"
+            "feelings|"
             "ideation|urges|ideas|plans !@NEG_KEEPS",
-            "@NEG_LEAD any? thoughts|thought|feelings|urges|ideas|plans|intention of|about ~1 "
+            "<@NEG_SPAN @NEG_LEAD any? thoughts|thought|feelings|urges|ideas|plans|intention "
+            "of|about ~1 "
             "suicide|self_harm|harming|hurting|killing|ending|cutting|harm|hurt|kill|end ~1 "
             "myself|my_life|my_own_life|it_all !@NEG_KEEPS",
             "no|not|never self_harm|self_harming|selfharm|selfharming !@NEG_KEEPS",
@@ -3565,6 +3620,8 @@ CONTEXTS: tuple[Context, ...] = (
                 "emergency.balance",
                 "emergency.confusion",
                 "emergency.saddle_numbness",
+                # Pins and needles creeping up an arm over a fortnight: see a doctor soon.
+                "emergency.pain_spreading",
             ]
         ),
     ),

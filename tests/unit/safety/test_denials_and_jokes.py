@@ -6,7 +6,7 @@ import pytest
 
 from bot.domain.safety import models
 from bot.domain.safety.normalize import LAUGH
-from bot.domain.safety.scanner import NORMALISER, scan, scan_all
+from bot.domain.safety.scanner import NORMALISER, looks_like_denial, scan, scan_all
 
 
 def _tier(text: str) -> str:
@@ -68,10 +68,16 @@ def test_the_crisis_model_does_not_turn_a_denial_back_into_the_crisis_reply() ->
     assert _tier(text) == "check"
 
 
-def test_laughing_emojis_read_as_lol_and_other_emojis_as_a_break() -> None:
-    assert f" {LAUGH} " in NORMALISER.normalise("ha 😂😂 ok").text
+def test_laughing_emojis_are_a_laugh_token_and_other_emojis_a_break() -> None:
+    assert f" {LAUGH} . " in NORMALISER.normalise("ha 😂😂 ok").text
     assert f" {LAUGH} " in NORMALISER.normalise("🤣").text
-    assert LAUGH not in NORMALISER.normalise("ok 😭 fine").words
+    assert NORMALISER.normalise("ok 😭 fine").text == " ok . fine "
+
+
+def test_a_laughing_emoji_is_not_read_as_a_denial() -> None:
+    # "lol" is "only joking" to a crisis conversation; an emoji alone stays unclear.
+    assert looks_like_denial("lol")
+    assert not looks_like_denial("😂")
 
 
 @pytest.mark.parametrize(
@@ -152,4 +158,76 @@ def test_pidgin_and_idioms(text: str, tier: str) -> None:
     ],
 )
 def test_indirect_crisis_at_its_edges(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("I no fit breathe", " i can not breathe "),
+        ("my leg don break", " my leg is broken "),
+        # One rewrite may feed the next: "no dey" is "not", then "eye not see" is "can not see".
+        ("my eye no dey see", " my eye can not see "),
+        ("suddenly I not see from one eye", " suddenly i can not see from one eye "),
+        # Only whole phrases: "Don" the name, and "no" before other words, stay as they are.
+        ("Don fell off his bike", " don fell off his bike "),
+        ("no fitness class today", " no fitness class today "),
+    ],
+)
+def test_pidgin_and_dropped_cans_are_read_as_the_english_the_patterns_use(
+    text: str, tokens: str
+) -> None:
+    assert NORMALISER.normalise(text).text == tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I no fit breathe well at all", "emergency"),
+        ("my knee don swell, e dey hot and red", "doctor"),
+        ("body dey hot, neck stiff, head dey pain", "emergency"),
+        ("I no dey feel my right leg since morning", "emergency"),
+        ("I not see from my left eye since one hour", "emergency"),
+        ("head is bursting like it will burst, worst one ever", "emergency"),
+        ("I wan comot for this world", "crisis"),
+        ("make God just carry me, I don tire", "crisis"),
+        ("for what I live, tell me", "crisis"),
+        ("I want to finish my life", "crisis"),
+        ("going to leave this world of social media for a week", "none"),
+    ],
+)
+def test_pidgin_and_non_native_forms(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # Non-native and Pidgin denials, and checklists.
+        ("I have not chest pain", "check"),
+        ("I no get chest pain o", "check"),
+        ("Chest pain: none. Dizziness: nil.", "check"),
+        ("any chest pain? no", "check"),
+        ("chest pain? no idea why", "emergency"),
+        ("Chest pain? No. Breathless? Yes", "emergency"),
+        # A denial that is a habit broken, or a time without relief, is no denial.
+        ("not had a day without chest pain this week", "emergency"),
+        ("I haven't had headaches before and now every morning", "doctor"),
+        ("not had a day without headache tablets in three weeks", "doctor"),
+        ("no chest pain in years and then this morning it was crushing", "emergency"),
+    ],
+)
+def test_denials_in_other_forms_and_their_limits(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("my friend overdosed at a festival last summer, she's fine", "check"),
+        ("my flatmate took an overdose, she just told me", "emergency"),
+        ("pins and needles creeping up my arm for a fortnight", "doctor"),
+    ],
+)
+def test_time_decides_between_the_tiers(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
