@@ -90,7 +90,7 @@ def _word_set(text: str) -> frozenset[str]:
 _AFTER_RATING = _word_set(
     "today tonight now this maybe probably prob perhaps only though tho but and so i honestly "
     "really tbh lol haha ish sha o oh sef jare abeg la lah na ya yeah yes or actually definitely "
-    "for sure again at most least then"
+    "for sure again at most least then on"
 )
 # Words before a number that tie it to another thing: "than 6", "not a 9", "at 3", "took 2".
 _TIED_BEFORE = re.compile(
@@ -101,7 +101,8 @@ _TIED_BEFORE = re.compile(
 _OTHER_TIME = re.compile(r"\b(?:yesterday|last (?:night|week|time)|usually|normally|usual)")
 _CLAUSE = re.compile(r"[,.;!?]|\b(?:so|but|and|now|today)\b")
 _TIED_AFTER = re.compile(r"^\s*(?:yesterday|last (?:night|week|time)|before|earlier|usually)\b")
-_SCALE = re.compile(r"^\s*(?:/|out of|from|of)\s*10\b")
+_SCALE = re.compile(r"^\s*(?:/|out of|outta|outa|over|from|of)\s*10\b")
+_SCALE_BEFORE = re.compile(r"(?:/|out of|outta|outa|over|from|of)\s*$")
 # A number that takes back the one before it: "a 9, actually an 8", "6 no 7".
 _CORRECTION = re.compile(
     r"\b(?:actually|no|sorry|i mean|make that|make it|or rather|rather|wait|scratch that|"
@@ -119,10 +120,10 @@ def ratings_said(value: str) -> tuple[int, ...]:
     """
     text = spell_numbers(value)
     found: list[tuple[int, int, int]] = []  # (start, end, number)
-    for match in re.finditer(r"(?<![\w.:/])(\d{1,3})(?!\d)(?![\w.:]\d)(?:\s*-?\s*ish\b)?", text):
+    for match in re.finditer(r"(?<![\w.:])(\d{1,3})(?!\d)(?![\w.:]\d)(?:\s*-?\s*ish\b)?", text):
         before, after = text[: match.start()], text[match.end() :]
-        if re.search(r"(?:/|out of|from|of)\s*$", before) and match.group(1) == "10":
-            continue  # the scale itself: "5 from 10"
+        if match.group(1) == "10" and _SCALE_BEFORE.search(before):
+            continue  # the scale itself: "5 from 10" (but "7/8" is two numbers)
         clause = _CLAUSE.split(before)[-1]
         if _TIED_BEFORE.search(before) or _TIED_AFTER.match(after) or _OTHER_TIME.search(clause):
             continue
@@ -195,6 +196,8 @@ def minutes_said(value: str) -> tuple[int, int] | None:
         before, after = text[: match.start()], text[match.end() :]
         if _CLOCK_AFTER.match(after) or _TIME_BEFORE.search(before):
             continue
+        if _TIED_AFTER.match(after) or _OTHER_TIME.search(_CLAUSE.split(before)[-1]):
+            continue  # "10 yesterday, 5 today": another day's
         if unit is None:
             word = re.match(r"\s*([a-z]+)?", after)
             following = word.group(1) if word else None
@@ -217,7 +220,7 @@ def minutes_said(value: str) -> tuple[int, int] | None:
             join = text[places[index][1] : places[index + 1][0]]
             # "an hour and 20 minutes" adds up as well as "5, then another 5".
             hours_then_minutes = spans[index][0] % 60 == 0 < spans[index][0] and (
-                spans[index + 1][0] < 60 and join.strip() == "and"
+                spans[index + 1][0] < 60 and join.strip() in ("and", "")
             )
             if not (_SUM.search(join) or hours_then_minutes):
                 return None

@@ -75,13 +75,14 @@ async def test_typed_answers_and_bad_input(harness: Harness) -> None:
         ("12", ["outside the scale", "How is your pain today"]),
         ("banana", ["number from 0 to 10", "How is your pain today"]),
         ("x" * 10_000, ["number from 0 to 10", "How is your pain today"]),
+        ("6 or 7", ["more than one number", "How is your pain today"]),  # asked, not guessed
         ("7", ["feel like a flare"]),
         ("perhaps later", ["yes, no, or not sure", "feel like a flare"]),
         ("not sure", ["get in the way"]),
         ("seven", ["energy"]),
         ("-3", ["outside the scale", "energy"]),
         ("2", ["sleep"]),
-        ("5/10", ["movement"]),
+        ("slept 3 hours, so a 5", ["movement"]),  # the hours are not the rating
         ("planned rest", ["Anything else"]),
         ("n" * 2001, ["shorter version", "Anything else"]),
         ("Tired <b>but</b> ok & proud", ["Today is saved", "Tired <b>but</b> ok & proud"]),

@@ -40,6 +40,8 @@ def test_number_words_and_their_messy_spellings(text: str, expected: str) -> Non
         ("it's a 4 tho", (4,)),
         ("4 from 10", (4,)),  # the scale is not a second number
         ("a 6 out of 10", (6,)),
+        ("nine outta ten", (9,)),
+        ("a 3 on the scale", (3,)),
         # Corrections: the last stated number wins.
         ("not a 6, more like a 5", (5,)),
         ("7, actually make that 6", (6,)),
@@ -61,6 +63,8 @@ def test_number_words_and_their_messy_spellings(text: str, expected: str) -> Non
         ("5-6", (5, 6)),
         ("somewhere between 3 and 4", (3, 4)),
         ("4, then 7", (4, 7)),
+        ("6/7", (6, 7)),  # a slash between two ratings is not a scale
+        ("about 5 maybe 6", (5, 6)),
         ("no numbers here", ()),
     ],
 )
@@ -95,6 +99,8 @@ def test_a_rating_in_a_sentence_at_the_checkin(text: str, parsed: checkin.Parsed
         ("half an hour in the pool", (30, 30)),
         ("2 and a half hours", (150, 150)),
         ("an hour and 15 minutes", (75, 75)),
+        ("1 hour 10", (70, 70)),
+        ("15 min yesterday, 10 today", (10, 10)),  # another day's amount is not today's
         ("walked 10 or 15 minutes", (10, 15)),
         # Sums only where the sentence says so.
         ("10 this morning and another 10 tonight", (20, 20)),
