@@ -69,6 +69,10 @@ class User(Base):
     # message is read in its light until `safety_until`; None when none is open.
     safety_open: Mapped[str | None] = mapped_column(String(24), nullable=True)
     safety_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # A "which is it?" about the person's last message, waiting for its answer until
+    # `clarify_until`: the options offered, comma-separated, in order ("rest,today,none").
+    clarify: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    clarify_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # ISO 3166 country for helplines and the emergency number; None: from the time zone.
     country: Mapped[str | None] = mapped_column(String(2), nullable=True)
     # The weekly summary: on or off, local weekday (0 = Monday) and time, next instant in UTC.
