@@ -240,11 +240,6 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
     # Before the final /delete tap is handled (an earlier group), so the group tallies can drop
     # the person's name once their rows are gone (it checks the tap's one-time token itself).
     application.add_handler(CallbackQueryHandler(groups.before_delete, pattern=r"^del:go:"), -1)
-    # After a typed answer, group tallies follow (a later group runs once the answer is
-    # stored); a check-in or plan tap does it in its own unit of work.
-    application.add_handler(
-        MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, groups.private_progress), 1
-    )
     application.add_error_handler(errors.on_error)
 
 

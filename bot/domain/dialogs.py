@@ -1,7 +1,7 @@
 """The dialogue states a person can be in, as stored in `User.dialog` (None: no dialogue open).
 
-Every state is listed here, with the dialogue it belongs to and where it goes next; the handlers
-that read typed text in each state sit in one table per dialogue (bot.telegram.handlers.messages).
+Every state is listed here, with the dialogue it belongs to and where it goes next; typed text
+is read by the open question it stands for (bot.domain.person_now, bot.usecases.said).
 Stored values are parsed with `parse`, which never raises: an unknown or garbled value reads as
 no dialogue at all.
 """

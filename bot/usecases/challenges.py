@@ -588,20 +588,6 @@ async def heard_from(
     return await member_posts(services, session, user, services.clock.now())
 
 
-async def heard_from_id(services: Services, user_id: int) -> Outgoing:
-    """The same for an answer whose handler holds no unit of work (a typed message): one read
-    says whether there is anything to write, so most messages take no write lock here."""
-    async with services.sessions() as session:
-        user = await session.get(User, user_id)
-        if user is None or not (
-            user.unanswered_prompts or await db.active_challenges_of_user(session, user_id)
-        ):
-            return []
-    async with services.transaction() as session:
-        user = await session.get(User, user_id)
-        return await heard_from(services, session, user) if user is not None else []
-
-
 async def forget_member(services: Services, user_id: int) -> None:
     """Just before a person's data is deleted: every challenge message that shows their name
     (running or finished) is shown again without them.

@@ -257,47 +257,39 @@ async def answer_tap(
     return _shown(replies, tap=True), outgoing
 
 
-async def answer_typed(services: Services, user_id: int, text: str) -> Answer:
-    """A typed answer to the open question."""
-    async with services.transaction() as session:
-        user = await queries.get_user(session, user_id)
-        if user is None:
-            return Answer()
-        day = today_for(services, user)
-        now = services.clock.now()
-        checkin = await queries.get_or_create_checkin(session, user.id, day, now)
-        answers = queries.answers_of(checkin)
-        question = flow.next_question(answers)
-        if question is None:
-            user.dialog = None
-            return Answer.say(say(services.content, "fallback.text", user, name=user.first_name))
-        parsed = flow.parse(question, text)
-        if parsed.error is not None or parsed.guess:
-            if parsed.error is not None:
-                first = say(services.content, parsed.error, user, value=echo(text),
-                            max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
-            else:
-                # A rating read from words ("pretty bad") is stored only once a tap confirms it.
-                first = say(services.content, "checkin.guess", user, value=parsed.value)
-            offer_same = await offers_same(session, user, day, question)
-            again = question_reply(services, user, day, question, offer_same=offer_same)
-            return Answer(sends=[(first, None), again])
-        queries.store_answers(checkin, flow.apply(answers, question, parsed.value), now)
-        replies = await next_step_reply(services, session, user, checkin)
-    return _shown(replies, tap=False)
-
-
-async def ask_again(services: Services, user_id: int) -> Answer:
-    """The open check-in question again (after a sticker, a photo, or the like)."""
-    async with services.transaction() as session:
-        user = await queries.get_user(session, user_id)
-        if user is None:
-            return Answer()
-        day = today_for(services, user)
-        checkin = await queries.get_checkin(session, user.id, day)
-        question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
-        if question is None:
-            user.dialog = None
-            return Answer()
+async def answer_typed(services: Services, session: AsyncSession, user: User, text: str) -> Answer:
+    """A typed answer to the open question, in the caller's unit of work."""
+    day = today_for(services, user)
+    now = services.clock.now()
+    checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    answers = queries.answers_of(checkin)
+    question = flow.next_question(answers)
+    if question is None:
+        user.dialog = None
+        return Answer.say(say(services.content, "fallback.text", user, name=user.first_name))
+    parsed = flow.parse(question, text)
+    if parsed.error is not None or parsed.guess:
+        if parsed.error is not None:
+            first = say(services.content, parsed.error, user, value=echo(text),
+                        max_chars=f"{flow.NOTE_MAX_CHARS:,}")  # fmt: skip
+        else:
+            # A rating read from words ("pretty bad") is stored only once a tap confirms it.
+            first = say(services.content, "checkin.guess", user, value=parsed.value)
         offer_same = await offers_same(session, user, day, question)
-        return Answer.say(*question_reply(services, user, day, question, offer_same=offer_same))
+        again = question_reply(services, user, day, question, offer_same=offer_same)
+        return Answer(sends=[(first, None), again])
+    queries.store_answers(checkin, flow.apply(answers, question, parsed.value), now)
+    return _shown(await next_step_reply(services, session, user, checkin), tap=False)
+
+
+async def ask_again(services: Services, session: AsyncSession, user: User) -> Answer:
+    """The open check-in question again (after a sticker, a photo, or the like), in the caller's
+    unit of work."""
+    day = today_for(services, user)
+    checkin = await queries.get_checkin(session, user.id, day)
+    question = flow.next_question(queries.answers_of(checkin)) if checkin else "pain"
+    if question is None:
+        user.dialog = None
+        return Answer()
+    offer_same = await offers_same(session, user, day, question)
+    return Answer.say(*question_reply(services, user, day, question, offer_same=offer_same))

@@ -228,51 +228,66 @@ async def answer(services: Services, user_id: int, reading: Reading) -> list[Rep
         return await replies(services, session, fresh, reading)
 
 
-async def stop_checkin(services: Services, user_id: int) -> Reply | None:
+def stopped(services: Services, user: User) -> Reply:
     """A "stop" mid check-in: the asking ends (answers so far are kept); a pause or carrying on
-    is offered. None if the person is gone."""
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is None:
-            return None
-        fresh.dialog = None
-        day = checkin_case.today_for(services, fresh)
-        loc = locale_of(fresh)
-        label = services.content.label
-        rows = [[keyboards.button(label("intent.continue", loc), CheckinTap(day, "start"))]]
-        if not fresh.paused:
-            rows.insert(0, [keyboards.button(label("intent.pause", loc), IntentTap("pause"))])
-        text = say(services.content, "intent.stop.checkin", fresh)
+    is offered."""
+    user.dialog = None
+    day = checkin_case.today_for(services, user)
+    loc = locale_of(user)
+    label = services.content.label
+    rows = [[keyboards.button(label("intent.continue", loc), CheckinTap(day, "start"))]]
+    if not user.paused:
+        rows.insert(0, [keyboards.button(label("intent.pause", loc), IntentTap("pause"))])
+    text = say(services.content, "intent.stop.checkin", user)
     return text, InlineKeyboardMarkup(rows)
 
 
-async def open_question(services: Services, user: User) -> flow.Question | None:
-    """The check-in question waiting for an answer today, if any."""
-    async with services.sessions() as session:
-        row = await queries.get_checkin(session, user.id, checkin_case.today_for(services, user))
-        return flow.next_question(queries.answers_of(row)) if row else "pain"
+async def open_question(
+    services: Services, session: AsyncSession, user: User
+) -> flow.Question | None:
+    """The check-in question waiting for an answer today, if any (in the caller's unit of work)."""
+    row = await queries.get_checkin(session, user.id, checkin_case.today_for(services, user))
+    return flow.next_question(queries.answers_of(row)) if row else "pain"
 
 
-async def reask(services: Services, user_id: int) -> Reply | None:
+async def asked_again(services: Services, session: AsyncSession, user: User) -> Reply | None:
     """The open check-in question again, "Same as yesterday" included where it was offered;
-    None (and the check-in closed) when nothing is open any more, or the person is gone."""
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is None:
-            return None
-        day = checkin_case.today_for(services, fresh)
-        row = await queries.get_checkin(session, fresh.id, day)
-        question = flow.next_question(queries.answers_of(row)) if row else "pain"
-        if question is None:
-            fresh.dialog = None
-            return None
-        offer_same = question == "pain" and flow.can_copy(
-            await queries.yesterday_answers(session, fresh.id, day)
-        )
-        return checkin_case.question_reply(
-            services, fresh, day, question, offer_same=offer_same,
-            header=say(services.content, "intent.reask", fresh),
-        )  # fmt: skip
+    None (and the check-in closed) when nothing is open any more."""
+    day = checkin_case.today_for(services, user)
+    row = await queries.get_checkin(session, user.id, day)
+    question = flow.next_question(queries.answers_of(row)) if row else "pain"
+    if question is None:
+        user.dialog = None
+        return None
+    offer_same = question == "pain" and flow.can_copy(
+        await queries.yesterday_answers(session, user.id, day)
+    )
+    return checkin_case.question_reply(
+        services, user, day, question, offer_same=offer_same,
+        header=say(services.content, "intent.reask", user),
+    )  # fmt: skip
+
+
+def in_setup(services: Services, user: User, reading: Reading) -> Reply:
+    """During set-up: a short answer that never needs the finished profile."""
+    name = user.first_name
+    if reading.intent == "stop":
+        return say(services.content, "intent.stop.setup", user), None
+    if reading.intent == "symptom":
+        day = checkin_case.today_for(services, user)
+        tip = tip_text(services, user, reading.detail, day, None)
+        parts = [say(services.content, f"intent.symptom.{reading.detail}", user, name=name)]
+        if tip is not None:
+            parts.append(f"💡 {tip}")
+        return "\n\n".join(parts), None
+    if reading.intent == "greeting":
+        return say(services.content, "intent.ack", user), None
+    if reading.intent == "thanks":
+        key = "intent.ack" if reading.detail == "ack" else "intent.thanks"
+        return say(services.content, key, user, name=name), None
+    if reading.intent in ("progress", "export", "delete"):
+        return say(services.content, f"intent.{reading.intent}", user), None
+    return say(services.content, "intent.help", user), None
 
 
 async def person(services: Services, user_id: int) -> User | None:

@@ -279,25 +279,22 @@ async def tap(services: Services, user_id: int, step: str, value: str) -> Answer
     return Answer(edit=(text, markup), sends=after)
 
 
-async def typed(services: Services, user_id: int, text: str) -> Answer:
-    """A typed answer while an onboarding or settings step is open."""
-    async with services.transaction() as session:
-        user = await queries.get_user(session, user_id)
-        if user is None or not user.dialog:
-            return Answer()
-        step = dialogs.step_of(user.dialog)
-        if step is None:
-            return Answer()
-        if step in TOGGLES and step != Step.ACT:
-            toggles = say(services.content, "onboarding.error.toggles", user)
-            return Answer(sends=[(toggles, None), question(services, user, step)])
-        error = await _apply(services, session, user, step, text)
-        if error is not None:
-            suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
-            message = say(services.content, error, user, value=echo(text), suggestions=suggestions)
-            return Answer(sends=[(message, None), question(services, user, step)])
-        user.updated_at = services.clock.now()
-        reply, markup, after = _advance(services, user, step)
+async def typed(services: Services, session: AsyncSession, user: User, text: str) -> Answer:
+    """A typed answer while an onboarding or settings step is open (in the caller's unit of
+    work)."""
+    step = dialogs.step_of(user.dialog)
+    if step is None:
+        return Answer()
+    if step in TOGGLES and step != Step.ACT:
+        toggles = say(services.content, "onboarding.error.toggles", user)
+        return Answer(sends=[(toggles, None), question(services, user, step)])
+    error = await _apply(services, session, user, step, text)
+    if error is not None:
+        suggestions = ", ".join(parse_zone(text).suggestions) if step == "tz" else ""
+        message = say(services.content, error, user, value=echo(text), suggestions=suggestions)
+        return Answer(sends=[(message, None), question(services, user, step)])
+    user.updated_at = services.clock.now()
+    reply, markup, after = _advance(services, user, step)
     return Answer(sends=[(reply, markup), *after])
 
 

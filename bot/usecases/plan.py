@@ -31,34 +31,38 @@ async def today(services: Services, user_id: int) -> Answer:
         user = await queries.get_user(session, user_id)
         if user is None or not user.onboarded:
             return start_first(services, user, tap=False)
-        day = today_for(services, user)
-        if await history.red_flag_today(session, user.id, day) in planning.NO_PLAN_TIERS:
-            return Answer.say(say(services.content, "today.paused", user))
-        row = await queries.get_or_create_checkin(session, user.id, day, services.clock.now())
-        answers = queries.answers_of(row)
-        stored = await history.get_plan(session, user.id, day)
-        rest_day = stored is not None and stored.rest_declared
-        # A rest day declared in words is the plan already: no questions before it.
-        if rest_day or (answers.pain is not None and answers.flare is not None):
-            decision, plan_row = await planning.decide_today(services, session, user, day)
-            return Answer.say(*planning.plan_reply(services, user, decision, plan_row))
-        queries.store_answers(row, flow.quick(answers), services.clock.now())
-        header = say(services.content, "today.first", user)
-        (text, markup), _ = await next_step_reply(services, session, user, row, header=header)
+        return await today_in(services, session, user)
+
+
+async def today_in(services: Services, session: AsyncSession, user: User) -> Answer:
+    """Today's plan for a person who is set up (in the caller's unit of work)."""
+    day = today_for(services, user)
+    if await history.red_flag_today(session, user.id, day) in planning.NO_PLAN_TIERS:
+        return Answer.say(say(services.content, "today.paused", user))
+    row = await queries.get_or_create_checkin(session, user.id, day, services.clock.now())
+    answers = queries.answers_of(row)
+    stored = await history.get_plan(session, user.id, day)
+    rest_day = stored is not None and stored.rest_declared
+    # A rest day declared in words is the plan already: no questions before it.
+    if rest_day or (answers.pain is not None and answers.flare is not None):
+        decision, plan_row = await planning.decide_today(services, session, user, day)
+        return Answer.say(*planning.plan_reply(services, user, decision, plan_row))
+    queries.store_answers(row, flow.quick(answers), services.clock.now())
+    header = say(services.content, "today.first", user)
+    (text, markup), _ = await next_step_reply(services, session, user, row, header=header)
     return Answer.say(text, markup)
 
 
-async def log_typed(services: Services, user: User) -> Answer | None:
+async def log_typed(services: Services, session: AsyncSession, user: User) -> Answer | None:
     """ "I did my walk" / "Done" typed after today's plan: logged like the Done button; None
     when there is no plan today to log against (the message is then handled as usual)."""
-    async with services.transaction() as session:
-        row = await history.get_plan(session, user.id, today_for(services, user))
-        if row is None:
-            return None
-        key = "plan.logged_already" if row.done else "plan.logged"
-        row.done = True
-        row.updated_at = services.clock.now()
-        return Answer.say(say(services.content, key, user))
+    row = await history.get_plan(session, user.id, today_for(services, user))
+    if row is None:
+        return None
+    key = "plan.logged_already" if row.done else "plan.logged"
+    row.done = True
+    row.updated_at = services.clock.now()
+    return Answer.say(say(services.content, key, user))
 
 
 async def tap(
@@ -131,20 +135,14 @@ async def cue_tap(services: Services, user_id: int, choice: str) -> Answer:
         return Answer(edit=(await _cue_saved(services, session, user), None))
 
 
-async def cue_typed(services: Services, user_id: int, text: str) -> Answer:
-    """The person's own cue, typed."""
-    async with services.transaction() as session:
-        user = await queries.get_user(session, user_id)
-        if user is None:
-            return Answer()
-        cue = " ".join(text.split()).rstrip(".!")
-        if not cue or len(cue) > CUE_MAX_CHARS:
-            return Answer.say(
-                say(services.content, "plan.cue.too_long", user, max_chars=CUE_MAX_CHARS)
-            )
-        user.cue = cue[0].lower() + cue[1:]
-        user.dialog = None
-        return Answer.say(await _cue_saved(services, session, user))
+async def cue_typed(services: Services, session: AsyncSession, user: User, text: str) -> Answer:
+    """The person's own cue, typed (in the caller's unit of work)."""
+    cue = " ".join(text.split()).rstrip(".!")
+    if not cue or len(cue) > CUE_MAX_CHARS:
+        return Answer.say(say(services.content, "plan.cue.too_long", user, max_chars=CUE_MAX_CHARS))
+    user.cue = cue[0].lower() + cue[1:]
+    user.dialog = None
+    return Answer.say(await _cue_saved(services, session, user))
 
 
 async def _cue_saved(services: Services, session: AsyncSession, user: User) -> str:

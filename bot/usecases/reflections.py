@@ -124,28 +124,23 @@ async def tapped(
         return Answer(edit=next_reply(services, user, following))
 
 
-async def typed(services: Services, user: User, text: str, *, understood: bool) -> Answer | None:
-    """A typed message while a weekly or monthly question is open: its answer, stored as a tap
-    would be, and the next question. A message the bot understood otherwise (`understood`) is
-    left to its own handler, which offers the question again afterwards (`offer`); anything
-    else gets a short word and the question again. None when no such question is open or the
-    message was understood otherwise."""
-    async with services.transaction() as session:
-        asked = await open_question(session, services, user, today_for(services, user))
-        if asked is None:
-            return None
-        value = person_now.read_reflection(asked.kind, asked.lowest, asked.top, text)
-        if value is None and understood:
-            return None
-        if value is None:
-            hint = say(services.content, f"{asked.kind}.typed_hint", user)
-            return Answer(sends=[(hint, None), next_reply(services, user, asked)])
-        following = await answer(session, services, user, asked, value)
-        return Answer(sends=[next_reply(services, user, following)])
-
-
-async def offer(services: Services, user: User) -> Answer:
-    """After an interruption, the open weekly or monthly question again (if one is open)."""
-    async with services.sessions() as session:
-        asked = await open_question(session, services, user, today_for(services, user))
-    return Answer() if asked is None else Answer(sends=[next_reply(services, user, asked)])
+async def typed(
+    services: Services, session: AsyncSession, user: User, asked: Asked | None, text: str,
+    *, understood: bool,
+) -> Answer | None:
+    """A typed message while the weekly or monthly question `asked` is open (found by
+    `open_question`), in the caller's unit of work: its answer, stored as a tap would be, and
+    the next question. A message the bot understood otherwise (`understood`) is left to its own
+    reply, after which the question is offered again; anything else gets a short word and the
+    question again. None when no such question is open or the message was understood
+    otherwise."""
+    if asked is None:
+        return None
+    value = person_now.read_reflection(asked.kind, asked.lowest, asked.top, text)
+    if value is None and understood:
+        return None
+    if value is None:
+        hint = say(services.content, f"{asked.kind}.typed_hint", user)
+        return Answer(sends=[(hint, None), next_reply(services, user, asked)])
+    following = await answer(session, services, user, asked, value)
+    return Answer(sends=[next_reply(services, user, following)])

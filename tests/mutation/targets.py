@@ -64,6 +64,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "bot/telegram/handlers/messages.py": (
         f"{E2E}test_outer_edges.py",
+        f"{E2E}test_transactions.py",
         f"{E2E}test_group_privacy.py",
         f"{E2E}test_intents.py",
         f"{E2E}test_checkin.py",
@@ -102,6 +103,14 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_groups.py",
         f"{E2E}test_group_privacy.py",
+    ),
+    "bot/usecases/said.py": (
+        f"{E2E}test_open_question.py",
+        f"{E2E}test_coherence.py",
+        f"{E2E}test_intents.py",
+        f"{E2E}test_checkin.py",
+        f"{E2E}test_onboarding.py",
+        f"{E2E}test_transactions.py",
     ),
     "bot/usecases/plan.py": (f"{E2E}test_plans.py", f"{E2E}test_coherence.py"),
     "bot/usecases/days.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),

@@ -69,15 +69,11 @@ def test_setup_states_are_found_by_dialogue_and_step() -> None:
         assert dialogs.setup_state(Dialogue.SETTINGS, step) is not None
 
 
-def test_typed_text_has_one_handler_per_state_in_one_table_per_dialogue() -> None:
-    from bot.telegram.handlers import messages
+def test_typed_text_has_one_reader_per_open_question() -> None:
+    from bot.domain.person_now import Open
+    from bot.usecases import said
 
-    tables = messages.DIALOGUES
-    assert set(tables) == set(Dialogue)
-    seen = [state for table in tables.values() for state in table]
-    assert sorted(seen) == sorted(State) and len(seen) == len(set(seen))
-    for dialogue, table in tables.items():
-        assert all(state.dialogue is dialogue for state in table)
-    # Unknown or garbled stored values are read as no dialogue at all.
-    assert messages.handler_for("onboard:xyz") is messages.handler_for(None)
-    assert messages.handler_for("checkin") is messages.CHECKIN[State.CHECKIN]
+    # Every open question but the crisis stage (which reads every text first, in the safety
+    # screen) has its reader, and so has "nothing open".
+    assert set(said.READERS) == (set(Open) - {Open.CRISIS}) | {None}
+    assert said.READERS[Open.REFLECTION] is said.READERS[None]

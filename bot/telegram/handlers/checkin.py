@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db.models import User
-from bot.services import Services
 from bot.telegram.handlers.common import Context, read_tap, services_of, show
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import checkin
@@ -33,13 +31,3 @@ async def on_button(update: Update, context: Context) -> None:
     # The person's group tallies follow the answer (sent now, the person's reply after).
     await challenge_jobs.deliver(services, context.bot, outgoing)
     await show(update, answer)
-
-
-async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
-    """A typed answer to the open question."""
-    await show(update, await checkin.answer_typed(services_of(context), user_id, text))
-
-
-async def reask(update: Update, services: Services, user: User) -> None:
-    """Show the open check-in question again (after a sticker, a photo, or the like)."""
-    await show(update, await checkin.ask_again(services, user.id))

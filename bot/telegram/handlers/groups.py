@@ -292,15 +292,6 @@ async def before_delete(update: Update, context: Context) -> None:
         await service.forget_member(services, tapper.id)
 
 
-async def private_progress(update: Update, context: Context) -> None:
-    """After a private typed answer: daily prompts again, and the group tallies follow. A
-    check-in or plan tap does this in its own unit of work (bot/usecases/checkin.py, plan.py)."""
-    if update.effective_user is not None:
-        services = services_of(context)
-        outgoing = await service.heard_from_id(services, update.effective_user.id)
-        await jobs.deliver(services, context.bot, outgoing)
-
-
 # Small helpers --------------------------------------------------------------------------------
 
 

@@ -32,11 +32,6 @@ async def on_button(update: Update, context: Context) -> None:
     ))  # fmt: skip
 
 
-async def on_text(update: Update, context: Context, user_id: int, text: str) -> None:
-    """A typed answer while an onboarding or settings step is open."""
-    await show(update, await onboarding.typed(services_of(context), user_id, text))
-
-
 async def settings(update: Update, context: Context) -> None:
     """/settings: show what is set, with a button for each thing to change."""
     if update.effective_user is None:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db.models import User
-from bot.telegram.handlers.common import Context, read_tap, send, services_of, show
+from bot.telegram.handlers.common import Context, read_tap, services_of, show
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import plan
 from bot.views.callbacks import CueTap, PlanTap
@@ -18,17 +17,6 @@ async def today(update: Update, context: Context) -> None:
     """Today's plan; before any check-in, just pain and flare first (two taps)."""
     if update.effective_user is not None:
         await show(update, await plan.today(services_of(context), update.effective_user.id))
-
-
-async def log_typed(update: Update, context: Context, user: User) -> bool:
-    """ "I did my walk" / "Done" typed after today's plan: logged like the Done button; False
-    when there is no plan today to log against (the message is then handled as usual)."""
-    answer = await plan.log_typed(services_of(context), user)
-    if answer is None:
-        return False
-    for text, markup in answer.sends:
-        await send(update, text, markup)
-    return True
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -52,8 +40,3 @@ async def on_cue_button(update: Update, context: Context) -> None:
     if tapped is None or update.effective_user is None:
         return
     await show(update, await plan.cue_tap(services, update.effective_user.id, tapped.choice))
-
-
-async def on_cue_text(update: Update, context: Context, user_id: int, text: str) -> None:
-    """The person's own cue, typed."""
-    await show(update, await plan.cue_typed(services_of(context), user_id, text))

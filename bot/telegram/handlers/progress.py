@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.db.models import User
 from bot.telegram.handlers.common import (
     Context,
     read_tap,
@@ -49,20 +48,3 @@ async def on_reflection_button(update: Update, context: Context) -> None:
         services, update.effective_user.id, tapped.day, tapped.kind, tapped.field, tapped.value
     )
     await show(update, answer)
-
-
-async def reflection_text(
-    update: Update, context: Context, user: User, text: str, *, understood: bool
-) -> bool:
-    """A typed message while a weekly or monthly question is open (bot.usecases.reflections.
-    typed); False when no such question is open or the message was understood otherwise."""
-    answer = await reflections.typed(services_of(context), user, text, understood=understood)
-    if answer is None:
-        return False
-    await show(update, answer)
-    return True
-
-
-async def offer_reflection(update: Update, context: Context, user: User) -> None:
-    """After an interruption, the open weekly or monthly question again (if one is open)."""
-    await show(update, await reflections.offer(services_of(context), user))

@@ -7,93 +7,18 @@ the person gets the reply privately and the group sees nothing of what they wrot
 
 from __future__ import annotations
 
-from datetime import datetime
-from enum import Enum
-from zoneinfo import ZoneInfo
-
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
 from bot.db.models import User
 from bot.domain.safety import scan
-from bot.domain.safety.conversation import Stage, read, stage_of, step
-from bot.domain.schedule import local_date
-from bot.services import Services
 from bot.telegram import delivery
 from bot.telegram.handlers.common import Context, load_user, popup, send, services_of, stale_tap
 from bot.usecases import safety as safety_case
 from bot.views import keyboards
 from bot.views.callbacks import SafetyTap
 from bot.views.render import locale_of, say
-
-ALARM_TIERS = ("crisis", "emergency", "doctor")
-
-
-# One light question, the message handled as usual: "are you OK?" (check), or "is this new,
-# severe, or getting worse?" (triage, for body alarm words no rule explained).
-LIGHT_TIERS = ("check", "triage")
-
-
-def _light_question(
-    services: Services, user: User | None, tier: str
-) -> tuple[str, InlineKeyboardMarkup]:
-    """The light check or the triage question, with its buttons."""
-    if tier == "triage":
-        markup = keyboards.safety_triage(services.content, locale_of(user))
-        return say(services.content, "safety.triage", user), markup
-    return say(services.content, "safety.check", user), keyboards.safety_check(
-        services.content, locale_of(user)
-    )
-
-
-class Screened(Enum):
-    """What screening did with a message."""
-
-    CLEAR = "clear"  # nothing found: handle it as usual
-    CHECKED = "checked"  # a light question (check or triage) was sent: handle it as usual too
-    ANSWERED = "answered"  # a safety reply was sent: the message is handled
-
-
-async def screen(update: Update, context: Context, user: User | None, text: str) -> Screened:
-    """Read a private message for the open safety conversation and for red flags, and answer."""
-    services = services_of(context)
-    chat = update.effective_chat
-    if chat is None:
-        return Screened.CLEAR
-    now = services.clock.now()
-    stage = _open_stage(user, now)
-    if user is not None and stage is not None:
-        move = step(stage, read(stage, text))
-        if move.reply is not None:
-            markup = None
-            if move.check_in:
-                day = local_date(now, ZoneInfo(user.timezone))
-                markup = keyboards.start_checkin(services.content, day, "checkin.when_ready",
-                                                 locale_of(user))  # fmt: skip
-            await send(update, say(services.content, move.reply, user), markup)
-            await safety_case.move_on(services, user.id, move, now)
-            return Screened.ANSWERED
-    flag = scan(text)
-    if flag is None:
-        return Screened.CLEAR
-    if flag.tier in LIGHT_TIERS:
-        await send(update, *_light_question(services, user, flag.tier))
-        return Screened.CHECKED
-    await send(update, say(services.content, f"safety.{flag.tier}", user))
-    if user is not None:
-        await safety_case.record(services, user.id, flag.tier, keep_note=text)
-    return Screened.ANSWERED
-
-
-def _open_stage(user: User | None, now: datetime) -> Stage | None:
-    """The person's safety conversation, if one is open now."""
-    if user is None:
-        return None
-    if user.safety_until is not None and user.safety_until <= now:
-        return None
-    return stage_of(user.safety_open)
-
 
 TRIAGE_ANSWERS: dict[str, str | None] = {"urgent": "emergency", "doctor": "doctor", "usual": None}
 
@@ -162,8 +87,8 @@ async def on_edit(update: Update, context: Context) -> None:
     flag = scan(said)
     if flag is None:
         return
-    if flag.tier in LIGHT_TIERS:
-        await send(update, *_light_question(services, user, flag.tier))
+    if flag.tier in safety_case.LIGHT_TIERS:
+        await send(update, *safety_case.light_question(services, user, flag.tier))
         return
     await send(update, say(services.content, f"safety.{flag.tier}", user))
     if user is not None:
@@ -187,9 +112,9 @@ async def in_group(update: Update, context: Context) -> None:
     if flag is None:
         return
     user = await load_user(services, update)
-    if flag.tier in LIGHT_TIERS:
+    if flag.tier in safety_case.LIGHT_TIERS:
         if user is not None:
-            await _private(context, user, *_light_question(services, user, flag.tier))
+            await _private(context, user, *safety_case.light_question(services, user, flag.tier))
         return
     sent = False
     if user is not None:

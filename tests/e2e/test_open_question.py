@@ -1,0 +1,139 @@
+"""One open question reads the next message: its answer, or a clear interruption that is
+answered, after which the open question is offered again. Each row is (person says, the reply
+must contain, the reply must not contain).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.db.models import DayPlan, User
+from bot.domain.person_now import CLARIFICATION_WINDOW
+from bot.usecases.checkin import today_for
+from tests.harness import Harness, onboard, talk, texts
+
+WHICH = "Is it about today?"  # the short choice after a message nothing else read
+WHICH_IS_IT = "Which is it?"  # a message that could be two things
+NOTED = "Noted."
+PAIN_QUESTION = "How is your pain"
+NECK = "neck"
+
+
+async def rest_declared(h: Harness, person_id: int) -> bool:
+    """Whether today is stored as a rest day declared in words."""
+    async with h.services.sessions() as session:
+        user = await session.get(User, person_id)
+        assert user is not None
+        row = await session.scalar(
+            select(DayPlan).where(
+                DayPlan.user_id == person_id, DayPlan.local_date == today_for(h.services, user)
+            )
+        )
+        return row is not None and row.rest_declared
+
+
+async def test_just_telling_you_answers_the_short_choice(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("my sister visits on sunday", (WHICH, "Just telling you"), ()),
+        # Read as the answer to the choice, not as one more message nothing reads.
+        ("just telling you", (NOTED,), (WHICH,)),
+        # Answered: the next message is a new one.
+        ("just telling you", (WHICH,), (NOTED,)),
+    ])  # fmt: skip
+
+
+async def test_a_place_picks_an_option_and_acts_on_it(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("can i do more today or should i rest?", (WHICH_IS_IT, "Rest today"), ()),
+        ("the first one", ("Rest it is",), (WHICH_IS_IT,)),
+    ])  # fmt: skip
+    assert await rest_declared(harness, robin.id)
+
+
+async def test_the_plan_named_in_words_shows_the_plan(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("the neighbours are loud again", (WHICH,), ()),
+        ("the plan", (PAIN_QUESTION,), (WHICH,)),  # today's plan starts with pain and flare
+    ])  # fmt: skip
+
+
+async def test_a_choice_waits_for_a_while_only(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [("my sister visits on sunday", (WHICH,), ())])
+    harness.clock.advance(CLARIFICATION_WINDOW)
+    # Half an hour on, "1" is a new message, not the first option (a rest day).
+    await talk(harness, robin, [("1", (), ("Rest it is", NOTED))])
+    assert not await rest_declared(harness, robin.id)
+
+
+async def test_an_interruption_at_the_choice_is_answered_and_the_choice_closes(
+    harness: Harness,
+) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("my sister visits on sunday", (WHICH,), ()),
+        # About something else: answered as itself. The choice was about the last message, so
+        # it is not asked again, and its places no longer pick anything.
+        ("my neck is so stiff", (NECK,), (WHICH, WHICH_IS_IT)),
+        ("1", (), ("Rest it is",)),
+    ])  # fmt: skip
+    assert not await rest_declared(harness, robin.id)
+
+
+async def test_a_set_up_step_is_asked_again_after_an_interruption(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await harness.say(robin, "/start")
+    await talk(harness, robin, [
+        ("my neck is so stiff", (NECK, "time zone"), ()),
+        ("Europe/London", ("When should I check in",), (NECK,)),
+    ])  # fmt: skip
+
+
+async def test_a_check_in_question_is_asked_again_after_an_interruption(
+    harness: Harness,
+) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    await talk(harness, robin, [
+        ("my neck is so stiff", (NECK, PAIN_QUESTION), ()),
+        ("4", ("flare",), (NECK,)),
+    ])  # fmt: skip
+
+
+async def test_the_cue_is_asked_for_again_after_an_interruption(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    for label in ("3", "No", "2", "6"):
+        await harness.tap(robin, label)
+    if "did you do your movement" in texts(await harness.tap(robin, "7")):
+        await harness.tap(robin, "Some")
+    said = texts(await harness.tap(robin, "Skip"))
+    assert "daily moment" in said, said
+    await harness.tap(robin, "daily moment")
+    assert "Type your moment" in texts(await harness.tap(robin, "My own"))
+    await talk(harness, robin, [
+        ("/help", (), ()),  # a command is no cue
+        ("help", ("/help lists", "Type your moment"), ()),
+        ("after my shower", ("after my shower",), ("Type your moment",)),
+    ])  # fmt: skip
+
+
+async def test_the_crisis_question_reads_only_its_own_answers(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    said = texts(await harness.say(robin, "I don't want to be here anymore"))
+    assert "ending your life" in said, said
+    # Not an answer to the question: asked again, kindly, never an ordinary reply.
+    said = texts(await harness.say(robin, "my neck is so stiff"))
+    assert "ask gently once more" in said and "ending your life" in said, said
+    assert "💡" not in said, said  # no symptom tip

@@ -1,0 +1,106 @@
+"""What one typed private message costs the database: the inbox's own writes, plus at most one
+transaction for handling it (reading the person, the safety screen, the open question, the
+answer and what is said back, together).
+
+Transactions are counted on the engine (every BEGIN, read-only ones included) while the runtime
+hands one update to the handlers; the inbox's writes before and after are not counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from bot.devtools.emulator import FakeUser
+from bot.telegram.runtime import Runtime
+from tests.harness import Harness, onboard, texts
+
+HANDLING_AT_MOST = 1
+# Set while the runtime hands an update to the handlers; copied into any task they start
+# (asyncio.wait_for runs the handlers in a task of their own).
+HANDLING: ContextVar[bool] = ContextVar("handling", default=False)
+
+
+class Begins:
+    """BEGINs seen while an update is being handled."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def begin(self, *_: object) -> None:
+        """A transaction began on the engine: counted when it is for handling an update."""
+        if HANDLING.get():
+            self.count += 1
+
+    @contextmanager
+    def counting(self) -> Iterator[Begins]:
+        """Start from zero."""
+        self.count = 0
+        yield self
+
+
+@pytest.fixture
+def begins(monkeypatch: pytest.MonkeyPatch) -> Begins:
+    """Mark Runtime._handle while it runs (the handlers and delivery of one update)."""
+    seen = Begins()
+    original = Runtime._handle
+
+    async def handle(runtime: Runtime, item: Any) -> str:
+        token = HANDLING.set(True)
+        try:
+            return await original(runtime, item)
+        finally:
+            HANDLING.reset(token)
+
+    monkeypatch.setattr(Runtime, "_handle", handle)
+    return seen
+
+
+async def counted(harness: Harness, begins: Begins, person: FakeUser, says: str) -> tuple[int, str]:
+    """How many transactions handling one typed message took, and what the bot said."""
+    engine = harness.services.engine.sync_engine
+    event.listen(engine, "begin", begins.begin)
+    try:
+        with begins.counting():
+            reply = texts(await harness.say(person, says))
+            return begins.count, reply
+    finally:
+        event.remove(engine, "begin", begins.begin)
+
+
+async def test_an_answer_to_a_check_in_question(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    count, reply = await counted(harness, begins, robin, "4")
+    assert "flare" in reply.lower(), reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_an_everyday_question(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    count, reply = await counted(harness, begins, robin, "what is pacing?")
+    assert reply, reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_a_red_flag(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    count, reply = await counted(harness, begins, robin, "I have crushing chest pain")
+    assert "112" in reply or "emergency" in reply.lower(), reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_text_in_set_up(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await harness.say(robin, "/start")
+    count, reply = await counted(harness, begins, robin, "Europe/London")
+    assert "time" in reply.lower(), reply
+    assert count <= HANDLING_AT_MOST, count
