@@ -51,7 +51,7 @@ _CANNOT_EDIT = ("not found", "can't be edited", "no text in the message")
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-# Buttons as plain JSON data (see `prepared`).
+# Buttons as plain JSON data, made once for many people (bot.usecases.prompts).
 Prepared = dict[str, Any]
 
 
@@ -111,11 +111,6 @@ async def send(
     if reply_to:
         params["reply_parameters"] = ReplyParameters(reply_to, allow_sending_without_reply=True)
     return await _request(bot, "sendPhoto" if photo else "sendMessage", params, chat_id, bulk)
-
-
-def prepared(markup: InlineKeyboardMarkup | None) -> Prepared | None:
-    """Buttons turned into plain JSON data once, for sending the same ones to many people."""
-    return markup.to_dict() if markup is not None else None
 
 
 async def edit(

@@ -54,7 +54,7 @@ class Claim:
     attempts: int
     followup: str | None = None  # a safety tier: send its gentle follow-up instead of the prompt
     text: str = ""
-    markup: Prepared | None = None  # the buttons as JSON data (delivery.prepared)
+    markup: Prepared | None = None  # the buttons as JSON data (_prepared)
 
 
 async def claim_due(services: Services, now: datetime, limit: int = BATCH) -> list[Claim]:

@@ -59,6 +59,28 @@ async def test_the_days_summary_answers_the_challenge_message(harness: Harness) 
     assert replied.get("message_id") == message["message_id"], summary
 
 
+async def test_the_days_summary_still_comes_when_the_challenge_message_was_deleted(
+    harness: Harness,
+) -> None:
+    """An admin deleted the challenge message: the card is posted anew, and the summary, which
+    cannot answer the deleted one, is posted on its own instead of being refused ("message to be
+    replied not found")."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
+    await h.settle()
+    h.emu.state_of(family).deleted.add(message["message_id"])  # deleted by a group admin
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    summary = h.emu.last(family)
+    assert summary is not None and "Day 1 of 7" in str(summary.get("text")), summary
+    assert "summary at" not in str(summary.get("text")), "the last message is the card"
+    assert "reply_to_message" not in summary
+
+
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
     """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""
