@@ -10,6 +10,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
         "a test can take it off the root logger again: nothing logged changes",
+    ("bot/telegram/delivery.py", "later", "left out: await deliver_effects(bot, None, [effect])"):
+        "every caller of `later` is a handler, run inside DeliveringApplication.process_update, "
+        "which always collects; the branch for a job or a script has no caller",
     ("bot/telegram/delivery.py", "edit", "False -> True"):
         "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
         "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
