@@ -55,8 +55,8 @@ def _compound(match: re.Match[str]) -> str:
     return " " + first if second in COMPOUNDS[first] else match.group(0)
 
 
-# Pidgin phrases (lexicon.PIDGIN): looked for only when one of their first words is there.
-_PIDGIN_FIRSTS = frozenset(phrase.split(" ")[0] for phrase in PIDGIN)
+# Pidgin phrases (lexicon.PIDGIN): looked for only when all the words of one are there.
+_PIDGIN_WORDS = tuple(frozenset(phrase.split(" ")) for phrase in PIDGIN)
 _PIDGIN = re.compile(
     r"(?<= )(" + "|".join(re.escape(p) for p in sorted(PIDGIN, key=len, reverse=True)) + r")(?= )"
 )
@@ -199,8 +199,11 @@ class Normaliser:
         joined = " " + " ".join(tokens) + " "
         while " . . " in joined:
             joined = joined.replace(" . . ", " . ")
-        if not _PIDGIN_FIRSTS.isdisjoint(tokens):
-            joined = _PIDGIN.sub(_pidgin, joined)
+        # A rewrite may feed one more ("no dey see" -> "not see" -> "can not see").
+        for _ in range(2):
+            present = frozenset(tokens)
+            if not any(words <= present for words in _PIDGIN_WORDS):
+                break
             joined = _PIDGIN.sub(_pidgin, joined)
             tokens = joined[1:-1].split(" ")
         if _COMPOUND_FIRSTS.isdisjoint(tokens):

@@ -565,9 +565,11 @@ CLASSES: dict[str, tuple[str, ...]] = {
         and recently, and then, in years, in ages, for years, for ages, ever, in my life"""
     ),
     # "not had a day without headache": a span of time before the denial makes it a sign.
+    # (Looked behind from after the lead, so that the check runs only where a lead matched.)
     "NEG_SPAN": _p(
-        """day, days, night, nights, week, weeks, morning, mornings, hour, hours, minute,
-        minutes, month, months, moment"""
+        """day without, days without, night without, nights without, week without,
+        weeks without, morning without, mornings without, hour without, hours without,
+        minute without, minutes without, month without, months without, moment without"""
     ),
     # Laughter typed ("laughemoji" is the normaliser's token for the laughing emojis).
     "LAUGHS": _p("lol, lolol, lool, lmao, lmfao, rofl, haha, hahaha, hehe, lolz, laughemoji"),
@@ -3312,20 +3314,20 @@ CONTEXTS: tuple[Context, ...] = (
     Context(
         "negated",
         (
-            "<@NEG_SPAN @NEG_LEAD any? @CHEST ~1 @CHEST_SYMPTOM !@NEG_KEEPS",
-            "<@NEG_SPAN @NEG_LEAD any? @PAIN|pressure|tightness|heaviness in|on my|the? chest "
+            "@NEG_LEAD <@NEG_SPAN any? @CHEST ~1 @CHEST_SYMPTOM !@NEG_KEEPS",
+            "@NEG_LEAD <@NEG_SPAN any? @PAIN|pressure|tightness|heaviness in|on my|the? chest "
             "!@NEG_KEEPS",
-            "<@NEG_SPAN @NEG_LEAD any? @NEGATABLE !@NEG_KEEPS",
+            "@NEG_LEAD <@NEG_SPAN any? @NEGATABLE !@NEG_KEEPS",
             # A checklist: "Chest pain: none. Headache: nil.", "any chest pain? no".
             "@CHEST ~1 @CHEST_SYMPTOM ~1 none|nil|nope|nah|negative .",
             "@NEGATABLE ~1 none|nil|nope|nah|negative .",
             "@CHEST ~1 @CHEST_SYMPTOM ~1 no $",
             "@NEGATABLE ~1 no $",
             "not|no_longer|never am? feeling? suicidal !@NEG_KEEPS",
-            "<@NEG_SPAN @NEG_LEAD any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|"
+            "@NEG_LEAD <@NEG_SPAN any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|"
             "feelings|"
             "ideation|urges|ideas|plans !@NEG_KEEPS",
-            "<@NEG_SPAN @NEG_LEAD any? thoughts|thought|feelings|urges|ideas|plans|intention "
+            "@NEG_LEAD <@NEG_SPAN any? thoughts|thought|feelings|urges|ideas|plans|intention "
             "of|about ~1 "
             "suicide|self_harm|harming|hurting|killing|ending|cutting|harm|hurt|kill|end ~1 "
             "myself|my_life|my_own_life|it_all !@NEG_KEEPS",
