@@ -18,6 +18,8 @@ CASES = [
     ("keep them coming but just send them later, about 8pm", "settings", ""),
     ("i will send them later", "none", ""),  # not an order to the bot
     ("my reminders at 9 suit me fine", "none", ""),  # no asking: not a request
+    ("check in timing change pls", "settings", ""),
+    ("make my reminders come later", "settings", ""),
     ("the reminder came at 8 while i was out", "none", ""),
     # Pausing an activity is a rest, not an end to the messages; someone else's stop is theirs.
     ("could we pause the stretches till tomorrow", "rest", ""),
@@ -41,12 +43,22 @@ CASES = [
     ("i am new to fibro, diagnosed in june", "none", ""),  # new to something else
     ("what kinds of questions can i ask", "help", ""),
     ("what is the daily check in about?", "help", ""),
+    ("how to use??", "help", ""),
+    ("what's the point of this bot", "help", ""),
+    ("the point of the stick is balance", "none", ""),
     # Greetings from more places; hello said among other words.
     ("kia ora!", "greeting", ""),
     ("namaste 🙏", "greeting", ""),
     ("how far o", "greeting", ""),
     ("how far did i walk last week", "none", ""),
     ("no news, just wanted to say hi", "greeting", ""),
+    ("sannu", "greeting", ""),  # Hausa
+    ("Ẹ kaàsán", "greeting", ""),  # Yoruba, accents and all
+    ("czesc!", "greeting", ""),
+    ("good afternoon madam", "greeting", ""),
+    # Thanks in more languages.
+    ("shukriya", "thanks", "thanks"),
+    ("dzięki!", "thanks", "thanks"),
     # Today's plan in more words.
     ("right, ready. what are we doing?", "today", ""),
     ("what are we doing about the flare", "symptom", "pain"),
@@ -58,6 +70,8 @@ CASES = [
     ("i fancy a slightly longer one", "more", ""),
     ("the longer one was yesterday", "none", ""),
     ("i'll rest now and go again tomorrow", "rest", ""),
+    ("energy is up, i want to push myself a bit harder", "more", ""),
+    ("give me something to do", "today", ""),
     # Symptoms: more words, limbs with a pain word, asking how to ease one.
     ("my calfs are cramping again", "symptom", "legs"),
     ("this tiredness is too much, any tips", "symptom", "fatigue"),
@@ -68,6 +82,9 @@ CASES = [
     ("off to the pain clinic now, fingers crossed", "none", ""),
     ("sore wrists again", "symptom", "pain"),
     ("my back aches today, what can i do to relieve it", "symptom", "back"),
+    ("my knee dey pain me", "symptom", "legs"),  # Pidgin: it hurts me
+    ("my waist is aching", "symptom", "back"),
+    ("i live near the waist-high fence", "none", ""),
     # Feeling, not a symptom: coping, idioms of heaviness, tiredness of the heart.
     ("exhausted but in good spirits", "feeling", "same"),
     ("feel like i'm walking through mud today", "feeling", "worse"),
@@ -76,6 +93,10 @@ CASES = [
     # A trouble of the past, and thanks for it.
     ("used to get migraines weekly, none now, thanks so much", "thanks", "thanks"),
     ("used to get migraines, now my neck is killing me", "symptom", "neck"),
+    ("not too shabby today", "feeling", "better"),
+    # Stop and export in other words.
+    ("honestly i'm done with this bot", "stop", ""),
+    ("i need all my records", "export", ""),
     # Someone else's rest day is theirs.
     ("my sister is having a duvet day, lucky her", "none", ""),
 ]

@@ -60,6 +60,8 @@ _STOP = _any(
     r"\bdo not (message|text|remind|bother|ping|contact|send)\b",
     r"\b(turn|switch|shut) (off|down)\b",
     r"\bleave me alone\b",
+    r"\b(done|finished|fed up) with (you|this bot|the bot|this app|these messages|the messages|"
+    r"the reminders|these reminders)\b",
     r"\bunsubscribe\b",
     r"\bopt out\b",
     r"\bgo away\b",
@@ -106,6 +108,7 @@ _EXPORT = _any(
     r"check ins?|checkins|numbers|scores|results|info) (to|with) (my|the|a) (doctor|gp|physio|"
     r"rheumatologist|specialist|nurse|consultant)\b",
     r"\b(can|could|how do|how can) (i|we|you) (download|export) (it|them|this|that|these)\b",
+    r"\b(want|need|get|have) (a copy of )?(all )?my (data|records|history)$",
     r"\b(report|summary) for (my |the )?(doctor|gp|physio|rheumatologist|specialist|nurse|"
     r"consultant|appointment)\b",
     r"\b(everything|all|what) (that )?(you|youve|you have) (stored|saved|kept|got|hold|"
@@ -153,6 +156,11 @@ _SETTINGS = _any(
     r"\b(check ins?|checkins?|reminders?|messages?|pings?|nudges?|prompts?) "
     r"(is |are |keep |keeps )?(come|comes|coming|arrive|arrives|arriving|go out|goes out|turn up|"
     r"turns up)( \w+){0,3} (early|late|earlier|later|too soon)\b",
+    r"\b(change|changing|move|switch|update|adjust|shift)\b.{0,25}\b(timing|time|schedule) of "
+    r"(my |the )?(reminders?|check ins?|checkins?|messages?)\b|\b(reminders?|check ins?|checkins?|"
+    r"messages?) (time|timing|schedule|hour) (change|changed|moved|switch|update)\b",
+    r"\bmake (the|my) (\w+ )?(messages?|reminders?|check ins?|checkins?) (come|arrive|later|"
+    r"earlier)\b",
     # "just send them later": an order needs no word of asking.
     r"(^|\b(just|please|you|then)) (send|move|put|schedule) (them|it|the messages|the reminders|"
     r"the check ins?) (at|around|later|earlier|for later)\b",
@@ -165,7 +173,7 @@ _SETTINGS_WHEN = _any(
     r"\b(check ins?|checkins?|reminders?|messages?|pings?|nudges?|prompts?) (only )?(come|arrive|"
     r"be sent|go out|get sent|show up|be|at|around|in the|on|after|before|every|from)\b.{0,30}"
     r"(\b\d|\b(morning|afternoon|evening|night|lunch\w*|noon|midday|breakfast|dinner|bedtime|"
-    r"weekdays?|week days|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|"
+    r"weekdays?|week days|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|work|"
     r"saturdays?|sundays?|later|earlier|instead)\b)",
     r"\b(send|move|put|schedule|have|give) (me )?(the|my|your)( daily| morning| evening)? "
     r"(check ins?|checkins?|reminders?|messages?|pings?|nudges?) (at|around|later|earlier|"
@@ -209,6 +217,8 @@ _HELP = _any(
     r"\bwhat do i do (here|now|with this)\b",
     r"\bwhat (is|are) (the |my |this )?(check ins?|checkins|daily check ins?) (for|about)\b",
     r"\bwhat (this|the|you) (bot |app )?(can|does|could|will) (\w+ )?do\b",
+    r"\bhow to use\b|\bguide me\b|\bguidance\b|\b(use|point|purpose) of (this|the) (app|bot|"
+    r"chat)\b",
 )
 _REST = _any(
     r"\bskip\w* (today|it|this|the (walk|exercise|session|movement|plan|workout|stretches)|"
@@ -293,6 +303,7 @@ _MORE = _any(
     r"little longer)\b",
     r"\badd (a few|some|more|extra|a couple|a couple of|\d+) (more )?(minutes|mins|more)\b",
     r"\bmore please\b",
+    r"\b(push|challenge) (myself |me )?(a bit |a little |a lot )?(more|further|harder)\b",
     r"\bmore (challenging|difficult|demanding|advanced|intense|strenuous)\b",
     r"\b(a|an|something|some) (slightly |bit |little |lot |much )?(bigger|harder|tougher|longer) "
     r"(one|version|step|steps|plan|option|exercise|exercises|session|challenge|goal|target)\b",
@@ -328,7 +339,9 @@ _THANKS = _any(
     r"\b(thanks|thanking|grateful|appreciate\w*|appreciated|you are a star|you are the best|"
     r"much appreciated|lifesaver|life saver|that helps|that helped|that is helpful|very helpful|"
     r"so helpful|really helpful|kind of you|bless you|you are kind|you are lovely|love you|"
-    r"love this|merci|danke|gracias)\b",
+    r"love this|merci|danke|gracias|thanks a million|much obliged|obliged|dhanyavaa?d|"
+    r"dhanyawaa?d|shukriya|dziekuje|dzieki|asante|obrigad[oa]|grazie|arigato|mahalo|diolch|"
+    r"spasibo|go raibh maith agat)\b",
 )
 _ACK = re.compile(
     r"^(okay|okay then|okay thanks|alright|all right|sure|cool|got it|noted|will do|understood|"
@@ -342,12 +355,16 @@ _GREETING = re.compile(
     r"hey there|gm|hola|bonjour|hallo|hello again|hi again|hey again|im back|i am back|"
     r"back again|hello bot|hi bot|hey bot|morning all|evening all|how are you doing|"
     r"how are things|nice to meet you|how do you do|top of the morning|g day|gday|namaste|"
-    r"namaskar|kia ora|salaam|salam|shalom|ciao|aloha|howzit|wagwan|how far|hiya)\b"
+    r"namaskar|kia ora|salaam|salam|shalom|ciao|aloha|howzit|wagwan|how far|hiya|sannu|kedu|"
+    r"e kaaro|ekaaro|kaaro|e kaasan|e kaale|habari|jambo|sawubona|morena|talofa|bula|czesc|"
+    r"dzien dobry|hej|servus|ola|oi|bom dia|buenos dias|vanakkam|sat sri akal|assalamu alaikum|"
+    r"salam alaikum|salaam alaikum|as salaam alaikum)\b"
 )
 # "No questions, just saying hello": a greeting whatever else is said.
 _JUST_HELLO = re.compile(
     r"\b(just |only )?(saying|say|to say|wanted to say|popping in to say|dropping in to say|"
-    r"checking in to say) (hello|hi|hey|good morning|good evening)\b"
+    r"checking in to say) (hello|hi|hey|good morning|good evening)\b|"
+    r"\bjust (checking in|popping in|dropping by|stopping by)$"
 )
 # "Good day today!": how the day is going, not "G'day".
 _GOOD_DAY = re.compile(r"^good day (today|so far|yesterday)\b")
@@ -356,7 +373,9 @@ _SMALL_TALK = _word_set(
     "afternoon day and i am back whats up sup all things nice to meet do of the top g gday "
     "howdy hola bonjour greetings gm hows friend buddy mate lovely to see everyone sunshine "
     "again again there hallo namaste namaskar kia ora salaam salam shalom ciao aloha howzit "
-    "wagwan far o"
+    "wagwan far o sannu kedu e kaaro ekaaro kaaro kaasan kaale habari jambo sawubona morena "
+    "talofa bula czesc dzien dobry hej servus ola oi bom dia buenos dias vanakkam sat sri akal "
+    "assalamu salam alaikum as sir madam maam partner folks guys yall yo"
 )
 
 # Thanks with nothing else said ("ok thanks", "great, thank you so much x").
@@ -370,11 +389,14 @@ _SYMPTOM_WORDS: dict[Symptom, re.Pattern[str]] = {
     "neck": re.compile(r"\b(neck|necks|crick)\b"),
     "headache": re.compile(
         r"\b(headache\w*|head ache\w*|migraine\w*|heads? (hurts|pain|pounding|throbbing|"
-        r"splitting|is killing|aches|banging|killing|is (pounding|throbbing|splitting|sore|"
+        r"splitting|is killing|aches|banging|killing|pounds|throbs|is (pounding|throbbing|"
+        r"splitting|sore|"
         r"banging|aching|bad|awful|killing|hurting|thumping))|sore head|tension head\w*)\b"
     ),
     "shoulders": re.compile(r"\b(shoulders|shoulder blades?|trapezius|traps)\b"),
-    "back": re.compile(r"\b(back|backs|backache|back ache|spine|lower back|upper back|lumbar)\b"),
+    "back": re.compile(
+        r"\b(back|backs|backache|back ache|spine|lower back|upper back|lumbar|waist)\b"
+    ),
     "legs": re.compile(
         r"\b(legs|knees?|calf|calfs|calves|shins?|hamstrings?|thighs?|hips?|feet|foot|ankles?|"
         r"restless legs|jelly legs)\b"
@@ -485,7 +507,11 @@ _TODAY_THING = re.compile(
 )
 # "What was I supposed to do again today": what was planned, not more of it.
 # "Ready, what are we doing?": what the plan is, with no word for today.
-_WHAT_WE_DO = re.compile(r"\bwhat (are |r )?we (doing|up to)( today| now| next| then)?$")
+_WHAT_WE_DO = re.compile(
+    r"\bwhat (are |r )?we (doing|up to)( today| now| next| then)?$|"
+    r"\b(give me|suggest|tell me) (something|anything) to do\b|"
+    r"\bready for (todays|today|the|my|our) (session|exercise|exercises|walk|plan|task|one)\b"
+)
 _PLANNED = re.compile(r"\b(supposed|meant|planned|my plan|the plan|my goal|the goal)\b")
 _TODAY_DONE = re.compile(r"\b(i|we) (did|have done|walked|managed|went|finished|had)\b")
 
@@ -547,7 +573,8 @@ _FEELING_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"slept (like a log|like a baby|well|great|brilliantly|really well)|for once|"
         r"doing well|doing good|doing okay|doing fine|feeling fine|feeling good|feeling great|"
         r"felt fine|felt good|felt great|feel fine|feel good|feel great|chuffed|proud|pleased|"
-        r"positive|happy|brighter|good one|great one|raring to go|not too bad)\b"
+        r"positive|happy|brighter|good one|great one|raring to go|not too bad|"
+        r"not (too |so |that )?shabby|vibing|thriving|on top of the world)\b"
     )),
 )  # fmt: skip
 # "I feel a little discouraged, the progress is slow": how they are, not a request for stats.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 
 from bot.domain.intents.today import _WORD_FIXES
 
@@ -91,6 +92,10 @@ def normalise(text: str) -> str:
     for emoji, word in _EMOJI.items():
         value = value.replace(emoji, word)
     value = re.sub(r"'", "", value)
+    # Accents off ("dziękuję", "ẹ káàárọ̀"): the patterns are written in plain letters.
+    value = "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
+    # Pidgin "my waist dey pain me": it hurts.
+    value = re.sub(r"\bdey (pain|hurt|pound|worry|scatter)\w* me\b", r"\1s me", value)
     words: list[str] = []
     for word in re.findall(r"[a-z0-9]+", value):
         word = re.sub(r"(.)\1{2,}", r"\1\1", word)  # "sooooo" -> "soo"
