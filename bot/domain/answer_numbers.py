@@ -29,7 +29,11 @@ def _squeeze(word: str) -> str:
 
 
 # "fiveee", "sevenn", "threee" -> the number word (no English word squeezes into one).
-_SQUEEZED: dict[str, str] = {_squeeze(word): word for word in _VALUES}
+_SQUEEZED: dict[str, str] = {
+    **{_squeeze(word): word for word in _VALUES},
+    # Letters swapped or dropped, seen often enough to name.
+    "eigth": "eight", "eigt": "eight", "sevn": "seven", "fiv": "five", "nien": "nine",
+}  # fmt: skip
 
 
 def _number_word(token: str) -> int | None:
@@ -111,6 +115,19 @@ _CORRECTION = re.compile(
 _NOW = re.compile(r"^\s*(?:today|now|right now|at the moment)\b")
 
 
+# "6.5", "6 and a half": between two ratings, so the caller asks which.
+_HALF = re.compile(r"(?<![\w.])(\d)(?:\.5|,5| and a half|½)(?![\w.]*\d)")
+
+
+def _between(match: re.Match[str]) -> str:
+    """'6.5' -> '6 or 7' (unless it counts something: '7.5 hours' is left as it was)."""
+    following = re.match(r"\s*([a-z]+)", match.string[match.end() :])
+    if following and following.group(1) not in _AFTER_RATING:
+        return match.group(0)
+    low = int(match.group(1))
+    return f"{low} or {low + 1}"
+
+
 def ratings_said(value: str) -> tuple[int, ...]:
     """The ratings a sentence gives for today, in order (at most one unless unclear).
 
@@ -118,7 +135,7 @@ def ratings_said(value: str) -> tuple[int, ...]:
     the one about today when another is about yesterday); two or more when it is not clear
     which ("6 or 7"), for the caller to ask.
     """
-    text = spell_numbers(value)
+    text = _HALF.sub(_between, spell_numbers(value))
     found: list[tuple[int, int, int]] = []  # (start, end, number)
     for match in re.finditer(r"(?<![\w.:])(\d{1,3})(?!\d)(?![\w.:]\d)(?:\s*-?\s*ish\b)?", text):
         before, after = text[: match.start()], text[match.end() :]

@@ -15,6 +15,7 @@ from bot.domain.parsing import normalize, parse_minutes, parse_minutes_span
         ("eightt", "8"),  # a stretched number word
         ("threeeee", "3"),
         ("sixx", "6"),
+        ("eigth", "8"),  # a common slip of the fingers
         ("four-ish", "4 ish"),
         ("nineish", "9 ish"),
         ("thirty-five", "35"),
@@ -56,7 +57,7 @@ def test_number_words_and_their_messy_spellings(text: str, expected: str) -> Non
         ("slept 6 hours, 4", (4,)),
         ("in bed at 11, 5", (5,)),
         ("bad since 2 days", ()),
-        ("7.5", ()),
+        ("7.25", ()),  # no rating has quarters
         ("1990", ()),
         # Two numbers with nothing to choose between them: unclear.
         ("5 or 6", (5, 6)),
@@ -65,6 +66,9 @@ def test_number_words_and_their_messy_spellings(text: str, expected: str) -> Non
         ("4, then 7", (4, 7)),
         ("6/7", (6, 7)),  # a slash between two ratings is not a scale
         ("about 5 maybe 6", (5, 6)),
+        ("6.5", (6, 7)),  # between two ratings: asked
+        ("a 4 and a half", (4, 5)),
+        ("slept 7.5 hours, so 6", (6,)),  # hours, not a half rating
         ("no numbers here", ()),
     ],
 )
@@ -80,6 +84,7 @@ def test_the_rating_said_in_a_sentence(text: str, expected: tuple[int, ...]) -> 
         ("sevennn", checkin.Parsed(value=7)),
         ("5 or 6", checkin.Parsed(error="checkin.error.which_number")),
         ("4, then 7", checkin.Parsed(error="checkin.error.which_number")),
+        ("8.5", checkin.Parsed(error="checkin.error.which_number")),
         ("about 14, it's bad", checkin.Parsed(error="checkin.error.out_of_range")),
         ("pretty bad, woke up 3 times", checkin.Parsed(value=1, guess=True)),  # words, a guess
     ],
