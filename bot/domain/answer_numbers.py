@@ -195,6 +195,11 @@ _CLOCK_AFTER = re.compile(r"^\s*(?:am|pm|a\.m|p\.m|o'?clock|oclock)\b|^:\d")
 # Said of two amounts, they add up: "5 in the morning and another 5 after lunch".
 # ("no more than 30" and "later" are not: "20 min, no more than 30", "later I sat for 10".)
 _SUM = re.compile(r"\b(?:another|plus|then|again|also|and a further)\b|\+")
+# A second amount that takes back the first ("20, sorry, 25"); "no more than 30" does not.
+_TAKEN_BACK = re.compile(
+    r"\b(?:actually|sorry|i mean|make that|make it|or rather|wait|scratch that|correction)\b|"
+    r"\bno\b(?! (?:more|less|longer|later))"
+)
 # "10 minutes twice": the amount done twice.
 _TWICE = re.compile(r"^\s*(?:twice|two times|2 times|x\s?2)\b")
 
@@ -215,6 +220,8 @@ def minutes_said(value: str) -> tuple[int, int] | None:
             continue
         if _TIED_AFTER.match(after) or _OTHER_TIME.search(_CLAUSE.split(before)[-1]):
             continue  # "10 yesterday, 5 today": another day's
+        if re.search(r"\bnot\s*$", before):
+            continue  # "not 20 but 15"
         if unit is None:
             word = re.match(r"\s*([a-z]+)?", after)
             following = word.group(1) if word else None
@@ -230,6 +237,8 @@ def minutes_said(value: str) -> tuple[int, int] | None:
         places.append((match.start(), match.end()))
     if not spans:
         return None
+    if len(spans) > 1 and _TAKEN_BACK.search(text[places[-2][1] : places[-1][0]]):
+        spans = spans[-1:]  # "20, no, 25 minutes": the last stated
     if len(spans) > 1:
         if any(lo != hi for lo, hi in spans):
             return None

@@ -112,6 +112,8 @@ def test_a_rating_in_a_sentence_at_the_checkin(text: str, parsed: checkin.Parsed
         ("5 mins, then 5 more later", (10, 10)),
         ("5 minutes and 10 minutes", None),  # a sum or a range? ask
         ("20 min, no more than 30", None),  # a limit, not a second amount
+        ("15, no wait, 20 mins", (20, 20)),  # a correction: the last stated
+        ("not 30 but 25 minutes", (25, 25)),
         ("15 mins twice", (30, 30)),
         # Numbers that are not minutes.
         ("walked 2 miles", None),
