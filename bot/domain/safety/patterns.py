@@ -149,6 +149,8 @@ Round 4 (concepts behind misses on a third fresh set):
 - Someone else's overdose told in the past tense needs a sign of now ("an hour ago", "just
   told me", "drowsy"); "has overdosed" and a whole box or bottle do not.
 - Pins and needles or pain spreading over weeks (`lasting`) is doctor, not emergency.
+- The crisis model turns a softened check into the crisis reply only when crisis or despair
+  words raised it (not a body rule in an idiom: "going to lose my mind if it rains again").
 - Decisions changed: "i'm not suicidal" and "no chest pain today" were accepted full alarms;
   they are now light checks.
 """

@@ -261,6 +261,8 @@ DOCTOR_MODEL_RULE = "doctor.model"
 # crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 19.0;
 # "my friend said she wants to die", about someone else, scoring 12.1, stays a check).
 CHECK_UPGRADE_MARGIN = 5.0
+# The rule families a crisis model upgrade may build on: crisis words softened, vague despair.
+_CRISIS_WORDS = frozenset(("crisis", "check"))
 
 
 def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
@@ -324,7 +326,11 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
         return flags
     if flags:
         # A pattern's softened "check" (someone else, an idiom, the past) becomes the crisis
-        # reply only when the model is much surer than its threshold: two readers agree.
+        # reply only when the model is much surer than its threshold: two readers agree. Both
+        # must be reading a crisis: a body rule's check ("I'm going to lose my mind if it rains
+        # again", a doctor rule in an idiom) is not one, whatever the model makes of "again".
+        if _CRISIS_WORDS.isdisjoint(rule.partition(".")[0] for rule in flags[0].matched):
+            return flags
         hay = Haystack(norm.text, norm.words)
         negated = any(pattern.search(hay) for pattern in _NEGATED)
         if not negated and models.get("crisis").fires(text, CHECK_UPGRADE_MARGIN):

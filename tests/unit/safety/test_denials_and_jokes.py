@@ -6,7 +6,13 @@ import pytest
 
 from bot.domain.safety import models
 from bot.domain.safety.normalize import LAUGH
-from bot.domain.safety.scanner import NORMALISER, looks_like_denial, scan, scan_all
+from bot.domain.safety.scanner import (
+    CHECK_UPGRADE_MARGIN,
+    NORMALISER,
+    looks_like_denial,
+    scan,
+    scan_all,
+)
 
 
 def _tier(text: str) -> str:
@@ -231,3 +237,14 @@ def test_denials_in_other_forms_and_their_limits(text: str, tier: str) -> None:
 )
 def test_time_decides_between_the_tiers(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
+
+
+def test_the_crisis_model_upgrades_only_a_check_from_crisis_or_despair_words() -> None:
+    # A doctor rule softened in an idiom: the model's liking for "again" does not make it crisis.
+    idiom = "I'm going to lose my mind if it rains again"
+    assert models.get("crisis").fires(idiom, CHECK_UPGRADE_MARGIN)
+    assert _tier(idiom) == "check"
+    # Vague despair, which the model is sure of: the crisis reply.
+    despair = "i sort of want to disappear for good"
+    assert models.get("crisis").fires(despair, CHECK_UPGRADE_MARGIN)
+    assert _tier(despair) == "crisis"
