@@ -10,8 +10,11 @@ from datetime import timedelta
 import aiohttp
 
 from bot.clock import ManualClock
-from bot.devtools.emulator import Emulator, buttons
+from bot.devtools.emulator import Emulator, FakeChat, buttons
+from bot.devtools.emulator.members import my_chat_member
+from bot.telegram import metrics
 from bot.views.content import Content
+from tests.e2e.test_group_privacy import check_tier_text
 from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
 from tests.e2e.test_promises import said_to
 from tests.harness import Harness, onboard, texts
@@ -79,6 +82,97 @@ async def test_the_days_summary_still_comes_when_the_challenge_message_was_delet
     assert summary is not None and "Day 1 of 7" in str(summary.get("text")), summary
     assert "summary at" not in str(summary.get("text")), "the last message is the card"
     assert "reply_to_message" not in summary
+
+
+# One effect failing does not lose the update's others -------------------------------------
+
+
+async def test_a_tap_whose_popup_fails_still_moves_the_checkin_on(harness: Harness) -> None:
+    """Answering the tap fails (the query is too old): the next question still shows."""
+    h = harness
+    eve = h.emu.user("Eve")
+    await onboard(h, eve)
+    await h.say(eve, "/checkin")
+    too_old = "Bad Request: query is too old and response timeout expired or query ID is invalid"
+    h.emu.fail_next("answerCallbackQuery", status=400, description=too_old)
+    said = texts(await h.tap(eve, "5"))
+    assert [c.method for c in h.emu.calls if c.error] == ["answerCallbackQuery"]
+    assert "feel like a flare" in said, said
+
+
+async def test_a_refused_message_does_not_lose_the_next_one(harness: Harness) -> None:
+    """A light red flag gets two messages (the "are you OK?" and the usual answer): Telegram
+    refuses the first, and the second still goes out."""
+    h = harness
+    eve = h.emu.user("Eve")
+    await onboard(h, eve)
+    calls = len(h.emu.calls)
+    h.emu.fail_next("sendMessage", status=400, description="Bad Request: can't parse entities")
+    await h.say(eve, check_tier_text())
+    sent = [c for c in h.emu.calls[calls:] if c.method == "sendMessage"]
+    assert [bool(c.error) for c in sent] == [True, False], sent
+
+
+async def test_im_ok_on_the_light_check_takes_its_buttons_away_and_answers(
+    harness: Harness,
+) -> None:
+    """The buttons go from the question (an edit of its markup), then the answer comes."""
+    h = harness
+    eve = h.emu.user("Eve")
+    await onboard(h, eve)
+    await h.say(eve, check_tier_text())
+    [question] = [m for m in h.emu.messages(eve) if "sf:" in str(m.get("reply_markup"))]
+    said = texts(await h.tap(eve, "I'm OK", message=question))
+    assert said.strip(), "no answer after I'm OK"
+    assert not buttons(h.emu.current(question))
+
+
+async def test_buttons_telegram_calls_not_modified_are_gone_and_the_answer_comes(
+    harness: Harness,
+) -> None:
+    """Taking the buttons away finds them gone already (a double tap): Telegram answers "message
+    is not modified", which is done, and the answer after it still comes."""
+    h = harness
+    eve = h.emu.user("Eve")
+    await onboard(h, eve)
+    await h.say(eve, check_tier_text())
+    [question] = [m for m in h.emu.messages(eve) if "sf:" in str(m.get("reply_markup"))]
+    h.emu.fail_next("editMessageReplyMarkup", status=400, description=(
+        "Bad Request: message is not modified: specified new message content and reply markup "
+        "are exactly the same as a current content and reply markup of the message"))  # fmt: skip
+    said = texts(await h.tap(eve, "I'm OK", message=question))
+    assert [c.method for c in h.emu.calls if c.error] == ["editMessageReplyMarkup"]
+    assert said.strip(), "no answer after I'm OK"
+
+
+async def test_added_to_a_channel_the_bot_leaves_quietly_without_an_error(
+    harness: Harness,
+) -> None:
+    """A channel only broadcasts: the bot leaves it, posts nothing, and that is no error."""
+    h = harness
+    ana = h.emu.user("Ana")
+    channel = FakeChat(-1_009_999_999_998, "channel", title="News")
+    h.emu.world.add_chat(channel)
+    state = h.emu.state_of(channel)
+    bot = h.emu.world.bot_user
+    state.bot_status = "administrator"
+    before = errors()
+    calls = len(h.emu.calls)
+    await h.emu.inject("my_chat_member", my_chat_member(
+        state, ana.to_dict(), bot, "left", "member", int(h.clock.now().timestamp())))  # fmt: skip
+    await h.settle()
+    made = [c.method for c in h.emu.calls[calls:] if c.method != "getUpdates"]
+    assert made == ["leaveChat"], made
+    assert errors() == before
+
+
+def errors() -> dict[str, float]:
+    """The bot's error counters by kind."""
+    return {
+        sample.labels["kind"]: sample.value
+        for metric in metrics.REGISTRY.collect() if metric.name == "smallsteps_errors"
+        for sample in metric.samples if sample.name.endswith("_total")
+    }  # fmt: skip
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:

@@ -13,6 +13,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/delivery.py", "later", "left out: await deliver_effects(bot, None, [effect])"):
         "every caller of `later` is a handler, run inside DeliveringApplication.process_update, "
         "which always collects; the branch for a job or a script has no caller",
+    ("bot/telegram/delivery.py", "_failed", "return None instead of Delivered(Outcome.SENT)"):
+        "never reached: the bot's transport (bot/telegram/transport.py) turns Telegram's "
+        "'message is not modified' into a success before PTB raises (the edge is pinned by "
+        "test_buttons_telegram_calls_not_modified_are_gone_and_the_answer_comes)",
     ("bot/telegram/delivery.py", "edit", "False -> True"):
         "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
         "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
