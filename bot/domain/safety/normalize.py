@@ -55,8 +55,10 @@ def _compound(match: re.Match[str]) -> str:
     return " " + first if second in COMPOUNDS[first] else match.group(0)
 
 
-# Pidgin phrases (lexicon.PIDGIN): looked for only when all the words of one are there.
+# Pidgin phrases (lexicon.PIDGIN): looked for only when all the words of one are there, and
+# first only when one of their less common words is (most messages have "i" and "no").
 _PIDGIN_WORDS = tuple(frozenset(phrase.split(" ")) for phrase in PIDGIN)
+_PIDGIN_KEYS = frozenset().union(*_PIDGIN_WORDS) - {"i", "no", "not", "eye", "eyes", "want"}
 _PIDGIN = re.compile(
     r"(?<= )(" + "|".join(re.escape(p) for p in sorted(PIDGIN, key=len, reverse=True)) + r")(?= )"
 )
@@ -200,7 +202,7 @@ class Normaliser:
         while " . . " in joined:
             joined = joined.replace(" . . ", " . ")
         # A rewrite may feed one more ("no dey see" -> "not see" -> "can not see").
-        for _ in range(2):
+        for _ in range(2 if not _PIDGIN_KEYS.isdisjoint(tokens) else 0):
             present = frozenset(tokens)
             if not any(words <= present for words in _PIDGIN_WORDS):
                 break

@@ -546,6 +546,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         """no, without, nor, zero, not having, not getting, not experiencing, not feeling,
         not got, not had, not had any, have not got, have not had, has not had, did not have,
         do not have, does not have, not noticed, have not noticed, no sign of, no signs of,
+        did not,
         free of, free from, never had any, no real, no actual, have not, has not, no get,
         no feel, not feel, not get, not have"""
     ),
@@ -556,7 +557,7 @@ CLASSES: dict[str, tuple[str, ...]] = {
         difficulty breathing, problems breathing, breathing problems, breathing trouble,
         wheezing, palpitations, fainting, blackouts, confusion, weakness, vomiting,
         stiff neck, neck stiffness, slurred speech, vision problems, blurred vision,
-        double vision, swelling, rash, bleeding"""
+        double vision, swelling, rash, bleeding, faint, pass out, black out, collapse"""
     ),
     # After a denied sign, words that say it is there after all.
     "NEG_KEEPS": _p(
@@ -1883,20 +1884,38 @@ RULES: tuple[Rule, ...] = (
             "i_am_not_around|i_was_not_around",
             "i_am_gone|i_was_gone|i_were_gone|i_am_dead|i_was_dead|i_were_dead ~8 insurance|"
             "payout|pay_out|life_cover|death_in_service",
+            "would|will|could|at_least ~2 get|have|receive|collect ~2 my|the life_insurance|"
+            "life_cover|death_in_service|insurance_money !{ ~3 car|house|home|flood|roof|van }",
+            # Looking at a high place and thinking how easy it would be.
+            *near(
+                "@DROP_PLACE|traffic|lorries|trains",
+                "how_easy_it_would_be|how_simple_it_would_be|how_quick_it_would_be|"
+                "how_easy_it_would_have_been|one_step|one_little_step",
+                10,
+            ),
             # Hoping for a crash: "hope the car hits a tree and saves me the bother".
             "hope|hoping|wish|wishing|pray|praying ~2 a|the|my? car|bus|lorry|truck|van|train|"
-            "plane ~1 hits|hit|crashes|crash|ploughs|plows|smashes|spins|runs_me|takes_me "
-            "!{ traffic }",
+            "plane ~1 hits|hit|crashes|crash|ploughs|plows|smashes|spins|runs_me|takes_me|"
+            "goes_down|went_down|falls|goes_off_the_road|comes_off_the_road !{ traffic }",
             "hope|hoping|wish|wishing|pray|praying i ~1 crash|crashed|get_hit|got_hit|get_run_over",
             # Exhaust fumes: "sat in the car in the garage with the engine running".
-            "garage ~8 engine|exhaust|motor ~2 running|on|going",
+            "sat|sitting|sit|lay|lying|locked ~8 garage ~8 car|engine|motor|exhaust ~1 running|on "
+            "!{ ~3 warm|warming|defrost|defrosting|charge|charging }",
+            "garage ~8 with|and the? engine|motor|exhaust running|on "
+            "!{ ~3 warm|warming|defrost|defrosting|charge|charging }",
+            "with the? car|engine|motor running ~6 garage|door_shut|doors_shut|door_closed|"
+            "doors_closed !{ ~3 warm|warming|defrost|defrosting|charge|charging }",
             "engine|exhaust|motor ~2 running|on ~6 garage|door_shut|doors_shut|door_closed|"
-            "doors_closed",
+            "doors_closed !{ ~3 warm|warming|defrost|defrosting|charge|charging }",
             "hose|hosepipe|tube ~6 exhaust",
             # Hidden self-harm: "can't tell her what I do to my arms".
             "what i do|did|have_done|keep_doing to my|myself ~1 arms|arm|wrists|wrist|thighs|"
             "thigh|skin|legs|body",
             "hide|hiding|hid|cover|covering|covered|hidden ~4 the|my? cuts|scars|burns|fresh_cuts",
+            "no_one|nobody|noone|they|she|he|mum|people ~1 sees|see|notices|notice|can_see|"
+            "will_see ~2 my|the cuts|scars|marks|burns|wrists",
+            "doing|do|did|done things|stuff to my|myself ~1 arms|arm|wrists|wrist|thighs|thigh|"
+            "skin|body",
             # Pidgin: "I no wan live again", "make God just take me", "I go kill myself".
             "i no|not|never|do_not want|fit to? live|dey_live|stay_alive|be_alive|"
             "continue_living again|any_more|at_all",
@@ -1906,6 +1925,8 @@ RULES: tuple[Rule, ...] = (
             "make|mek i ~1 just? die",
             "life|living no|not|do_not get|have|hold meaning|value|sense|point again|any_more",
             "i no|not|do_not want|fit to? dey again|any_more|for_this_world|in_this_world",
+            "i no|not|do_not want|fit to? dey ~1 this|dis life|world",
+            "make|mek|let i|me ~2 sleep ~2 no|not|never wake",
             # "I no fit live again" reads as "I can not live again".
             "i can not live|dey|dey_live again|any_more|at_all",
             "want|going|go|ready|fit|will|plan|planning ~2 comot|leave|exit|depart from|for? "
@@ -2562,10 +2583,17 @@ RULES: tuple[Rule, ...] = (
         "emergency.overdose_other",
         "emergency",
         (
+            # A whole box or bottle of pills, a handful or too many (not "a whole bottle of
+            # vodka", "a whole tablet", or "all his tablets" taken as usual).
             "@OTHER|flatmate|housemate|roommate ~3 swallowed|took|taken|has_taken|had|downed|"
-            "necked ~3 a? whole|all|entire|full|lot|load|loads|handful|too_many|way_too_many "
-            "~2 of? box|boxes|packet|packets|bottle|bottles|strip|strips|@PILLS|tablets|pills|"
-            "meds|medication|painkillers|her|his|their",
+            "necked ~2 whole|entire|full box|boxes|packet|packets|bottle|bottles|strip|strips|"
+            "tub|pot|blister_pack of ~2 @PILL_NAMES|tablets|pills|meds|medication|painkillers",
+            "@OTHER|flatmate|housemate|roommate ~3 swallowed|took|taken|has_taken|had|downed|"
+            "necked ~1 too_many|way_too_many|a_handful_of|handfuls_of|loads_of|lots_of|"
+            "a_load_of|dozens_of|all_of ~2 @PILL_NAMES|tablets|pills|meds|medication|painkillers",
+            "@OTHER|flatmate|housemate|roommate ~3 swallowed|took|taken|has_taken|had|downed|"
+            "necked ~1 all ~2 @PILL_NAMES|tablets|pills|meds|medication|painkillers ~2 at_once|"
+            "in_one_go|at_the_same_time|together",
             "@OTHER|flatmate|housemate|roommate ~3 has_overdosed|has_just_overdosed|"
             "is_overdosing|has_taken_an_overdose|has_just_taken_an_overdose",
             # Told in the past tense, it needs a sign of now ("an hour ago", "just told me",
@@ -2810,8 +2838,9 @@ RULES: tuple[Rule, ...] = (
         (
             *near(
                 "dizzy|dizziness|vertigo|dizzy_spells|lightheaded|light_headed|room_spinning",
-                "new|new_thing|started_recently|recently|recent|getting_worse|worse|worsening|"
-                "every_day|more_often|never_used_to",
+                "new_thing|is_new|which_is_new|new_for_me|something_new|new_symptom|"
+                "started_recently|recently|recent|getting_worse|worsening|every_day|more_often|"
+                "never_used_to",
                 12,
             ),
         ),

@@ -248,3 +248,35 @@ def test_the_crisis_model_upgrades_only_a_check_from_crisis_or_despair_words() -
     despair = "i sort of want to disappear for good"
     assert models.get("crisis").fires(despair, CHECK_UPGRADE_MARGIN)
     assert _tier(despair) == "crisis"
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # More of the indirect families, each beside an everyday sentence with the same words.
+        ("staring at the bridge thinking how easy it would be", "crisis"),
+        ("the bread recipe, how easy it was with water", "none"),
+        ("at least they'd get my life insurance", "crisis"),
+        ("at least we'd get the insurance money for the car", "none"),
+        ("half hoping the plane goes down", "crisis"),
+        ("sat in the garage with the car running", "crisis"),
+        ("car running in the garage to warm it up", "none"),
+        ("the garage said the car is running fine now", "none"),
+        ("so nobody sees my scars", "crisis"),
+        ("doing things to my wrists I can't tell anyone about", "crisis"),
+        ("I did stretches for my arms", "none"),
+        ("make I sleep and never wake", "crisis"),
+        # Someone else's pills: only an amount that is an overdose.
+        ("my mate took a whole bottle of vodka lol", "check"),
+        ("my dad took all his tablets this morning as usual", "none"),
+        ("she took all her pills at once", "emergency"),
+        ("my son took a handful of my sleeping pills", "emergency"),
+        # New dizziness, and dizziness that has gone.
+        ("dizzy every time I bend down, which is new for me", "doctor"),
+        ("not dizzy anymore, the new tablets helped", "none"),
+        ("didn't faint, just felt a bit woozy", "check"),
+        ("I didn't faint but I nearly did", "emergency"),
+    ],
+)
+def test_more_families_at_their_edges(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
