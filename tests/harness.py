@@ -43,11 +43,13 @@ class Harness:
         *,
         rate_limit: bool = False,
         read_timeout: float | None = None,
+        tick_seconds: float | None = None,
     ) -> AsyncIterator[Harness]:
-        """Build and run the bot with polling until the block ends."""
+        """Build and run the bot with polling until the block ends. The repeating jobs run only
+        with `tick_seconds` (tests otherwise run the outboxes themselves: `tick`)."""
         application = build_application(
-            settings, clock=clock, content=content, tick_seconds=None, rate_limit=rate_limit,
-            read_timeout=read_timeout,
+            settings, clock=clock, content=content, tick_seconds=tick_seconds,
+            rate_limit=rate_limit, read_timeout=read_timeout,
         )  # fmt: skip
         harness = cls(application, emulator, clock)
         runtime = Runtime(

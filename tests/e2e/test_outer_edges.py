@@ -3,13 +3,16 @@ of `python -m tests.mutation outer`)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+from collections.abc import Callable
 from datetime import timedelta
 
 import aiohttp
 
 from bot.clock import ManualClock
+from bot.config import load_settings
 from bot.devtools.emulator import Emulator, FakeChat, buttons
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
@@ -166,6 +169,15 @@ async def test_added_to_a_channel_the_bot_leaves_quietly_without_an_error(
     assert errors() == before
 
 
+async def soon(done: Callable[[], bool], seconds: float = 10.0) -> bool:
+    """Whether `done` comes true within `seconds` (the jobs run on real time)."""
+    for _ in range(int(seconds / 0.1)):
+        if done():
+            return True
+        await asyncio.sleep(0.1)
+    return done()
+
+
 def errors() -> dict[str, float]:
     """The bot's error counters by kind."""
     return {
@@ -173,6 +185,33 @@ def errors() -> dict[str, float]:
         for metric in metrics.REGISTRY.collect() if metric.name == "smallsteps_errors"
         for sample in metric.samples if sample.name.endswith("_total")
     }  # fmt: skip
+
+
+async def test_the_repeating_jobs_send_what_is_due_by_themselves(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """With the jobs running as in production (no test calling them): the daily prompt and a
+    challenge's day summary go out on their own once due."""
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
+    )  # fmt: skip
+    async with Harness.running(settings, emulator, clock, content, tick_seconds=0.5) as h:
+        h.clock.set(START)
+        ana, bo = await people(h, "Ana", "Bo")
+        family = await new_group(h, "Family", ana, bo)
+        message = await create(h, ana, family)
+        await h.emu.tap_button(bo, message, "Join")
+        await h.settle()
+        h.clock.set(at(1, SUMMARY_UTC, 1))  # the day's summary is due
+
+        def summed_up() -> bool:
+            text = str((h.emu.last(family) or {}).get("text"))
+            return "Day 1 of 7" in text and "summary at" not in text  # not the card itself
+
+        assert await soon(summed_up), "no day summary from the job"
+        h.clock.set(at(2, 7, 0) + timedelta(seconds=5))  # 09:00 in Berlin: the prompt is due
+        assert await soon(lambda: any("Time for today" in t for t in said_to(h, ana, 0)))
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
