@@ -4,6 +4,7 @@ person and returns what to say."""
 from __future__ import annotations
 
 from bot.db import queries
+from bot.db.models import User
 from bot.domain import dialogs, pacing
 from bot.domain.dialogs import Dialogue, State
 from bot.services import Services
@@ -25,11 +26,16 @@ async def pause(services: Services, user_id: int) -> Answer:
         user = await queries.get_user(session, user_id)
         if user is None or not user.onboarded:
             return Answer.say(say(services.content, "onboarding.start_first", user))
-        if user.paused:
-            return Answer.say(say(services.content, "pause.already", user))
-        user.paused = True
-        user.updated_at = services.clock.now()
-        return Answer.say(say(services.content, "pause.done", user))
+        return paused(services, user)
+
+
+def paused(services: Services, user: User) -> Answer:
+    """Daily prompts stop for a person who is set up (in the caller's unit of work)."""
+    if user.paused:
+        return Answer.say(say(services.content, "pause.already", user))
+    user.paused = True
+    user.updated_at = services.clock.now()
+    return Answer.say(say(services.content, "pause.done", user))
 
 
 async def resume(services: Services, user_id: int) -> Answer:

@@ -1,5 +1,5 @@
-"""Replies to everyday messages the domain has understood, worked out in one unit of work each
-(the handler, bot/telegram/handlers/intents.py, sends them)."""
+"""Replies to everyday messages the domain has understood (bot/usecases/said.py reads the
+message), and the taps on the buttons they offer, one unit of work each."""
 
 from __future__ import annotations
 
@@ -18,8 +18,10 @@ from bot.domain import intents as domain
 from bot.domain.intents import Reading, Symptom
 from bot.services import Services
 from bot.usecases import checkin as checkin_case
+from bot.usecases import commands, planning
 from bot.usecases import onboarding as setup_case
-from bot.usecases import planning
+from bot.usecases import plan as plan_case
+from bot.usecases.answers import Answer
 from bot.views import keyboards
 from bot.views.callbacks import CheckinTap, IntentTap
 from bot.views.render import locale_of, say
@@ -218,16 +220,6 @@ async def more_reply(services: Services, session: AsyncSession, user: User) -> R
     return say(services.content, "intent.more.hold", user, goal_minutes=row.goal_minutes), None
 
 
-async def answer(services: Services, user_id: int, reading: Reading) -> list[Reply] | None:
-    """The replies to an understood message, in one unit of work; None if the person is gone
-    (deleted meanwhile)."""
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is None:
-            return None
-        return await replies(services, session, fresh, reading)
-
-
 def stopped(services: Services, user: User) -> Reply:
     """A "stop" mid check-in: the asking ends (answers so far are kept); a pause or carrying on
     is offered."""
@@ -290,14 +282,33 @@ def in_setup(services: Services, user: User, reading: Reading) -> Reply:
     return say(services.content, "intent.help", user), None
 
 
-async def person(services: Services, user_id: int) -> User | None:
-    """The stored person behind a tap, if any."""
-    async with services.sessions() as session:
-        return await queries.get_user(session, user_id)
-
-
-async def rest(services: Services, user_id: int) -> str | None:
-    """The "rest today" button: today as planned rest (see record_rest); None if they are gone."""
+async def tapped(services: Services, user_id: int, action: str) -> Answer:
+    """A tap on an intent button (today, checkin, help, pause, rest, more, settings or "just
+    telling you"; progress has its own use case), in one unit of work."""
     async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        return await record_rest(services, session, fresh) if fresh else None
+        user = await queries.get_user(session, user_id)
+        if user is None or not user.onboarded:
+            return setup_case.start_first(services, user, tap=True)
+        if user.clarify is not None:
+            # A choice tapped answers a waiting "which is it?": later words are new messages.
+            user.clarify = user.clarify_until = None
+        if action == "today":
+            return await plan_case.today_in(services, session, user)
+        if action == "checkin":
+            first, after = await checkin_case.begin(
+                services, session, user, checkin_case.today_for(services, user)
+            )
+            return Answer(sends=[first, *after])
+        if action == "help":
+            return Answer.say(say(services.content, "help.text", user))
+        if action == "pause":
+            return commands.paused(services, user)
+        if action == "note":
+            return Answer.say(say(services.content, "intent.noted", user, name=user.first_name))
+        if action == "rest":
+            return Answer.say(await record_rest(services, session, user))
+        if action == "settings":
+            return Answer(sends=await replies(services, session, user, Reading("settings")))
+        if action == "more":
+            return Answer(sends=await replies(services, session, user, Reading("more")))
+        return Answer()

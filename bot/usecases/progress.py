@@ -28,12 +28,13 @@ Row = TypeVar("Row", CheckIn, DayPlan)
 WEEKLY_TIMES = (time(17, 0), time(18, 0), time(19, 0), time(20, 0), time(21, 0))
 
 
-async def chart(services: Services, user_id: int) -> Answer:
-    """/progress: the last four weeks as a chart, with two lines on what was done."""
+async def chart(services: Services, user_id: int, *, tap: bool = False) -> Answer:
+    """/progress (or its button, `tap`): the last four weeks as a chart, with two lines on what
+    was done."""
     async with services.sessions() as session:
         user = await queries.get_user(session, user_id)
         if user is None or not user.onboarded:
-            return onboarding.start_first(services, user, tap=False)
+            return onboarding.start_first(services, user, tap=tap)
         data, _ = await reports.load(session, user, today_for(services, user))
     if not data.enough:
         return Answer.say(

@@ -44,6 +44,16 @@ async def test_just_telling_you_answers_the_short_choice(harness: Harness) -> No
     ])  # fmt: skip
 
 
+async def test_a_tapped_choice_answers_it_and_later_words_are_new(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [("my sister visits on sunday", (WHICH,), ())])
+    assert NOTED in texts(await harness.tap(robin, "Just telling you"))
+    # The choice is answered: "1" now is no pick of "Rest today".
+    await talk(harness, robin, [("1", (), ("Rest it is",))])
+    assert not await rest_declared(harness, robin.id)
+
+
 async def test_a_place_picks_an_option_and_acts_on_it(harness: Harness) -> None:
     robin = harness.emu.user("Robin")
     await onboard(harness, robin)

@@ -61,14 +61,17 @@ def begins(monkeypatch: pytest.MonkeyPatch) -> Begins:
     return seen
 
 
-async def counted(harness: Harness, begins: Begins, person: FakeUser, says: str) -> tuple[int, str]:
-    """How many transactions handling one typed message took, and what the bot said."""
+async def counted(
+    harness: Harness, begins: Begins, person: FakeUser, says: str, *, tap: bool = False
+) -> tuple[int, str]:
+    """How many transactions handling one typed message (or one tap, `tap`) took, and what the
+    bot said."""
     engine = harness.services.engine.sync_engine
     event.listen(engine, "begin", begins.begin)
     try:
         with begins.counting():
-            reply = texts(await harness.say(person, says))
-            return begins.count, reply
+            outputs = await (harness.tap(person, says) if tap else harness.say(person, says))
+            return begins.count, texts(outputs)
     finally:
         event.remove(engine, "begin", begins.begin)
 
@@ -103,4 +106,31 @@ async def test_text_in_set_up(harness: Harness, begins: Begins) -> None:
     await harness.say(robin, "/start")
     count, reply = await counted(harness, begins, robin, "Europe/London")
     assert "time" in reply.lower(), reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_a_sticker_and_an_unknown_command(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    engine = harness.services.engine.sync_engine
+    event.listen(engine, "begin", begins.begin)
+    try:
+        with begins.counting():
+            reply = texts(await harness.send_sticker(robin))
+            assert "How is your pain" in reply, reply
+            assert begins.count <= HANDLING_AT_MOST, begins.count
+    finally:
+        event.remove(engine, "begin", begins.begin)
+    count, reply = await counted(harness, begins, robin, "/nope")
+    assert "/nope" in reply, reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_a_tap_on_an_everyday_reply_button(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "my sister visits on sunday")
+    count, reply = await counted(harness, begins, robin, "Rest today", tap=True)
+    assert "Rest it is" in reply, reply
     assert count <= HANDLING_AT_MOST, count
