@@ -25,7 +25,7 @@ class Answer:
 
     `popup` None ends a tap's spinner without words; a message that is not a tap has no popup.
     `edit` replaces the tapped message (sent anew when there is none, or it cannot be edited);
-    `buttons` only changes its buttons (its text stays).
+    `buttons` only changes its buttons (its text stays); `drop_buttons` takes them away.
     `files` go after the new messages.
     """
 
@@ -34,6 +34,7 @@ class Answer:
     url: str | None = None  # a popup's link (a game or a deep link to the private chat)
     edit: Reply | None = None
     buttons: InlineKeyboardMarkup | None = None
+    drop_buttons: bool = False  # the tapped message keeps its text and loses its buttons
     sends: list[Reply] = field(default_factory=list)
     files: list[File] = field(default_factory=list)
 

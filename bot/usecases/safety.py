@@ -9,6 +9,7 @@ gets its tier's reply, alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import Enum
 from zoneinfo import ZoneInfo
@@ -25,7 +26,7 @@ from bot.domain.safety.conversation import CRISIS_WINDOW, Stage, Step, read, sta
 from bot.domain.schedule import local_date, next_due
 from bot.services import Services
 from bot.usecases import checkin as checkin_case
-from bot.usecases.answers import Reply
+from bot.usecases.answers import Answer, Reply
 from bot.views import keyboards
 from bot.views.render import locale_of, say
 
@@ -157,16 +158,95 @@ async def _move_on(session: AsyncSession, fresh: User, move: Step, now: datetime
     fresh.updated_at = now
 
 
-async def listen(services: Services, user_id: int) -> None:
+async def _listen(session: AsyncSession, fresh: User, now: datetime) -> None:
     """The light check's "I need help": the conversation opens, listening, with a follow-up."""
-    now = services.clock.now()
+    fresh.safety_open = Stage.LISTENING.value
+    fresh.safety_until = now + CRISIS_WINDOW
+    await _ensure_follow_up(session, fresh, "crisis", now)
+    fresh.updated_at = now
+
+
+# The triage question's answers: severe or sudden is an emergency, new or getting worse a
+# doctor, the usual is noted.
+TRIAGE_ANSWERS: dict[str, str | None] = {"urgent": "emergency", "doctor": "doctor", "usual": None}
+
+
+async def tapped(services: Services, user_id: int, answer: str) -> Answer:
+    """The light check's answers, "I'm OK" (ok) or "I need help" (help), and the triage
+    question's (urgent, doctor, usual): the reply, what it stores, and the tapped question's
+    buttons gone; one unit of work."""
     async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is not None:
-            fresh.safety_open = Stage.LISTENING.value
-            fresh.safety_until = now + CRISIS_WINDOW
-            await _ensure_follow_up(session, fresh, "crisis", now)
-            fresh.updated_at = now
+        user = await queries.get_user(session, user_id)
+        now = services.clock.now()
+        if answer == "ok":
+            key = "safety.check.ok"
+        elif answer in TRIAGE_ANSWERS:
+            tier = TRIAGE_ANSWERS[answer]
+            key = "safety.triage.noted" if tier is None else f"safety.{tier}"
+            if tier is not None and user is not None:
+                await _record(services, session, user, tier, keep_note=None)
+        else:
+            key = "safety.help"
+            if user is not None:
+                await _listen(session, user, now)
+        reply = say(services.content, key, user)
+    return Answer(drop_buttons=True, sends=[(reply, None)])
+
+
+async def edited(services: Services, user_id: int, words: str) -> Answer:
+    """An edited private message: never an answer again, but still read for red flags."""
+    flag = scan(words)
+    if flag is None:
+        return Answer()
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        if flag.tier in LIGHT_TIERS:
+            return Answer.say(*light_question(services, user, flag.tier))
+        reply = say(services.content, f"safety.{flag.tier}", user)
+        if user is not None:
+            await _record(services, session, user, flag.tier, keep_note=None)
+    return Answer.say(reply)
+
+
+async def from_group(services: Services, user_id: int) -> Answer:
+    """/start sf: someone came from a group's safety link; the help comes first."""
+    async with services.sessions() as session:
+        user = await queries.get_user(session, user_id)
+        return Answer.say(say(services.content, "safety.from_group", user))
+
+
+@dataclass(frozen=True)
+class InGroup:
+    """A red flag in a group: what the person gets in private (if the bot knows their chat),
+    and, for a full red flag, the neutral pointer the group gets when that cannot be sent."""
+
+    alarm: bool  # a full red flag (the group handlers stop), not a light question
+    chat_id: int | None  # the person's private chat; None: they never started the bot
+    private: Reply
+    link: Reply
+
+
+async def in_group(
+    services: Services, user_id: int, words: str, name: str, bot_username: str
+) -> InGroup | None:
+    """Anything the bot reads in a group, read for red flags (None: none), with a full red flag
+    stored; one unit of work, the messages go after it."""
+    flag = scan(words)
+    if flag is None:
+        return None
+    async with services.transaction() as session:
+        user = await queries.get_user(session, user_id)
+        alarm = flag.tier not in LIGHT_TIERS
+        private = (
+            say(services.content, f"safety.{flag.tier}", user), None
+        ) if alarm else light_question(services, user, flag.tier)  # fmt: skip
+        link = (
+            say(services.content, "safety.group_link", user, name=name),
+            keyboards.safety_link(services.content, bot_username, locale_of(user)),
+        )
+        if alarm and user is not None:
+            await _record(services, session, user, flag.tier, keep_note=None)
+        return InGroup(alarm, user.chat_id if user is not None else None, private, link)
 
 
 def _follow_up_time(user: User, now: datetime) -> datetime:

@@ -134,3 +134,13 @@ async def test_a_tap_on_an_everyday_reply_button(harness: Harness, begins: Begin
     count, reply = await counted(harness, begins, robin, "Rest today", tap=True)
     assert "Rest it is" in reply, reply
     assert count <= HANDLING_AT_MOST, count
+
+
+async def test_the_light_checks_i_need_help(harness: Harness, begins: Begins) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin, "Europe/London")
+    reply = texts(await harness.say(robin, "watched a documentary about suicide prevention"))
+    assert "are you OK" in reply, reply
+    count, reply = await counted(harness, begins, robin, "I need help", tap=True)
+    assert "116 123" in reply, reply
+    assert count <= HANDLING_AT_MOST, count

@@ -71,7 +71,9 @@ async def show(update: Update, answer: Answer) -> None:
     if answer.edit is not None:
         await edit_or_send(update, *answer.edit)
     query = update.callback_query
-    if answer.buttons is not None and query is not None and isinstance(query.message, Message):
+    changed = answer.buttons is not None or answer.drop_buttons
+    if changed and query is not None and isinstance(query.message, Message):
+        # Already without buttons (a double tap): nothing to tidy, and delivery says so.
         where = query.message
         buttons = delivery.Buttons(where.chat.id, where.message_id, answer.buttons)
         await delivery.later(update.get_bot(), buttons)

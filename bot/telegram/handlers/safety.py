@@ -1,8 +1,7 @@
-"""Red flags first: every free text is read for them before anything else, wherever it is written.
-
-A private message inside an open safety conversation is read in its light first (see
-`bot.domain.safety.conversation`); then any red flag gets its tier's reply, alone. In a group,
-the person gets the reply privately and the group sees nothing of what they wrote.
+"""Red flags in what is not a private typed message: the light check's and triage question's
+buttons, an edited message, anything written in a group, and the group's safety link. Each calls
+one use case (bot/usecases/safety.py) and shows what it returns; typed private text is read in
+bot/usecases/said.py, safety first.
 """
 
 from __future__ import annotations
@@ -11,16 +10,11 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.constants import MessageEntityType
 from telegram.ext import ApplicationHandlerStop
 
-from bot.db.models import User
-from bot.domain.safety import scan
 from bot.telegram import delivery
-from bot.telegram.handlers.common import Context, load_user, popup, send, services_of, stale_tap
-from bot.usecases import safety as safety_case
-from bot.views import keyboards
+from bot.telegram.handlers.common import Context, read_tap, services_of, show
+from bot.usecases import safety
+from bot.usecases.answers import Answer
 from bot.views.callbacks import SafetyTap
-from bot.views.render import locale_of, say
-
-TRIAGE_ANSWERS: dict[str, str | None] = {"urgent": "emergency", "doctor": "doctor", "usual": None}
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -28,37 +22,10 @@ async def on_button(update: Update, context: Context) -> None:
     question's: severe or sudden (sf:urgent), new or getting worse (sf:doctor), usual (sf:usual).
     """
     services = services_of(context)
-    query = update.callback_query
-    if query is None:
+    tapped = await read_tap(services, update, SafetyTap)
+    if tapped is None or update.effective_user is None:
         return
-    user = await load_user(services, update)
-    tapped = SafetyTap.parse(query.data or "")
-    if tapped is None:
-        await stale_tap(services, update, user)
-        return
-    answer = tapped.answer
-    await popup(query)
-    if isinstance(query.message, Message):
-        # Already without buttons (a double tap): nothing to tidy, and delivery says so.
-        message = query.message
-        await delivery.later(context.bot, delivery.Buttons(message.chat.id, message.message_id))
-    if answer == "ok":
-        await send(update, say(services.content, "safety.check.ok", user))
-        return
-    if answer in TRIAGE_ANSWERS:
-        # The triage question's answer: severe or sudden is an emergency, new or getting worse
-        # a doctor, the usual is noted.
-        tier = TRIAGE_ANSWERS[answer]
-        if tier is None:
-            await send(update, say(services.content, "safety.triage.noted", user))
-            return
-        await send(update, say(services.content, f"safety.{tier}", user))
-        if user is not None:
-            await safety_case.record(services, user.id, tier)
-        return
-    await send(update, say(services.content, "safety.help", user))
-    if user is not None:
-        await safety_case.listen(services, user.id)
+    await show(update, await safety.tapped(services, update.effective_user.id, tapped.answer))
 
 
 def _said(message: Message) -> str | None:
@@ -79,20 +46,10 @@ def _after_command(message: Message, said: str) -> str:
 
 async def on_edit(update: Update, context: Context) -> None:
     """An edited private message: never an answer again, but still read for red flags."""
-    message = update.effective_message
-    if message is None or not (said := _said(message)):
+    message, tg_user = update.effective_message, update.effective_user
+    if message is None or tg_user is None or not (said := _said(message)):
         return
-    services = services_of(context)
-    user = await load_user(services, update)
-    flag = scan(said)
-    if flag is None:
-        return
-    if flag.tier in safety_case.LIGHT_TIERS:
-        await send(update, *safety_case.light_question(services, user, flag.tier))
-        return
-    await send(update, say(services.content, f"safety.{flag.tier}", user))
-    if user is not None:
-        await safety_case.record(services, user.id, flag.tier)
+    await show(update, await safety.edited(services_of(context), tg_user.id, said))
 
 
 async def in_group(update: Update, context: Context) -> None:
@@ -107,41 +64,30 @@ async def in_group(update: Update, context: Context) -> None:
     said = _after_command(message, said)
     if not said.strip():
         return
-    services = services_of(context)
-    flag = scan(said)
-    if flag is None:
+    found = await safety.in_group(
+        services_of(context), tg_user.id, said, tg_user.first_name or "", context.bot.username
+    )
+    if found is None:
         return
-    user = await load_user(services, update)
-    if flag.tier in safety_case.LIGHT_TIERS:
-        if user is not None:
-            await _private(context, user, *safety_case.light_question(services, user, flag.tier))
+    sent = found.chat_id is not None and await _private(context, found.chat_id, *found.private)
+    if not found.alarm:
         return
-    sent = False
-    if user is not None:
-        sent = await _private(context, user, say(services.content, f"safety.{flag.tier}", user))
-        await safety_case.record(services, user.id, flag.tier)
     if not sent:
         # Never started the bot (or blocked it): a neutral word in the group with a private link.
-        name = tg_user.first_name or ""
-        await send(
-            update,
-            say(services.content, "safety.group_link", user, name=name),
-            keyboards.safety_link(services.content, context.bot.username, locale_of(user)),
-        )
+        await show(update, Answer.say(*found.link))
     raise ApplicationHandlerStop
 
 
 async def _private(
-    context: Context, user: User, text: str, markup: InlineKeyboardMarkup | None = None
+    context: Context, chat_id: int, text: str, markup: InlineKeyboardMarkup | None = None
 ) -> bool:
     """Send to the person's private chat now; False if Telegram will not deliver it there (the
     group then gets a neutral pointer instead, so this one cannot wait for the update's end)."""
-    done = await delivery.send(context.bot, user.chat_id, text, markup)
+    done = await delivery.send(context.bot, chat_id, text, markup)
     return done.outcome is not delivery.Outcome.BLOCKED
 
 
 async def start_from_group(update: Update, context: Context) -> None:
     """/start sf: someone came from a group's safety link; the help comes first."""
-    services = services_of(context)
-    user = await load_user(services, update)
-    await send(update, say(services.content, "safety.from_group", user))
+    if update.effective_user is not None:
+        await show(update, await safety.from_group(services_of(context), update.effective_user.id))
