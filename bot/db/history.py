@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import CheckIn, DayMark, DayPlan, Reflection, SafetyEvent, User
+from bot.db.models import CheckIn, DayPlan, Reflection, SafetyEvent, User
 from bot.domain.progress import ReflectionAnswers
 from bot.domain.rules import (
     DayRecord,
@@ -176,16 +176,6 @@ async def red_flag_today(session: AsyncSession, user_id: int, day: date) -> RedF
 def joined_on(user: User) -> date:
     """The person's first local date with us (numbers never count days before it)."""
     return local_date(user.created_at, ZoneInfo(user.timezone))
-
-
-async def load_marks(session: AsyncSession, user_id: int, since: date) -> dict[date, str]:
-    """The group's "Done today" / "Rest day" marks of one person from `since` on."""
-    result = await session.execute(
-        select(DayMark.local_date, DayMark.kind).where(
-            DayMark.user_id == user_id, DayMark.local_date >= since
-        )
-    )
-    return {day: kind for day, kind in result.tuples()}
 
 
 async def load_reflections(

@@ -39,8 +39,6 @@ MIN_CHECKINS_FOR_CHART = 3  # fewer than this gets a kind message instead of an 
 ONE_DAY = timedelta(days=1)
 # Without the days heard from, a check-in's movement answer is read as about the day before it.
 ANSWER_LAG = ONE_DAY
-# How far back a "since your last check-in" answer is looked for when counting a span of days.
-ANSWER_REACH = timedelta(days=14)
 MOVED_ANSWERS = frozenset({"yes", "some"})
 SOME_SHARE = 0.5  # "some" counts as half the planned minutes (the day still counts in full)
 
