@@ -80,7 +80,11 @@ async def test_the_days_summary_still_comes_when_the_challenge_message_was_delet
     await h.emu.tap_button(bo, h.emu.current(message), "Done today")
     await h.settle()
     h.emu.state_of(family).deleted.add(message["message_id"])  # deleted by a group admin
+    calls = len(h.emu.calls)
     await jobs(h, at(1, SUMMARY_UTC, 1))
+    posted = [str(c.params.get("text")) for c in h.emu.calls[calls:]
+              if c.method == "sendMessage" and not c.error]  # fmt: skip
+    assert len(posted) == 2 and "summary at" in posted[0], posted  # the card anew, the summary
     summary = h.emu.last(family)
     assert summary is not None and "Day 1 of 7" in str(summary.get("text")), summary
     assert "summary at" not in str(summary.get("text")), "the last message is the card"

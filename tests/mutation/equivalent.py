@@ -20,6 +20,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/delivery.py", "edit", "False -> True"):
         "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
         "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
+    ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
+        "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
+        "with a sent message, so `ok` and having an id are the same thing there",
+    ("bot/telegram/jobs/challenges.py", "_post", "False -> True"):
+        "the post sent to the supergroup after a move has no message id (so 'gone' cannot "
+        "apply) and a supergroup never moves again, so `again` is never read in that call",
     ("bot/usecases/challenges.py", "refresh", "left out: challenge.stale = False"):
         "a stale flag left set costs one more render on the next run, which finds the same "
         "text shown (the digest) and sends nothing",

@@ -119,9 +119,12 @@ def _node_mutants(node: ast.AST) -> Iterator[tuple[ast.AST, str, str]]:
     elif isinstance(node, ast.BoolOp):
         changed = copy.deepcopy(node)
         changed.op = SWAPS[type(node.op)]()  # type: ignore[assignment]
-        yield node, f"({ast.unparse(changed)})", f"{_op(node.op)} -> {_op(changed.op)}"
+        # Named with its first operand, like comparisons: one function can hold several.
+        first = ast.unparse(node.values[0])[:30]
+        yield node, f"({ast.unparse(changed)})", f"{_op(node.op)} -> {_op(changed.op)} ({first})"
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        yield node, f"({ast.unparse(node.operand)})", "not dropped"
+        operand = ast.unparse(node.operand)[:30]
+        yield node, f"({ast.unparse(node.operand)})", f"not dropped ({operand})"
     elif isinstance(node, ast.BinOp) and type(node.op) in SWAPS:
         changed = copy.deepcopy(node)
         changed.op = SWAPS[type(node.op)]()  # type: ignore[assignment]
