@@ -149,6 +149,9 @@ Round 4 (concepts behind misses on a third fresh set):
 - Someone else's overdose told in the past tense needs a sign of now ("an hour ago", "just
   told me", "drowsy"); "has overdosed" and a whole box or bottle do not.
 - Pins and needles or pain spreading over weeks (`lasting`) is doctor, not emergency.
+- Long past and fine now said plainly ("one year ago in hospital for chest pain, now is
+  good": `past_and_fine_now`) is a check; cancer history is never softened by the past, even
+  named in another clause.
 - The crisis model turns a softened check into the crisis reply only when crisis or despair
   words raised it (not a body rule in an idiom: "going to lose my mind if it rains again").
 - Decisions changed: "i'm not suicidal" and "no chest pain today" were accepted full alarms;
@@ -3550,6 +3553,7 @@ CONTEXTS: tuple[Context, ...] = (
         "long_past",
         (
             "years|months|decades|yrs|winters|summers|springs|autumns|christmases ago",
+            "a|one|1|over_a|about_a|more_than_a year ago",
             "fully|completely|long|all ~1 healed|healed_up|mended",
             "past|old|previous injuries|injury|fractures",
             "in|since 1990|1995|2000|2005|2010|2011|2012|2013|2014|2015|2016|2017|2018|2019|2020|"
@@ -3588,6 +3592,25 @@ CONTEXTS: tuple[Context, ...] = (
         scope="sentence",
         # Cancer history is a red flag however long ago ("back pain, had cancer years ago").
         blocked_by=PRESENT | frozenset(w for w in CLASSES["CANCER"] if " " not in w),
+        # ...even when the cancer is named in another clause ("..., the cancer is in remission").
+        spares=frozenset(["doctor.back_pain_cancer"]),
+    ),
+    # Long past and fine now, said plainly: "I was one year ago in hospital for chest pain,
+    # now is good" ("now" alone keeps `long_past` from softening: "...and now it is back").
+    Context(
+        "past_and_fine_now",
+        (
+            "year|years|yrs|months|decades ago|back ~12 now is|it_is|i_am|all|everything good|"
+            "fine|ok|okay|well|better|alright|normal",
+        ),
+        _BODY,
+        scope="sentence",
+        blocked_by=_STILL
+        | frozenset(["today", "tonight", "started", "since", "but", "new", "different", "hours"])
+        | frozenset(w for w in CLASSES["CANCER"] if " " not in w),
+        look_ahead=True,
+        # Cancer history is a red flag however long ago, wherever it is said.
+        spares=frozenset(["doctor.back_pain_cancer"]),
     ),
     Context(
         "settled_now",

@@ -280,3 +280,18 @@ def test_the_crisis_model_upgrades_only_a_check_from_crisis_or_despair_words() -
 )
 def test_more_families_at_their_edges(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I was one year ago in hospital for chest pain, now is good", "check"),
+        ("chest pain two years ago, all good now", "check"),
+        ("had chest pain a year ago and now it is back", "emergency"),
+        ("I had a stroke a year ago and now I'm fine but today my arm went numb", "emergency"),
+        ("I had a stroke a year ago and now I'm fine. Today my arm went numb.", "emergency"),
+        ("back pain a year ago, fine now, the cancer is in remission", "doctor"),
+    ],
+)
+def test_long_past_and_fine_now(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
