@@ -89,12 +89,13 @@ async def text(services: Services, user_id: int, words: str) -> tuple[Answer, Ou
 
 async def _read(services: Services, session: AsyncSession, user: User, words: str) -> Answer:
     """Safety first, then the open question, then a friendly pointer."""
+    now = services.clock.now()
+    # "Which is it?" waits for this message only, even one the safety screen answers.
+    options = _take_clarification(user, now)
     # Red flags are looked for in every text, in every state, before anything else.
     screened, first = await safety.screen(services, session, user, words)
     if screened is Screened.ANSWERED:
         return Answer(sends=first)
-    now = services.clock.now()
-    options = _take_clarification(user, now)
     asked = await _reflection(services, session, user)
     kind = open_now(user, now, options, asked)
     if kind is Open.CRISIS:

@@ -147,3 +147,17 @@ async def test_the_crisis_question_reads_only_its_own_answers(harness: Harness) 
     said = texts(await harness.say(robin, "my neck is so stiff"))
     assert "ask gently once more" in said and "ending your life" in said, said
     assert "💡" not in said, said  # no symptom tip
+
+
+async def test_a_safety_reply_closes_the_choice(harness: Harness) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("my sister visits on sunday", (WHICH,), ()),
+        ("some days I just don't want to be here anymore", ("ending your life",), (WHICH,)),
+        ("no, not like that, I'm just worn out by the pain", ("glad",), ()),
+        # After "I'm safe" an ordinary message is ordinary, and the choice is long answered:
+        # "1" picks no rest day.
+        ("1", (), ("Rest it is",)),
+    ])  # fmt: skip
+    assert not await rest_declared(harness, robin.id)
