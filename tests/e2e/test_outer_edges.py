@@ -218,6 +218,57 @@ async def test_the_repeating_jobs_send_what_is_due_by_themselves(
         assert await soon(lambda: any("Time for today" in t for t in said_to(h, ana, 0)))
 
 
+async def test_a_bot_removed_unannounced_learns_it_from_the_refused_card(
+    harness: Harness,
+) -> None:
+    """Telegram's "kicked" update never came: the hourly refresh of the card (someone moved) is
+    refused, which ends the challenge and tells its members privately; nothing more is tried in
+    the group."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.settle()
+    h.emu.state_of(family).bot_status = "kicked"  # no update about it reaches the bot
+    await h.emu.tap_button(bo, message, "Done today")
+    await h.settle()
+    calls = len(h.emu.calls)
+    await jobs(h, START + timedelta(hours=1, minutes=1))
+    tried = [
+        c.method for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)
+    ]
+    assert tried == ["editMessageText"], tried
+    assert "I was removed from Family" in texts(h.emu.messages(bo)[-1:])
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
+
+
+async def test_a_card_refresh_lost_to_the_network_is_tried_again_next_time(
+    harness: Harness,
+) -> None:
+    """The hourly refresh of the card (someone moved) fails with a 502: the next run edits it."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
+    await h.settle()
+    h.emu.fail_next("editMessageText", status=502, chat=family)
+    calls = len(h.emu.calls)
+    await jobs(h, START + timedelta(hours=1, minutes=1))
+    edits = [c for c in h.emu.calls[calls:] if c.method == "editMessageText"]
+    assert [c.error.status for c in edits if c.error] == [502], edits
+    calls = len(h.emu.calls)
+    await jobs(h, START + timedelta(hours=2, minutes=1))
+    edits = [c for c in h.emu.calls[calls:] if c.method == "editMessageText" and not c.error]
+    assert len(edits) == 1 and "Bo" in str(edits[0].params.get("text")), edits
+
+
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
     """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""
