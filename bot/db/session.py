@@ -38,7 +38,7 @@ def make_engine(database_url: str) -> AsyncEngine:
         kwargs["connect_args"] = {"timeout": 30}
         secure_sqlite_file(database_url)
         if make_url(database_url).get_driver_name() == "aiosqlite":
-            # One hand-over to SQLite's thread per statement instead of four (sqlite_driver).
+            # Statements on the loop's own thread, locks waited for on a worker (sqlite_driver).
             kwargs["module"] = sqlite_driver.dbapi()
     else:
         kwargs["pool_pre_ping"] = True
@@ -56,7 +56,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    if not isinstance(dbapi_connection, sqlite_driver.Connection):
+        # sqlite_driver's connections wait for a lock on a worker thread, never on the loop's.
+        cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()

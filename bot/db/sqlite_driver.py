@@ -1,23 +1,30 @@
-"""SQLAlchemy's aiosqlite adapter with one trip to SQLite's thread per statement.
+"""SQLAlchemy's async SQLite dialect, with statements run on the event loop's own thread.
 
 aiosqlite runs every call on a thread of its own, and SQLAlchemy's adapter makes four such
-calls for a query (open a cursor, execute, fetch, close) and three for a write, each a hand-over
-between threads that costs far more than the statement itself on the small rows of one person.
-Here a statement is one call that does all four there; a commit or rollback with no transaction
-open is no call at all (the pool rolls back every connection it takes back, after a commit too).
-What the driver does and the results it gives are unchanged: only fewer hand-overs.
+calls for a query (open a cursor, execute, fetch, close). Each is a hand-over between threads
+(a queue, a wake-up, the GIL passed back and forth, a wake-up of the loop) that costs far more
+than the statement itself on the small rows of one person: most of the CPU of a check-in tap's
+database work went there. Here a statement runs at once where it is called, as one call (execute,
+fetch everything, close), so it never waits on another thread.
+
+Running on the loop's thread must never block the loop: SQLite waits for a lock held by another
+connection (another process, or another engine on the same file) with its busy handler, which
+sleeps. So these connections wait for no lock (busy timeout 0), and a statement that finds the
+database locked is run again on a worker thread that waits as long as the configured timeout,
+while the loop goes on. In WAL mode (bot/db/session.py) only a second writer or a checkpoint
+ever meets a lock; a process's own writers queue on its writer lock (bot/services.py) first.
 
 Used through `make_engine` (`module=dbapi()`), so `sqlite+aiosqlite://` URLs stay as they are.
-The adapter's internals it builds on (the wrapped aiosqlite connection, its `_execute` and
-`_conn`) are those SQLAlchemy's own adapter uses.
+Results and errors are SQLAlchemy's own (tests/integration/test_sqlite_driver.py).
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
-from typing import Any, cast
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
@@ -26,12 +33,17 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
     AsyncAdapt_aiosqlite_dbapi,
 )
 
-# (description, rows, rowcount, lastrowid) of one statement, as read on SQLite's thread.
+T = TypeVar("T")
+# (description, rows, rowcount, lastrowid) of one statement.
 Outcome = tuple[Any, list[Any] | None, int, int]
+DEFAULT_TIMEOUT = 5.0  # seconds, as sqlite3.connect's own default
+# Statements that wait for other connections by design (a checkpoint waits for readers to
+# finish): always on a worker thread.
+WAITS = ("PRAGMA wal_checkpoint",)
 
 
 def _run(connection: sqlite3.Connection, operation: str, parameters: Any) -> Outcome:
-    """Execute, fetch everything and close, on aiosqlite's thread."""
+    """Execute, fetch everything and close."""
     cursor = connection.cursor()
     try:
         cursor.execute(operation, parameters if parameters is not None else ())
@@ -42,8 +54,8 @@ def _run(connection: sqlite3.Connection, operation: str, parameters: Any) -> Out
         cursor.close()
 
 
-def _run_many(connection: sqlite3.Connection, operation: str, rows: Sequence[Any]) -> Outcome:
-    """executemany, then close, on aiosqlite's thread."""
+def _run_many(connection: sqlite3.Connection, operation: str, rows: Any) -> Outcome:
+    """executemany, then close."""
     cursor = connection.cursor()
     try:
         cursor.executemany(operation, rows)
@@ -52,8 +64,38 @@ def _run_many(connection: sqlite3.Connection, operation: str, rows: Sequence[Any
         cursor.close()
 
 
+def _commit(connection: sqlite3.Connection) -> None:
+    connection.commit()
+
+
+def _rollback(connection: sqlite3.Connection) -> None:
+    connection.rollback()
+
+
+def _locked(error: sqlite3.OperationalError) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED: another connection holds what the statement needs."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(error)
+
+
+def _waiting(connection: sqlite3.Connection, timeout: float, fn: Callable[..., T], *args: Any) -> T:
+    """On a worker thread: `fn` with SQLite's busy handler waiting up to `timeout`."""
+    connection.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+    try:
+        return fn(connection, *args)
+    finally:
+        connection.execute("PRAGMA busy_timeout=0")
+
+
+async def _nothing() -> None:
+    """An await that does not suspend: SQLAlchemy's async engine checks that a statement
+    went through the driver's await (AwaitRequired), which this one needs for nothing."""
+
+
 class Cursor(AsyncAdapt_aiosqlite_cursor):
-    """A client-side cursor whose statement is one call to SQLite's thread."""
+    """A client-side cursor whose statement runs at once (see the module's docstring)."""
 
     __slots__ = ()
 
@@ -67,61 +109,120 @@ class Cursor(AsyncAdapt_aiosqlite_cursor):
 
     def execute(self, operation: Any, parameters: Any = None) -> Any:
         """Run one statement and keep its rows."""
-        driver = self._connection
-        try:
-            self._apply(self.await_(driver._execute(_run, driver._conn, operation, parameters)))
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
+        adapted = cast("Connection", self._adapt_connection)
+        if isinstance(operation, str) and operation.startswith(WAITS):
+            self._apply(adapted.run_waiting(_run, operation, parameters))
+        else:
+            self._apply(adapted.run(_run, operation, parameters))
 
     def executemany(self, operation: Any, seq_of_parameters: Any) -> Any:
         """Run one statement for many rows."""
-        driver = self._connection
-        try:
-            self._apply(
-                self.await_(driver._execute(_run_many, driver._conn, operation, seq_of_parameters))
-            )
-        except Exception as error:
-            self._adapt_connection._handle_exception(error)
+        adapted = cast("Connection", self._adapt_connection)
+        self._apply(adapted.run(_run_many, operation, seq_of_parameters))
 
 
 class Connection(AsyncAdapt_aiosqlite_connection):
-    """SQLAlchemy's adapted connection with the one-call cursor and transaction ends."""
+    """SQLAlchemy's adapted connection around a plain sqlite3 connection."""
 
-    __slots__ = ()
+    __slots__ = ("_pending", "_timeout")
 
-    def cursor(self, server_side: bool = False) -> AsyncAdapt_aiosqlite_cursor:
-        """One-call cursors; streaming (server-side) ones as SQLAlchemy makes them."""
-        return super().cursor(server_side) if server_side else Cursor(self)
+    def __init__(self, dbapi: Any, connection: sqlite3.Connection, timeout: float) -> None:
+        super().__init__(dbapi, connection)  # type: ignore[arg-type]
+        self._timeout = timeout
+        # A statement still running on a worker thread (its caller was cancelled meanwhile):
+        # the next one on this connection waits for it, so the connection is never used twice.
+        self._pending: asyncio.Future[Any] | None = None
 
-    def _open(self) -> bool:
-        """Whether SQLite has a transaction open on this connection. Read here, not on SQLite's
-        thread: SQLAlchemy waits for each call on a connection before the next, so that thread
-        is idle for it now."""
+    @property
+    def _sqlite(self) -> sqlite3.Connection:
+        return cast(sqlite3.Connection, self._connection)
+
+    def run(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(connection, *args)` here and now; on a worker thread if the database is locked."""
         try:
-            return bool(self._connection._conn.in_transaction)
+            self._settle()
+            try:
+                result = fn(self._sqlite, *args)
+            except sqlite3.OperationalError as error:
+                if not _locked(error):
+                    raise
+                return self._on_worker(fn, *args)
+            self.await_(_nothing())
+            return result
         except Exception as error:
             self._handle_exception(error)
 
+    def run_waiting(self, fn: Callable[..., T], *args: Any) -> T:
+        """`fn(connection, *args)` on a worker thread, waiting for locks (a checkpoint)."""
+        try:
+            self._settle()
+            return self._on_worker(fn, *args)
+        except Exception as error:
+            self._handle_exception(error)
+
+    def _settle(self) -> None:
+        """Wait for a statement of this connection still running on a worker thread."""
+        if self._pending is not None:
+            pending, self._pending = self._pending, None
+            self.await_(asyncio.shield(pending))
+
+    def _on_worker(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        self._pending = loop.run_in_executor(None, _waiting, self._sqlite, self._timeout, fn, *args)
+        result: T = self.await_(asyncio.shield(self._pending))
+        self._pending = None
+        return result
+
+    def cursor(self, server_side: bool = False) -> AsyncAdapt_aiosqlite_cursor:
+        """Every cursor fetches all its rows at once (streaming reads them from memory)."""
+        return Cursor(self)
+
     def commit(self) -> None:
         """Commit the open transaction, if any."""
-        if self._open():
-            super().commit()
+        if self._sqlite.in_transaction:
+            self.run(_commit)
 
     def rollback(self) -> None:
         """Roll back the open transaction, if any."""
-        if self._open():
-            super().rollback()
+        if self._sqlite.in_transaction:
+            self.run(_rollback)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._sqlite.close()
+
+    @property
+    def isolation_level(self) -> str | None:
+        """sqlite3's transaction mode (SQLAlchemy sets it for AUTOCOMMIT and back)."""
+        return self._sqlite.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value: str | None) -> None:
+        self._sqlite.isolation_level = cast(Any, value)
+
+    def create_function(self, *args: Any, **kw: Any) -> None:
+        """A Python function callable from SQL (SQLAlchemy adds REGEXP)."""
+        self._sqlite.create_function(*args, **kw)
+
+    async def _terminate_graceful_close(self) -> None:
+        self._sqlite.close()
+
+    def _terminate_force_close(self) -> None:
+        self._sqlite.close()
 
 
 class DBAPI(AsyncAdapt_aiosqlite_dbapi):
-    """The aiosqlite DB-API module as SQLAlchemy wraps it, handing out `Connection`s."""
+    """The sqlite3 module as SQLAlchemy's async SQLite dialect expects its DB-API."""
 
     def connect(self, *arg: Any, **kw: Any) -> Connection:
-        """Open an aiosqlite connection on its own (daemon) thread."""
-        adapted = super().connect(*arg, **kw)
-        if type(adapted) is not AsyncAdapt_aiosqlite_connection:
-            raise TypeError("the async fallback mode is not supported")
-        return Connection(self, adapted._connection)
+        """A sqlite3 connection that waits for no lock (see the module's docstring)."""
+        kw.pop("async_fallback", None)
+        kw.pop("async_creator_fn", None)
+        timeout = float(kw.pop("timeout", DEFAULT_TIMEOUT))
+        # Used from the loop's thread and, when the database is locked, one worker at a time.
+        kw.update(check_same_thread=False, timeout=0)
+        opened: sqlite3.Connection = cast(Any, sqlite3.connect)(*arg, **kw)
+        return Connection(self, opened, timeout)
 
 
 def dbapi() -> DBAPI:

@@ -1,21 +1,23 @@
-"""The SQLite adapter (bot/db/sqlite_driver.py): the same results as SQLAlchemy's own, with one
-hand-over to SQLite's thread per statement and none for a transaction end with nothing open."""
+"""The SQLite adapter (bot/db/sqlite_driver.py): the same results as SQLAlchemy's own, statements
+on the loop's thread, and a lock held elsewhere waited for on a worker thread, never the loop."""
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import aiosqlite
 import pytest
 from sqlalchemy import Integer, String, column, insert, select, table, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.db import sqlite_driver
-from bot.db.session import make_engine
+from bot.db.session import checkpoint, make_engine
 
 things = table("things", column("id", Integer), column("name", String))
 
@@ -34,20 +36,20 @@ async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
 
 
 @contextmanager
-def handovers() -> Iterator[list[Any]]:
-    """Every call queued for SQLite's thread while the block runs."""
+def on_workers() -> Iterator[list[Any]]:
+    """Every statement that went to a worker thread (to wait for a lock) while the block runs."""
     calls: list[Any] = []
-    original = aiosqlite.Connection._execute
+    original = sqlite_driver._waiting
 
-    async def counted(self: aiosqlite.Connection, fn: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(fn)
-        return await original(self, fn, *args, **kwargs)
+    def counted(*args: Any) -> Any:
+        calls.append(args[3])
+        return original(*args)
 
-    aiosqlite.Connection._execute = counted  # type: ignore[method-assign]
+    sqlite_driver._waiting = counted  # type: ignore[assignment]
     try:
         yield calls
     finally:
-        aiosqlite.Connection._execute = original  # type: ignore[method-assign]
+        sqlite_driver._waiting = original  # type: ignore[assignment]
 
 
 async def test_the_engine_uses_the_adapter(engine: AsyncEngine) -> None:
@@ -89,22 +91,55 @@ async def test_a_failed_transaction_is_rolled_back_and_the_error_is_sqlalchemys(
     assert names == ["walk"]
 
 
-async def test_one_handover_a_statement_and_none_for_an_idle_commit(engine: AsyncEngine) -> None:
-    async with engine.connect() as connection:
-        await connection.execute(select(things))  # the pool's first checkout is behind us
-    with handovers() as calls:
-        async with engine.begin() as connection:
-            await connection.execute(select(things))
-    assert len(calls) == 1  # a read: no commit, no rollback when the pool takes it back
-    with handovers() as calls:
+async def test_statements_run_on_the_loop_while_the_database_is_free(engine: AsyncEngine) -> None:
+    with on_workers() as calls:
         async with engine.begin() as connection:
             await connection.execute(insert(things).values(name="walk"))
             await connection.execute(select(things))
-    assert len(calls) == 3  # the write, the read, the commit
-    with handovers() as calls, pytest.raises(RuntimeError):
+    assert calls == []
+
+
+async def test_a_lock_held_elsewhere_is_waited_for_off_the_loop(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    """Another connection (another process, say) holds the write lock for half a second: the
+    write waits on a worker thread and then succeeds, and the loop keeps running meanwhile."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        other = sqlite3.connect(tmp_path / "driver.db", isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO things (name) VALUES ('swim')")
+        held.set()
+        release.wait(5)
+        other.execute("COMMIT")
+        other.close()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    assert await asyncio.to_thread(held.wait, 5)
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.01)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    asyncio.get_running_loop().call_later(0.5, release.set)
+    with on_workers() as calls:
         async with engine.begin() as connection:
-            await connection.execute(insert(things).values(name="swim"))
-            raise RuntimeError
-    assert len(calls) == 2  # the write and its rollback
+            await connection.execute(insert(things).values(name="walk"))
+    ticker.cancel()
+    holder.join()
+    assert len(calls) == 1 and ticks >= 20, (calls, ticks)
     async with engine.connect() as connection:
-        assert (await connection.execute(select(things.c.name))).scalars().all() == ["walk"]
+        names = (await connection.execute(select(things.c.name))).scalars().all()
+    assert sorted(names) == ["swim", "walk"]
+
+
+async def test_a_checkpoint_waits_on_a_worker(engine: AsyncEngine) -> None:
+    with on_workers() as calls:
+        assert await checkpoint(engine, None)
+    assert len(calls) == 1
