@@ -20,10 +20,11 @@ from bot.usecases import reports
 from bot.usecases.days import days
 from bot.views.export import CSV_COLUMNS
 from tests.e2e.test_plans import live_a_day, setup
-from tests.harness import Harness, texts
+from tests.harness import Harness, onboard, texts
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 MOVES = ("yes", "some", "no", "rest")
+PERSON_TABLES = ("users", "checkins", "day_plans", "safety_events", "day_marks", "reflections")
 
 
 def png_size(data: bytes) -> tuple[int, int]:
@@ -258,6 +259,52 @@ async def test_the_days_every_surface_reads_come_one_per_date_with_no_goal_where
     assert (shown[0].moved, shown[0].on_plan) == (False, False)
     assert (shown[1].moved, shown[1].on_plan) == (True, True)  # "Done" on the day's plan
     assert (shown[2].decided, shown[2].goal_minutes) == (None, 0)
+
+
+async def test_the_day_reader_reads_in_two_statements_however_many_days_and_people(
+    harness: Harness,
+) -> None:
+    """bot.usecases.days for eight weeks of one person, or a group's members, costs two SQL
+    statements (never one a day); the weekly summary adds only the person and their answers."""
+    from sqlalchemy import event
+
+    from bot.usecases import weekly
+    from bot.usecases.days import days_of
+
+    rae = await setup(harness, "Rae")
+    for pain in (3, 4, 5, 3):
+        await live_a_day(harness, rae, pain, "No")
+    await harness.say(rae, "too tired today")
+    sam = harness.emu.user("Sam")
+    await onboard(harness, sam)
+    seen: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_: object) -> None:
+        # Only the person's data: the bot's own loops (its inbox) and a new connection's
+        # set-up (PostgreSQL's version and schema) run meanwhile.
+        if any(f"FROM {table}" in statement for table in PERSON_TABLES):
+            seen.append(statement.split(None, 1)[0].upper())
+
+    engine = harness.services.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        async with harness.services.sessions() as session:
+            user = await session.get(User, rae.id)
+            assert user is not None
+            today = harness.clock.now().date()
+            seen.clear()
+            shown = await days(session, user, today - timedelta(days=56), today)
+            assert len(seen) == 2 and len(shown) == 5, seen  # since joining
+            other = await session.get(User, sam.id)
+            assert other is not None
+            seen.clear()
+            both = await days_of(session, [user, other], today - timedelta(days=56), today)
+            assert len(seen) == 2 and both[user.id] == shown and len(both[sam.id]) == 1, seen
+        seen.clear()
+        sent = await weekly.summary(harness.services, weekly.WeeklyClaim(rae.id, rae.id, today, 0))
+        assert sent is not None and len(seen) == 4, seen  # person, 2 for the days, answers
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
 
 
 async def test_a_typed_word_on_a_weekly_question_gets_a_hint_and_an_interruption_gets_it_again(
