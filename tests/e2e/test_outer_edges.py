@@ -269,6 +269,34 @@ async def test_a_card_refresh_lost_to_the_network_is_tried_again_next_time(
     assert len(edits) == 1 and "Bo" in str(edits[0].params.get("text")), edits
 
 
+async def test_a_group_moved_unannounced_is_followed_from_the_first_refusal_on(
+    harness: Harness,
+) -> None:
+    """The group became a supergroup and its service messages never reached the bot: the card's
+    refresh refused with the new id moves the challenge there for good, so later runs never try
+    the old chat again (nor post the card twice)."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
+    await h.settle()
+    await h.runtime.stop_polling()  # the migration's updates never reach the bot
+    moved = await h.emu.migrate_group(family)
+    for when in (at(1, SUMMARY_UTC, 1), at(2, SUMMARY_UTC, 1), at(3, SUMMARY_UTC, 1)):
+        calls = len(h.emu.calls)
+        await jobs(h, when)
+        new = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(moved.id)]
+        assert new, when
+        if when != at(1, SUMMARY_UTC, 1):
+            old = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)]
+            assert old == [], (when, old)
+    cards = [m for m in h.emu.messages(moved) if "summary at" in str(m.get("text"))]
+    assert len(cards) == 1, cards
+
+
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
     """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""

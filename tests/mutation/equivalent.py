@@ -24,8 +24,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
     ("bot/telegram/jobs/challenges.py", "_post", "False -> True"):
-        "the post sent to the supergroup after a move has no message id (so 'gone' cannot "
-        "apply) and a supergroup never moves again, so `again` is never read in that call",
+        "(both: the post after a move, the fresh post after 'gone') the post has no message id, "
+        "so 'gone' cannot apply again; it could move only if the group migrated in the moment "
+        "between the failed edit and this send, and a supergroup never migrates again",
+    ("bot/telegram/jobs/challenges.py", "_post", "and -> or (again)"):
+        "differs only when the first send of a card (no message id yet) is refused as 'not "
+        "found': the mutant tries the same send once more, refused the same way; nothing is "
+        "shown or stored either way",
+    ("bot/telegram/jobs/challenges.py", "_send", "False -> True"):
+        "the summary re-sent to the supergroup after a move cannot be moved again (a "
+        "supergroup never migrates), so `again` is never read in that call",
+    ("bot/telegram/jobs/challenges.py", "_send", "and -> or (item.challenge_id is not None)"):
+        "a challenge id and a day are set together, only on day summaries (usecases.challenges "
+        "_summary and _summary_again), so either test says the same",
     ("bot/usecases/challenges.py", "refresh", "left out: challenge.stale = False"):
         "a stale flag left set costs one more render on the next run, which finds the same "
         "text shown (the digest) and sends nothing",
