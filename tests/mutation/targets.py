@@ -30,6 +30,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_groups.py",
     ),
     "bot/telegram/jobs/daily.py": (
+        f"{E2E}test_reliability.py",  # timeouts and refusals of the prompt itself
         f"{E2E}test_pacing.py",
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
