@@ -64,6 +64,7 @@ PIDGIN: dict[str, str] = {
     "no dey fit": "can not",
     "no go fit": "can not",
     "no fit": "can not",
+    "no dey work": "is not working",
     "no dey": "not",
     "don break": "is broken",
     "don broke": "is broken",

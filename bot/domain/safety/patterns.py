@@ -152,8 +152,9 @@ Round 4 (concepts behind misses on a third fresh set):
 - Long past and fine now said plainly ("one year ago in hospital for chest pain, now is
   good": `past_and_fine_now`) is a check; cancer history is never softened by the past, even
   named in another clause.
-- The crisis model turns a softened check into the crisis reply only when crisis or despair
-  words raised it (not a body rule in an idiom: "going to lose my mind if it rains again").
+- The crisis model turns a softened check into the crisis reply at its usual margin only when
+  crisis or despair words raised it; a body rule's check (an idiom: "going to lose my mind if
+  it rains again") needs the model far surer.
 - Decisions changed: "i'm not suicidal" and "no chest pain today" were accepted full alarms;
   they are now light checks.
 """
@@ -540,7 +541,9 @@ CLASSES: dict[str, tuple[str, ...]] = {
     "DROP_PLACE": _p(
         """bridge, bridges, railway, railway line, tracks, train tracks, train line, rail line,
         cliff, cliffs, cliff edge, ledge, edge, rooftop, roof, balcony, canal, river, motorway,
-        overpass, viaduct, quarry, pills, tablets, knife, blade, blades, razor, rope"""
+        overpass, viaduct, quarry, pills, tablets, knife, blade, blades, razor, rope,
+        level crossing, platform, footbridge, flyover, lake, reservoir, pier, multi storey,
+        car park roof"""
     ),
     # Saying a sign is absent: "no chest pain", "I'm not having chest pain", "without fever".
     # Only these leads, right before the sign: "not sure but chest pain" and "chest pain, no
@@ -560,7 +563,8 @@ CLASSES: dict[str, tuple[str, ...]] = {
         difficulty breathing, problems breathing, breathing problems, breathing trouble,
         wheezing, palpitations, fainting, blackouts, confusion, weakness, vomiting,
         stiff neck, neck stiffness, slurred speech, vision problems, blurred vision,
-        double vision, swelling, rash, bleeding, faint, pass out, black out, collapse"""
+        double vision, swelling, rash, bleeding, faint, pass out, black out, collapse,
+        breathless, dizzy, sweating, sweats, short of breath, shortness of breath"""
     ),
     # After a denied sign, words that say it is there after all.
     "NEG_KEEPS": _p(
@@ -935,7 +939,7 @@ _HEADACHE_EMERGENCY = (
     "worst ~2 @HEADACHE",
     "@HEADACHE ~4 worst",
     # "head is bursting, it's going to burst, worst one": the worst said further on.
-    "@HEADACHE ~8 worst one|ever|of_my_life|in_my_life|i_have_ever|i_have_had|i_ever",
+    "@HEADACHE ~10 worst one|ever|of_my_life|in_my_life|i_have_ever|i_have_had|i_ever",
     "@SUDDEN ~3 @HEADACHE",
     "@HEADACHE ~4 @SUDDEN",
     "worst pain ~3 life|ever",
@@ -1877,7 +1881,8 @@ RULES: tuple[Rule, ...] = (
             "@DROP_PLACE ~6 calling|calls|call|pulling|pulls|beckoning|beckons|whispering|"
             "drawing|draws|tempting ~1 me|to_me|my_name",
             # Letters to the family "just in case", or kept with the will.
-            "wrote|written|writing|write|left|leaving|leave letters|letter ~4 @OTHER|family|"
+            "wrote|written|writing|write|left|leaving|leave a|some|the|my? letters|letter|cards|"
+            "card ~4 @OTHER|family|"
             "girls|boys|kids|children|loved_ones|everyone|each_of ~8 just_in_case|in_case|"
             "goodbye|goodbyes|the_will|my_will|for_when|for_after|when_i_am_gone|"
             "after_i_am_gone|if_anything_happens",
@@ -1898,9 +1903,16 @@ RULES: tuple[Rule, ...] = (
             ),
             # Hoping for a crash: "hope the car hits a tree and saves me the bother".
             "hope|hoping|wish|wishing|pray|praying ~2 a|the|my? car|bus|lorry|truck|van|train|"
-            "plane ~1 hits|hit|crashes|crash|ploughs|plows|smashes|spins|runs_me|takes_me|"
+            "plane|taxi|cab|coach|tram|motorbike ~1 hits|hit|crashes|crash|ploughs|plows|smashes|"
+            "spins|runs_me|takes_me|"
             "goes_down|went_down|falls|goes_off_the_road|comes_off_the_road !{ traffic }",
             "hope|hoping|wish|wishing|pray|praying i ~1 crash|crashed|get_hit|got_hit|get_run_over",
+            # Hoping an illness is the end: "secretly hoping the results show something that
+            # will kill me".
+            "hope|hoping|wish|wishing|pray|praying ~8 something|cancer|it|this|one ~2 will|would|"
+            "might|could|that_will|that_would|that_might kill|finish|end me",
+            "hope|hoping|wish|wishing|pray|praying ~8 and i ~1 go|drive|crash|plough|slam|swerve "
+            "into|under",
             # Exhaust fumes: "sat in the car in the garage with the engine running".
             "sat|sitting|sit|lay|lying|locked ~8 garage ~8 car|engine|motor|exhaust ~1 running|on "
             "!{ ~3 warm|warming|defrost|defrosting|charge|charging }",
@@ -1915,6 +1927,12 @@ RULES: tuple[Rule, ...] = (
             "what i do|did|have_done|keep_doing to my|myself ~1 arms|arm|wrists|wrist|thighs|"
             "thigh|skin|legs|body",
             "hide|hiding|hid|cover|covering|covered|hidden ~4 the|my? cuts|scars|burns|fresh_cuts",
+            "cuts|scars|burns ~1 covered|hidden|hid|under_wraps",
+            *near(
+                "do|did|doing|done it to myself",
+                "arms|arm|wrists|wrist|thighs|plasters|scars|cuts|sleeves|blade",
+                10,
+            ),
             "no_one|nobody|noone|they|she|he|mum|people ~1 sees|see|notices|notice|can_see|"
             "will_see ~2 my|the cuts|scars|marks|burns|wrists",
             "doing|do|did|done things|stuff to my|myself ~1 arms|arm|wrists|wrist|thighs|thigh|"
@@ -1979,6 +1997,8 @@ RULES: tuple[Rule, ...] = (
             "respond",
             "@UNABLE ~2 move|lift|close|smile_with|control ~3 my? @FACE|mouth|eyebrow|eyelid|jaw",
             "@FACE|mouth|smile ~4 only ~2 on|one one|left|right|side",
+            # "one side of her face don fall" (Pidgin: has dropped).
+            "side|half of ~1 my|his|her|their|the? face ~1 fell|fallen|has_fallen|dropped",
         ),
     ),
     Rule(
@@ -3303,7 +3323,7 @@ CONTEXTS: tuple[Context, ...] = (
             "will|would|going_to|gonna|is_going_to|could be the death of me",
             # Pidgin: "this wahala wan kill me", "NEPA go kill me" (want, go: is going to).
             "wahala|palava|yawa|gbege|stress|work|traffic|light|nepa|heat|sun|hunger|noise|boss|"
-            "pikin|children|kids|this|dis|that|these|dem|una ~2 want|go|don|will kill|finish me",
+            "pikin|children|kids|this|dis|that|these|dem|una ~2 want|go|don kill|finish me",
             # "I'm going to lose my mind before half term": a threat of it, not a change now.
             "going_to|gonna|will|about_to|could|might|would lose my mind|the_plot",
             # "my heart skipped a beat when i saw the bill", "the match gave me palpitations".
@@ -3321,7 +3341,8 @@ CONTEXTS: tuple[Context, ...] = (
             "steamroller|ton_of_bricks|tank",
             "@EXERCISE_NOUN|@ACTIVITY|class|workout|session|stairs|hill|gym|physio|instructor|heat|"
             "weather|kids|boss|job|commute|spin|spinning ~1 tried_to|"
-            "trying_to|nearly|almost|is_trying_to|is_going_to|will|going_to kill|killed|finish|"
+            "trying_to|nearly|almost|is_trying_to|is_going_to|will|going_to|does_not|will_not|"
+            "would_not|better_not kill|killed|finish|"
             "finished me",
             "fog|foggy|fibro_fog|brain_fog|flare|cotton_wool|mush|mushy|treacle|porridge ~12 "
             "@UNABLE ~1 think || @UNABLE ~1 think ~12 "
@@ -3352,6 +3373,17 @@ CONTEXTS: tuple[Context, ...] = (
             "@NEG_LEAD <@NEG_SPAN any? @PAIN|pressure|tightness|heaviness in|on my|the? chest "
             "!@NEG_KEEPS",
             "@NEG_LEAD <@NEG_SPAN any? @NEGATABLE !@NEG_KEEPS",
+            # A list under one denial: "no chest pain or breathlessness", "no headache or chest
+            # pain".
+            "@NEG_LEAD any? @CHEST ~1 @CHEST_SYMPTOM or|nor|and|and_no|or_any|no @NEGATABLE "
+            "!@NEG_KEEPS",
+            "@NEG_LEAD any? @NEGATABLE or|nor|and_no|or_any|no @CHEST ~1 @CHEST_SYMPTOM "
+            "!@NEG_KEEPS",
+            # Asked and answered: "the nurse asked if I had chest pain, I said no".
+            "asked|asking|asks|checked|checking ~3 if|whether|about ~4 @CHEST ~1 @CHEST_SYMPTOM ~4 "
+            "said|say|says|told_her|told_him|told_them|answered no|nope|not|none",
+            "asked|asking|asks|checked|checking ~3 if|whether|about ~4 @NEGATABLE ~4 "
+            "said|say|says|told_her|told_him|told_them|answered no|nope|not|none",
             # A checklist: "Chest pain: none. Headache: nil.", "any chest pain? no".
             "@CHEST ~1 @CHEST_SYMPTOM ~1 none|nil|nope|nah|negative .",
             "@NEGATABLE ~1 none|nil|nope|nah|negative .",

@@ -246,9 +246,11 @@ def _around(norm: Normalised, fired: list[int]) -> Normalised:
 # An overdose already taken: the emergency reply leads even over the crisis reply.
 OVERDOSE_TAKEN = "emergency.overdose_taken"
 # Someone else's overdose, now ("my flatmate swallowed a box of paracetamol"): the emergency
-# reply leads when the only crisis rules that fired are the overdose words themselves.
+# reply leads when no crisis rule fires once the words of that overdose are masked.
 OVERDOSE_OTHER = "emergency.overdose_other"
-_OVERDOSE_WORDS = frozenset(("crisis.overdose", "crisis.pills", "crisis.how_many"))
+_OVERDOSE_OTHER_PATTERNS = tuple(
+    compile_pattern(p, CLASSES) for rule in RULES if rule.id == OVERDOSE_OTHER for p in rule.any_of
+)
 # Words that may say the person wants the same ("...and I want to do the same"): the crisis
 # reply keeps the lead.
 _OVERDOSE_ME_TOO = frozenset(("same", "too", "join", "myself", "also", "want", "wanna", "wish"))
@@ -261,8 +263,11 @@ DOCTOR_MODEL_RULE = "doctor.model"
 # crisis reply ("i sort of want to disappear for good" softened as vague despair, scoring 19.0;
 # "my friend said she wants to die", about someone else, scoring 12.1, stays a check).
 CHECK_UPGRADE_MARGIN = 5.0
-# The rule families a crisis model upgrade may build on: crisis words softened, vague despair.
+# The rule families whose softened check the model upgrades at that margin (crisis words,
+# vague despair); a body rule's check needs this one ("lose my mind ... I want it all to go
+# away" scores 28.8, "lose my mind if it rains again" 14.4).
 _CRISIS_WORDS = frozenset(("crisis", "check"))
+BODY_CHECK_UPGRADE_MARGIN = 15.0
 
 
 def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
@@ -299,11 +304,30 @@ def scan_normalised(norm: Normalised) -> tuple[RedFlag, ...]:
     elif (
         OVERDOSE_OTHER in by_tier.get("emergency", ())
         and flags[0].tier == "crisis"
-        and _OVERDOSE_WORDS.issuperset(flags[0].matched)
         and _OVERDOSE_ME_TOO.isdisjoint(norm.words)
+        and not _crisis_beside_overdose(norm, [r for r in fired if RULES[r].tier == "crisis"])
     ):
         flags = (flags[1], flags[0], *flags[2:])
     return flags
+
+
+def _crisis_beside_overdose(norm: Normalised, crisis_rules: list[int]) -> bool:
+    """Whether a crisis rule still fires once someone else's overdose is masked."""
+    tokens = norm.text[1:-1].split(" ")
+    starts: dict[int, int] = {}
+    offset = 0
+    for i, token in enumerate(tokens):
+        starts[offset] = i
+        offset += len(token) + 1
+    masked = list(tokens)
+    hay = Haystack(norm.text, norm.words)
+    for pattern in _OVERDOSE_OTHER_PATTERNS:
+        for low, high in pattern.finditer(hay):
+            start = starts[low]
+            for i in range(start, start + len(norm.text[low + 1 : high].split(" "))):
+                masked[i] = _MASK
+    text = " " + " ".join(masked) + " "
+    return bool(_RULES.fired(text, frozenset(masked), crisis_rules))
 
 
 def _overdose_is_medical(norm: Normalised) -> bool:
@@ -326,14 +350,16 @@ def scan_all(text: str) -> tuple[RedFlag, ...]:
         return flags
     if flags:
         # A pattern's softened "check" (someone else, an idiom, the past) becomes the crisis
-        # reply only when the model is much surer than its threshold: two readers agree. Both
-        # must be reading a crisis: a body rule's check ("I'm going to lose my mind if it rains
-        # again", a doctor rule in an idiom) is not one, whatever the model makes of "again".
-        if _CRISIS_WORDS.isdisjoint(rule.partition(".")[0] for rule in flags[0].matched):
-            return flags
+        # reply only when the model is much surer than its threshold: two readers agree. A
+        # body rule's check ("I'm going to lose my mind if it rains again", a doctor rule in an
+        # idiom) is not a crisis reading, so the model must be surer still there.
+        crisis_words = not _CRISIS_WORDS.isdisjoint(
+            rule.partition(".")[0] for rule in flags[0].matched
+        )
+        margin = CHECK_UPGRADE_MARGIN if crisis_words else BODY_CHECK_UPGRADE_MARGIN
         hay = Haystack(norm.text, norm.words)
         negated = any(pattern.search(hay) for pattern in _NEGATED)
-        if not negated and models.get("crisis").fires(text, CHECK_UPGRADE_MARGIN):
+        if not negated and models.get("crisis").fires(text, margin):
             return (RedFlag("crisis", (MODEL_RULE,)),)
         return flags
     # A model alone never raises a full alarm: it was trained on far fewer everyday messages

@@ -7,6 +7,7 @@ import pytest
 from bot.domain.safety import models
 from bot.domain.safety.normalize import LAUGH
 from bot.domain.safety.scanner import (
+    BODY_CHECK_UPGRADE_MARGIN,
     CHECK_UPGRADE_MARGIN,
     NORMALISER,
     looks_like_denial,
@@ -68,7 +69,7 @@ def test_a_denied_sign_next_to_a_real_one_keeps_the_real_alarm() -> None:
 
 
 def test_the_crisis_model_does_not_turn_a_denial_back_into_the_crisis_reply() -> None:
-    text = "the nurse asked, no thoughts of harming myself at all and I told her so"
+    text = "no thoughts of ending my life, I just want to sleep all day again"
     # The model alone reads this as crisis; the denial keeps it a light check.
     assert models.get("crisis").fires(text, 5.0)
     assert _tier(text) == "check"
@@ -239,15 +240,20 @@ def test_time_decides_between_the_tiers(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
 
 
-def test_the_crisis_model_upgrades_only_a_check_from_crisis_or_despair_words() -> None:
-    # A doctor rule softened in an idiom: the model's liking for "again" does not make it crisis.
-    idiom = "I'm going to lose my mind if it rains again"
+def test_a_body_rules_check_needs_a_surer_model_to_become_the_crisis_reply() -> None:
+    # A doctor rule softened in an idiom: the model's liking for "again" is not enough...
+    idiom = "I am going to lose my mind if this pain keeps going again"
     assert models.get("crisis").fires(idiom, CHECK_UPGRADE_MARGIN)
+    assert not models.get("crisis").fires(idiom, BODY_CHECK_UPGRADE_MARGIN)
     assert _tier(idiom) == "check"
-    # Vague despair, which the model is sure of: the crisis reply.
-    despair = "i sort of want to disappear for good"
-    assert models.get("crisis").fires(despair, CHECK_UPGRADE_MARGIN)
+    # ...unless it is surer still ("I want it all to go away").
+    despair = "I'm going to lose my mind, I want it all to go away again"
+    assert models.get("crisis").fires(despair, BODY_CHECK_UPGRADE_MARGIN)
     assert _tier(despair) == "crisis"
+    # Vague despair the model is sure of gets the crisis reply at the ordinary margin.
+    vague = "i sort of want to disappear for good"
+    assert not models.get("crisis").fires(vague, BODY_CHECK_UPGRADE_MARGIN)
+    assert _tier(vague) == "crisis"
 
 
 @pytest.mark.parametrize(
@@ -294,4 +300,25 @@ def test_more_families_at_their_edges(text: str, tier: str) -> None:
     ],
 )
 def test_long_past_and_fine_now(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        # A list under one denial, and a question asked and answered no.
+        ("no chest pain or breathlessness on the walk", "check"),
+        ("no headache or chest pain today", "check"),
+        ("no headache or chest pain but I can't breathe", "emergency"),
+        ("the nurse asked if I had chest pain, I said no", "check"),
+        ("they asked if I had chest pain and I said yes, crushing", "emergency"),
+        # Hoping for an illness that kills: crisis; an idiom about a class: a check.
+        ("secretly hoping the scan finds something that will kill me", "crisis"),
+        ("I hope this class doesn't kill me lol", "check"),
+        # Someone else's overdose leads unless a crisis of the person's own is beside it.
+        ("my son took a handful of my co-codamol twenty minutes ago", "emergency"),
+        ("my son took a handful of my pills an hour ago and I want to die", "crisis"),
+    ],
+)
+def test_lists_answers_and_what_stands_beside_an_overdose(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
