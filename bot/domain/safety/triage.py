@@ -86,7 +86,8 @@ def body_alarm(norm: Normalised) -> bool:
         clause = tokens[start:end]
         if not company.isdisjoint(clause):
             continue
-        before = tokens[max(start, i - 2) : i]
+        # A denial up to three words before: "no fever", "not having any dizziness".
+        before = tokens[max(start, i - 3) : i]
         if not _DENIAL.isdisjoint(before):
             continue
         # Someone else's: "my mum's ankle is swollen", "he was dizzy" (no "I" said); a clause

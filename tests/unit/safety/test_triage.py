@@ -16,11 +16,13 @@ ASKED = [
     "my hand is numb",
     "wheezing a bit today",
     "i have a fever",
+    "not sure why but dizzy today",  # a denial four words back is not about the sign
 ]
 NOT_ASKED = [
     "did my breathing exercises, chest feels nice and open",  # chest and breathing: the rules'
     "my heart sank when i saw the price of petrol",
     "no fever today",  # denied
+    "not having any dizziness this week",  # denied three words before
     "hay fever is awful",  # ordinary company
     "the faint smell of bread from the bakery",
     "had my blood test this morning",
