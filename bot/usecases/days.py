@@ -1,11 +1,11 @@
 """The day's plan and what became of it, as every surface reads it (one read, one definition).
 
-The check-in reply, /today, the weekly summary, the chart, the CSV, the clinician's PDF, the
-share page and the group tally all speak of the same days: what was decided for the day (a rest
-the person declared, a safety hold, or the rules' flare, tough, steady or good day) and whether the
-person moved or was on plan that day (bot.domain.progress.read_days, with each "since your last
-check-in" answer on the day it is about). Two queries read any number of people's days
-(bot/db/days.py).
+What was decided for the day (a rest the person declared, a safety hold, or the rules' flare,
+tough, steady or good day) and whether the person moved or was on plan that day
+(bot.domain.progress.read_days, with each "since your last check-in" answer on the day it is
+about). The weekly summary and /progress (reports.load), the chart, the clinician's PDF and the
+share page (reports.load_trends), the CSV (/export) and the group tally (group_statuses) read
+their days here. Two queries read any number of people's days (bot/db/days.py).
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ every step it checks what the issue "One coherent companion" asks:
 - after a crisis reply: no check-in question, nudge or plan pressure during the pause; after
   "no, I'm safe", no crisis text for an ordinary message;
 - at most one unsolicited private message at a time, and at most one prompt per local day;
-- "moved on day D" is the same in the weekly summary and chart data, the CSV, the PDF data, the
-  group tally and the day reader the share page uses (bot.usecases.days);
+- "moved on day D" and "on plan on day D" are the same in the weekly summary and chart data, the
+  share page, the CSV from /export, the PDF data, the group tally and the day reader they all
+  read (bot.usecases.days);
 - the level never rises on a flare or tough day and stays within 2-30 minutes.
 
 STATEFUL_EXAMPLES sets how many sequences run (default 20, steps of up to STATEFUL_STEPS=10
