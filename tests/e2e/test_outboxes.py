@@ -9,6 +9,7 @@ before. The kill -9 of a whole process mid fan-out is in test_replicas.py.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 import pytest
 from sqlalchemy import select
@@ -17,7 +18,10 @@ from bot.db import outbox
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
 from bot.db.outbox import MAX_ATTEMPTS
 from bot.devtools.emulator import FakeUser
+from bot.telegram.jobs import daily
+from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
+from bot.usecases import prompts
 from tests.e2e.test_groups import create, jobs, new_group
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard
@@ -82,6 +86,50 @@ async def test_a_weekly_summary_left_sending_goes_out_again_after_the_lease(
     await h.emu.idle(settle=0.02)
     again = [m for m in private_sends(h, ana, calls) if "Your week" in words(m)]
     assert len(again) == 1  # the one above, or the one after a lease the claimant never met
+
+
+MONDAY_EARLY = datetime(2026, 6, 1, 5, tzinfo=UTC)
+MONDAY_PROMPT = datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC)  # 09:00:05 in Berlin
+
+
+async def test_a_daily_prompt_left_sending_goes_out_again_after_the_lease(
+    harness: Harness,
+) -> None:
+    """The prompt was claimed and the process died before sending it: the next pass leaves it
+    to its claimant until the lease is over, then sends it, once."""
+    h = harness
+    h.clock.set(MONDAY_EARLY)
+    cal = h.emu.user("Cal")
+    await onboard(h, cal, "Europe/Berlin", "09:00")
+    h.clock.set(MONDAY_PROMPT)
+    assert len(await prompts.claim_due(h.services, h.clock.now())) == 1  # then the process dies
+    calls = len(h.emu.calls)
+    await h.tick()
+    assert not [m for m in private_sends(h, cal, calls) if "Time for today" in words(m)]
+    h.clock.advance(PROMPT_LEASE + timedelta(seconds=1))
+    await h.tick()
+    h.clock.advance(timedelta(minutes=1))
+    await h.tick()
+    assert len([m for m in private_sends(h, cal, calls) if "Time for today" in words(m)]) == 1
+
+
+async def test_a_fan_out_larger_than_a_batch_goes_out_in_one_pass(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pass claims batch after batch while any batch comes back full (a batch of 2 stands
+    for the real 200): exactly two full batches and one more person, all prompted at once."""
+    h = harness
+    h.clock.set(MONDAY_EARLY)
+    people = [h.emu.user(name) for name in ("Ana", "Bo", "Cy", "Di", "Ed")]
+    for person in people:
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    monkeypatch.setattr(daily, "BATCH", 2)
+    monkeypatch.setattr(daily, "claim_due", partial(prompts.claim_due, limit=2))
+    h.clock.set(MONDAY_PROMPT)
+    calls = len(h.emu.calls)
+    assert await h.tick() == 5
+    for person in people:
+        assert [m for m in private_sends(h, person, calls) if "Time for today" in words(m)]
 
 
 async def test_a_claim_expires_one_microsecond_after_the_lease(harness: Harness) -> None:
