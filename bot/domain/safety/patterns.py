@@ -1953,6 +1953,14 @@ RULES: tuple[Rule, ...] = (
             "want|going|go|ready|fit|will|plan|planning ~2 comot|leave|exit|depart from|for? "
             "this|dis world|earth !of|wide|cup|tour|behind",
             "for what i live|am_living|should_live|continue|dey_live|am_alive",
+            # "I have no more power to live" (non-native: no strength left to live).
+            "no|no_more|lost|lost_the|not_any|have_no ~1 power|strength|will|courage|force ~1 "
+            "to|for live|living|continue_living|stay_alive "
+            "!room|rooms|arrangements|costs|cost|wage|standards|situation|space|area",
+            "no|no_more|lost|lost_the|not_any|have_no|nothing ~1 strength|power|will|courage|"
+            "energy|fight ~1 left? to|for go_on|carry_on|keep_going|continue|keep_living "
+            "!a|an|the|my|with|holiday|holidays|walk|walks|about|at|to|in|and|that|this|it|"
+            "shopping|trips|outings|any|more|today|tonight",
             "want|wan|going|will|plan|planning|think|thinking|decided ~2 finish|finishing "
             "my_life|my_own_life|myself|with_life|with_my_life",
             "i go|fit|want|must kill|end myself|my_life|my_self",
@@ -3561,6 +3569,9 @@ CONTEXTS: tuple[Context, ...] = (
             "because|cause|cos|after|of|at ~2 laughing|laughter|laugh|giggling|giggles|"
             "crying_laughing|cackling",
             "dead tired|beat|on_my_feet",
+            # "my chest hurts from laughing": the laugh explains it.
+            "@CHEST ~2 @CHEST_SYMPTOM ~3 from|with|because|cause|cos|after|of ~2 laughing|"
+            "laughter|laugh|giggling|giggles|crying_laughing",
             # "I can't breathe lol", "lmao can't breathe": laughing, not choking.
             "@UNABLE ~2 @BREATH ~1 @LAUGHS",
             "@LAUGHS ~1 i? @UNABLE ~2 @BREATH",

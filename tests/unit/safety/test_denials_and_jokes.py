@@ -322,3 +322,20 @@ def test_long_past_and_fine_now(text: str, tier: str) -> None:
 )
 def test_lists_answers_and_what_stands_beside_an_overdose(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I have no more power to live", "crisis"),
+        ("I have no strength to go on", "crisis"),
+        ("no strength left to carry on like this", "crisis"),
+        ("no energy for living room tidying today", "none"),
+        ("no energy to go on the walk today", "none"),
+        ("no energy to go on holiday", "none"),
+        ("my chest hurts from laughing 😂", "check"),
+        ("chest hurts after laughing, now it's crushing and spreading to my arm", "emergency"),
+    ],
+)
+def test_no_strength_to_live_and_a_laughing_chest(text: str, tier: str) -> None:
+    assert _tier(text) == tier, scan_all(text)
