@@ -35,7 +35,7 @@ async def chart(services: Services, user_id: int, *, tap: bool = False) -> Answe
         user = await queries.get_user(session, user_id)
         if user is None or not user.onboarded:
             return onboarding.start_first(services, user, tap=tap)
-        data, _ = await reports.load(session, user, today_for(services, user))
+        data = await reports.load_progress(session, user, today_for(services, user))
     if not data.enough:
         return Answer.say(
             say(services.content, "progress.not_enough", user, name=user.first_name)

@@ -42,6 +42,13 @@ async def load(session: AsyncSession, user: User, today: date) -> tuple[Progress
     )
 
 
+async def load_progress(session: AsyncSession, user: User, today: date) -> Progress:
+    """The last four weeks alone (the chart, /progress and the weekly summary): the days as the
+    day reader reads them, without the visit summary's answers."""
+    read = await days(session, user, today - timedelta(days=REPORT_DAYS), today)
+    return progress_of(read, today, joined=history.joined_on(user))
+
+
 def chart_text(services: Services, user: User) -> charts.ChartText:
     """The chart's words in the person's locale."""
     label = services.content.label

@@ -150,7 +150,7 @@ async def summary(services: Services, claim: WeeklyClaim) -> Summary | None:
         user = await queries.get_user(session, claim.user_id)
         if user is None:
             return None
-        data, _ = await reports.load(session, user, claim.day)
+        data = await reports.load_progress(session, user, claim.day)
     rng = random.Random(f"{user.id}:{claim.day.isoformat()}")
     values = {
         "name": user.first_name,

@@ -265,7 +265,7 @@ async def test_the_day_reader_reads_in_two_statements_however_many_days_and_peop
     harness: Harness,
 ) -> None:
     """bot.usecases.days for eight weeks of one person, or a group's members, costs two SQL
-    statements (never one a day); the weekly summary adds only the person and their answers."""
+    statements (never one a day); the weekly summary adds only the person."""
     from sqlalchemy import event
 
     from bot.usecases import weekly
@@ -302,7 +302,7 @@ async def test_the_day_reader_reads_in_two_statements_however_many_days_and_peop
             assert len(seen) == 2 and both[user.id] == shown and len(both[sam.id]) == 1, seen
         seen.clear()
         sent = await weekly.summary(harness.services, weekly.WeeklyClaim(rae.id, rae.id, today, 0))
-        assert sent is not None and len(seen) == 4, seen  # person, 2 for the days, answers
+        assert sent is not None and len(seen) == 3, seen  # the person, then their days
     finally:
         event.remove(engine, "before_cursor_execute", record)
 
