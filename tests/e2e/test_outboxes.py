@@ -88,6 +88,30 @@ async def test_a_weekly_summary_left_sending_goes_out_again_after_the_lease(
     assert len(again) == 1  # the one above, or the one after a lease the claimant never met
 
 
+async def test_a_weekly_summary_refused_as_blocked_marks_the_person_inactive(
+    harness: Harness,
+) -> None:
+    """Ana blocked the bot and the bot never heard of it: her weekly summary is refused, and
+    that marks her inactive, so the next week's is not even tried."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "09:00")
+    h.emu.state_of(ana).blocked = True  # no update about it reaches the bot
+    h.clock.set(datetime(2026, 6, 7, 17, 0, 30, tzinfo=UTC))  # Sunday 19:00 in Berlin
+    calls = len(h.emu.calls)
+    assert await run_due_weekly(h.services, h.app.bot) == 1
+    refused = [c for c in h.emu.calls[calls:] if c.error and c.error.status == 403]
+    assert len(refused) == 1, refused
+    async with h.services.sessions() as session:
+        user = await session.get(User, await person_id(h, ana))
+    assert user is not None and not user.active
+    h.clock.advance(timedelta(days=7))
+    calls = len(h.emu.calls)
+    await run_due_weekly(h.services, h.app.bot)
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(ana.id)] == []
+
+
 MONDAY_EARLY = datetime(2026, 6, 1, 5, tzinfo=UTC)
 MONDAY_PROMPT = datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC)  # 09:00:05 in Berlin
 

@@ -154,6 +154,29 @@ async def test_a_reply_refused_as_blocked_marks_the_person_by_their_chat(
     assert not [c for c in limited.emu.calls[calls:] if str(c.params.get("chat_id")) == str(eli.id)]  # type: ignore[attr-defined]
 
 
+async def test_a_fan_out_of_prompts_keeps_to_the_overall_rate(
+    harness: Harness, content: Content
+) -> None:
+    """Prompts go in the bulk lane, paced by the overall rate (here 5 a second), not as replies
+    (which only wait for their own chat, and would send all ten at once into Telegram's 429)."""
+    people = [harness.emu.user(f"P{i}") for i in range(10)]
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    for person in people:
+        await onboard(harness, person, "Europe/Berlin", "09:00")
+    await harness.runtime.stop_polling()  # the paced bot below takes over
+    settings = settings_for(harness.emu, harness.services.settings.database_url,
+                            TELEGRAM_RATE_LIMIT="5")  # fmt: skip
+    async with Harness.running(settings, harness.emu, harness.clock, content,  # type: ignore[arg-type]
+                               rate_limit=True) as paced:  # fmt: skip
+        paced.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+        calls = len(paced.emu.calls)
+        assert await paced.tick() == 10
+        sent = [c.timestamp for c in paced.emu.calls[calls:]
+                if c.method == "sendMessage" and PROMPT in str(c.params.get("text"))]  # fmt: skip
+    assert len(sent) == 10
+    assert max(sent) - min(sent) >= 0.7, "ten prompts at once: not paced"
+
+
 async def test_stored_updates_survive_a_crash_and_replays_are_ignored(
     harness: Harness,
 ) -> None:

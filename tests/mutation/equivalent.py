@@ -20,6 +20,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/delivery.py", "edit", "False -> True"):
         "only the rate limiter's lane: the same edit goes out, at worst later during a fan-out "
         "(latency is measured by the benchmarks, not pinned by end-to-end tests)",
+    ("bot/telegram/jobs/weekly.py", "send_weekly", "return None instead of Outcome.GONE"):
+        "its one caller (_record) treats every outcome but sent, maybe and blocked alike (not "
+        "sent, a warning logged), and None is such an outcome",
+    ("bot/telegram/jobs/weekly.py", "_record", "and -> or (outcome is not Outcome.SENT)"):
+        "the condition only decides whether a warning is logged",
+    ("bot/telegram/jobs/weekly.py", "_record", "is not -> is (outcome)"):
+        "(both comparisons of the warning's condition) it only decides whether a warning is "
+        "logged",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
