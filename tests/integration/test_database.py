@@ -19,6 +19,7 @@ from sqlalchemy import (
     String,
     Time,
     column,
+    event,
     insert,
     select,
     table,
@@ -202,4 +203,30 @@ async def test_datetimes_come_back_aware_in_utc(services: Services) -> None:
     assert (
         user is not None and user.next_prompt_at == NOW and user.next_prompt_at.tzinfo is not None
     )
+    await services.engine.dispose()
+
+
+async def test_get_user_reads_once_a_session_and_sees_a_deletion(services: Services) -> None:
+    await add_people(services, 2, NOW)
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(statement.split(None, 1)[0].upper())
+
+    event.listen(services.engine.sync_engine, "before_cursor_execute", record)
+    try:
+        async with services.transaction() as session:
+            first = await queries.get_user(session, 1)
+            again = await queries.get_user(session, 1)
+            assert first is not None and again is first
+            assert await queries.get_user(session, 99) is None
+            await session.delete(first)
+            await session.flush()
+            assert await queries.get_user(session, 1) is None
+            other = await queries.get_user(session, 2)
+            assert other is not None and other.id == 2
+    finally:
+        event.remove(services.engine.sync_engine, "before_cursor_execute", record)
+    # One read per person looked up (the second look at person 1 came from the session).
+    assert seen.count("SELECT") == 4, seen
     await services.engine.dispose()
