@@ -155,6 +155,10 @@ class Content:
     items: dict[tuple[str, str], Item] = field(default_factory=dict)
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     helplines: Helplines = field(default_factory=lambda: Helplines({}, "", ""))
+    # Keyboards built from these labels, kept by what they were built for (bot.views.keyboards).
+    keyboards: dict[tuple[Any, ...], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def has(self, key: str, locale: str = DEFAULT_LOCALE) -> bool:
         """True when a message with this key exists for the locale or its fallback."""

@@ -61,6 +61,10 @@ def scale(
     return [numbers[:6], numbers[6:], *[[b] for b in extra]]
 
 
+# Check-in keyboards kept per content, at most this many (a few a day for each locale in use).
+KEPT_KEYBOARDS = 256
+
+
 def checkin_question(
     content: Content,
     day: date,
@@ -69,8 +73,24 @@ def checkin_question(
     offer_same: bool = False,
     locale: str = "en",
 ) -> InlineKeyboardMarkup:
-    """The buttons for one check-in question of one local date."""
+    """The buttons for one check-in question of one local date: built once and kept (PTB's
+    objects cannot change once made, and eleven buttons a question were a noticeable share of
+    a check-in step's CPU)."""
+    key = ("checkin", day, question, offer_same, locale)
+    kept = content.keyboards.get(key)
+    if kept is None:
+        if len(content.keyboards) >= KEPT_KEYBOARDS:
+            content.keyboards.clear()
+        kept = content.keyboards[key] = _checkin_question(
+            content, day, question, offer_same=offer_same, locale=locale
+        )
+    assert isinstance(kept, InlineKeyboardMarkup)
+    return kept
 
+
+def _checkin_question(
+    content: Content, day: date, question: Question, *, offer_same: bool, locale: str
+) -> InlineKeyboardMarkup:
     def label(key: str) -> str:
         return content.label(key, locale)
 

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.views import keyboards
 from bot.views.callbacks import (
     FAMILIES,
     MAX_BYTES,
@@ -27,6 +28,7 @@ from bot.views.callbacks import (
     WeeklyTap,
     parse_any,
 )
+from bot.views.content import Content
 
 DAY = date(2026, 11, 27)
 
@@ -240,3 +242,18 @@ def test_parsing_never_raises(data: str) -> None:
 def test_appended_junk_is_never_a_different_valid_tap(data: str, junk: str) -> None:
     tap = parse_any(data + junk)
     assert tap is None or tap.encode() == data + junk
+
+
+def test_check_in_keyboards_are_kept_per_question_date_and_offer(content: Content) -> None:
+    kept = Content(content.items, content.labels, content.helplines)
+    day, other = date(2026, 6, 1), date(2026, 6, 2)
+    pain = keyboards.checkin_question(kept, day, "pain")
+    assert keyboards.checkin_question(kept, day, "pain") is pain
+    assert pain == keyboards.checkin_question(content, day, "pain")  # as built afresh
+    with_same = keyboards.checkin_question(kept, day, "pain", offer_same=True)
+    assert len(with_same.inline_keyboard) == len(pain.inline_keyboard) + 1
+    assert keyboards.checkin_question(kept, other, "pain") != pain  # its date in every button
+    assert keyboards.checkin_question(kept, day, "energy") != pain
+    for n in range(keyboards.KEPT_KEYBOARDS * 2):
+        keyboards.checkin_question(kept, date.fromordinal(day.toordinal() + n), "sleep")
+    assert len(kept.keyboards) <= keyboards.KEPT_KEYBOARDS
