@@ -19,9 +19,10 @@ from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySe
 from bot.db.outbox import MAX_ATTEMPTS
 from bot.devtools.emulator import FakeUser
 from bot.telegram.jobs import daily
+from bot.telegram.jobs import weekly as jobs_weekly
 from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
-from bot.usecases import prompts
+from bot.usecases import prompts, weekly
 from tests.e2e.test_groups import create, jobs, new_group
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard
@@ -110,6 +111,22 @@ async def test_a_weekly_summary_refused_as_blocked_marks_the_person_inactive(
     calls = len(h.emu.calls)
     await run_due_weekly(h.services, h.app.bot)
     assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(ana.id)] == []
+
+
+async def test_weekly_summaries_more_than_a_batch_go_out_in_one_pass(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One pass claims batch after batch while a batch comes back full (a batch of 2 stands for
+    the real one): two full batches and one more person, all sent at once."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    people = [h.emu.user(name) for name in ("Ana", "Bo", "Cy", "Di", "Ed")]
+    for person in people:
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    monkeypatch.setattr(jobs_weekly, "BATCH", 2)
+    monkeypatch.setattr(weekly, "claim_weekly", partial(weekly.claim_weekly, limit=2))
+    h.clock.set(datetime(2026, 6, 7, 17, 0, 30, tzinfo=UTC))  # Sunday 19:00 in Berlin
+    assert await run_due_weekly(h.services, h.app.bot) == 5
 
 
 MONDAY_EARLY = datetime(2026, 6, 1, 5, tzinfo=UTC)
