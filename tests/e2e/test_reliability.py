@@ -19,6 +19,7 @@ from bot.config import load_settings
 from bot.db.inbox import InboxUpdate
 from bot.db.models import PromptSent, User
 from bot.devtools.emulator import Emulator
+from bot.telegram.jobs.weekly import run_due_weekly
 from bot.telegram.runtime import SECRET_HEADER, Runtime
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
@@ -154,11 +155,13 @@ async def test_a_reply_refused_as_blocked_marks_the_person_by_their_chat(
     assert not [c for c in limited.emu.calls[calls:] if str(c.params.get("chat_id")) == str(eli.id)]  # type: ignore[attr-defined]
 
 
-async def test_a_fan_out_of_prompts_keeps_to_the_overall_rate(
-    harness: Harness, content: Content
+@pytest.mark.parametrize("outbox", ["daily prompts", "weekly summaries"])
+async def test_a_fan_out_keeps_to_the_overall_rate(
+    harness: Harness, content: Content, outbox: str
 ) -> None:
-    """Prompts go in the bulk lane, paced by the overall rate (here 5 a second), not as replies
-    (which only wait for their own chat, and would send all ten at once into Telegram's 429)."""
+    """Prompts and weekly summaries go in the bulk lane, paced by the overall rate (here 5 a
+    second), not as replies (which only wait for their own chat, and would send all ten at once
+    into Telegram's 429)."""
     people = [harness.emu.user(f"P{i}") for i in range(10)]
     harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
     for person in people:
@@ -168,13 +171,18 @@ async def test_a_fan_out_of_prompts_keeps_to_the_overall_rate(
                             TELEGRAM_RATE_LIMIT="5")  # fmt: skip
     async with Harness.running(settings, harness.emu, harness.clock, content,  # type: ignore[arg-type]
                                rate_limit=True) as paced:  # fmt: skip
-        paced.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
         calls = len(paced.emu.calls)
-        assert await paced.tick() == 10
+        if outbox == "daily prompts":
+            paced.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))  # 09:00 in Berlin
+            assert await paced.tick() == 10
+        else:
+            paced.clock.set(datetime(2026, 6, 7, 17, 0, 30, tzinfo=UTC))  # Sunday 19:00
+            assert await run_due_weekly(paced.services, paced.app.bot) == 10
+            await paced.emu.idle(settle=0.02)
         sent = [c.timestamp for c in paced.emu.calls[calls:]
-                if c.method == "sendMessage" and PROMPT in str(c.params.get("text"))]  # fmt: skip
+                if c.method in ("sendMessage", "sendPhoto") and not c.error]  # fmt: skip
     assert len(sent) == 10
-    assert max(sent) - min(sent) >= 0.7, "ten prompts at once: not paced"
+    assert max(sent) - min(sent) >= 0.7, f"ten {outbox} at once: not paced"
 
 
 async def test_stored_updates_survive_a_crash_and_replays_are_ignored(

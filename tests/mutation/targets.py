@@ -38,7 +38,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_guards.py",
         f"{E2E}test_outboxes.py",
     ),
-    "bot/telegram/jobs/weekly.py": (f"{E2E}test_progress.py", f"{E2E}test_outboxes.py"),
+    "bot/telegram/jobs/weekly.py": (
+        f"{E2E}test_progress.py",
+        f"{E2E}test_outboxes.py",
+        f"{E2E}test_reliability.py",  # the fan-out's pacing
+    ),
     "bot/telegram/jobs/challenges*.py": (
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_promises.py",
