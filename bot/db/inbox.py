@@ -108,12 +108,17 @@ def mentions(data: Any, person: int) -> bool:
     return False
 
 
+_SQLITE_STORE = (
+    sqlite_insert(InboxUpdate).on_conflict_do_nothing(index_elements=["update_id"])
+)
+
+
 async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: datetime) -> int:
     """Insert updates not seen before; a redelivered update_id is ignored, even when two replicas
     store it at the same moment (ON CONFLICT DO NOTHING). Returns how many were new."""
     if not payloads:
         return 0
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    postgres = session.get_bind().dialect.name == "postgresql"
     rows = [
         {
             "update_id": int(p["update_id"]),
@@ -124,11 +129,17 @@ async def store(session: AsyncSession, payloads: Sequence[dict[str, Any]], now: 
         }
         for p in payloads
     ]
-    statement = (
-        insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
-    )
-    result = await session.execute(statement)
-    return int(getattr(result, "rowcount", 0) or 0)
+    if postgres:
+        statement = (
+            pg_insert(InboxUpdate).values(rows).on_conflict_do_nothing(index_elements=["update_id"])
+        )
+        result = await session.execute(statement)
+        return int(getattr(result, "rowcount", 0) or 0)
+    # SQLite: one statement run for each row (its count of new rows is summed), compiled once;
+    # a multi-row VALUES was compiled anew for every batch size and cost more than the inserts.
+    connection = await session.connection()
+    result = await connection.execute(_SQLITE_STORE, rows)
+    return max(int(getattr(result, "rowcount", 0) or 0), 0)
 
 
 async def claim(

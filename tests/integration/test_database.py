@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.db import queries
+from bot.db import inbox, queries
 from bot.db.migrate import alembic_config
 from bot.db.models import Base, CheckIn, PromptSent, User
 from bot.db.session import make_engine, make_sessionmaker
@@ -229,4 +229,22 @@ async def test_get_user_reads_once_a_session_and_sees_a_deletion(services: Servi
         event.remove(services.engine.sync_engine, "before_cursor_execute", record)
     # One read per person looked up (the second look at person 1 came from the session).
     assert seen.count("SELECT") == 4, seen
+    await services.engine.dispose()
+
+
+async def test_the_inbox_stores_each_update_once_and_counts_the_new(services: Services) -> None:
+    def update(update_id: int) -> dict[str, Any]:
+        return {"update_id": update_id, "message": {"chat": {"id": 5}, "from": {"id": 6},
+                                                    "text": f"hi {update_id}"}}  # fmt: skip
+
+    async with services.transaction() as session:
+        assert await inbox.store(session, [update(1), update(2), update(3)], NOW) == 3
+    async with services.transaction() as session:
+        assert await inbox.store(session, [update(2), update(4)], NOW) == 1  # 2 is redelivered
+    async with services.sessions() as session:
+        rows = (await session.scalars(select(inbox.InboxUpdate))).all()
+    stored = sorted((r.update_id, r.chat_id, r.user_id, r.payload["message"]["text"])
+                    for r in rows if r.payload)  # fmt: skip
+    assert stored == [(1, 5, 6, "hi 1"), (2, 5, 6, "hi 2"), (3, 5, 6, "hi 3"), (4, 5, 6, "hi 4")]
+    assert all(r.received_at == NOW for r in rows)
     await services.engine.dispose()
