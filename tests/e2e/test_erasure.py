@@ -20,7 +20,7 @@ from sqlalchemy.engine import make_url
 
 from bot.clock import ManualClock
 from bot.db.inbox import InboxUpdate
-from bot.db.models import Base, ChallengeMember, CheckIn, DayMark, ShareLink
+from bot.db.models import Base, ChallengeMember, CheckIn, DayMark, ShareLink, User
 from bot.devtools.emulator import Emulator, FakeChat, FakeUser, format_message
 from bot.views.content import Content
 from tests.e2e.test_groups import START, at, create, jobs, new_group, people, tap
@@ -173,3 +173,80 @@ async def test_delete_leaves_no_trace_in_tables_or_files(site: tuple[Harness, st
         async with h.services.engine.connect() as connection:
             secure = (await connection.execute(text("PRAGMA secure_delete"))).scalar()
         assert secure == 1
+
+
+# The commands and buttons around it -----------------------------------------------------------
+
+
+async def test_privacy_says_what_is_stored_and_how_to_export_or_delete(harness: Harness) -> None:
+    ana = harness.emu.user("Ana")
+    await onboard(harness, ana)
+    said = texts(await harness.say(ana, "/privacy"))
+    assert "Your data and privacy" in said and "/export" in said and "/delete" in said, said
+
+
+async def test_delete_from_someone_never_started_says_there_is_nothing(
+    harness: Harness, content: Content
+) -> None:
+    stranger = harness.emu.user("Sam")
+    said = texts(await harness.say(stranger, "/delete"))
+    assert content.render("delete.nothing").strip() in said, said
+    assert not harness.last_with_buttons(stranger)
+
+
+async def test_no_keep_leaves_a_challenge_member_named_on_the_card(harness: Harness) -> None:
+    """Only the final yes takes a member off the group's card: the first yes and "No, keep"
+    change nothing there."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await tap(h, bo, message, "Done today")
+    await h.say(bo, "/delete")
+    await h.tap(bo, "Yes, delete everything")
+    await h.tap(bo, "No, keep")
+    await jobs(h, at(1, 9))
+    assert "Bo" in format_message(h.emu.current(message))
+    async with h.services.sessions() as session:
+        members = (await session.execute(select(ChallengeMember.user_id))).scalars().all()
+    assert bo.id in members
+
+
+async def test_a_deleted_member_leaves_the_card_within_seconds(harness: Harness) -> None:
+    """The final yes marks the person's challenge cards to be shown again: the next run of the
+    job, seconds later (not the hourly refresh), shows the card without them."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await tap(h, bo, message, "Done today")
+    await jobs(h, START + timedelta(hours=1, minutes=1))  # the card is up to date
+    assert "Bo" in format_message(h.emu.current(message))
+    await h.say(bo, "/delete")
+    await h.tap(bo, "Yes, delete everything")
+    await h.tap(bo, "Delete now, for good")
+    await jobs(h, START + timedelta(hours=1, minutes=1, seconds=10))
+    assert "Bo" not in format_message(h.emu.current(message))
+
+
+async def test_a_garbled_delete_button_gets_the_popup_and_nothing_else(
+    harness: Harness, content: Content
+) -> None:
+    ana = harness.emu.user("Ana")
+    await onboard(harness, ana)
+    await harness.say(ana, "/delete")
+    question = harness.last_with_buttons(ana)
+    assert question is not None
+    before = len(harness.emu.messages(ana))
+    for data in ("del:", "del:2", "del:go"):
+        query = await harness.emu.tap(ana, question, data)
+        await harness.settle()
+        answer = harness.emu.answer_for(query)
+        assert answer is not None and answer.text == content.render("error.stale_button"), data
+    assert len(harness.emu.messages(ana)) == before
+    async with harness.services.sessions() as session:
+        assert await session.get(User, ana.id) is not None  # nothing was deleted

@@ -28,6 +28,29 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/jobs/weekly.py", "_record", "is not -> is (outcome)"):
         "(both comparisons of the warning's condition) it only decides whether a warning is "
         "logged",
+    ("bot/telegram/handlers/privacy.py", "confirmed", "or -> and (data)"):
+        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
+        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
+        "its own transaction, so whether the final tap is recognised here changes nothing",
+    ("bot/telegram/handlers/privacy.py", "confirmed", "!= -> == (tapped.step)"):
+        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
+        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
+        "its own transaction, so whether the final tap is recognised here changes nothing",
+    ("bot/telegram/handlers/privacy.py", "confirmed", "return None instead of False"):
+        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
+        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
+        "its own transaction, so whether the final tap is recognised here changes nothing",
+    ("bot/telegram/handlers/privacy.py", "confirmed", "False -> True"):
+        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
+        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
+        "its own transaction, so whether the final tap is recognised here changes nothing",
+    (
+        "bot/telegram/handlers/privacy.py", "confirmed",
+        "return None instead of await token_holds(services, user_id, tap",
+    ):
+        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
+        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
+        "its own transaction, so whether the final tap is recognised here changes nothing",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
