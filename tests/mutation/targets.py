@@ -118,7 +118,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_transactions.py",
     ),
     "bot/usecases/plan.py": (f"{E2E}test_plans.py", f"{E2E}test_coherence.py"),
-    "bot/usecases/days.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
+    "bot/usecases/days.py": (
+        f"{E2E}test_progress.py",
+        f"{E2E}test_summary_pdf.py",
+        f"{E2E}test_groups.py",  # the group tally reads the same days
+    ),
     "bot/usecases/people.py": (f"{E2E}test_reliability.py", f"{E2E}test_groups.py"),
     "bot/usecases/prompts.py": (
         f"{E2E}test_pacing.py",
