@@ -161,16 +161,26 @@ class Connection(AsyncAdapt_aiosqlite_connection):
             self._handle_exception(error)
 
     def _settle(self) -> None:
-        """Wait for a statement of this connection still running on a worker thread."""
+        """Wait for a statement of this connection still running on a worker thread (its
+        caller was cancelled: what became of it was that caller's to hear, not this one's)."""
         if self._pending is not None:
-            pending, self._pending = self._pending, None
-            self.await_(asyncio.shield(pending))
+            pending = self._pending
+            self.await_(asyncio.wait({pending}))
+            self._pending = None
+            if not pending.cancelled():
+                pending.exception()  # retrieved, so asyncio does not log it as never seen
 
     def _on_worker(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
-        self._pending = loop.run_in_executor(None, _waiting, self._sqlite, self._timeout, fn, *args)
-        result: T = self.await_(asyncio.shield(self._pending))
-        self._pending = None
+        pending = loop.run_in_executor(None, _waiting, self._sqlite, self._timeout, fn, *args)
+        self._pending = pending
+        try:
+            result: T = self.await_(asyncio.shield(pending))
+        except asyncio.CancelledError:
+            raise  # it may still be running: the next statement waits for it (_settle)
+        finally:
+            if pending.done():
+                self._pending = None
         return result
 
     def cursor(self, server_side: bool = False) -> AsyncAdapt_aiosqlite_cursor:

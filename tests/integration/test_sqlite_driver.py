@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Integer, String, column, insert, select, table, text, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import StaticPool
 
 from bot.db import sqlite_driver
 from bot.db.session import checkpoint, make_engine
@@ -143,3 +144,30 @@ async def test_a_checkpoint_waits_on_a_worker(engine: AsyncEngine) -> None:
     with on_workers() as calls:
         assert await checkpoint(engine, None)
     assert len(calls) == 1
+
+
+async def test_a_lock_held_past_the_timeout_fails_that_statement_only(tmp_path: Path) -> None:
+    """The write gives up after the timeout with SQLAlchemy's error; the connection goes back to
+    the pool clean, and the next write on it succeeds once the lock is gone."""
+    path = tmp_path / "short.db"
+    engine = create_async_engine(
+        f"sqlite+aiosqlite:///{path}", module=sqlite_driver.dbapi(),
+        connect_args={"timeout": 0.2}, poolclass=StaticPool,
+    )  # fmt: skip
+    async with engine.begin() as connection:
+        await connection.execute(text("CREATE TABLE things (id INTEGER PRIMARY KEY, name TEXT)"))
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    async with engine.connect() as connection:
+        try:
+            with pytest.raises(OperationalError, match="locked"):
+                await connection.execute(insert(things).values(name="walk"))
+            await connection.rollback()  # not the failed statement's error again
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        await connection.execute(insert(things).values(name="swim"))
+        await connection.commit()
+    async with engine.connect() as connection:
+        assert (await connection.execute(select(things.c.name))).scalars().all() == ["swim"]
+    await engine.dispose()
