@@ -17,6 +17,7 @@ pattern is a space-separated list of items:
     #MANY         a number of 10 or more
     #N            any number
     ^ $           start / end of the text (sentence breaks there are skipped)
+    ^.            the start of a sentence (of the text, or right after a sentence break)
     .             a sentence break or the end of the text follows ("stop being ." is not
                   "stop being so hard on myself")
 
@@ -233,6 +234,8 @@ def _compile_items(
         i += 1
         if item == "^":
             out.append(r"^(?: \.)*")
+        elif item == "^.":
+            out.append(r"(?:^(?: \.)*|(?<= \.))")
         elif item == "$":
             out.append(r"(?=(?: \.)* $)")
         elif item.startswith("~"):
@@ -283,7 +286,7 @@ def _width(items: list[str], classes: Mapping[str, tuple[str, ...]]) -> list[tup
     while i < len(items):
         item = items[i]
         i += 1
-        if item in ("^", "$", ".") or item.startswith("<"):
+        if item in ("^", "^.", "$", ".") or item.startswith("<"):
             width = 0
         elif item.startswith("~"):
             width = int(item[1:])
@@ -316,7 +319,9 @@ def _compile_side(
     before = 0
     for item, width in widths:
         is_required = not (
-            item in ("^", "$", ".", "#MANY", "#N", "!{") or item[0] in "~!<" or item.endswith("?")
+            item in ("^", "^.", "$", ".", "#MANY", "#N", "!{")
+            or item[0] in "~!<"
+            or item.endswith("?")
         )
         if is_required:
             # The anchor word may be anywhere in the item's phrase: widen both ways.
@@ -361,13 +366,15 @@ def compile_pattern(source: str, classes: Mapping[str, tuple[str, ...]]) -> Comp
     )
 
 
+# Items that stand for no literal word.
+_NO_WORDS = frozenset({"^", "^.", "$", ".", "!{", "}", "#AGE", "#MANY", "#N", "<#NUM"})
+
+
 def pattern_words(source: str, classes: Mapping[str, tuple[str, ...]]) -> set[str]:
     """Every literal word a pattern can match (for the normaliser's vocabulary)."""
     words: set[str] = set()
     for item in source.replace(" || ", " ").split():
-        if item in ("^", "$", ".", "!{", "}", "#AGE", "#MANY", "#N", "<#NUM") or item.startswith(
-            "~"
-        ):
+        if item in _NO_WORDS or item.startswith("~"):
             continue
         core = item.lstrip("!<").rstrip("?")
         for phrase in _alternatives(core, classes):

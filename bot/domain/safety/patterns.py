@@ -3392,11 +3392,12 @@ CONTEXTS: tuple[Context, ...] = (
             "said|say|says|told_her|told_him|told_them|answered no|nope|not|none",
             "asked|asking|asks|checked|checking ~3 if|whether|about ~4 @NEGATABLE ~4 "
             "said|say|says|told_her|told_him|told_them|answered no|nope|not|none",
-            # A checklist: "Chest pain: none. Headache: nil.", "any chest pain? no".
-            "@CHEST ~1 @CHEST_SYMPTOM ~1 none|nil|nope|nah|negative .",
-            "@NEGATABLE ~1 none|nil|nope|nah|negative .",
-            "@CHEST ~1 @CHEST_SYMPTOM ~1 no $",
-            "@NEGATABLE ~1 no $",
+            # A checklist: "Chest pain: none. Headache: nil.", "any chest pain? no". The sign
+            # opens its line: "crushing chest pain none" describes a pain, it is no checklist.
+            "^. any? @CHEST ~1 @CHEST_SYMPTOM ~1 none|nil|nope|nah|negative .",
+            "^. any? @NEGATABLE ~1 none|nil|nope|nah|negative .",
+            "^. any? @CHEST ~1 @CHEST_SYMPTOM ~1 no $",
+            "^. any? @NEGATABLE ~1 no $",
             "not|no_longer|never am? feeling? suicidal !@NEG_KEEPS",
             "@NEG_LEAD <@NEG_SPAN any? suicidal|self_harm|selfharm|dark ~1 thoughts|thought|"
             "feelings|"
@@ -3562,7 +3563,8 @@ CONTEXTS: tuple[Context, ...] = (
             "settee|armchair|chair",
             "breath of fresh air",
             "laughed|laughing|laugh|giggled|giggling ~6 thought ~2 die|died|dying",
-            "die|died|dying ~2 laughing|of_laughter|laughin",
+            # Right beside: "I want to die. Laughing at me, all of them." is no joke.
+            "die|died|dying laughing|of_laughter|laughin|from_laughing|with_laughter",
             "take|took|takes|taking my breath away",
             "breathtaking|breath_taking",
             "breathless|winded|wheezing|wheezy|out_of_breath|gasping|puffed|puffing ~3 from|with|"

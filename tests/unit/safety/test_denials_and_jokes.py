@@ -339,3 +339,33 @@ def test_lists_answers_and_what_stands_beside_an_overdose(text: str, tier: str) 
 )
 def test_no_strength_to_live_and_a_laughing_chest(text: str, tier: str) -> None:
     assert _tier(text) == tier, scan_all(text)
+
+
+# A checklist denial needs the sign to open its line; a described pain is no checklist.
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("Chest pain: none.", "check"),
+        ("Slept ok. Chest pain: none.", "check"),
+        ("Fever: none, chest pain: none", "check"),
+        ("any chest pain? no", "check"),
+        ("crushing chest pain none", "emergency"),
+        ("crushing chest pain, none of the tablets help", "emergency"),
+    ],
+)
+def test_a_checklist_denial_opens_its_line(text: str, tier: str) -> None:
+    assert _tier(text) == tier
+
+
+# "die laughing" is an idiom only with the laugh right beside it, never across a sentence.
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I nearly died laughing at the dog", "none"),
+        ("i was dying of laughter", "none"),
+        ("I want to die. Laughing at me, all of them.", "crisis"),
+        ("I want to die\nlaughing", "crisis"),
+    ],
+)
+def test_dying_of_laughter_is_an_idiom_only_side_by_side(text: str, tier: str) -> None:
+    assert _tier(text) == tier
