@@ -10,7 +10,14 @@ from .adherence import adherence_summary, missed_run
 from .baseline import ordered_days
 from .classify import classify_day
 from .flare_mode import clinician_reasons, ease_back, easing_back_in, update_flare_mode
-from .progression import flare_goal, start_level, step_down, step_on_resume, weekly_progression
+from .progression import (
+    flare_goal,
+    next_level,
+    start_level,
+    step_down,
+    step_on_resume,
+    weekly_progression,
+)
 from .safety import doctor_hold, nudges_paused
 from .selection import (
     activity_of,
@@ -129,9 +136,20 @@ def decide(
     if change.left:
         raised = step_on_resume(draft.state, ctx.classification.day_type, today, ctx.days, ctx.past)
         if raised is not None:
-            draft.state = raised
-            draft.level_increased = True
-            draft.reasons.append(r.PROGRESSION_INCREASE_WITH_FLARES)
+            # Back from easing in after an earlier flare, the old level can be more than one
+            # step above yesterday's: the rise today is one step at most, the rest follows as
+            # the plan eases back to the raised level (kept as the level to return to).
+            draft.state = dataclasses.replace(
+                raised, level_minutes=min(raised.level_minutes, next_level(previous_level))
+            )
+            if draft.state.level_minutes > previous_level:
+                draft.level_increased = True
+                draft.reasons.append(r.PROGRESSION_INCREASE_WITH_FLARES)
+            else:
+                # The step raised the level the plan comes back to; today the plan is where it
+                # was before the flare, not one step below it, and nothing has grown yet.
+                draft.reasons.remove(r.FLARE_RESUME_ONE_STEP_BELOW)
+                draft.reasons.append(r.FLARE_RESUME_AT_PREVIOUS_LEVEL)
     _set_goal(ctx, draft)
     if draft.goal_kind != "rest":
         _add_notes(ctx, draft)

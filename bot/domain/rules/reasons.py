@@ -29,6 +29,9 @@ FLARE_RESUME_ONE_STEP_BELOW: Final = "flare.resume_one_step_below"
 PROGRESSION_START: Final = "progression.start"
 PROGRESSION_INCREASE: Final = "progression.increase"
 PROGRESSION_INCREASE_WITH_FLARES: Final = "progression.increase_with_flares"
+# Leaving flare mode when the two weeks earned a step: back at the old level, not one below it,
+# with the step itself to come after the calm days of easing back in.
+FLARE_RESUME_AT_PREVIOUS_LEVEL: Final = "flare.resume_at_previous_level"
 PROGRESSION_HOLD_NOT_A_WEEK_YET: Final = "progression.hold.not_a_week_yet"
 PROGRESSION_HOLD_TOUGH_DAY: Final = "progression.hold.tough_day"
 PROGRESSION_HOLD_ADHERENCE: Final = "progression.hold.adherence"
@@ -81,6 +84,7 @@ ALL_REASONS: Final[tuple[str, ...]] = (
     PROGRESSION_START,
     PROGRESSION_INCREASE,
     PROGRESSION_INCREASE_WITH_FLARES,
+    FLARE_RESUME_AT_PREVIOUS_LEVEL,
     PROGRESSION_HOLD_NOT_A_WEEK_YET,
     PROGRESSION_HOLD_TOUGH_DAY,
     PROGRESSION_HOLD_ADHERENCE,

@@ -1,6 +1,7 @@
 """Properties that hold for any history: bounded increases, never on hard days, gentle flares."""
 
 import datetime as dt
+import os
 from typing import Any
 
 from hypothesis import given, settings
@@ -18,11 +19,15 @@ from bot.domain.rules import (
     flare_goal,
     next_level,
 )
+from bot.domain.rules import reasons as r
 
 from .factories import BY_KEY, CATALOGUE, START, checkin, day, plans, run
 
 # No example database: nothing is written into the working tree.
-FAST = settings(max_examples=60, deadline=None, database=None)
+# RULES_EXAMPLES=4000 for a longer search (the two regression tests at the end came from one).
+FAST = settings(
+    max_examples=int(os.environ.get("RULES_EXAMPLES", "60")), deadline=None, database=None
+)
 QUICK = settings(database=None)
 
 # Mostly ordinary ratings, so that weeks can go well and the level can rise.
@@ -170,3 +175,45 @@ def test_flare_goal_is_gentle(level: int, pain: int | None) -> None:
         assert 2 <= plan.goal_minutes <= min(5, 0.7 * level)
     else:
         assert plan.goal_minutes == 0
+
+
+def test_resuming_at_the_old_level_after_a_flare_is_not_an_increase() -> None:
+    """Found by the property above: when two weeks of short flares earn a step as the plan
+    resumes, the plan comes back at its old level (not one below it) and only the level it
+    returns to rises. Nothing grew that day, so it is neither counted nor told as growth."""
+    timeline: list[tuple[int, dict[str, Any]]] = [
+        (1, {}), (1, {}), (2, {}), (3, {"red_flag": "doctor"}),
+        (2, {"movement": "yes", "done": True}), (1, {}), (1, {"flare": "yes", "done": True}),
+        (2, {}), (1, {"flare": "no"}), (1, {"flare": "no"}),
+    ]  # fmt: skip
+    decisions = simulate(Profile(0, 6, ()), None, timeline, 0)
+    resumed = decisions[-1]
+    assert decisions[-2].state.in_flare_mode and not resumed.state.in_flare_mode
+    assert resumed.level_minutes == resumed.previous_level_minutes == 3
+    assert resumed.pre_flare_level == 4  # the step, after the calm days of easing back in
+    assert not resumed.level_increased
+    assert r.FLARE_RESUME_AT_PREVIOUS_LEVEL in resumed.reasons
+    assert r.PROGRESSION_INCREASE_WITH_FLARES not in resumed.reasons
+    assert r.FLARE_RESUME_ONE_STEP_BELOW not in resumed.reasons
+
+
+def test_a_step_earned_as_the_plan_resumes_rises_one_step_at_most_that_day() -> None:
+    """Found by the property above: easing back in at 24 after a flare from 27, a second
+    flare, then two calm weeks' step as the plan resumes: today rises one step from yesterday
+    (24 -> 26, not 27 at once), and the raised level is where the plan returns after."""
+    first = PastDecision(
+        date=START - dt.timedelta(days=1), day_type="flare", level_minutes=27, goal_minutes=27,
+        level_since=START - dt.timedelta(days=4), in_flare_mode=True, pre_flare_level=27,
+        flare_mode_since=START - dt.timedelta(days=1),
+    )  # fmt: skip
+    timeline: list[tuple[int, dict[str, Any]]] = [
+        (1, {}), (1, {"done": True}), (1, {"done": True}), (1, {"done": True}), (1, {}), (1, {}),
+        (1, {"flare": "no"}), (1, {"sleep": 3}), (1, {"flare": "yes", "done": True}),
+        (1, {"flare": "no"}), (1, {"energy": 3}),
+    ]  # fmt: skip
+    decisions = simulate(Profile(0, 0, ()), first, timeline, 0)
+    grew = [d for d in decisions if d.level_increased]
+    assert grew, [(d.previous_level_minutes, d.level_minutes) for d in decisions]
+    for d in grew:
+        assert d.level_minutes == next_level(d.previous_level_minutes)
+        assert d.pre_flare_level is not None and d.pre_flare_level > d.level_minutes
