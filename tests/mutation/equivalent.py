@@ -51,6 +51,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "groups.before_delete, its one caller, only marks the person's challenge cards to be "
         "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
         "its own transaction, so whether the final tap is recognised here changes nothing",
+    ("bot/telegram/handlers/groups.py", "on_my_member", "or -> and (chat.title)"):
+        "the title stored when the bot is added is shown nowhere before a challenge, and "
+        "/challenge stores the chat's current title again (db.ensure_group keeps it current)",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
