@@ -297,6 +297,19 @@ async def test_a_group_moved_unannounced_is_followed_from_the_first_refusal_on(
     assert len(cards) == 1, cards
 
 
+async def test_a_group_first_seen_at_challenge_is_stored_with_its_title(harness: Harness) -> None:
+    """The bot was in the group before it kept groups (no "added" update was seen): /challenge
+    stores the group with its title, and a member's private welcome names it."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = h.emu.group("Family", members=(ana, bo))
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.settle()
+    assert "the challenge in Family" in texts(h.emu.messages(bo)[-1:])
+
+
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
     """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""

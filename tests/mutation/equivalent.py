@@ -54,6 +54,13 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/handlers/groups.py", "on_my_member", "or -> and (chat.title)"):
         "the title stored when the bot is added is shown nowhere before a challenge, and "
         "/challenge stores the chat's current title again (db.ensure_group keeps it current)",
+    ("bot/telegram/handlers/groups.py", "on_my_member",
+     "left out: await set_group_commands(context.bot, services)"):
+        "the same menu, for all group chats at once, is set at every start (app._post_init); "
+        "setting it again when the bot is added to one group changes nothing Telegram shows",
+    ("bot/telegram/handlers/groups.py", "challenge_command", "or -> and (tg_user is None)"):
+        "a command in a group always has both a chat and a sender (an anonymous admin's is "
+        "Telegram's GroupAnonymousBot): the check only narrows the types",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
