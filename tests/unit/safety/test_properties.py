@@ -38,6 +38,7 @@ _SEPARATORS = st.sampled_from([" ", "\n", ". ", ", ", " 😭 ", "\n\n", " - ", "
 _MINOR_FALL_WORDS = frozenset(
     {"fine", "harm", "damage", "problem", "hurt", "bump", "fault", "plaster", "caught", "fall"}
 )
+_CHECKLIST_ANSWERS = frozenset({"none", "nil", "nope", "nah", "negative", "no"})
 _BREAKS = st.sampled_from(["\n", ". ", "! ", "? ", ", ", " 😭 ", "\n\n", "; ", "..."])
 
 
@@ -64,11 +65,17 @@ def test_scan_never_raises(text: str) -> None:
     _SEPARATORS,
     st.text(max_size=800),
 )
+@example("", ("slurred speech", "emergency"), " ", " ", "N1L")  # "Slurred speech: nil": skipped
+@example("", ("crushing chest pain", "emergency"), " ", " ", "see N0NE")  # not a checklist
 def test_a_trigger_anywhere_still_triggers(
     before: str, trigger: tuple[str, str], left: str, right: str, after: str
 ) -> None:
     """Surrounding text, whatever it is, never hides a trigger phrase."""
     phrase, tier = trigger
+    # A checklist answer ("Slurred speech: nil") is a denial on purpose (the "negated" context
+    # in patterns.py): random text that starts with one is not the surrounding text meant here.
+    following = NORMALISER.normalise(after).text.split()
+    assume(not following or following[0] not in _CHECKLIST_ANSWERS)
     text = before + left + phrase + right + after
     assert tier in {flag.tier for flag in scan_all(text)}, text
 
