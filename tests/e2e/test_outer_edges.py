@@ -310,6 +310,29 @@ async def test_a_group_first_seen_at_challenge_is_stored_with_its_title(harness:
     assert "the challenge in Family" in texts(h.emu.messages(bo)[-1:])
 
 
+async def test_a_set_up_finished_by_a_typed_time_welcomes_its_creator_privately(
+    harness: Harness,
+) -> None:
+    """The time typed as a reply to the set-up (not tapped) starts the challenge: the group sees
+    the card, and the creator, who is in it, gets the private welcome as with a tapped time."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await h.say(ana, "/challenge", chat=family)
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Everyone's own plan", "Each person", "7 days", "Berlin"):
+        await h.emu.tap_button(ana, h.emu.current(setup), choice)
+        await h.settle()
+    h.clock.advance(timedelta(seconds=5))
+    private = len(h.emu.messages(ana))
+    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)
+    await h.settle()
+    assert "summary at 08:00" in texts([h.emu.current(setup)])
+    assert "joined the challenge in Family" in texts(h.emu.messages(ana)[private:])
+
+
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
     """ "7?" at the pain question is a valid answer that reads as a question: the answer wins
     (the check-in moves on), it is not taken for a question about something else."""

@@ -61,6 +61,18 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/handlers/groups.py", "challenge_command", "or -> and (tg_user is None)"):
         "a command in a group always has both a chat and a sender (an anonymous admin's is "
         "Telegram's GroupAnonymousBot): the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "on_setup_button", "or -> and (query is None)"):
+        "registered (bot/app.py) for callback queries whose data start with its prefix, or for "
+        "text replies in groups: the query or message, its data or text and its sender are "
+        "always there, and the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "on_setup_reply", "or -> and (message is None)"):
+        "registered (bot/app.py) for callback queries whose data start with its prefix, or for "
+        "text replies in groups: the query or message, its data or text and its sender are "
+        "always there, and the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "on_button", "or -> and (query is None)"):
+        "registered (bot/app.py) for callback queries whose data start with its prefix, or for "
+        "text replies in groups: the query or message, its data or text and its sender are "
+        "always there, and the check only narrows the types",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
