@@ -13,12 +13,20 @@ import aiohttp
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.devtools.emulator import Emulator, FakeChat, buttons
+from bot.devtools.emulator import Emulator, FakeChat, buttons, format_message
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
 from bot.views.content import Content
 from tests.e2e.test_group_privacy import check_tier_text
-from tests.e2e.test_groups import START, SUMMARY_UTC, at, create, jobs, new_group, people
+from tests.e2e.test_groups import (
+    START,
+    SUMMARY_UTC,
+    at,
+    create,
+    jobs,
+    new_group,
+    people,
+)
 from tests.e2e.test_promises import said_to
 from tests.harness import Harness, onboard, texts
 
@@ -331,6 +339,40 @@ async def test_a_set_up_finished_by_a_typed_time_welcomes_its_creator_privately(
     await h.settle()
     assert "summary at 08:00" in texts([h.emu.current(setup)])
     assert "joined the challenge in Family" in texts(h.emu.messages(ana)[private:])
+
+
+async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
+    harness: Harness, content: Content
+) -> None:
+    """ "Keep going" on the /endchallenge chooser: a plain member gets "not allowed" and the
+    chooser stays, also when Telegram cannot say who is an admin; a forged "keep going" sent
+    against the challenge message itself gets the stale popup and leaves it as it is."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    await h.say(ana, "/endchallenge", chat=family)
+    chooser = h.emu.last(family)
+    assert chooser is not None and "Keep going" in format_message(chooser)
+    not_allowed = content.render("group.popup.not_allowed")
+    for fails in (False, True):
+        if fails:
+            h.emu.fail_next(
+                "getChatMember", status=400, description="Bad Request: not enough rights"
+            )
+        query = await h.emu.tap_button(bo, h.emu.current(chooser), "Keep going")
+        await h.settle()
+        answer = h.emu.answer_for(query)
+        assert answer is not None and answer.text == not_allowed, (fails, answer)
+        assert "Carrying on" not in format_message(h.emu.current(chooser))
+    card = format_message(h.emu.current(message))
+    query = await h.emu.tap(ana, message, "gc:0:keep")
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and answer.text == content.render("error.stale_button")
+    assert format_message(h.emu.current(message)) == card
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:

@@ -73,6 +73,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "registered (bot/app.py) for callback queries whose data start with its prefix, or for "
         "text replies in groups: the query or message, its data or text and its sender are "
         "always there, and the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "may_end", "return None instead of False"):
+        "its callers (usecases.groups: ending early, closing the chooser) only test it for truth; "
+        "None and False are both false",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
