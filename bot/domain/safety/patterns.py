@@ -2944,6 +2944,18 @@ RULES: tuple[Rule, ...] = (
             "extra|double"
             " ~2 of? my? @PILLS",
             "too many ~2 @PILLS",
+            # At a high place now, said and nothing more ("I'm standing on the bridge now"):
+            # a tourist gets a light question too, which costs little against a silent miss.
+            "standing|stood|sitting|sat|i_am|am ~4 bridge|cliff|cliffs|cliff_edge|ledge|roof|"
+            "rooftop|railway|tracks|train_tracks|railway_line|level_crossing|viaduct|overpass|"
+            "flyover ~2 now|right_now|rn|tonight|alone",
+            "on|at the? edge of ~2 the? bridge|cliff|ledge|roof|rooftop|platform|tracks",
+            "at|on the? railway|tracks|train_tracks|railway_line|level_crossing ~1 now|"
+            "right_now|rn|tonight",
+            "sitting|standing|sat|stood|climbed on|onto|at the? ledge|parapet|railing|railings",
+            # "no energy to go on" (but "to go on a walk" is a walk).
+            "no|not_enough|zero energy|strength|will|reason ~1 to go_on|carry_on|"
+            "keep_going|continue !a|an|the|my|walks|walk|holiday|with",
         ),
     ),
 )
