@@ -346,7 +346,8 @@ async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
 ) -> None:
     """ "Keep going" on the /endchallenge chooser: a plain member gets "not allowed" and the
     chooser stays, also when Telegram cannot say who is an admin; a forged "keep going" sent
-    against the challenge message itself gets the stale popup and leaves it as it is."""
+    against a message without that button gets the stale popup and leaves it as it is; the
+    creator's tap closes it."""
     h = harness
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
@@ -368,11 +369,24 @@ async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
         assert answer is not None and answer.text == not_allowed, (fails, answer)
         assert "Carrying on" not in format_message(h.emu.current(chooser))
     card = format_message(h.emu.current(message))
+    stale = content.render("error.stale_button")
     query = await h.emu.tap(ana, message, "gc:0:keep")
     await h.settle()
     answer = h.emu.answer_for(query)
-    assert answer is not None and answer.text == content.render("error.stale_button")
+    assert answer is not None and answer.text == stale
     assert format_message(h.emu.current(message)) == card
+    # Ana started it: her tap closes the chooser (the spinner ends, with no popup text).
+    query = await h.emu.tap_button(ana, h.emu.current(chooser), "Keep going")
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and not answer.text
+    assert "Carrying on" in format_message(h.emu.current(chooser))
+    assert not buttons(h.emu.current(chooser))
+    # A forged "keep going" on the closed chooser, which has no buttons left: stale.
+    query = await h.emu.tap(ana, chooser, "gc:0:keep")
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and answer.text == stale
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:

@@ -76,6 +76,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/handlers/groups.py", "may_end", "return None instead of False"):
         "its callers (usecases.groups: ending early, closing the chooser) only test it for truth; "
         "None and False are both false",
+    ("bot/telegram/handlers/groups.py", "_button_of", "return None instead of False"):
+        "its one caller only tests it for truth; None and False are both false",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
