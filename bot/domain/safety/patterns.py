@@ -1267,7 +1267,10 @@ RULES: tuple[Rule, ...] = (
         "crisis",
         (
             "take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed ~1 "
-            "all|whole|entire ~3 @PILLS !@PILL_OK",
+            "all|entire ~3 @PILLS !@PILL_OK",
+            # "a whole tablet" is one tablet, unbroken; "the whole lot" is not.
+            "take|taking|took|taken|swallow|swallowing|swallowed|down|downing|downed ~1 "
+            "<a whole ~3 @PILLS !@PILL_OK",
             "too many ~2 @PILLS",
             "take|taking|took|taken|swallow|swallowing|swallowed #MANY ~2 @PILLS",
             "handful|handfuls of ~1 @PILLS",
@@ -2643,8 +2646,11 @@ RULES: tuple[Rule, ...] = (
             "i|have|just|already overdosed",
             "taken|took|had|swallowed|necked|downed ~3 double|triple|too_many|too_much|"
             "way_too_many|way_too_much|extra|twice|two_lots|2_lots|3_doses|three_doses|two_doses|2_doses|"
-            "the_whole|a_whole|all_of ~4 @PILLS|tablets|pills|doses|dose|meds|medication|"
+            "the_whole|all_of ~4 @PILLS|tablets|pills|doses|dose|meds|medication|"
             "medicine|painkillers|lot|packet|box|bottle",
+            # "a whole packet" is many; "a whole tablet" is one, swallowed unbroken.
+            "taken|took|had|swallowed|necked|downed ~3 a_whole ~2 packet|packets|box|boxes|bottle|"
+            "bottles|strip|strips|pack|packs|lot|load|blister",
             "double|doubled|triple|tripled ~3 dosed|dose|doses|@PILLS|tablets|pills|meds|"
             "medication|medicine|painkillers",
             "took|taken|had|swallowed ~4 @PILLS|tablets|pills|meds|medication|medicine|dose|doses "

@@ -1,5 +1,5 @@
-"""At a high place now, and 'no energy to go on': a light check, never silence; the everyday
-neighbours of each phrase stay quiet."""
+"""At a high place now, and 'no energy to go on': a light check, never silence; a whole tablet is
+one tablet. The everyday neighbours of each phrase stay quiet."""
 
 from __future__ import annotations
 
@@ -33,4 +33,20 @@ def _tier(text: str) -> str:
     ],
 )
 def test_a_high_place_now_gets_the_light_check(text: str, tier: str) -> None:
+    assert _tier(text) == tier
+
+
+@pytest.mark.parametrize(
+    ("text", "tier"),
+    [
+        ("I swallowed a whole tablet without water", "none"),
+        ("my mum swallowed a whole tablet without water", "none"),
+        ("swallowed a whole packet of paracetamol", "crisis"),
+        ("I took a whole box of cocodamol", "crisis"),
+        ("took the whole lot", "crisis"),
+        ("took whole strip of tramadol", "crisis"),
+    ],
+)
+def test_a_whole_tablet_is_one_tablet(text: str, tier: str) -> None:
+    """'a whole tablet' is one pill swallowed unbroken; a whole packet, box or lot is many."""
     assert _tier(text) == tier
