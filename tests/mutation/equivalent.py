@@ -78,6 +78,27 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "None and False are both false",
     ("bot/telegram/handlers/groups.py", "_button_of", "return None instead of False"):
         "its one caller only tests it for truth; None and False are both false",
+    ("bot/telegram/handlers/groups.py", "leave_command", "or -> and (tg_user is None)"):
+        "a command in a group, or /start in a private chat, always has a chat and a sender (an "
+        "anonymous admin's is Telegram's GroupAnonymousBot): the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "start_from_link", "or -> and (tg_user is None)"):
+        "a command in a group, or /start in a private chat, always has a chat and a sender (an "
+        "anonymous admin's is Telegram's GroupAnonymousBot): the check only narrows the types",
+    ("bot/telegram/handlers/groups.py", "before_delete", "is -> is not (query)"):
+        "before_delete only marks the person's challenge cards to be shown again; the deletion "
+        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
+    ("bot/telegram/handlers/groups.py", "before_delete", "or -> and (query is None)"):
+        "before_delete only marks the person's challenge cards to be shown again; the deletion "
+        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
+    ("bot/telegram/handlers/groups.py", "before_delete", "is -> is not (tapper)"):
+        "before_delete only marks the person's challenge cards to be shown again; the deletion "
+        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
+    (
+        "bot/telegram/handlers/groups.py", "before_delete",
+        "left out: await service.forget_member(services, tapper.id)",
+    ):
+        "before_delete only marks the person's challenge cards to be shown again; the deletion "
+        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
