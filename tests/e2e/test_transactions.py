@@ -1,6 +1,6 @@
-"""What one typed private message costs the database: the inbox's own writes, plus at most one
-transaction for handling it (reading the person, the safety screen, the open question, the
-answer and what is said back, together).
+"""What one update costs the database (a typed message, a tap, a command, first contact): the
+inbox's own writes, plus at most one transaction for handling it (reading the person, the safety
+screen, the open question, the answer and what is said back, together).
 
 Transactions are counted on the engine (every BEGIN, read-only ones included) while the runtime
 hands one update to the handlers; the inbox's writes before and after are not counted.
@@ -143,4 +143,47 @@ async def test_the_light_checks_i_need_help(harness: Harness, begins: Begins) ->
     assert "are you OK" in reply, reply
     count, reply = await counted(harness, begins, robin, "I need help", tap=True)
     assert "116 123" in reply, reply
+    assert count <= HANDLING_AT_MOST, count
+
+
+async def test_every_check_in_tap_and_the_plan_at_its_end(
+    harness: Harness, begins: Begins
+) -> None:
+    """A whole check-in by buttons: each tap, the last one with today's plan, one transaction."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await harness.say(robin, "/checkin")
+    costs: list[int] = []
+    reply = ""
+    for button in ("4", "No", "3", "6", "7", "Yes", "Skip"):
+        count, reply = await counted(harness, begins, robin, button, tap=True)
+        costs.append(count)
+    assert "small step" in reply.lower() or "today" in reply.lower(), reply
+    assert max(costs) <= HANDLING_AT_MOST, costs
+    assert min(costs) == 1, costs  # each tap is stored: the count sees it
+
+
+@pytest.mark.parametrize(
+    ("command", "expect"),
+    [
+        ("/today", "today"),
+        ("/checkin", "pain"),
+        ("/progress", ""),
+        ("/help", ""),
+        ("/pause", ""),
+        ("/privacy", ""),
+        ("/settings", ""),
+    ],
+)
+async def test_a_command(harness: Harness, begins: Begins, command: str, expect: str) -> None:
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    count, reply = await counted(harness, begins, robin, command)
+    assert expect in reply.lower(), reply
+    assert count <= HANDLING_AT_MOST, (command, count)
+
+
+async def test_first_contact(harness: Harness, begins: Begins) -> None:
+    count, reply = await counted(harness, begins, harness.emu.user("Robin"), "/start")
+    assert reply, reply
     assert count <= HANDLING_AT_MOST, count
