@@ -13,6 +13,7 @@ import aiohttp
 
 from bot.clock import ManualClock
 from bot.config import load_settings
+from bot.db.models import User
 from bot.devtools.emulator import Emulator, FakeChat, buttons, format_message
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
@@ -387,6 +388,24 @@ async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
     await h.settle()
     answer = h.emu.answer_for(query)
     assert answer is not None and answer.text == stale
+
+
+async def test_pause_twice_and_cancel_with_nothing_or_onboarding_open(harness: Harness) -> None:
+    """/pause twice says it already is; /cancel with nothing open says so; /cancel in the
+    middle of the set-up keeps what was answered and finishes with gentle defaults."""
+    h = harness
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    assert "paused" in texts(await h.say(ana, "/pause"))
+    assert "already paused" in texts(await h.say(ana, "/pause"))
+    assert "Nothing to cancel" in texts(await h.say(ana, "/cancel"))
+    bo = h.emu.user("Bo")
+    await h.say(bo, "/start")
+    said = texts(await h.say(bo, "/cancel"))
+    assert "used gentle defaults for the rest" in said, said
+    async with h.services.sessions() as session:
+        user = await session.get(User, bo.id)
+    assert user is not None and user.onboarded and user.dialog is None
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:

@@ -99,6 +99,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ):
         "before_delete only marks the person's challenge cards to be shown again; the deletion "
         "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
+    ("bot/usecases/commands.py", "paused", "left out: user.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/commands.py", "resume", "left out: user.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/commands.py", "cancel", "left out: user.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/commands.py", "resume", "0 -> 1"):
+        "(`unanswered_prompts or 0`; the `= 0` below is killed by the tests) only read when the "
+        "count is 0 or None, and prompts back "
+        "off after three unanswered (pacing.BACK_OFF_AFTER): 0 and 1 both read 'not backed off'",
     ("bot/telegram/jobs/challenges.py", "_post", "and -> or (done.ok)"):
         "(line `done.ok and done.message_id is not None`) delivery gives a message id only "
         "with a sent message, so `ok` and having an id are the same thing there",
