@@ -7,7 +7,7 @@ import asyncio
 import json
 import re
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 
@@ -406,6 +406,26 @@ async def test_pause_twice_and_cancel_with_nothing_or_onboarding_open(harness: H
     async with h.services.sessions() as session:
         user = await session.get(User, bo.id)
     assert user is not None and user.onboarded and user.dialog is None
+
+
+async def test_resume_after_a_block_brings_the_prompts_back(harness: Harness) -> None:
+    """Eli blocked the bot (the refused prompt marked them inactive), came back and sent
+    /resume: the next day's prompt comes again."""
+    h = harness
+    eli = h.emu.user("Eli")
+    h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(h, eli, "Europe/Berlin", "09:00")
+    h.emu.state_of(eli).blocked = True  # the bot hears of it only from the refused prompt
+    h.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    await h.tick()
+    async with h.services.sessions() as session:
+        user = await session.get(User, eli.id)
+    assert user is not None and not user.active
+    await h.say(eli, "/resume")  # writing unblocks the bot
+    calls = len(h.emu.calls)
+    h.clock.set(datetime(2026, 6, 2, 7, 0, 5, tzinfo=UTC))
+    await h.tick()
+    assert any("Time for today" in t for t in said_to(h, eli, calls))
 
 
 async def test_a_rating_typed_as_a_question_is_still_the_answer(harness: Harness) -> None:
