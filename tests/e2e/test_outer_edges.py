@@ -14,7 +14,7 @@ import aiohttp
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.db.models import User
-from bot.devtools.emulator import Emulator, FakeChat, buttons, format_message
+from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons, format_message
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
 from bot.views.content import Content
@@ -29,7 +29,22 @@ from tests.e2e.test_groups import (
     people,
 )
 from tests.e2e.test_promises import said_to
-from tests.harness import Harness, onboard, texts
+from tests.harness import JSON, Harness, onboard, texts
+
+
+async def challenge_in_family(
+    h: Harness, *, bo_done: bool = False
+) -> tuple[FakeUser, FakeUser, FakeChat, JSON]:
+    """Ana's challenge in the Family group at START, Bo joined (and done today, `bo_done`)."""
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await h.emu.tap_button(bo, message, "Join")
+    if bo_done:
+        await h.emu.tap_button(bo, h.emu.current(message), "Done today")
+    await h.settle()
+    return ana, bo, family, message
 
 
 async def test_garbled_group_buttons_get_the_popup_and_change_nothing(
@@ -60,13 +75,7 @@ async def test_garbled_group_buttons_get_the_popup_and_change_nothing(
 async def test_the_days_summary_answers_the_challenge_message(harness: Harness) -> None:
     """The summary is posted as a reply to the challenge, so the group sees which one it is."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    message = await create(h, ana, family)
-    await h.emu.tap_button(bo, message, "Join")
-    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
-    await h.settle()
+    _ana, _bo, family, message = await challenge_in_family(h, bo_done=True)
     await jobs(h, at(1, SUMMARY_UTC, 1))
     summary = h.emu.last(family)
     assert summary is not None and "Day 1 of 7" in str(summary.get("text"))
@@ -81,13 +90,7 @@ async def test_the_days_summary_still_comes_when_the_challenge_message_was_delet
     cannot answer the deleted one, is posted on its own instead of being refused ("message to be
     replied not found")."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    message = await create(h, ana, family)
-    await h.emu.tap_button(bo, message, "Join")
-    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
-    await h.settle()
+    _ana, _bo, family, message = await challenge_in_family(h, bo_done=True)
     h.emu.state_of(family).deleted.add(message["message_id"])  # deleted by a group admin
     calls = len(h.emu.calls)
     await jobs(h, at(1, SUMMARY_UTC, 1))
@@ -234,12 +237,7 @@ async def test_a_bot_removed_unannounced_learns_it_from_the_refused_card(
     refused, which ends the challenge and tells its members privately; nothing more is tried in
     the group."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    message = await create(h, ana, family)
-    await h.emu.tap_button(bo, message, "Join")
-    await h.settle()
+    _ana, bo, family, message = await challenge_in_family(h)
     h.emu.state_of(family).bot_status = "kicked"  # no update about it reaches the bot
     await h.emu.tap_button(bo, message, "Done today")
     await h.settle()
@@ -260,13 +258,7 @@ async def test_a_card_refresh_lost_to_the_network_is_tried_again_next_time(
 ) -> None:
     """The hourly refresh of the card (someone moved) fails with a 502: the next run edits it."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    message = await create(h, ana, family)
-    await h.emu.tap_button(bo, message, "Join")
-    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
-    await h.settle()
+    _ana, _bo, family, _message = await challenge_in_family(h, bo_done=True)
     h.emu.fail_next("editMessageText", status=502, chat=family)
     calls = len(h.emu.calls)
     await jobs(h, START + timedelta(hours=1, minutes=1))
@@ -285,13 +277,7 @@ async def test_a_group_moved_unannounced_is_followed_from_the_first_refusal_on(
     refresh refused with the new id moves the challenge there for good, so later runs never try
     the old chat again (nor post the card twice)."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    message = await create(h, ana, family)
-    await h.emu.tap_button(bo, message, "Join")
-    await h.emu.tap_button(bo, h.emu.current(message), "Done today")
-    await h.settle()
+    _ana, _bo, family, _message = await challenge_in_family(h, bo_done=True)
     await h.runtime.stop_polling()  # the migration's updates never reach the bot
     moved = await h.emu.migrate_group(family)
     for when in (at(1, SUMMARY_UTC, 1), at(2, SUMMARY_UTC, 1), at(3, SUMMARY_UTC, 1)):
