@@ -564,28 +564,24 @@ def tally_later(challenge: Challenge, now: datetime) -> None:
         challenge.refresh_at = due
 
 
-async def member_posts(
-    services: Services, session: AsyncSession, user: User, now: datetime
-) -> Outgoing:
+async def member_posts(session: AsyncSession, user: User, now: datetime) -> None:
     """After a private check-in answer or Done, in the caller's unit of work: the person's
     challenge messages show it at the next set time (none for most people, who are in no
-    challenge); nothing goes to the group now. Returns nothing to send."""
+    challenge); nothing goes to the group now."""
     for challenge in await db.active_challenges_of_user(session, user.id):
         tally_later(challenge, now)
-    return []
 
 
 async def heard_from(
     services: Services, session: AsyncSession, user: User, in_a_challenge: bool = True
-) -> Outgoing:
+) -> None:
     """The person answered in private, in the caller's unit of work: daily prompts again from
     the next check-in time (bot/domain/pacing.py), and the group tallies they are in follow
     (`in_a_challenge` False: the caller read that they are in none, so none is looked up)."""
     if user.unanswered_prompts:
         user.unanswered_prompts = 0
-    if not in_a_challenge:
-        return []
-    return await member_posts(services, session, user, services.clock.now())
+    if in_a_challenge:
+        await member_posts(session, user, services.clock.now())
 
 
 async def forget_member(services: Services, user_id: int) -> None:

@@ -234,27 +234,27 @@ async def start_today(services: Services, user_id: int) -> Answer:
 
 async def answer_tap(
     services: Services, user_id: int, day: date, action: str, value: str
-) -> tuple[Answer, challenges.Outgoing]:
-    """A tap on a check-in button, with what the person's group tallies now show: the answer,
-    the unanswered-prompt reset and the tallies are one unit of work."""
+) -> Answer:
+    """A tap on a check-in button: the answer, the unanswered-prompt reset and the tallies to
+    show at their next set time are one unit of work."""
     async with services.transaction() as session:
         # One read for the lot: the person, the tapped date's check-in, any running challenge.
         person = await queries.person_at(session, user_id, day)
         user, found, in_a_challenge = person if person is not None else (None, None, False)
         if user is None or not user.onboarded:
-            return _not_set_up(services, user, tap=True), []
+            return _not_set_up(services, user, tap=True)
         today = today_for(services, user)
         if day != today:
             closed = say(services.content, "checkin.closed", user)
             markup = keyboards.start_checkin(
                 services.content, today, "checkin.start_today", locale_of(user)
             )
-            return Answer(popup=closed, alert=True, sends=[(closed, markup)]), []
+            return Answer(popup=closed, alert=True, sends=[(closed, markup)])
         replies = await tap(services, session, user, day, action, value, read=True, found=found)
-        outgoing = await challenges.heard_from(services, session, user, in_a_challenge)
+        await challenges.heard_from(services, session, user, in_a_challenge)
     if replies is None:
-        return Answer(popup=say(services.content, "checkin.answer_updated", user)), outgoing
-    return _shown(replies, tap=True), outgoing
+        return Answer(popup=say(services.content, "checkin.answer_updated", user))
+    return _shown(replies, tap=True)
 
 
 async def answer_typed(services: Services, session: AsyncSession, user: User, text: str) -> Answer:

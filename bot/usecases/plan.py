@@ -67,16 +67,17 @@ async def log_typed(services: Services, session: AsyncSession, user: User) -> An
 
 async def tap(
     services: Services, user_id: int, day: date, action: str, option: int | None
-) -> tuple[Answer, challenges.Outgoing]:
+) -> Answer:
     """A tap under a plan: Done, Why this?, a cue, or a flare-day option. A Done (or an option,
     which counts like Done) is hearing from the person, and their group tallies follow, in the
     same unit of work (after the change, so the tallies show it)."""
     async with services.transaction() as session:
         user = await queries.get_user(session, user_id)
         if user is None:
-            return Answer(popup=say(services.content, "plan.closed", user)), []
+            return Answer(popup=say(services.content, "plan.closed", user))
         answer = await _tap(services, session, user, day, action, option)
-        return answer, await challenges.heard_from(services, session, user)
+        await challenges.heard_from(services, session, user)
+        return answer
 
 
 async def _tap(

@@ -37,7 +37,6 @@ from bot.domain.person_now import Open
 from bot.services import Services
 from bot.usecases import challenges, checkin, intents, onboarding, plan, reflections, safety
 from bot.usecases.answers import Answer, Reply
-from bot.usecases.challenges import Outgoing
 from bot.usecases.reflections import Asked
 from bot.usecases.safety import Screened
 from bot.views.render import echo, say
@@ -69,22 +68,23 @@ class Said:
 Reader = Callable[[Said], Awaitable[Answer]]
 
 
-async def text(services: Services, user_id: int, words: str) -> tuple[Answer, Outgoing]:
+async def text(services: Services, user_id: int, words: str) -> Answer:
     """Free text in a private chat: safety first, then the open question, then a friendly
-    pointer; and, since the person wrote, what their group tallies show now. One unit of work."""
+    pointer; since the person wrote, their group tallies follow at the next set time. One unit
+    of work."""
     async with services.transaction() as session:
         user = await queries.get_user(session, user_id)
         if user is None:
             # Red flags are looked for in every text, from anyone, before anything else.
             screened, first = await safety.screen(services, session, None, words)
             if screened is Screened.ANSWERED:
-                return Answer(sends=first), []
-            return Answer(sends=[*first, _start_first(services, None)]), []
+                return Answer(sends=first)
+            return Answer(sends=[*first, _start_first(services, None)])
         answer = await _read(services, session, user, words)
         # Hearing from the person: daily prompts again, and their group tallies follow (after
         # the answer is stored, so the tallies show it).
-        outgoing = await challenges.heard_from(services, session, user)
-    return answer, outgoing
+        await challenges.heard_from(services, session, user)
+    return answer
 
 
 async def _read(services: Services, session: AsyncSession, user: User, words: str) -> Answer:

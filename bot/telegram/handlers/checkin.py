@@ -7,7 +7,6 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.telegram.handlers.common import Context, read_tap, services_of, show
-from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import checkin
 from bot.views.callbacks import CheckinTap
 
@@ -25,9 +24,7 @@ async def on_button(update: Update, context: Context) -> None:
     tapped = await read_tap(services, update, CheckinTap)
     if tapped is None or update.effective_user is None:
         return
-    answer, outgoing = await checkin.answer_tap(
+    answer = await checkin.answer_tap(
         services, update.effective_user.id, tapped.day, tapped.action, tapped.value
     )
-    # The person's group tallies follow the answer (sent now, the person's reply after).
-    await challenge_jobs.deliver(services, context.bot, outgoing)
     await show(update, answer)

@@ -6,7 +6,6 @@ from telegram import Update
 from telegram.ext import ApplicationHandlerStop
 
 from bot.telegram.handlers.common import Context, load_user, send, services_of, show, stale_tap
-from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import said
 from bot.views import keyboards
 from bot.views.callbacks import PRIVATE_PREFIXES, SEP
@@ -19,11 +18,7 @@ async def text(update: Update, context: Context) -> None:
     message, tg_user = update.effective_message, update.effective_user
     if message is None or tg_user is None or message.text is None:
         return
-    services = services_of(context)
-    answer, outgoing = await said.text(services, tg_user.id, message.text)
-    # The person's group tallies follow (sent now, the person's reply after).
-    await challenge_jobs.deliver(services, context.bot, outgoing)
-    await show(update, answer)
+    await show(update, await said.text(services_of(context), tg_user.id, message.text))
 
 
 async def unknown_command(update: Update, context: Context) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.telegram.handlers.common import Context, read_tap, services_of, show
-from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import plan
 from bot.views.callbacks import CueTap, PlanTap
 
@@ -25,11 +24,9 @@ async def on_button(update: Update, context: Context) -> None:
     tapped = await read_tap(services, update, PlanTap)
     if tapped is None or update.effective_user is None:
         return
-    answer, outgoing = await plan.tap(
+    answer = await plan.tap(
         services, update.effective_user.id, tapped.day, tapped.action, tapped.option
     )
-    # The person's group tallies follow a Done (sent now, the person's reply after).
-    await challenge_jobs.deliver(services, context.bot, outgoing)
     await show(update, answer)
 
 

@@ -157,7 +157,7 @@ async def refresh_at(services: Services, challenge_id: int) -> datetime | None:
 async def test_a_plain_tap_is_one_read_and_one_write(services: Services) -> None:
     await checkin.start_today(services, ANA)
     with statements(services) as seen:
-        answer, _ = await checkin.answer_tap(services, ANA, TODAY, "pain", "4")
+        answer = await checkin.answer_tap(services, ANA, TODAY, "pain", "4")
     assert answer.edit is not None and "flare" in answer.edit[0].lower()
     assert seen == ["SELECT", "UPDATE"], seen
     async with services.sessions() as session:
@@ -166,7 +166,7 @@ async def test_a_plain_tap_is_one_read_and_one_write(services: Services) -> None
 
 
 async def test_the_first_tap_of_a_day_without_a_row_creates_it(services: Services) -> None:
-    answer, _ = await checkin.answer_tap(services, ANA, TODAY, "pain", "5")
+    answer = await checkin.answer_tap(services, ANA, TODAY, "pain", "5")
     assert answer.edit is not None and "flare" in answer.edit[0].lower()
     async with services.sessions() as session:
         stored = await queries.get_checkin(session, ANA, TODAY)
@@ -188,5 +188,5 @@ async def test_a_tap_moves_the_tally_of_a_running_challenge_the_person_is_in(
 
 
 async def test_someone_unknown_or_not_set_up_gets_the_start_hint(services: Services) -> None:
-    answer, outgoing = await checkin.answer_tap(services, ANA + 1, TODAY, "pain", "4")
-    assert answer.popup and "/start" in answer.popup and outgoing == []
+    answer = await checkin.answer_tap(services, ANA + 1, TODAY, "pain", "4")
+    assert answer.popup and "/start" in answer.popup
