@@ -261,3 +261,31 @@ async def test_a_button_of_another_groups_challenge_gets_the_popup(harness: Harn
     assert STALE in str(await tap_data(h, bo, ours, setup_data))
     # In its own group the same tap works.
     assert await tap_data(h, ana, draft, setup_data) is None
+
+
+# A photo's caption and a button of no known family ---------------------------------------------
+
+
+async def test_a_photos_caption_is_screened_for_red_flags_first(harness: Harness) -> None:
+    """A caption is read like any text: a crisis said under a photo gets the crisis reply, and
+    no "that's not text" pointer instead of it."""
+    uma = harness.emu.user("Uma")
+    await onboard(harness, uma, "Europe/London", "09:00")
+    await harness.emu.send_photo(uma, caption="the view from my walk")
+    await harness.settle()
+    assert "116 123" not in texts(harness.emu.messages(uma)[-1:])
+    await harness.emu.send_photo(uma, caption="honestly i dont want to be here anymore")
+    await harness.settle()
+    reply = texts(harness.emu.messages(uma)[-2:])
+    assert "116 123" in reply, reply
+
+
+async def test_a_button_of_no_known_family_gets_the_stale_popup(harness: Harness) -> None:
+    """Forged or retired callback data in the private chat: the stale popup ends the spinner."""
+    vic = harness.emu.user("Vic")
+    await onboard(harness, vic)
+    anchor = harness.emu.messages(vic)[-1]
+    before = len(harness.emu.messages(vic))
+    await harness.tap_data(vic, anchor, "zz:1:retired")
+    assert harness.popups()[-1].startswith(STALE)
+    assert len(harness.emu.messages(vic)) == before

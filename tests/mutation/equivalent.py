@@ -144,6 +144,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/people.py", "blocked", "return None instead of 0"):
         "its one caller (delivery.mark_inactive) only logs a count that is truthy; None and 0 "
         "are both falsy, and nothing was named, so nothing is stored either way",
+    ("bot/telegram/handlers/messages.py", "text", "or -> and (message is None)"):
+        "the handler is registered with filters.TEXT in private chats, so a message with text "
+        "and a sender is always there: the guard only narrows types",
+    ("bot/telegram/handlers/messages.py", "private_buttons_only", "1 -> 2"):
+        "the first element of str.split(SEP, n) is the text before the first SEP whatever n is",
 }  # fmt: skip
 
 
