@@ -283,3 +283,42 @@ async def test_the_light_check_in_a_group_goes_to_the_person_privately(
                        if str(c.params.get("chat_id")) == str(group.id)), group.type  # fmt: skip
         mine = texts(h.emu.outputs(ana)[private:])
         assert check in mine, (group.type, mine)
+
+
+async def test_a_command_in_a_group_says_nothing_about_the_person(
+    harness: Harness, content: Content
+) -> None:
+    """'/help' in a group names a command: read alone, 'help' would get the light check. A
+    crisis told in a reply to the bot gets the private crisis reply to someone who started the
+    bot, and the group sees nothing at all."""
+    h = harness
+    h.clock.set(START)
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/London")
+    check = content.render("safety.check")
+    group = h.emu.group("Family", members=(ana,))
+    await h.say(ana, "/challenge", chat=group)
+    setup = h.emu.last(group)
+    assert setup is not None
+    private = len(h.emu.outputs(ana))
+    await h.say(ana, "/help", chat=group)
+    assert check not in texts(h.emu.outputs(ana)[private:])
+    calls, private = len(h.emu.calls), len(h.emu.outputs(ana))
+    h.clock.advance(timedelta(seconds=5))
+    words = "honestly i dont want to be here anymore"
+    await h.emu.send_text(ana, words, chat=group, reply_to=setup)
+    await h.settle()
+    assert "116 123" in texts(h.emu.outputs(ana)[private:])
+    assert group_calls(h, group, calls) == []  # not even the neutral pointer
+
+
+async def test_a_forged_safety_button_gets_the_stale_popup_and_nothing_else(
+    harness: Harness,
+) -> None:
+    h = harness
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    before = len(h.emu.outputs(ana))
+    await h.tap_data(ana, h.emu.messages(ana)[-1], "sf:zz")
+    assert h.popups()[-1].startswith("That button no longer works")
+    assert h.emu.outputs(ana)[before:] == []
