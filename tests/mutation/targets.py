@@ -131,6 +131,20 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_daily_prompt.py",
         f"{E2E}test_guards.py",
     ),
+    "bot/usecases/safety.py": (
+        f"{E2E}test_safety.py",
+        f"{E2E}test_safety_conversation.py",
+        f"{E2E}test_group_privacy.py",
+        f"{E2E}test_open_question.py",
+        f"{E2E}test_readers.py",
+        f"{E2E}test_promises.py",
+    ),
+    "bot/usecases/intents.py": (
+        f"{E2E}test_intents.py",
+        f"{E2E}test_readers.py",
+        f"{E2E}test_open_question.py",
+        f"{E2E}test_coherence.py",
+    ),
     # Any other use case (a new one is covered from the start; give it its own row).
     "bot/usecases/*.py": (
         f"{E2E}test_checkin.py",
