@@ -394,6 +394,28 @@ async def test_pause_twice_and_cancel_with_nothing_or_onboarding_open(harness: H
     assert user is not None and user.onboarded and user.dialog is None
 
 
+async def test_cancel_with_a_settings_step_open_closes_it(harness: Harness) -> None:
+    """/cancel while a settings step waits for a typed answer closes that step (it is not the
+    set-up, nothing is re-finished with defaults): the settings stay as they were, and the next
+    words are read as words, not as a time zone."""
+    h = harness
+    eve = h.emu.user("Eve")
+    await onboard(h, eve, "Europe/Berlin", "09:00")
+    await h.say(eve, "/settings")
+    await h.tap(eve, "Time zone")
+    said = texts(await h.say(eve, "/cancel"))
+    assert "Your settings are saved" in said, said
+    assert "gentle defaults" not in said, said
+    async with h.services.sessions() as session:
+        user = await session.get(User, eve.id)
+    assert user is not None and user.dialog is None and user.timezone == "Europe/Berlin"
+    said = texts(await h.say(eve, "Sydney"))
+    assert "Australia/Sydney" not in said, said
+    async with h.services.sessions() as session:
+        user = await session.get(User, eve.id)
+    assert user is not None and user.timezone == "Europe/Berlin"
+
+
 async def test_resume_after_a_block_brings_the_prompts_back(harness: Harness) -> None:
     """Eli blocked the bot (the refused prompt marked them inactive), came back and sent
     /resume: the next day's prompt comes again."""
