@@ -285,10 +285,34 @@ async def test_the_light_check_in_a_group_goes_to_the_person_privately(
         assert check in mine, (group.type, mine)
 
 
+async def test_a_photo_caption_in_a_group_is_read_for_red_flags(
+    harness: Harness, content: Content
+) -> None:
+    """A photo sent in reply to the bot, its caption a light-check message: the person gets the
+    light check privately, the group sees nothing of it."""
+    h = harness
+    h.clock.set(START)
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    check = content.render("safety.check")
+    group = h.emu.group("Family", members=(ana,))
+    await h.say(ana, "/challenge", chat=group)
+    setup = h.emu.last(group)
+    assert setup is not None
+    calls, private = len(h.emu.calls), len(h.emu.outputs(ana))
+    h.clock.advance(timedelta(seconds=5))
+    await h.emu.send_photo(ana, chat=group, caption=check_tier_text(), reply_to=setup)
+    await h.settle()
+    assert check in texts(h.emu.outputs(ana)[private:])
+    seen = group_calls(h, group, calls)
+    assert not any(check.split(":")[0] in line for line in seen), seen
+
+
 async def test_a_command_in_a_group_says_nothing_about_the_person(
     harness: Harness, content: Content
 ) -> None:
-    """'/help' in a group names a command: read alone, 'help' would get the light check. A
+    """'/help' in a group names a command: read alone, 'help' would get the light check, and
+    '/help me' would too if the command's word were read with the rest. A
     crisis told in a reply to the bot gets the private crisis reply to someone who started the
     bot, and the group sees nothing at all."""
     h = harness
@@ -302,6 +326,9 @@ async def test_a_command_in_a_group_says_nothing_about_the_person(
     assert setup is not None
     private = len(h.emu.outputs(ana))
     await h.say(ana, "/help", chat=group)
+    assert check not in texts(h.emu.outputs(ana)[private:])
+    # Read whole, "/help me" is "help me" (the light check); the command's words are left out.
+    await h.say(ana, "/help me", chat=group)
     assert check not in texts(h.emu.outputs(ana)[private:])
     calls, private = len(h.emu.calls), len(h.emu.outputs(ana))
     h.clock.advance(timedelta(seconds=5))

@@ -138,13 +138,14 @@ class InjectMixin(EmulatorCore):
         chat: ChatRef | None = None,
         caption: str | None = None,
         data: bytes | None = None,
+        reply_to: MessageRef | None = None,
     ) -> JSON:
         """User sends a photo (a tiny real PNG unless `data` is given)."""
         stored = self.world.new_file("photo.png", "image/png", data or tiny_png(), "photos")
         content: JSON = {"photo": [photo_size(stored, (4, 4))]}
         if caption:
             content["caption"] = caption
-        return await self._user_message(user, chat, content)
+        return await self._user_message(user, chat, content, reply_to)
 
     async def send_document(
         self,
