@@ -884,3 +884,27 @@ async def test_days_moved_with_the_group_only_are_exported_like_every_other_day(
     await tap(h, bo, message, "Done today")
     read = await every_surface_agrees(h, bo, challenge_id_of(message), at(1, 12).date())
     assert list(read.values()) == [(True, True)]
+
+
+async def test_a_member_whose_first_day_is_ahead_of_the_group_leaves_the_others_counted(
+    harness: Harness,
+) -> None:
+    """Bo started the bot at 03:00 on Tuesday on Kiritimati (UTC+14), while it is still Monday
+    afternoon in the group's Berlin: none of Bo's days falls in the span the card reads, and Cy,
+    who joined after Bo and moved today, is still shown as done."""
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    h.clock.set(at(1, 13))  # 15:00 Monday in Berlin, 03:00 Tuesday on Kiritimati
+    bo, cy = h.emu.user("Bo"), h.emu.user("Cy")
+    await onboard(h, bo, "Pacific/Kiritimati")
+    await onboard(h, cy)
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    assert await tap(h, bo, message, "Join") == "You're in! 🎉"
+    assert await tap(h, cy, message, "Join") == "You're in! 🎉"
+    await tap(h, cy, message, "Done today")
+    await tallied(h)
+    text = shown(h, message)
+    assert "▫️ Bo" in text, text
+    assert "▫️ Cy" not in text and "Cy" in text, text
