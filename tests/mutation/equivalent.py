@@ -149,6 +149,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "and a sender is always there: the guard only narrows types",
     ("bot/telegram/handlers/messages.py", "private_buttons_only", "1 -> 2"):
         "the first element of str.split(SEP, n) is the text before the first SEP whatever n is",
+    ("bot/usecases/days.py", "days_of", "left out: out[user.id] = []"):
+        "a member with no day in the span is read by group_statuses, whose callers look them "
+        "up with .get(id, {}) (an absent member and an empty one are the same tally); the "
+        "one-person `days` always reads up to the person's own local today, never before the "
+        "day they joined, so it never meets this branch",
 }  # fmt: skip
 
 
