@@ -253,6 +253,56 @@ async def test_a_bot_removed_unannounced_learns_it_from_the_refused_card(
     assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
 
 
+async def test_a_bot_removed_unannounced_learns_it_from_the_refused_summary(
+    harness: Harness,
+) -> None:
+    """No "kicked" update came and nobody tapped since the card was last shown, so the day's
+    summary is the first thing sent: its refusal ends the challenge and tells the members
+    privately, and nothing is tried in the group the next day."""
+    h = harness
+    _ana, bo, family, _message = await challenge_in_family(h)
+    await jobs(h, at(1, SUMMARY_UTC - 1, 1))  # the card is up to date
+    h.emu.state_of(family).bot_status = "kicked"  # no update about it reaches the bot
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    tried = [
+        c.method for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)
+    ]
+    assert tried == ["sendMessage"], tried
+    assert "I was removed from Family" in texts(h.emu.messages(bo)[-1:])
+    calls = len(h.emu.calls)
+    await jobs(h, at(2, 0, 1))
+    await jobs(h, at(2, SUMMARY_UTC, 1))
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
+
+
+async def test_a_migration_first_learned_from_the_summary_is_followed_at_once(
+    harness: Harness,
+) -> None:
+    """The group became a supergroup unannounced and the card had nothing new to show: the
+    day's summary is refused with the new chat's id, sent there, and from then on nothing is
+    sent to the old chat (the next day's card goes to the new one)."""
+    h = harness
+    _ana, _bo, family, _message = await challenge_in_family(h)
+    await jobs(h, at(1, SUMMARY_UTC - 1, 1))  # the card is up to date
+    state = h.emu.state_of(family)
+    state.bot_status = "left"  # no service message reaches the bot
+    quiet = await h.emu.migrate_group(family)
+    state.bot_status = "member"
+    h.emu.state_of(quiet).bot_status = "member"
+    await h.settle()
+    await jobs(h, at(1, SUMMARY_UTC, 1))
+    summary = texts(h.emu.outputs(quiet))
+    assert "🌙 Day 1 of 7" in summary, summary
+    calls = len(h.emu.calls)
+    await jobs(h, at(2, 0, 1))  # Tuesday in Berlin: the card shows day 2
+    to_old = [
+        c.method for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)
+    ]
+    assert to_old == [], to_old
+    assert "Day 2 of 7" in texts(h.emu.outputs(quiet)), texts(h.emu.outputs(quiet))
+
+
 async def test_a_card_refresh_lost_to_the_network_is_tried_again_next_time(
     harness: Harness,
 ) -> None:

@@ -84,7 +84,14 @@ TARGETS: dict[str, tuple[str, ...]] = {
     ),
     "bot/usecases/answers.py": (f"{E2E}test_checkin.py", f"{E2E}test_coherence.py"),
     "bot/usecases/planning.py": (f"{E2E}test_plans.py", f"{E2E}test_pacing.py"),
-    "bot/usecases/challenges.py": (f"{E2E}test_groups.py", f"{E2E}test_promises.py"),
+    "bot/usecases/challenges.py": (
+        f"{E2E}test_groups.py",
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_promises.py",
+        f"{E2E}test_group_privacy.py",
+        f"{E2E}test_outboxes.py",
+        f"{E2E}test_erasure.py",
+    ),
     "bot/usecases/commands.py": (
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_daily_prompt.py",
@@ -92,7 +99,12 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_checkin.py",
         f"{E2E}test_group_privacy.py",
     ),
-    "bot/usecases/onboarding.py": (f"{E2E}test_onboarding.py",),
+    "bot/usecases/onboarding.py": (
+        f"{E2E}test_onboarding.py",
+        f"{E2E}test_outer_edges.py",
+        f"{E2E}test_open_question.py",
+        f"{E2E}test_safety_conversation.py",
+    ),
     "bot/usecases/privacy.py": (
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_erasure.py",
@@ -100,10 +112,14 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_guards.py",
     ),
     "bot/usecases/progress.py": (f"{E2E}test_outer_edges.py", f"{E2E}test_progress.py"),
-    "bot/usecases/weekly.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/weekly.py": (
+        f"{E2E}test_progress.py",
+        f"{E2E}test_outboxes.py",
+        f"{E2E}test_open_question.py",
+    ),
     "bot/usecases/reflections.py": (f"{E2E}test_progress.py",),
     "bot/usecases/reports.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
-    "bot/usecases/share.py": (f"{E2E}test_share.py",),
+    "bot/usecases/share.py": (f"{E2E}test_share.py", f"{E2E}test_groups.py"),
     "bot/usecases/groups.py": (
         f"{E2E}test_outer_edges.py",
         f"{E2E}test_groups.py",
