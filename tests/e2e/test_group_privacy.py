@@ -18,6 +18,7 @@ import pytest
 from telegram.ext import CommandHandler
 
 from bot.clock import ManualClock
+from bot.db.models import User
 from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons
 from bot.domain.safety import scan
 from bot.views.callbacks import PRIVATE_PREFIXES
@@ -306,6 +307,31 @@ async def test_a_photo_caption_in_a_group_is_read_for_red_flags(
     assert check in texts(h.emu.outputs(ana)[private:])
     seen = group_calls(h, group, calls)
     assert not any(check.split(":")[0] in line for line in seen), seen
+
+
+async def test_a_light_check_refused_as_blocked_marks_the_person_inactive(
+    harness: Harness,
+) -> None:
+    """Ana blocked the bot without it hearing so; her light-check words in a group send the
+    private check, which Telegram refuses: she is marked inactive like after any refused private
+    message (no more daily prompts until she writes again), and the group still sees nothing."""
+    h = harness
+    h.clock.set(START)
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    group = h.emu.group("Family", members=(ana,))
+    await h.say(ana, "/challenge", chat=group)
+    setup = h.emu.last(group)
+    assert setup is not None
+    h.emu.state_of(ana).blocked = True  # no update about it reaches the bot
+    calls = len(h.emu.calls)
+    h.clock.advance(timedelta(seconds=5))
+    await h.emu.send_text(ana, check_tier_text(), chat=group, reply_to=setup)
+    await h.settle()
+    async with h.services.sessions() as session:
+        user = await session.get(User, ana.id)
+    assert user is not None and not user.active
+    assert group_calls(h, group, calls) == []
 
 
 async def test_a_command_in_a_group_says_nothing_about_the_person(

@@ -84,7 +84,11 @@ async def _private(
     """Send to the person's private chat now; False if Telegram will not deliver it there (the
     group then gets a neutral pointer instead, so this one cannot wait for the update's end)."""
     done = await delivery.send(context.bot, chat_id, text, markup)
-    return done.outcome is not delivery.Outcome.BLOCKED
+    if done.outcome is delivery.Outcome.BLOCKED:
+        # As every other refused private message: nothing more is tried until they write.
+        await delivery.mark_inactive(services_of(context), chat_ids=[chat_id])
+        return False
+    return True
 
 
 async def start_from_group(update: Update, context: Context) -> None:
