@@ -33,7 +33,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from telegram import Update
-from telegram.error import Forbidden, InvalidToken, NetworkError, TimedOut
+from telegram.error import EndPointNotFound, Forbidden, InvalidToken, NetworkError, TimedOut
 from telegram.warnings import PTBUserWarning
 
 from bot import logs, zonedata
@@ -513,7 +513,9 @@ class Runtime:
                 backoff = 1.0
             except asyncio.CancelledError:
                 raise
-            except (InvalidToken, Forbidden):
+            except (InvalidToken, EndPointNotFound, Forbidden):
+                # Once the bot is initialised, PTB reports a refused token (401 or 404) on a raw
+                # call as EndPointNotFound; getUpdates always exists, so it is the token.
                 self._give_up("Telegram refused the bot token")
                 return
             except TimedOut:

@@ -165,3 +165,21 @@ async def test_a_hanging_chat_does_not_hold_up_others(harness: Harness) -> None:
     await harness.emu.send_text(hal, "/help")
     await wait_reply(harness.emu, hal, before)
     assert time.monotonic() - started < 2
+
+
+async def test_a_token_telegram_refuses_stops_the_runtime_for_good(harness: Harness) -> None:
+    """getUpdates answers 401: no retry can fix that, so the runtime gives up, says why, and
+    sets `stopped`, which the process waits on to exit non-zero (bot/__main__.py)."""
+    harness.emu.fail_next("getUpdates", status=401, description="Unauthorized")
+    await asyncio.wait_for(harness.runtime.stopped.wait(), timeout=20)
+    assert harness.runtime.failed == "Telegram refused the bot token"
+
+
+async def test_stopping_cuts_a_waiting_long_poll_short(harness: Harness) -> None:
+    """With nothing to fetch, the poller waits in a long poll; stopping cancels that wait (Telegram
+    sends anything unconfirmed again) instead of sitting out the grace period meant for
+    updates in hand, so a deploy's SIGTERM is answered at once."""
+    await asyncio.sleep(0.3)  # the poller is in its long poll now
+    started = time.monotonic()
+    await harness.runtime.stop(grace=30)
+    assert time.monotonic() - started < 5, time.monotonic() - started
