@@ -356,6 +356,12 @@ async def test_a_command_in_a_group_says_nothing_about_the_person(
     # Read whole, "/help me" is "help me" (the light check); the command's words are left out.
     await h.say(ana, "/help me", chat=group)
     assert check not in texts(h.emu.outputs(ana)[private:])
+    # Only a command is left out: words that open with other formatting (bold) are read whole.
+    h.clock.advance(timedelta(seconds=5))
+    bold = [{"type": "bold", "offset": 0, "length": 7}]
+    await h.emu.send_text(ana, "help me", chat=group, reply_to=setup, entities=bold)
+    await h.settle()
+    assert check in texts(h.emu.outputs(ana)[private:])
     calls, private = len(h.emu.calls), len(h.emu.outputs(ana))
     h.clock.advance(timedelta(seconds=5))
     words = "honestly i dont want to be here anymore"
