@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot.app import COMMANDS
 from bot.clock import ManualClock
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.views.content import Content
@@ -106,16 +107,21 @@ async def test_a_poison_update_is_set_aside_and_blocks_nobody(harness: Harness) 
     assert aside[0].error and "unparseable" in aside[0].error
 
 
+def settings_for(emulator: Emulator, database_url: str) -> Settings:
+    """The test bot's settings, as the `harness` fixture builds them."""
+    return load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
+    )  # fmt: skip
+
+
 @pytest.fixture
 async def limited(
     emulator: Emulator, clock: ManualClock, database_url: str, content: Content
 ) -> AsyncIterator[Harness]:
     """The bot with its rate limiter, against an emulator that enforces Telegram's limits."""
     emulator.set_rate_limits(True)
-    settings = load_settings(
-        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
-        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
-    )  # fmt: skip
+    settings = settings_for(emulator, database_url)
     async with Harness.running(settings, emulator, clock, content, rate_limit=True) as running:
         yield running
 
@@ -183,3 +189,26 @@ async def test_stopping_cuts_a_waiting_long_poll_short(harness: Harness) -> None
     started = time.monotonic()
     await harness.runtime.stop(grace=30)
     assert time.monotonic() - started < 5, time.monotonic() - started
+
+
+async def test_the_command_menu_is_set_when_the_bot_starts(harness: Harness) -> None:
+    """PTB sets the menus (post_init) only from its own run_polling, which the runtime replaces:
+    the runtime runs it, so typing "/" in a chat lists the bot's commands, and in a group the
+    four that work there, from the first start on."""
+    assert [c["command"] for c in harness.emu.commands()] == list(COMMANDS)
+    groups = [c["command"] for c in harness.emu.commands({"type": "all_group_chats"})]
+    assert groups == ["challenge", "leave", "endchallenge", "help"]
+
+
+async def test_polling_takes_over_from_a_webhook_left_set_and_keeps_what_waits(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """A bot moved back from a webhook to polling: Telegram refuses getUpdates while a webhook is
+    set, so the runtime removes it at start, and a message sent meanwhile is still answered."""
+    emulator.api.webhook_url = "https://old.example/hook"
+    ida = emulator.user("Ida")
+    await emulator.send_text(ida, "/start")
+    settings = settings_for(emulator, database_url)
+    async with Harness.running(settings, emulator, clock, content):
+        assert "Small Steps" in await wait_reply(emulator, ida, 0)
+    assert emulator.api.webhook_url == ""

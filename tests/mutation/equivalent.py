@@ -10,6 +10,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
         "a test can take it off the root logger again: nothing logged changes",
+    ("bot/telegram/runtime.py", "start",
+     "left out: self.warming = asyncio.get_running_loop().run_in_executor(No"):
+        "the zone data is always in already: build_services (which makes the Services every "
+        "Runtime reads) calls zonedata.load() before a Runtime exists, so this load returns at "
+        "once; `warming` is read only by the benchmark worker, which skips it when None",
     ("bot/telegram/delivery.py", "later", "left out: await deliver_effects(bot, None, [effect])"):
         "every caller of `later` is a handler, run inside DeliveringApplication.process_update, "
         "which always collects; the branch for a job or a script has no caller",

@@ -21,6 +21,8 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_runtime.py",
         f"{E2E}test_reliability.py",
         f"{E2E}test_shutdown.py",
+        # The log salt installed at start (Runtime._key_logs).
+        f"{E2E}test_logs.py::test_log_references_are_keyed_with_a_kept_secret",
     ),
     "bot/telegram/delivery.py": (
         f"{E2E}test_outer_edges.py",
