@@ -8,15 +8,17 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import aiohttp
 import pytest
 from sqlalchemy import event, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.app import COMMANDS
+from bot.app import COMMANDS, build_application
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
+from bot.telegram.runtime import Runtime
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
@@ -212,3 +214,34 @@ async def test_polling_takes_over_from_a_webhook_left_set_and_keeps_what_waits(
     async with Harness.running(settings, emulator, clock, content):
         assert "Small Steps" in await wait_reply(emulator, ida, 0)
     assert emulator.api.webhook_url == ""
+
+
+async def test_a_webhook_bot_never_polls_and_stopping_closes_its_ports(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    unused_tcp_port_factory: Any,
+) -> None:  # fmt: skip
+    """With a webhook set, Telegram answers every getUpdates with 409 (a poller there would never
+    make progress, and /healthz would call the bot stuck): the bot only serves. Stopping closes
+    the webhook's port and the operator's, so a process going down takes nothing more in."""
+    hook, health = unused_tcp_port_factory(), unused_tcp_port_factory()
+    app = build_application(
+        settings_for(emulator, database_url), clock=clock, content=content, tick_seconds=None
+    )
+    runtime = Runtime(app)
+    await runtime.start_webhook("127.0.0.1", hook, "hook", "http://x/hook", "a-long-secret")
+    await runtime.start_health("127.0.0.1", health)
+    try:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"http://127.0.0.1:{health}/healthz") as response,
+        ):
+            assert response.status == 200
+        await asyncio.sleep(0.3)
+        assert [
+            c.method for c in emulator.calls if c.method in ("getUpdates", "deleteWebhook")
+        ] == []
+    finally:
+        await runtime.stop()
+    for port in (hook, health):
+        with pytest.raises(OSError):
+            await asyncio.open_connection("127.0.0.1", port)
