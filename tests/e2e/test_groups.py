@@ -908,3 +908,106 @@ async def test_a_member_whose_first_day_is_ahead_of_the_group_leaves_the_others_
     text = shown(h, message)
     assert "▫️ Bo" in text, text
     assert "▫️ Cy" not in text and "Cy" in text, text
+
+
+async def tap_at(h: Harness, person: FakeUser, message: JSON, label: str, when: datetime) -> str:
+    """Tap a button at the instant `when`; the popup text."""
+    h.clock.set(when)
+    query = await h.emu.tap_button(person, h.emu.current(message), label)
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    return answer.text if answer and answer.text else ""
+
+
+def edits_since(h: Harness, group: FakeChat, calls: int) -> list[str]:
+    """Texts of the edits the bot tried in a group since call number `calls`."""
+    return [
+        str(c.params.get("text")) for c in h.emu.calls[calls:]
+        if c.method == "editMessageText" and str(c.params.get("chat_id")) == str(group.id)
+    ]  # fmt: skip
+
+
+async def test_the_card_is_edited_only_for_a_change_and_never_shows_a_tap_before_its_hour(
+    harness: Harness,
+) -> None:
+    """A join shows at once (or, within the group's edit gap, at the job's next run); a Done
+    shows at the next whole hour and not a run before, whatever was edited just before; a tap
+    that changes nothing makes no edit at all. After each refresh the card's row waits for the
+    group's next midnight, when the day turns over, and nothing else."""
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    cid = challenge_id_of(message)
+    midnight = datetime(2026, 6, 1, 22, 0, tzinfo=UTC)  # Tuesday 00:00 in Berlin
+    t = START + timedelta(minutes=1)
+
+    assert await tap_at(h, bo, message, "Join", t) == "You're in! 🎉"
+    assert "▫️ Bo" in shown(h, message)
+    assert await tap_at(h, cy, message, "Join", t + timedelta(seconds=1)) == "You're in! 🎉"
+    assert "Cy" not in shown(h, message)  # within the edit gap: the job shows it
+    await jobs(h, t + timedelta(seconds=5))
+    assert "▫️ Cy" in shown(h, message)
+    # A Done right after an edit still waits for the hour, even with the job running meanwhile.
+    done = await tap_at(h, bo, message, "Done today", t + timedelta(seconds=6))
+    assert done == "Counted: you moved today 🎉"
+    calls = len(h.emu.calls)
+    await jobs(h, t + timedelta(seconds=11))
+    await jobs(h, t + timedelta(seconds=16))
+    assert edits_since(h, family, calls) == [] and "▫️ Bo" in shown(h, message)
+    await jobs(h, at(1, 9, 0) + timedelta(seconds=1))
+    assert "✅ Bo" in shown(h, message)
+    row = await challenge_row(h, cid)
+    assert (row.stale, row.refresh_at) == (False, midnight)
+
+    # Bo taps Done again: already counted, so the hour's run has nothing to show.
+    again = await tap_at(h, bo, message, "Done today", at(1, 9, 30))
+    assert again == "Already counted for today 🌱"
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, 10, 0) + timedelta(seconds=1))
+    assert edits_since(h, family, calls) == []
+    row = await challenge_row(h, cid)
+    assert (row.stale, row.refresh_at) == (False, midnight)
+    # Nor does that quiet run let the next Done through before its hour.
+    done = await tap_at(h, cy, message, "Done today", at(1, 10, 0) + timedelta(seconds=2))
+    assert done == "Counted: you moved today 🎉"
+    await jobs(h, at(1, 10, 0) + timedelta(seconds=7))
+    await jobs(h, at(1, 10, 0) + timedelta(seconds=12))
+    assert edits_since(h, family, calls) == [] and "▫️ Cy" in shown(h, message)
+    await jobs(h, at(1, 11, 0) + timedelta(seconds=1))
+    assert "✅ Cy" in shown(h, message)
+    # The day turns over at midnight in Berlin, not a moment before.
+    await jobs(h, midnight - timedelta(seconds=1))
+    assert "Day 1 of 7" in shown(h, message)
+    await jobs(h, midnight)
+    assert "Day 2 of 7" in shown(h, message)
+
+
+async def test_leaving_and_joining_again_within_the_gap_changes_nothing_on_the_card(
+    harness: Harness,
+) -> None:
+    """Bo leaves and at once joins again, both within the group's edit gap: the card never
+    showed him gone, so it is not edited, and a Done tapped just after still waits for the
+    hour (nothing is left pending that would show it sooner)."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    t = START + timedelta(minutes=1)
+    assert await tap_at(h, bo, message, "Join", t) == "You're in! 🎉"
+    assert "▫️ Bo" in shown(h, message)
+    calls = len(h.emu.calls)
+    h.clock.set(t + timedelta(seconds=1))
+    await h.say(bo, "/leave", chat=family)
+    assert await tap_at(h, bo, message, "Join", t + timedelta(seconds=2)) == "You're in! 🎉"
+    done = await tap_at(h, ana, message, "Done today", t + timedelta(seconds=3))
+    assert done == "Counted: you moved today 🎉"
+    await jobs(h, t + timedelta(seconds=8))
+    await jobs(h, t + timedelta(seconds=13))
+    assert edits_since(h, family, calls) == [], edits_since(h, family, calls)
+    assert "▫️ Ana" in shown(h, message) and "▫️ Bo" in shown(h, message)
+    assert not (await challenge_row(h, challenge_id_of(message))).stale
+    await tallied(h)
+    assert "✅ Ana" in shown(h, message)

@@ -134,9 +134,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/jobs/challenges.py", "_send", "and -> or (item.challenge_id is not None)"):
         "a challenge id and a day are set together, only on day summaries (usecases.challenges "
         "_summary and _summary_again), so either test says the same",
-    ("bot/usecases/challenges.py", "refresh", "left out: challenge.stale = False"):
-        "a stale flag left set costs one more render on the next run, which finds the same "
-        "text shown (the digest) and sends nothing",
     ("bot/usecases/checkin.py", "begin", "left out: user.dialog = None"):
         "after 'already done', a dialog left open finds no open question on the next text and "
         "closes then, with the same reply (test_after_checkin_again_on_a_done_day_...)",
