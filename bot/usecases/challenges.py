@@ -308,23 +308,29 @@ async def claim_due(services: Services, now: datetime) -> list[Outgoing]:
 
 
 async def _claim_refreshes(services: Services, now: datetime) -> Outgoing:
-    """Edits that waited for the group's gap, and messages whose day has turned over."""
+    """Edits that waited for the group's gap, and messages whose day has turned over.
+
+    Only in groups the bot is in: a card marked stale while the bot was out (a member deleted
+    their data) waits for the bot to be added back, rather than being claimed on every run,
+    where enough of them would fill each batch and stop every other card from moving on."""
     outgoing: Outgoing = []
     async with services.transaction() as session:
         result = await session.execute(
             select(Challenge)
+            .join(GroupChat, GroupChat.id == Challenge.group_id)
             .where(
+                GroupChat.active.is_(True),
                 or_(
                     and_(Challenge.status == "active",
                          or_(Challenge.stale.is_(True), Challenge.refresh_at <= now)),
                     # A finished challenge's message is shown again when someone in it deletes
                     # their data (forget_member).
                     and_(Challenge.status == "ended", Challenge.stale.is_(True)),
-                )
+                ),
             )
             .order_by(Challenge.id)
             .limit(BATCH)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=Challenge)
         )
         for challenge in result.scalars():
             post = await refresh(services, session, challenge, now)

@@ -10,6 +10,7 @@ import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 
 from bot.db.models import (
@@ -19,11 +20,13 @@ from bot.db.models import (
     ChallengeSummary,
     DayMark,
     DayPlan,
+    GroupChat,
     User,
 )
 from bot.devtools.emulator import FakeChat, FakeUser, format_message
-from bot.domain.challenges import next_tally
+from bot.domain.challenges import EDIT_GAP, next_tally
 from bot.telegram.jobs import challenges as challenge_jobs
+from bot.usecases import challenges as service
 from tests.harness import Harness, onboard, texts
 
 JSON = dict[str, Any]
@@ -76,6 +79,15 @@ async def jobs(h: Harness, when: datetime | None = None) -> None:
     if when is not None:
         h.clock.set(when)
     await challenge_jobs.run_due(h.services, h.app.bot)
+    await h.emu.idle(settle=0.02)
+
+
+async def jobs_exactly(h: Harness, when: datetime) -> None:
+    """`jobs` at exactly `when` (the clock runs on while the test does): the same claim and
+    delivery as run_due, with the instant the claim reads fixed."""
+    h.clock.set(when)
+    for outgoing in await service.claim_due(h.services, when):
+        await challenge_jobs.deliver(h.services, h.app.bot, outgoing)
     await h.emu.idle(settle=0.02)
 
 
@@ -978,9 +990,9 @@ async def test_the_card_is_edited_only_for_a_change_and_never_shows_a_tap_before
     await jobs(h, at(1, 11, 0) + timedelta(seconds=1))
     assert "✅ Cy" in shown(h, message)
     # The day turns over at midnight in Berlin, not a moment before.
-    await jobs(h, midnight - timedelta(seconds=1))
+    await jobs_exactly(h, midnight - timedelta(microseconds=1))
     assert "Day 1 of 7" in shown(h, message)
-    await jobs(h, midnight)
+    await jobs_exactly(h, midnight)
     assert "Day 2 of 7" in shown(h, message)
 
 
@@ -1011,3 +1023,93 @@ async def test_leaving_and_joining_again_within_the_gap_changes_nothing_on_the_c
     assert not (await challenge_row(h, challenge_id_of(message))).stale
     await tallied(h)
     assert "✅ Ana" in shown(h, message)
+
+
+async def test_an_edit_waits_for_the_gap_exactly_and_not_a_moment_more(harness: Harness) -> None:
+    """The group gets at most one edit per EDIT_GAP: a join a moment less than the gap after
+    the last edit waits, and the job shows it once the gap has passed, to the microsecond."""
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    t = START + timedelta(minutes=1)
+    assert await tap_at(h, bo, message, "Join", t) == "You're in! 🎉"
+    assert "▫️ Bo" in shown(h, message)
+    async with h.services.sessions() as session:
+        last = await session.scalar(select(GroupChat.last_edit_at))
+    assert last is not None and last >= t
+    assert await tap_at(h, cy, message, "Join", last + timedelta(seconds=1)) == "You're in! 🎉"
+    await jobs_exactly(h, last + EDIT_GAP - timedelta(microseconds=1))
+    assert "Cy" not in shown(h, message)
+    await jobs_exactly(h, last + EDIT_GAP)
+    assert "▫️ Cy" in shown(h, message)
+
+
+async def delete_everything(h: Harness, person: FakeUser) -> None:
+    """The usual /delete, confirmed twice."""
+    await h.say(person, "/delete")
+    await h.tap(person, "Yes, delete everything")
+    await h.tap(person, "Delete now, for good")
+
+
+async def test_a_finished_challenges_card_drops_a_member_who_deletes_their_data(
+    harness: Harness,
+) -> None:
+    """The challenge ended early; Bo then deletes his data: the finished card, which still
+    lists everyone's days, is shown again without him."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    await tap(h, bo, message, "Done today")
+    await in_group(h, ana, family, "/endchallenge")
+    chooser = h.emu.last(family)
+    assert chooser is not None
+    await tap(h, ana, chooser, "Walking")
+    assert "finished" in shown(h, message) and "Bo" in shown(h, message)
+    await delete_everything(h, bo)
+    await jobs(h, h.clock.now() + GAP)
+    assert "finished" in shown(h, message) and "Bo" not in shown(h, message)
+    assert "Ana" in shown(h, message)
+
+
+async def test_a_removed_groups_card_waits_for_the_bot_to_be_added_back(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bot was removed from Family, then Bo, who was in its challenge, deletes his data:
+    nothing is tried in Family while the bot is out, and Ana's other group's card keeps
+    turning over meanwhile (however many such cards wait: here the job claims one challenge
+    at a time). Once Family adds the bot back, its card is shown again without Bo."""
+    monkeypatch.setattr(service, "BATCH", 1)
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    work = await new_group(h, "Work", ana, cy)
+    walk = await create(h, ana, work)
+    assert challenge_id_of(message) < challenge_id_of(walk)
+    await tap(h, cy, walk, "Join")
+    await h.emu.remove_from_group(family, by=ana)
+    await caught_up(h)
+    goodbyes = [m for m in h.emu.messages(bo) if "I was removed from Family" in str(m.get("text"))]
+    assert len(goodbyes) == 1
+    await delete_everything(h, bo)
+    await tap(h, cy, walk, "Done today")
+    calls = len(h.emu.calls)
+    await jobs(h, h.clock.now() + GAP)
+    await tallied(h)
+    assert "✅ Cy" in shown(h, walk)
+    await jobs(h, at(2, 0, 1) - timedelta(hours=2))  # 00:01 in Berlin
+    assert "Day 2 of 7" in shown(h, walk)
+    assert not [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)]
+    assert "Bo" in shown(h, message)
+
+    await h.emu.add_to_group(ana, family)
+    await caught_up(h)
+    await jobs(h, h.clock.now() + GAP)
+    assert "Bo" not in shown(h, message) and "Ana" in shown(h, message)
