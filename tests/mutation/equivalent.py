@@ -156,6 +156,42 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "up with .get(id, {}) (an absent member and an empty one are the same tally); the "
         "one-person `days` always reads up to the person's own local today, never before the "
         "day they joined, so it never meets this branch",
+    ("bot/usecases/challenges.py", "_digest", "True -> False"):
+        "(sort_keys) PTB's to_dict gives a markup's keys in a fixed order, so the same buttons "
+        "dump the same with or without sorting; a digest is only compared with one this "
+        "function made (challenge.shown)",
+    ("bot/usecases/challenges.py", "settle", "and -> or (s.ledger is not None)"):
+        "a Send has both an outbox record class and its id (_summary, _summary_again, _nudges, "
+        "_nudge_again) or neither (the goodbyes, the end summary, groups._joined_note), so "
+        "either test picks the same items",
+    ("bot/usecases/challenges.py", "settle", "and -> or (item.ledger is not None)"):
+        "an assert on the items picked just above, which have both set: it holds either way",
+    ("bot/usecases/challenges.py", "migrate", "return None instead of False"):
+        "groups.moved tests `not migrate(...)`, where None and False are alike; jobs._post and "
+        "jobs._send ignore the result",
+    ("bot/usecases/challenges.py", "migrate", "left out: group.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/challenges.py", "remove_group", "left out: group.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/challenges.py", "_close", "left out: challenge.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/challenges.py", "_close", "left out: challenge.ended_at = now"):
+        "ended_at is written once and read nowhere (no query, view, export or job reads it); "
+        "the status and end_reason written with it say that the challenge ended",
+    ("bot/usecases/challenges.py", "_claim_refreshes", "True -> False"):
+        "(skip_locked; the other `True -> False` here, on the stale flag and the group's "
+        "`active`, are killed) SQLite emits no FOR UPDATE at all; on PostgreSQL a second "
+        "replica would wait for the first's claim to commit (sends come after it) and then "
+        "find the row no longer due, as PostgreSQL checks the WHERE again on a row it waited "
+        "for: nothing is sent twice or lost, only that replica waits",
+    ("bot/usecases/challenges.py", "_claim_due", "True -> False"):
+        "(skip_locked) SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica "
+        "would wait for the first's claim to commit (sends come after it) and then find the "
+        "due instant moved on, as PostgreSQL checks the WHERE again on a row it waited for: "
+        "nothing is sent twice or lost, only that replica waits",
 }  # fmt: skip
 
 
