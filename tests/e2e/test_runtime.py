@@ -10,7 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import COMMANDS, build_application
@@ -26,16 +26,18 @@ APOLOGY = "Sorry, something went wrong"
 
 
 class Outage:
-    """Every statement fails as if the database had gone away, while `on` is set."""
+    """Every statement (or only those containing `only`) fails as if the database had gone
+    away, while `on` is set."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: AsyncEngine, only: str = "") -> None:
         self.on = False
         self.failed = 0
+        self._only = only
         self._error = engine.dialect.dbapi.OperationalError  # type: ignore[union-attr]
         event.listen(engine.sync_engine, "before_cursor_execute", self._check)
 
-    def _check(self, *_: Any) -> None:
-        if self.on:
+    def _check(self, _connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if self.on and self._only in statement:
             self.failed += 1
             raise self._error("server closed the connection unexpectedly (injected)")
 
@@ -245,3 +247,40 @@ async def test_a_webhook_bot_never_polls_and_stopping_closes_its_ports(
     for port in (hook, health):
         with pytest.raises(OSError):
             await asyncio.open_connection("127.0.0.1", port)
+
+
+async def test_stopping_answers_the_updates_in_hand_first(harness: Harness) -> None:
+    """A deploy's SIGTERM while someone's messages are being answered: what was fetched and
+    stored is answered before the bot stops (within the grace), the one in the middle of a slow
+    send and the one queued behind it in the same chat."""
+    ada = harness.emu.user("Ada")
+    harness.emu.timeout_next("sendMessage", hold=1.5, chat=ada)
+    await harness.emu.send_text(ada, "/help")
+    await harness.emu.send_text(ada, "/privacy")
+    await harness.emu.wait_for(lambda e: len(e.messages(ada)) == 1, timeout=10)
+    await asyncio.sleep(0.2)  # the second is stored by now, queued behind the slow send
+    await harness.runtime.stop()
+    said = texts(harness.emu.messages(ada))
+    assert "/checkin" in said and "privacy" in said.lower(), said
+    assert len(harness.emu.messages(ada)) == 2
+
+
+async def test_stopping_just_after_a_database_blip_still_answers_what_was_stored(
+    harness: Harness,
+) -> None:
+    """The inbox could not be read for a moment (the handler backs off) and the deploy's SIGTERM
+    comes just as the database is back: the message stored meanwhile is answered before the
+    bot stops, not left to wait for the next start."""
+    bea = harness.emu.user("Bea")
+    claims = Outage(harness.services.engine, only="claimed_by !=")  # claiming, not storing
+    claims.on = True
+    await harness.emu.send_text(bea, "/help")
+    for _ in range(100):
+        async with harness.services.sessions() as session:
+            stored = await session.scalar(select(func.count()).select_from(InboxUpdate))
+        if stored and claims.failed:
+            break
+        await asyncio.sleep(0.05)
+    claims.on = False
+    await harness.runtime.stop()
+    assert "/checkin" in texts(harness.emu.messages(bea))
