@@ -1113,3 +1113,18 @@ async def test_a_removed_groups_card_waits_for_the_bot_to_be_added_back(
     await caught_up(h)
     await jobs(h, h.clock.now() + GAP)
     assert "Bo" not in shown(h, message) and "Ana" in shown(h, message)
+
+
+async def test_the_days_summary_goes_out_at_its_time_to_the_microsecond(harness: Harness) -> None:
+    """20:00 in Berlin: the summary goes out at that instant, and not a microsecond before."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await create(h, ana, family)
+    before = len(group_outputs(h, family))
+    await jobs_exactly(h, at(1, SUMMARY_UTC, 0) - timedelta(microseconds=1))
+    assert new_messages(h, family, before) == []
+    await jobs_exactly(h, at(1, SUMMARY_UTC, 0))
+    [summary] = new_messages(h, family, before)
+    assert "Day 1 of 7" in summary

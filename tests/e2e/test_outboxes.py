@@ -22,6 +22,7 @@ from bot.telegram.jobs import daily
 from bot.telegram.jobs import weekly as jobs_weekly
 from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
+from bot.usecases import challenges as challenges_service
 from bot.usecases import prompts, weekly
 from tests.e2e.test_groups import create, jobs, new_group
 from tests.e2e.test_pacing import private_sends, words
@@ -284,3 +285,31 @@ async def test_a_claim_whose_sender_died_too_often_is_given_up(
     assert len(sent) == (1 if sent_again else 0)
     status, _ = await status_of(h, SummarySent, record_id)
     assert status == (outbox.SENT if sent_again else outbox.FAILED)
+
+
+async def test_a_group_summary_whose_sender_died_twice_goes_out_the_third_time(
+    harness: Harness,
+) -> None:
+    """The process that claimed the day's summary died before sending it, and so did the one
+    that took it up after the lease: the third claim (MAX_ATTEMPTS) still sends it, once."""
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 8, tzinfo=UTC))  # Monday, 10:00 in Berlin
+    ana, bo = h.emu.user("Ana"), h.emu.user("Bo")
+    for person in (ana, bo):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    family = await new_group(h, "Family", ana, bo)
+    await create(h, ana, family, time="20:00")
+    due = datetime(2026, 6, 1, 18, 0, 1, tzinfo=UTC)  # 20:00 in Berlin
+    before = len(h.emu.outputs(family))
+    for died in range(MAX_ATTEMPTS - 1):  # claimed, then nothing sent: the process died
+        when = due + died * (outbox.LEASE + timedelta(minutes=1))
+        h.clock.set(when)
+        await challenges_service.claim_due(h.services, when)
+    assert h.emu.outputs(family)[before:] == []
+    await jobs(h, due + (MAX_ATTEMPTS - 1) * (outbox.LEASE + timedelta(minutes=1)))
+    await jobs(h, due + MAX_ATTEMPTS * (outbox.LEASE + timedelta(minutes=1)))
+    sent = [m for m in h.emu.outputs(family)[before:] if str(m.get("text")).startswith("🌙 Day")]
+    assert len(sent) == 1, [m.get("text") for m in h.emu.outputs(family)[before:]]
+    async with h.services.sessions() as session:
+        [logged] = (await session.scalars(select(ChallengeSummary))).all()
+    assert (logged.status, logged.attempts) == (outbox.SENT, MAX_ATTEMPTS)

@@ -280,8 +280,9 @@ async def test_a_migration_first_learned_from_the_summary_is_followed_at_once(
     harness: Harness,
 ) -> None:
     """The group became a supergroup unannounced and the card had nothing new to show: the
-    day's summary is refused with the new chat's id, sent there, and from then on nothing is
-    sent to the old chat (the next day's card goes to the new one)."""
+    day's summary is refused with the new chat's id, sent there, the card follows on the next
+    run, and from then on nothing is sent to the old chat (the next day's card goes to the new
+    one)."""
     h = harness
     _ana, _bo, family, _message = await challenge_in_family(h)
     await jobs(h, at(1, SUMMARY_UTC - 1, 1))  # the card is up to date
@@ -294,6 +295,9 @@ async def test_a_migration_first_learned_from_the_summary_is_followed_at_once(
     await jobs(h, at(1, SUMMARY_UTC, 1))
     summary = texts(h.emu.outputs(quiet))
     assert "🌙 Day 1 of 7" in summary, summary
+    await jobs(h, at(1, SUMMARY_UTC, 1) + timedelta(seconds=5))
+    cards = [m for m in h.emu.messages(quiet) if "summary at" in str(m.get("text"))]
+    assert len(cards) == 1, texts(h.emu.outputs(quiet))
     calls = len(h.emu.calls)
     await jobs(h, at(2, 0, 1))  # Tuesday in Berlin: the card shows day 2
     to_old = [
@@ -543,7 +547,8 @@ async def test_after_a_migration_the_bot_never_saw_the_challenge_is_shown_in_the
 
 
 async def test_a_summary_lost_on_the_way_is_sent_on_a_later_run(harness: Harness) -> None:
-    """Telegram answers the day's summary with a 502: the next run sends it, once."""
+    """Telegram answers the day's summary with a 502: it is sent again once RETRY_DELAY (30
+    seconds) has passed, not on the job's very next run, and once."""
     h = harness
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
@@ -552,6 +557,10 @@ async def test_a_summary_lost_on_the_way_is_sent_on_a_later_run(harness: Harness
     h.emu.fail_next("sendMessage", status=502, chat=family)
     await jobs(h, at(1, SUMMARY_UTC, 1))
     assert not [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
+    await jobs(h, at(1, SUMMARY_UTC, 1) + timedelta(seconds=10))
+    assert not [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
+    await jobs(h, at(1, SUMMARY_UTC, 1) + timedelta(seconds=31))
+    assert [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
     await jobs(h, at(1, SUMMARY_UTC, 3))
     await jobs(h, at(1, SUMMARY_UTC, 5))
     sent = [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
