@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import types
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -18,7 +19,8 @@ from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
-from bot.telegram.runtime import Runtime
+from bot.telegram import runtime as runtime_module
+from bot.telegram.runtime import STALL_AFTER, Runtime
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
@@ -284,3 +286,38 @@ async def test_stopping_just_after_a_database_blip_still_answers_what_was_stored
     claims.on = False
     await harness.runtime.stop()
     assert "/checkin" in texts(harness.emu.messages(bea))
+
+
+async def test_healthz_says_what_is_wrong_and_when_a_loop_counts_as_stuck(
+    harness: Harness, unused_tcp_port: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The orchestrator restarts the bot on a 503: a database that does not answer, a loop with
+    no progress for longer than it is allowed (not a moment before), and a bot that gave up,
+    each said in a word for the operator."""
+    await harness.runtime.start_health("127.0.0.1", unused_tcp_port)
+
+    async def healthz() -> tuple[int, str]:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"http://127.0.0.1:{unused_tcp_port}/healthz") as response,
+        ):
+            return response.status, await response.text()
+
+    assert await healthz() == (200, "ok")
+    outage = Outage(harness.services.engine)
+    outage.on = True
+    assert await healthz() == (503, "database unavailable")
+    outage.on = False
+    # The loops are stopped (their beats dropped) so that only this beat counts, on a clock
+    # the test moves.
+    await harness.runtime.stop_polling()
+    await harness.runtime.stop_handling()
+    now = 1000.0
+    monkeypatch.setattr(runtime_module, "time", types.SimpleNamespace(monotonic=lambda: now))
+    harness.runtime.beat("inbox")
+    now += STALL_AFTER["inbox"]
+    assert await healthz() == (200, "ok")
+    now += 0.5
+    assert await healthz() == (503, "no progress: inbox")
+    harness.runtime.failed = "Telegram refused the bot token"
+    assert await healthz() == (503, "stopped: Telegram refused the bot token")
