@@ -10,13 +10,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+from sqlalchemy import select
 
 from bot.clock import ManualClock
 from bot.config import load_settings
-from bot.db.models import User
+from bot.db import outbox
+from bot.db.models import Challenge, ChallengeSummary, User
 from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons, format_message
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
+from bot.telegram.jobs import challenges as challenge_jobs
+from bot.usecases import challenges as challenge_service
 from bot.views.content import Content
 from tests.e2e.test_group_privacy import check_tier_text
 from tests.e2e.test_groups import (
@@ -27,9 +31,10 @@ from tests.e2e.test_groups import (
     jobs,
     new_group,
     people,
+    tap_at,
 )
 from tests.e2e.test_promises import said_to
-from tests.harness import JSON, Harness, onboard, texts
+from tests.harness import JSON, Harness, logged, onboard, texts
 
 
 async def challenge_in_family(
@@ -346,6 +351,75 @@ async def test_a_group_moved_unannounced_is_followed_from_the_first_refusal_on(
     assert len(cards) == 1, cards
 
 
+async def test_after_a_move_found_by_a_refused_edit_the_new_chat_has_no_edit_gap_to_wait(
+    harness: Harness,
+) -> None:
+    """The card's hourly edit is refused because the group became a supergroup unannounced:
+    the card is sent to the new chat at once, and a join there a second later shows at once
+    too: the old chat's last edit does not hold back the new chat's first one."""
+    h = harness
+    _ana, _bo, family, _message = await challenge_in_family(h, bo_done=True)
+    [cy] = await people(h, "Cy")
+    state = h.emu.state_of(family)
+    state.bot_status = "left"  # no service message reaches the bot
+    quiet = await h.emu.migrate_group(family)
+    state.bot_status = "member"
+    h.emu.state_of(quiet).bot_status = "member"
+    await h.settle()
+    refreshed = START + timedelta(hours=1, seconds=1)
+    await jobs(h, refreshed)
+    [card] = [m for m in h.emu.messages(quiet) if "summary at" in str(m.get("text"))]
+    assert "✅ Bo" in format_message(card)
+    joined = await tap_at(h, cy, card, "Join", refreshed + timedelta(seconds=1))
+    assert joined == "You're in! 🎉"
+    assert "Cy" in format_message(h.emu.current(card))
+
+
+async def test_a_migration_message_seen_again_changes_nothing_on_the_card(
+    harness: Harness,
+) -> None:
+    """Telegram puts a service message in both chats when a group becomes a supergroup (and a
+    restart can deliver one again): once the bot has followed the move, the next one finds it
+    known and does nothing, so it cannot show Bo's Done on the card before its hour."""
+    h = harness
+    ana, bo, family, _message = await challenge_in_family(h)
+    supergroup = await h.emu.migrate_group(family, by=ana)
+    await h.settle()
+    [card] = [m for m in h.emu.messages(supergroup) if "summary at" in str(m.get("text"))]
+    h.clock.advance(timedelta(seconds=10))
+    await h.emu.tap_button(bo, h.emu.current(card), "Done today")
+    await h.settle()
+    before, calls = errors(), len(h.emu.calls)
+    state = h.emu.state_of(supergroup)
+    again = h.emu.world.new_message(state, ana.to_dict(), {"migrate_from_chat_id": family.id})
+    await h.emu.inject("message", again)
+    await h.settle()
+    made = [c.method for c in h.emu.calls[calls:] if c.method != "getUpdates"]
+    assert made == [], made
+    assert "✅ Bo" not in format_message(h.emu.current(card)) and errors() == before
+
+
+async def test_a_group_the_bot_never_stored_becoming_a_supergroup_is_no_error(
+    harness: Harness,
+) -> None:
+    """The bot is in a group it has no row for (its "added" update never came) when the group
+    becomes a supergroup: there is nothing to follow, so nothing happens and nothing fails;
+    /challenge in the supergroup then works as in any group."""
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    unknown = h.emu.group("Book club", owner=ana)
+    calls = len(h.emu.calls)
+    with logged("123456:TEST-token") as log:
+        supergroup = await h.emu.migrate_group(unknown, by=ana)
+        await h.settle()
+    made = [c.method for c in h.emu.calls[calls:] if c.method != "getUpdates"]
+    assert made == [], made
+    assert "ERROR" not in log.getvalue(), log.getvalue()
+    h.clock.advance(timedelta(seconds=5))
+    assert "New challenge" in texts(await h.say(ana, "/challenge", chat=supergroup))
+
+
 async def test_a_group_first_seen_at_challenge_is_stored_with_its_title(harness: Harness) -> None:
     """The bot was in the group before it kept groups (no "added" update was seen): /challenge
     stores the group with its title, and a member's private welcome names it."""
@@ -565,6 +639,38 @@ async def test_a_summary_lost_on_the_way_is_sent_on_a_later_run(harness: Harness
     await jobs(h, at(1, SUMMARY_UTC, 5))
     sent = [m for m in h.emu.messages(family) if "🌙 Day 1 of 7" in str(m.get("text"))]
     assert len(sent) == 1, texts(h.emu.messages(family))
+
+
+async def test_a_summary_lost_after_the_challenge_ended_early_is_not_put_back(
+    harness: Harness,
+) -> None:
+    """The day's summary was claimed, then Ana ended the challenge early before it went out,
+    and Telegram answered it with a 502: the ended challenge's outbox stays closed (nothing
+    due, nothing sent later) and the day stays logged as a summary that failed."""
+    h = harness
+    ana, _bo, family, message = await challenge_in_family(h)
+    claimed = at(1, SUMMARY_UTC, 1)
+    h.clock.set(claimed)
+    outgoing = await challenge_service.claim_due(h.services, claimed)
+    h.clock.advance(timedelta(seconds=5))
+    await h.say(ana, "/endchallenge", chat=family)
+    chooser = h.emu.last(family)
+    assert chooser is not None
+    await h.emu.tap_button(ana, chooser, "Walking")
+    await h.settle()
+    assert "finished" in format_message(h.emu.current(message))
+    h.emu.fail_next("sendMessage", status=502, chat=family)
+    for each in outgoing:
+        await challenge_jobs.deliver(h.services, h.app.bot, each)
+    async with h.services.sessions() as session:
+        challenge = await session.scalar(select(Challenge))
+        logged = (await session.scalars(select(ChallengeSummary))).all()
+    assert challenge is not None and challenge.status == "ended"
+    assert challenge.next_summary_at is None
+    assert [(s.local_date, s.status) for s in logged] == [(START.date(), outbox.FAILED)]
+    before = len(h.emu.outputs(family))
+    await jobs(h, claimed + timedelta(minutes=5))
+    assert h.emu.outputs(family)[before:] == []
 
 
 async def test_once_prompted_the_next_prompt_is_due_the_next_day(harness: Harness) -> None:
