@@ -277,13 +277,13 @@ class Runtime:
         """Claim waiting updates into the chats' queues and start their workers; how many."""
         queued = sum(len(q) for q in self._queues.values())
         room = min(BATCH, MAX_QUEUED - queued)
-        if room <= 0:
-            return 0
         now = self.services.clock.now()
         async with self.services.transaction() as session:
+            # Renewed even when there is no room for more: past the lease another replica
+            # would take up (and answer again) what this one still holds.
             waiting = [q.update_id for queue in self._queues.values() for q in queue]
             await inbox.renew(session, waiting, now, self.owner)
-            rows = await inbox.claim(session, now, room, self.owner)
+            rows = await inbox.claim(session, now, room, self.owner) if room > 0 else []
             claimed = [(r.update_id, r.payload, r.chat_id, r.attempts) for r in rows]
         for update_id, payload, chat_id, attempts in claimed:
             key: int | str = chat_id if chat_id is not None else f"update:{update_id}"

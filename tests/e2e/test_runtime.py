@@ -7,6 +7,7 @@ import asyncio
 import time
 import types
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from typing import Any
 
 import aiohttp
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from bot.app import COMMANDS, build_application
 from bot.clock import ManualClock
 from bot.config import Settings, load_settings
+from bot.db import inbox
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.telegram import runtime as runtime_module
@@ -321,3 +323,29 @@ async def test_healthz_says_what_is_wrong_and_when_a_loop_counts_as_stuck(
     assert await healthz() == (503, "no progress: inbox")
     harness.runtime.failed = "Telegram refused the bot token"
     assert await healthz() == (503, "stopped: Telegram refused the bot token")
+
+
+async def test_a_full_queue_leaves_the_rest_to_other_replicas_and_keeps_its_claims(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With as many updates in hand as it takes (MAX_QUEUED), a process claims no more: another
+    replica answers the next person. It still keeps its claims on what it holds alive: past the
+    lease, another replica would take those up too, and the person would get every answer
+    twice."""
+    monkeypatch.setattr(runtime_module, "MAX_QUEUED", 1)
+    ada, bea = harness.emu.user("Ada"), harness.emu.user("Bea")
+    harness.emu.timeout_next("sendMessage", hold=3, chat=ada)
+    await harness.emu.send_text(ada, "/help")
+    await harness.emu.wait_for(lambda e: len(e.messages(ada)) == 1, timeout=10)
+    await harness.emu.send_text(ada, "/privacy")
+    await harness.emu.send_text(bea, "/help")
+    harness.clock.advance(inbox.CLAIM_LEASE + timedelta(seconds=1))
+    await asyncio.sleep(1.5)  # the handler's next check, with its queue still full
+    replica = Runtime(harness.app)
+    assert await replica.handle_pending() == 1  # Bea's; Ada's chat is still held
+    assert "/checkin" in texts(harness.emu.messages(bea))
+    await harness.emu.wait_for(lambda e: len(e.messages(ada)) == 2, timeout=10)
+    await asyncio.sleep(0.3)
+    said = texts(harness.emu.messages(ada))
+    assert len(harness.emu.messages(ada)) == 2 and said.count("/checkin") == 1, said
+    assert len(harness.emu.messages(bea)) == 1
