@@ -15,6 +15,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the zone data is always in already: build_services (which makes the Services every "
         "Runtime reads) calls zonedata.load() before a Runtime exists, so this load returns at "
         "once; `warming` is read only by the benchmark worker, which skips it when None",
+    ("bot/telegram/runtime.py", "stop",
+     "left out: await asyncio.gather(*self._tasks, return_exceptions=True)"):
+        "it only awaits the loops cancelled just above (past the grace); every later step "
+        "(awaiting the chat workers, PTB's stop and shutdown) awaits too, so they finish "
+        "their cancellation meanwhile, at the same await points: nothing sent or stored changes",
+    ("bot/telegram/runtime.py", "stop",
+     "left out: await asyncio.gather(*workers, return_exceptions=True)"):
+        "the workers are cancelled just above either way; PTB's stop and shutdown that follow "
+        "await, so the cancellation lands at the same await point in each worker (its claim "
+        "is taken up again after the lease): nothing sent or stored changes",
+    ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
+        "room is never below 0 (a claim takes at most room), and a claim with no room asks "
+        "the database for no rows (LIMIT 0): nothing is claimed either way",
     ("bot/telegram/delivery.py", "later", "left out: await deliver_effects(bot, None, [effect])"):
         "every caller of `later` is a handler, run inside DeliveringApplication.process_update, "
         "which always collects; the branch for a job or a script has no caller",
