@@ -24,7 +24,7 @@ from bot.db.models import (
     User,
 )
 from bot.devtools.emulator import FakeChat, FakeUser, format_message
-from bot.domain.challenges import EDIT_GAP, next_tally
+from bot.domain.challenges import EDIT_GAP, LATE_LIMIT, next_tally
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import challenges as service
 from tests.harness import Harness, onboard, texts
@@ -1128,3 +1128,26 @@ async def test_the_days_summary_goes_out_at_its_time_to_the_microsecond(harness:
     await jobs_exactly(h, at(1, SUMMARY_UTC, 0))
     [summary] = new_messages(h, family, before)
     assert "Day 1 of 7" in summary
+
+
+async def test_a_days_summary_goes_out_up_to_late_limit_late_and_only_once(
+    harness: Harness,
+) -> None:
+    """After an outage the day's summary still goes out when it is LATE_LIMIT late to the
+    microsecond (and is not sent again once its lease is over); a microsecond later it is only
+    logged."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await create(h, ana, family)
+    before = len(group_outputs(h, family))
+    await jobs_exactly(h, at(1, SUMMARY_UTC, 0) + LATE_LIMIT)
+    assert [t for t in new_messages(h, family, before) if t.startswith("🌙 Day 1")]
+    await jobs(h, at(1, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(minutes=15))
+    sent = [t for t in new_messages(h, family, before) if t.startswith("🌙 Day")]
+    assert len(sent) == 1, sent
+    await jobs_exactly(h, at(2, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(microseconds=1))
+    await jobs(h, at(2, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(minutes=15))
+    sent = [t for t in new_messages(h, family, before) if t.startswith("🌙 Day")]
+    assert len(sent) == 1, sent
