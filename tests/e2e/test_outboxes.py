@@ -17,14 +17,16 @@ from sqlalchemy import select
 from bot.db import outbox
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
 from bot.db.outbox import MAX_ATTEMPTS
-from bot.devtools.emulator import FakeUser
+from bot.devtools.emulator import FakeChat, FakeUser
+from bot.domain.challenges import LATE_LIMIT
+from bot.telegram.jobs import challenges as challenge_jobs
 from bot.telegram.jobs import daily
 from bot.telegram.jobs import weekly as jobs_weekly
 from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
 from bot.usecases import challenges as challenges_service
 from bot.usecases import prompts, weekly
-from tests.e2e.test_groups import create, jobs, new_group
+from tests.e2e.test_groups import create, jobs, jobs_exactly, new_group
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard
 
@@ -313,3 +315,132 @@ async def test_a_group_summary_whose_sender_died_twice_goes_out_the_third_time(
     async with h.services.sessions() as session:
         [logged] = (await session.scalars(select(ChallengeSummary))).all()
     assert (logged.status, logged.attempts) == (outbox.SENT, MAX_ATTEMPTS)
+
+
+
+async def family_challenge(h: Harness) -> tuple[FakeUser, FakeUser, FakeChat, Challenge]:
+    """Ana's challenge in Family from Monday 10:00 in Berlin, summed up at 20:00; Bo joined."""
+    h.clock.set(datetime(2026, 6, 1, 8, tzinfo=UTC))
+    ana, bo = h.emu.user("Ana"), h.emu.user("Bo")
+    for person in (ana, bo):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family, time="20:00")
+    await h.tap(bo, "Join", message=message)
+    return ana, bo, family, await challenge_of(h)
+
+
+def sent_since(h: Harness, calls: int) -> list[str]:
+    """Texts of the messages the bot sent (anywhere) since call number `calls`."""
+    return [
+        str(c.params.get("text")) for c in h.emu.calls[calls:] if c.method == "sendMessage"
+    ]  # fmt: skip
+
+
+async def leave_summary_and_nudge(
+    h: Harness, challenge: Challenge, bo: FakeUser, claimed: datetime, attempts: int = 1
+) -> tuple[int, int]:
+    """Tuesday's nudge for Bo and Monday's summary, as a process that died after claiming them
+    would have left them (`attempts` claims so far)."""
+    nudge_id = await left_sending(h, ChallengeNudge(
+        user_id=await person_id(h, bo), challenge_id=challenge.id, local_date=date(2026, 6, 2),
+        sent_at=claimed), claimed)  # fmt: skip
+    summary_id = await left_sending(h, ChallengeSummary(
+        challenge_id=challenge.id, local_date=date(2026, 6, 1), members=2, turned_up=0,
+        sent_at=claimed), claimed)  # fmt: skip
+    async with h.services.transaction() as session:
+        for model, record_id in ((ChallengeNudge, nudge_id), (ChallengeSummary, summary_id)):
+            record = await session.get(model, record_id)
+            assert record is not None
+            record.attempts = attempts
+    return nudge_id, summary_id
+
+
+async def test_a_nudge_and_a_summary_left_sending_are_given_up_once_the_challenge_ended(
+    harness: Harness,
+) -> None:
+    """Their process died, then Ana ended the challenge early: after the lease neither the
+    day's summary nor Bo's nudge goes out (the challenge has said goodbye already)."""
+    h = harness
+    ana, bo, family, challenge = await family_challenge(h)
+    h.clock.set(datetime(2026, 6, 2, 14, 0, tzinfo=UTC))  # Tuesday 16:00, before the nudge
+    claimed = h.clock.now()
+    nudge_id, summary_id = await leave_summary_and_nudge(h, challenge, bo, claimed)
+    h.clock.advance(timedelta(seconds=5))
+    await h.say(ana, "/endchallenge", chat=family)
+    chooser = h.emu.last(family)
+    assert chooser is not None
+    await h.tap(ana, "Walking", message=chooser)
+    calls = len(h.emu.calls)
+    await jobs(h, claimed + outbox.LEASE + timedelta(minutes=1))
+    assert sent_since(h, calls) == []
+    assert await status_of(h, ChallengeNudge, nudge_id) == (outbox.FAILED, 1)
+    assert await status_of(h, ChallengeSummary, summary_id) == (outbox.FAILED, 1)
+
+
+async def test_a_nudge_and_a_summary_whose_senders_died_too_often_are_given_up(
+    harness: Harness,
+) -> None:
+    """Claimed MAX_ATTEMPTS times already, each time by a process that died: given up."""
+    h = harness
+    _ana, bo, _family, challenge = await family_challenge(h)
+    h.clock.set(datetime(2026, 6, 2, 14, 0, tzinfo=UTC))
+    claimed = h.clock.now()
+    nudge_id, summary_id = await leave_summary_and_nudge(h, challenge, bo, claimed, MAX_ATTEMPTS)
+    calls = len(h.emu.calls)
+    await jobs(h, claimed + outbox.LEASE + timedelta(minutes=1))
+    assert sent_since(h, calls) == []
+    assert await status_of(h, ChallengeNudge, nudge_id) == (outbox.FAILED, MAX_ATTEMPTS)
+    assert await status_of(h, ChallengeSummary, summary_id) == (outbox.FAILED, MAX_ATTEMPTS)
+
+
+async def test_a_summary_left_sending_goes_out_until_late_limit_after_its_claim(
+    harness: Harness,
+) -> None:
+    """Monday's summary, claimed exactly LATE_LIMIT ago, still goes out; Tuesday's, claimed a
+    microsecond earlier, is given up."""
+    h = harness
+    _ana, _bo, _family, challenge = await family_challenge(h)
+    now = datetime(2026, 6, 3, 9, 0, tzinfo=UTC)  # Wednesday, 11:00 in Berlin
+    h.clock.set(now)
+    ids = {}
+    for day, age in ((1, LATE_LIMIT), (2, LATE_LIMIT + timedelta(microseconds=1))):
+        ids[day] = await left_sending(h, ChallengeSummary(
+            challenge_id=challenge.id, local_date=date(2026, 6, day), members=2, turned_up=0,
+            sent_at=now - age), now - age)  # fmt: skip
+    calls = len(h.emu.calls)
+    await jobs_exactly(h, now)
+    sent = [t for t in sent_since(h, calls) if t.startswith("🌙")]
+    assert len(sent) == 1 and "Day 1 of 7" in sent[0], sent_since(h, calls)
+    assert (await status_of(h, ChallengeSummary, ids[1]))[0] == outbox.SENT
+    assert (await status_of(h, ChallengeSummary, ids[2]))[0] == outbox.FAILED
+
+
+async def test_a_nudge_left_sending_goes_out_until_the_days_summary_time(
+    harness: Harness,
+) -> None:
+    """Bo's nudge, whose process died, goes out again a microsecond before the day's summary
+    time; at that very instant it is given up (the summary says it all)."""
+    h = harness
+    _ana, bo, _family, challenge = await family_challenge(h)
+    summary_at = datetime(2026, 6, 2, 18, 0, tzinfo=UTC)  # Tuesday 20:00 in Berlin
+    for when, sent_again in ((summary_at - timedelta(microseconds=1), True), (summary_at, False)):
+        claimed = when - outbox.LEASE - timedelta(minutes=1)
+        h.clock.set(claimed)
+        async with h.services.transaction() as session:
+            for old in (await session.scalars(select(ChallengeNudge))).all():
+                await session.delete(old)
+        nudge_id = await left_sending(h, ChallengeNudge(
+            user_id=await person_id(h, bo), challenge_id=challenge.id,
+            local_date=date(2026, 6, 2), sent_at=claimed), claimed)  # fmt: skip
+        calls = len(h.emu.calls)
+        await challenges_service.claim_due(h.services, claimed)  # the day's nudges: logged
+        h.clock.set(when)
+        outgoing = await challenges_service.claim_due(h.services, when)
+        for each in outgoing:
+            await challenge_jobs.deliver(h.services, h.app.bot, each)
+        await h.emu.idle(settle=0.02)
+        nudges = [t for t in sent_since(h, calls) if t.startswith("Hi Bo")]
+        assert len(nudges) == (1 if sent_again else 0), (when, nudges)
+        status, _ = await status_of(h, ChallengeNudge, nudge_id)
+        assert status == (outbox.SENT if sent_again else outbox.FAILED), when
