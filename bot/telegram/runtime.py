@@ -206,6 +206,10 @@ class Runtime:
         if self.app.running:
             await self.app.stop()
         await self.app.shutdown()
+        # Like post_init, PTB runs post_shutdown (closing the database) only from its own
+        # run_polling/run_webhook.
+        if self.app.post_shutdown is not None:
+            await self.app.post_shutdown(self.app)
 
     async def stop_polling(self) -> None:
         """Stop fetching updates (another process takes over), keep handling stored ones."""

@@ -8,6 +8,7 @@ import time
 import types
 from collections.abc import AsyncIterator
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -349,3 +350,17 @@ async def test_a_full_queue_leaves_the_rest_to_other_replicas_and_keeps_its_clai
     said = texts(harness.emu.messages(ada))
     assert len(harness.emu.messages(ada)) == 2 and said.count("/checkin") == 1, said
     assert len(harness.emu.messages(bea)) == 1
+
+
+async def test_stopping_closes_the_database_so_its_file_is_whole(harness: Harness) -> None:
+    """PTB runs post_shutdown (closing the database) only from its own run_polling, which the
+    runtime replaces: the runtime runs it, so a stopped bot holds no connection, and a SQLite
+    database is one file again (its write-ahead log folded in), safe to copy as a backup."""
+    ada = harness.emu.user("Ada")
+    await harness.say(ada, "/start")
+    engine = harness.services.engine
+    await harness.runtime.stop()
+    assert engine.pool.checkedin() == 0
+    if engine.dialect.name == "sqlite":
+        database = Path(str(engine.url.database))
+        assert not Path(f"{database}-wal").exists()
