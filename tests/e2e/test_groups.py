@@ -1151,3 +1151,20 @@ async def test_a_days_summary_goes_out_up_to_late_limit_late_and_only_once(
     await jobs(h, at(2, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(minutes=15))
     sent = [t for t in new_messages(h, family, before) if t.startswith("🌙 Day")]
     assert len(sent) == 1, sent
+
+
+async def test_the_last_day_of_a_challenge_still_has_its_nudge(harness: Harness) -> None:
+    """Sunday is the last of the seven days: at 17:00 whoever is not marked yet still gets the
+    private nudge."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    for day in range(1, 7):
+        await jobs(h, at(day, SUMMARY_UTC, 1))
+    before = len(h.emu.messages(bo))
+    await jobs(h, at(7, NUDGE_UTC, 1))
+    nudges = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
+    assert len([t for t in nudges if "isn't marked yet" in t]) == 1, nudges
