@@ -959,14 +959,14 @@ async def test_the_card_is_edited_only_for_a_change_and_never_shows_a_tap_before
     assert "▫️ Bo" in shown(h, message)
     assert await tap_at(h, cy, message, "Join", t + timedelta(seconds=1)) == "You're in! 🎉"
     assert "Cy" not in shown(h, message)  # within the edit gap: the job shows it
-    await jobs(h, t + timedelta(seconds=5))
+    await jobs(h, t + timedelta(seconds=6))
     assert "▫️ Cy" in shown(h, message)
     # A Done right after an edit still waits for the hour, even with the job running meanwhile.
-    done = await tap_at(h, bo, message, "Done today", t + timedelta(seconds=6))
+    done = await tap_at(h, bo, message, "Done today", t + timedelta(seconds=7))
     assert done == "Counted: you moved today 🎉"
     calls = len(h.emu.calls)
-    await jobs(h, t + timedelta(seconds=11))
-    await jobs(h, t + timedelta(seconds=16))
+    await jobs(h, t + timedelta(seconds=12))
+    await jobs(h, t + timedelta(seconds=17))
     assert edits_since(h, family, calls) == [] and "▫️ Bo" in shown(h, message)
     await jobs(h, at(1, 9, 0) + timedelta(seconds=1))
     assert "✅ Bo" in shown(h, message)
