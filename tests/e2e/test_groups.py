@@ -1168,3 +1168,33 @@ async def test_the_last_day_of_a_challenge_still_has_its_nudge(harness: Harness)
     await jobs(h, at(7, NUDGE_UTC, 1))
     nudges = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
     assert len([t for t in nudges if "isn't marked yet" in t]) == 1, nudges
+
+
+async def test_a_late_nudge_goes_out_up_to_late_limit_late_to_the_microsecond(
+    harness: Harness,
+) -> None:
+    """A challenge summed up in the morning (looking back at the day before) nudges at 19:00,
+    many hours before its summary: after an outage the nudge still goes out exactly LATE_LIMIT
+    late, and not a microsecond later."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Walking", "10 min", "7 days", "Berlin"):
+        await tap(h, ana, setup, choice)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)
+    await h.settle()
+    message = h.emu.current(setup)
+    assert "summary at 08:00" in shown(h, message)
+    await tap(h, bo, message, "Join")
+    evening = timedelta(hours=17)  # 19:00 in Berlin, in UTC from the day's midnight
+    for day, late, nudged in ((1, LATE_LIMIT, 1), (2, LATE_LIMIT + timedelta(microseconds=1), 0)):
+        before = len(h.emu.messages(bo))
+        due = datetime.combine(at(day, 0).date(), datetime.min.time(), UTC) + evening
+        await jobs_exactly(h, due + late)
+        texts_now = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
+        assert len([t for t in texts_now if "isn't marked yet" in t]) == nudged, (day, texts_now)
