@@ -1198,3 +1198,21 @@ async def test_a_late_nudge_goes_out_up_to_late_limit_late_to_the_microsecond(
         await jobs_exactly(h, due + late)
         texts_now = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
         assert len([t for t in texts_now if "isn't marked yet" in t]) == nudged, (day, texts_now)
+
+
+async def test_a_late_nudge_goes_out_until_the_days_summary_and_not_at_it(
+    harness: Harness,
+) -> None:
+    """After an outage the 17:00 nudge still goes out a microsecond before the 20:00 summary;
+    at the summary's own instant it is dropped (the summary says it all)."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    for day, before_summary, nudged in ((1, timedelta(microseconds=1), 1), (2, timedelta(0), 0)):
+        before = len(h.emu.messages(bo))
+        await jobs_exactly(h, at(day, SUMMARY_UTC, 0) - before_summary)
+        texts_now = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
+        assert len([t for t in texts_now if "isn't marked yet" in t]) == nudged, (day, texts_now)
