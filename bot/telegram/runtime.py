@@ -442,8 +442,15 @@ class Runtime:
                     chat_id, self.services.content.render("fallback.flood")
                 )
         skipped = [queue[i].update_id for i in skip]
-        async with self.services.transaction() as session:
-            await inbox.mark_skipped(session, skipped, self.services.clock.now())
+        # The database may be away: a worker that died of it would leave its chat unanswered
+        # until the person wrote again; the next update waits for the database instead.
+        try:
+            async with self.services.transaction() as session:
+                await inbox.mark_skipped(session, skipped, self.services.clock.now())
+        except Exception as exc:
+            metrics.ERRORS.labels("database").inc()
+            log.warning("could not set a flood's texts aside (%s)", type(exc).__name__)
+            return
         for index in reversed(skip):
             del queue[index]
         metrics.ERRORS.labels("flood_skipped").inc(len(skipped))

@@ -364,3 +364,20 @@ async def test_stopping_closes_the_database_so_its_file_is_whole(harness: Harnes
     if engine.dialect.name == "sqlite":
         database = Path(str(engine.url.database))
         assert not Path(f"{database}-wal").exists()
+
+
+async def test_a_flood_caught_up_while_the_database_blips_is_still_answered(
+    harness: Harness,
+) -> None:
+    """Setting a flood's texts aside needs the database; if it is away just then, the chat is
+    not left without a worker (nothing more answered until the person writes again): once the
+    database is back the latest message is answered."""
+    fay = harness.emu.user("Fay")
+    skipping = Outage(harness.services.engine, only=", error=?")  # marking texts skipped
+    skipping.on = True
+    for n in range(20):
+        await harness.emu.send_text(fay, f"just chatting {n}")
+    await harness.emu.wait_for(lambda _: skipping.failed > 0, timeout=10)
+    skipping.on = False
+    await harness.settle(timeout=20)
+    assert len(harness.emu.messages(fay)) > 1  # "one moment", and the answer
