@@ -255,12 +255,11 @@ class Runtime:
         """New updates were stored: handle them now rather than at the next check."""
         self._wake.set()
 
-    async def store(self, payloads: list[dict[str, Any]]) -> int:
+    async def store(self, payloads: list[dict[str, Any]]) -> None:
         """Write updates to the inbox (duplicates ignored) and wake the handler."""
         async with self.services.transaction() as session:
-            stored = await inbox.store(session, payloads, self.services.clock.now())
+            await inbox.store(session, payloads, self.services.clock.now())
         self.wake()
-        return stored
 
     # handling -------------------------------------------------------------------------------
 
@@ -271,7 +270,7 @@ class Runtime:
             # Updates already in the chats' queues finish first (on SIGTERM too: a worker still
             # busy when nothing new is waiting must not be cancelled mid-update).
             while self._workers:
-                await asyncio.gather(*list(self._workers.values()), return_exceptions=True)
+                await asyncio.wait(list(self._workers.values()))
             claimed = await self._claim()
             if not claimed:
                 return total

@@ -381,3 +381,21 @@ async def test_a_flood_caught_up_while_the_database_blips_is_still_answered(
     skipping.on = False
     await harness.settle(timeout=20)
     assert len(harness.emu.messages(fay)) > 1  # "one moment", and the answer
+
+
+async def test_an_update_still_hanging_past_the_grace_does_not_stop_the_stopping(
+    harness: Harness,
+) -> None:
+    """A send that hangs beyond the grace is cut off (its claim lapses and the next start
+    answers it), and stopping still goes on to the end: on time, the database closed."""
+    ada = harness.emu.user("Ada")
+    harness.emu.timeout_next("sendMessage", hold=5, chat=ada, delivered=False)
+    await harness.emu.send_text(ada, "/help")
+    await harness.emu.wait_for(lambda e: bool(e.calls_to("sendMessage")), timeout=10)
+    started = time.monotonic()
+    await harness.runtime.stop(grace=0.3)
+    assert time.monotonic() - started < 3
+    assert harness.services.engine.pool.checkedin() == 0
+    async with harness.services.sessions() as session:
+        [waiting] = (await session.scalars(select(InboxUpdate))).all()
+    assert waiting.handled_at is None and waiting.payload is not None
