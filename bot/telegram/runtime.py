@@ -332,8 +332,12 @@ class Runtime:
             return f"failed: unparseable ({type(exc).__name__})"
         flag = retry_later.set(None)
         try:
-            # PTB's handlers, then what they said (bot.telegram.application delivers it).
-            await asyncio.wait_for(self.app.process_update(update), UPDATE_TIMEOUT)
+            # PTB's handlers, then what they said (bot.telegram.application delivers it). In
+            # this task, not one wait_for would start (on Python 3.11): the error handler's
+            # retry_later must be set in this context, or an update the database was away for
+            # would count as handled, and be lost.
+            async with asyncio.timeout(UPDATE_TIMEOUT):
+                await self.app.process_update(update)
         except TimeoutError:
             return "failed: timed out"
         except Exception as exc:  # PTB routes handler errors to the error handler; this is the rest

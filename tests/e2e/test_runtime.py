@@ -14,6 +14,7 @@ from typing import Any
 import aiohttp
 import pytest
 from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.app import COMMANDS, build_application
@@ -44,7 +45,9 @@ class Outage:
     def _check(self, _connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
         if self.on and self._only in statement:
             self.failed += 1
-            raise self._error("server closed the connection unexpectedly (injected)")
+            # Wrapped as the engine wraps a failure of the driver's own execute.
+            orig = self._error("server closed the connection unexpectedly (injected)")
+            raise OperationalError(statement, None, orig)
 
 
 async def wait_reply(emu: Emulator, person: FakeUser, after: int, timeout: float = 20) -> str:
@@ -399,3 +402,23 @@ async def test_an_update_still_hanging_past_the_grace_does_not_stop_the_stopping
     async with harness.services.sessions() as session:
         [waiting] = (await session.scalars(select(InboxUpdate))).all()
     assert waiting.handled_at is None and waiting.payload is not None
+
+
+async def test_a_chat_waiting_for_the_database_backs_off_and_is_then_answered(
+    harness: Harness,
+) -> None:
+    """The update is stored and claimed, but its handler cannot read the database: the chat
+    tries again after 1, 2, 4... seconds (not in a tight loop that would load the database it
+    waits for and fill the log), says nothing meanwhile, and is answered once it is back."""
+    gil = harness.emu.user("Gil")
+    reads = Outage(harness.services.engine, only="FROM users")
+    reads.on = True
+    await harness.emu.send_text(gil, "/today")
+    await harness.emu.wait_for(lambda _: reads.failed > 0, timeout=10)
+    await asyncio.sleep(2.5)
+    tries = reads.failed
+    assert 2 <= tries <= 6, tries
+    assert harness.emu.messages(gil) == []
+    reads.on = False
+    reply = await wait_reply(harness.emu, gil, 0, timeout=20)
+    assert APOLOGY not in reply and "/start" in reply
