@@ -24,7 +24,7 @@ from bot.db import inbox
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.telegram import runtime as runtime_module
-from bot.telegram.runtime import STALL_AFTER, Runtime
+from bot.telegram.runtime import FLOOD_BACKLOG, STALL_AFTER, Runtime
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
@@ -422,3 +422,20 @@ async def test_a_chat_waiting_for_the_database_backs_off_and_is_then_answered(
     reads.on = False
     reply = await wait_reply(harness.emu, gil, 0, timeout=20)
     assert APOLOGY not in reply and "/start" in reply
+
+
+async def test_eight_messages_waiting_are_each_answered_not_caught_up_with(
+    harness: Harness,
+) -> None:
+    """A flood is more than FLOOD_BACKLOG (eight) updates waiting in one chat: eight texts
+    that queued up behind a slow reply are each answered in turn, with no "one moment"."""
+    hal = harness.emu.user("Hal")
+    harness.emu.timeout_next("sendMessage", hold=1.5, chat=hal)
+    await harness.emu.send_text(hal, "/help")
+    await harness.emu.wait_for(lambda e: len(e.messages(hal)) == 1, timeout=10)
+    for n in range(FLOOD_BACKLOG):
+        await harness.emu.send_text(hal, f"a note about my day, number {n}")
+    await harness.settle(timeout=20)
+    said = texts(harness.emu.messages(hal))
+    assert "One moment" not in said
+    assert len(harness.emu.messages(hal)) == 1 + FLOOD_BACKLOG, said
