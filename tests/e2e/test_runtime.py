@@ -439,3 +439,12 @@ async def test_eight_messages_waiting_are_each_answered_not_caught_up_with(
     said = texts(harness.emu.messages(hal))
     assert "One moment" not in said
     assert len(harness.emu.messages(hal)) == 1 + FLOOD_BACKLOG, said
+
+
+async def test_nothing_is_kept_per_chat_once_everyone_is_answered(harness: Harness) -> None:
+    """The bot runs for months and meets many people: once their updates are answered, no
+    queue or worker is left behind for their chats (memory would grow with everyone seen)."""
+    for name in ("Ivy", "Jon"):
+        await harness.say(harness.emu.user(name), "/help")
+    await harness.emu.wait_for(lambda _: not harness.runtime._workers, timeout=5)
+    assert harness.runtime._queues == {}
