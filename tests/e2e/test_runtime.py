@@ -448,3 +448,30 @@ async def test_nothing_is_kept_per_chat_once_everyone_is_answered(harness: Harne
         await harness.say(harness.emu.user(name), "/help")
     await harness.emu.wait_for(lambda _: not harness.runtime._workers, timeout=5)
     assert harness.runtime._queues == {}
+
+
+async def test_set_asides_and_floods_go_on_without_the_harness_skip_hook(harness: Harness) -> None:
+    """The bot runs its runtime with no on_skip (only the test harness counts skipped updates):
+    a poison update is set aside and a flood caught up with there too, and the chat is
+    answered after each, not stuck on a hook that is not there."""
+    await harness.runtime.stop_polling()
+    await harness.runtime.stop_handling()
+    bot = Runtime(harness.app)
+    kim = harness.emu.user("Kim", started=True)
+    chat = {"id": kim.id, "type": "private", "first_name": "Kim"}
+    sender = {"id": kim.id, "is_bot": False, "first_name": "Kim"}
+    date = int(harness.clock.now().timestamp())
+    poison = {"update_id": 700000, "message": {"message_id": 1, "chat": chat}}  # no date
+    said_each = [f"just chatting {n}" for n in range(FLOOD_BACKLOG + 4)]
+    flood = [
+        {"update_id": 700001 + n, "message": {"message_id": 2 + n, "date": date, "chat": chat,
+                                              "from": sender, "text": text}}
+        for n, text in enumerate(said_each)
+    ]  # fmt: skip
+    await bot.store([poison, *flood])
+    await asyncio.wait_for(bot.handle_pending(), 15)
+    said = texts(harness.emu.messages(kim))
+    assert "One moment" in said and len(harness.emu.messages(kim)) == 2, said
+    async with harness.services.sessions() as session:
+        aside = await session.get(InboxUpdate, 700000)
+    assert aside is not None and aside.failed_at is not None and aside.attempts == 3
