@@ -475,3 +475,29 @@ async def test_set_asides_and_floods_go_on_without_the_harness_skip_hook(harness
     async with harness.services.sessions() as session:
         aside = await session.get(InboxUpdate, 700000)
     assert aside is not None and aside.failed_at is not None and aside.attempts == 3
+
+
+async def test_a_waiting_update_without_its_content_is_passed_over_quietly(
+    harness: Harness,
+) -> None:
+    """The inbox may hold a waiting update whose content is gone (the column allows it): it is
+    marked handled without a word, and the chat's next message is answered after it."""
+    await harness.runtime.stop_polling()
+    await harness.runtime.stop_handling()
+    bot = Runtime(harness.app)
+    lou = harness.emu.user("Lou", started=True)
+    async with harness.services.transaction() as session:
+        session.add(InboxUpdate(update_id=600000, payload=None, received_at=harness.clock.now(),
+                                chat_id=lou.id, user_id=lou.id))  # fmt: skip
+    await bot.store([{"update_id": 600001, "message": {
+        "message_id": 1, "date": int(harness.clock.now().timestamp()), "text": "/help",
+        "chat": {"id": lou.id, "type": "private", "first_name": "Lou"},
+        "from": {"id": lou.id, "is_bot": False, "first_name": "Lou"},
+        "entities": [{"type": "bot_command", "offset": 0, "length": 5}],
+    }}])  # fmt: skip
+    assert await asyncio.wait_for(bot.handle_pending(), 15) == 2
+    assert "/checkin" in texts(harness.emu.messages(lou))
+    assert len(harness.emu.messages(lou)) == 1
+    async with harness.services.sessions() as session:
+        empty = await session.get(InboxUpdate, 600000)
+    assert empty is not None and empty.handled_at is not None and empty.attempts == 0
