@@ -24,7 +24,7 @@ from bot.db import inbox
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.telegram import runtime as runtime_module
-from bot.telegram.runtime import FLOOD_BACKLOG, STALL_AFTER, Runtime
+from bot.telegram.runtime import FLOOD_BACKLOG, MAX_ATTEMPTS, STALL_AFTER, Runtime
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
@@ -501,3 +501,47 @@ async def test_a_waiting_update_without_its_content_is_passed_over_quietly(
     async with harness.services.sessions() as session:
         empty = await session.get(InboxUpdate, 600000)
     assert empty is not None and empty.handled_at is not None and empty.attempts == 0
+
+
+async def test_an_update_hanging_past_its_timeout_is_a_failed_try_and_answered_on_the_next(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One update's handling may take UPDATE_TIMEOUT at most: a send that hangs longer makes it
+    a failed try (its chat goes on), and the next try answers the person, once."""
+    monkeypatch.setattr(runtime_module, "UPDATE_TIMEOUT", 0.5)
+    max_ = harness.emu.user("Max")
+    harness.emu.timeout_next("sendMessage", hold=3, chat=max_, delivered=False)
+    await harness.emu.send_text(max_, "/help")
+    reply = await wait_reply(harness.emu, max_, 0, timeout=10)
+    assert "/checkin" in reply and len(harness.emu.messages(max_)) == 1
+    async with harness.services.sessions() as session:
+        [row] = (await session.scalars(select(InboxUpdate))).all()
+    assert row.attempts == 1 and row.error == "timed out"
+
+
+async def test_an_update_that_breaks_outside_the_handlers_is_tried_again_then_set_aside(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure PTB does not route to the error handler (outside every handler) is a failed
+    try like any other: tried again, set aside after MAX_ATTEMPTS, and the chat goes on."""
+    handle = harness.app.process_update
+
+    async def breaks_on_boom(update: Any) -> None:
+        if update.effective_message and update.effective_message.text == "boom":
+            raise RuntimeError("broken outside the handlers")
+        await handle(update)
+
+    monkeypatch.setattr(harness.app, "process_update", breaks_on_boom)
+    ned = harness.emu.user("Ned")
+    await harness.emu.send_text(ned, "boom")
+    await harness.emu.send_text(ned, "/help")
+    assert "/checkin" in await wait_reply(harness.emu, ned, 0, timeout=10)
+    for _ in range(100):
+        async with harness.services.sessions() as session:
+            boom = (
+                await session.scalars(select(InboxUpdate).order_by(InboxUpdate.update_id))
+            ).first()
+        if boom is not None and boom.failed_at is not None:
+            break
+        await asyncio.sleep(0.1)
+    assert boom is not None and boom.attempts == MAX_ATTEMPTS and boom.error == "RuntimeError"
