@@ -93,6 +93,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_group_privacy.py",
         f"{E2E}test_outboxes.py",
         f"{E2E}test_erasure.py",
+        f"{E2E}test_challenge_nudges.py",
     ),
     "bot/usecases/commands.py": (
         f"{E2E}test_outer_edges.py",
