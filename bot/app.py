@@ -237,9 +237,6 @@ def _add_handlers(application: Application[Any, Any, Any, Any, Any, Any]) -> Non
             filters.ChatType.GROUPS & filters.UpdateType.MESSAGE & filters.COMMAND, messages.group
         )
     )
-    # Before the final /delete tap is handled (an earlier group), so the group tallies can drop
-    # the person's name once their rows are gone (it checks the tap's one-time token itself).
-    application.add_handler(CallbackQueryHandler(groups.before_delete, pattern=r"^del:go:"), -1)
     application.add_error_handler(errors.on_error)
 
 

@@ -48,6 +48,18 @@ class ManualClock:
         else:
             self._offset = when.astimezone(UTC) - datetime.now(UTC)
 
+    def freeze(self, when: datetime) -> None:
+        """Stop at `when` (tests of an exact edge: a handler then reads that very instant)."""
+        if when.tzinfo is None:
+            raise ValueError("ManualClock needs an aware datetime")
+        self._frozen_at = when.astimezone(UTC)
+
+    def unfreeze(self) -> None:
+        """Run with real time again, from the instant it was stopped at."""
+        if self._frozen_at is not None:
+            at, self._frozen_at = self._frozen_at, None
+            self.set(at)
+
     def advance(self, delta: timedelta) -> None:
         """Move time forward by `delta`."""
         self.set(self.now() + delta)

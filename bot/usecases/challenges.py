@@ -324,7 +324,7 @@ async def _claim_refreshes(services: Services, now: datetime) -> Outgoing:
                     and_(Challenge.status == "active",
                          or_(Challenge.stale.is_(True), Challenge.refresh_at <= now)),
                     # A finished challenge's message is shown again when someone in it deletes
-                    # their data (forget_member).
+                    # their data (usecases.privacy.erase).
                     and_(Challenge.status == "ended", Challenge.stale.is_(True)),
                 ),
             )
@@ -588,24 +588,3 @@ async def heard_from(
         user.unanswered_prompts = 0
     if in_a_challenge:
         await member_posts(session, user, services.clock.now())
-
-
-async def forget_member(services: Services, user_id: int) -> None:
-    """Just before a person's data is deleted: every challenge message that shows their name
-    (running or finished) is shown again without them.
-
-    The job re-renders stale challenges within seconds; once the person's rows are gone, their
-    name drops out of the group's message. The daily and end summaries name nobody.
-    """
-    async with services.transaction() as session:
-        shown = await session.scalars(
-            select(Challenge)
-            .join(ChallengeMember, ChallengeMember.challenge_id == Challenge.id)
-            .where(
-                ChallengeMember.user_id == user_id,
-                Challenge.status.in_(("active", "ended")),
-                Challenge.message_id.is_not(None),
-            )
-        )
-        for challenge in shown:
-            challenge.stale = True

@@ -97,13 +97,6 @@ def token_matches(user: User | None, token: str, now: datetime) -> bool:
     return secrets.compare_digest(user.confirm_token.encode(), token.encode())
 
 
-async def token_holds(services: Services, user_id: int, token: str) -> bool:
-    """Whether a final tap's token is good (read only: the deletion itself checks again)."""
-    async with services.sessions() as session:
-        user = await queries.get_user(session, user_id)
-        return token_matches(user, token, services.clock.now())
-
-
 async def delete_everything(services: Services, user_id: int, token: str) -> Deleted | None:
     """Erase a person whose final tap carries their current token; None (nothing deleted) for a
     forged, old or replayed one. Then the database files let go of the deleted rows."""

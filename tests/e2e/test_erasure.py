@@ -21,7 +21,8 @@ from sqlalchemy.engine import make_url
 from bot.clock import ManualClock
 from bot.db.inbox import InboxUpdate
 from bot.db.models import Base, ChallengeMember, CheckIn, DayMark, ShareLink, User
-from bot.devtools.emulator import Emulator, FakeChat, FakeUser, format_message
+from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons, format_message
+from bot.usecases.privacy import CONFIRM_FOR, person_columns
 from bot.views.content import Content
 from tests.e2e.test_groups import START, at, create, jobs, new_group, people, tap
 from tests.harness import Harness, onboard, texts
@@ -31,6 +32,7 @@ from tests.web import link_in, web_harness
 PERSON_ID = 5_827_364_901  # more than 32 bits, as newer Telegram ids are
 NAME = "Wrennalyn"
 NOTE = "quartz-heron garden loop"
+EPS = timedelta(microseconds=1)
 
 
 def traces(blob: bytes) -> list[str]:
@@ -135,6 +137,22 @@ async def site(
         yield running
 
 
+async def rows_of(h: Harness, user_id: int) -> dict[str, int]:
+    """How many rows each table holds about one person (every column that points at people)."""
+    found: dict[str, int] = {}
+    async with h.services.sessions() as session:
+        for column in person_columns():
+            count = await session.scalar(
+                select(func.count()).select_from(column.table).where(column == user_id)
+            )
+            found[column.table.name] = found.get(column.table.name, 0) + int(count or 0)
+        found["users"] = int(
+            await session.scalar(select(func.count()).select_from(User).where(User.id == user_id))
+            or 0
+        )
+    return found
+
+
 async def delete(h: Harness, person: FakeUser) -> str:
     await h.say(person, "/delete")
     await h.tap(person, "Yes, delete everything")
@@ -157,10 +175,17 @@ async def test_delete_leaves_no_trace_in_tables_or_files(site: tuple[Harness, st
         before = b"".join(p.read_bytes() for p in database_files(h) if p.exists())
         assert {NAME, NOTE, "id as an integer"} <= set(traces(before))
 
+    # Ana, in the same group, has a check-in of her own: none of it may go with the person's.
+    [ana] = [u for u in h.emu.world.users.values() if u.first_name == "Ana"]
+    await check_in_with_note(h, ana, "ana's own note")
+    hers = await rows_of(h, ana.id)
+    assert hers["checkins"] and hers["challenge_members"] and hers["users"] == 1, hers
+
     said = await delete(h, person)
     assert "Nothing about you is left here" in said
     await h.settle()
     assert await rows_naming(h) == []
+    assert await rows_of(h, ana.id) == hers
     assert await status_of(link) == 404
     # The group: the challenge message is shown again without them, the summaries name nobody.
     h.clock.advance(timedelta(seconds=5))
@@ -231,6 +256,89 @@ async def test_a_deleted_member_leaves_the_card_within_seconds(harness: Harness)
     await h.tap(bo, "Delete now, for good")
     await jobs(h, START + timedelta(hours=1, minutes=1, seconds=10))
     assert "Bo" not in format_message(h.emu.current(message))
+
+
+async def test_the_only_member_who_deletes_leaves_the_card_too(harness: Harness) -> None:
+    """Ana started the challenge and nobody joined her: her card is shown again without her
+    all the same (it is her membership that marks it, not anyone else's)."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, ana, message, "Done today")
+    await jobs(h, START + timedelta(hours=1, minutes=1))  # the card is up to date
+    assert "Ana" in format_message(h.emu.current(message))
+    await delete(h, ana)
+    await jobs(h, START + timedelta(hours=1, minutes=1, seconds=10))
+    assert "Ana" not in format_message(h.emu.current(message))
+
+
+async def test_the_final_delete_button_works_for_ten_minutes_and_not_at_ten(
+    harness: Harness, content: Content
+) -> None:
+    """The final button works for CONFIRM_FOR after it is shown: a moment before that it
+    deletes; at the instant itself it is a stale button and nothing is deleted."""
+    h = harness
+    for person, early in ((h.emu.user("Ana"), timedelta(0)), (h.emu.user("Bo"), EPS)):
+        h.clock.set(START)
+        await onboard(h, person)
+        await h.say(person, "/delete")
+        shown = h.clock.now()
+        await h.tap(person, "Yes, delete everything")
+        async with h.services.sessions() as session:
+            row = await session.get(User, person.id)
+            assert row is not None and row.confirm_until is not None
+            until = row.confirm_until
+        assert shown + CONFIRM_FOR <= until <= h.clock.now() + CONFIRM_FOR
+        final = h.last_with_buttons(person)
+        assert final is not None
+        h.clock.freeze(until - early)  # the tap is handled at exactly that instant
+        try:
+            query = await h.emu.tap_button(person, final, "Delete now, for good")
+            await h.settle()
+        finally:
+            h.clock.unfreeze()
+        async with h.services.sessions() as session:
+            kept = await session.get(User, person.id) is not None
+        answer = h.emu.answer_for(query)
+        if early:
+            assert not kept
+        else:
+            stale = content.render("error.stale_button")
+            assert kept and answer is not None and answer.text == stale, answer
+
+
+async def test_keep_edits_the_question_and_buttons_after_deletion_say_nothing_is_stored(
+    harness: Harness, content: Content
+) -> None:
+    """ "No, keep" answers in place (the question becomes "kept", its buttons go). Someone who
+    asked twice and deleted through the second question, then taps the first one's "yes" or
+    "keep" (or a final "delete now" again), hears there is nothing stored (not an error, nothing
+    re-created)."""
+    h = harness
+    ana = h.emu.user("Ana")
+    await onboard(h, ana)
+    await h.say(ana, "/delete")
+    question = h.last_with_buttons(ana)
+    assert question is not None
+    await h.tap(ana, "No, keep", question)
+    kept = h.emu.current(question)
+    assert content.render("delete.kept", name="Ana").split("\n")[0] in format_message(kept)
+    assert not [data for _, data in buttons(kept) if data]
+    await h.say(ana, "/delete")
+    first = h.last_with_buttons(ana)
+    await h.say(ana, "/delete")
+    assert "Nothing about you is left here" in await delete(h, ana)
+    assert first is not None
+    nothing = content.render("delete.nothing")
+    for data in ("del:1", "del:keep", "del:go:" + "A" * 22):
+        query = await h.emu.tap(ana, first, data)
+        await h.settle()
+        answer = h.emu.answer_for(query)
+        assert answer is not None and answer.text == nothing, (data, answer)
+    async with h.services.sessions() as session:
+        assert await session.get(User, ana.id) is None
 
 
 async def test_a_garbled_delete_button_gets_the_popup_and_nothing_else(

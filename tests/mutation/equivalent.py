@@ -69,29 +69,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/jobs/weekly.py", "_record", "is not -> is (outcome)"):
         "(both comparisons of the warning's condition) it only decides whether a warning is "
         "logged",
-    ("bot/telegram/handlers/privacy.py", "confirmed", "or -> and (data)"):
-        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
-        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
-        "its own transaction, so whether the final tap is recognised here changes nothing",
-    ("bot/telegram/handlers/privacy.py", "confirmed", "!= -> == (tapped.step)"):
-        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
-        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
-        "its own transaction, so whether the final tap is recognised here changes nothing",
-    ("bot/telegram/handlers/privacy.py", "confirmed", "return None instead of False"):
-        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
-        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
-        "its own transaction, so whether the final tap is recognised here changes nothing",
-    ("bot/telegram/handlers/privacy.py", "confirmed", "False -> True"):
-        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
-        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
-        "its own transaction, so whether the final tap is recognised here changes nothing",
-    (
-        "bot/telegram/handlers/privacy.py", "confirmed",
-        "return None instead of await token_holds(services, user_id, tap",
-    ):
-        "groups.before_delete, its one caller, only marks the person's challenge cards to be "
-        "shown again; the deletion itself (usecases.privacy.erase) marks the very same ones in "
-        "its own transaction, so whether the final tap is recognised here changes nothing",
     ("bot/telegram/handlers/groups.py", "on_my_member", "or -> and (chat.title)"):
         "the title stored when the bot is added is shown nowhere before a challenge, and "
         "/challenge stores the chat's current title again (db.ensure_group keeps it current)",
@@ -125,21 +102,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/handlers/groups.py", "start_from_link", "or -> and (tg_user is None)"):
         "a command in a group, or /start in a private chat, always has a chat and a sender (an "
         "anonymous admin's is Telegram's GroupAnonymousBot): the check only narrows the types",
-    ("bot/telegram/handlers/groups.py", "before_delete", "is -> is not (query)"):
-        "before_delete only marks the person's challenge cards to be shown again; the deletion "
-        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
-    ("bot/telegram/handlers/groups.py", "before_delete", "or -> and (query is None)"):
-        "before_delete only marks the person's challenge cards to be shown again; the deletion "
-        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
-    ("bot/telegram/handlers/groups.py", "before_delete", "is -> is not (tapper)"):
-        "before_delete only marks the person's challenge cards to be shown again; the deletion "
-        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
-    (
-        "bot/telegram/handlers/groups.py", "before_delete",
-        "left out: await service.forget_member(services, tapper.id)",
-    ):
-        "before_delete only marks the person's challenge cards to be shown again; the deletion "
-        "itself (usecases.privacy.erase) marks the very same ones in its own transaction",
     ("bot/usecases/commands.py", "paused", "left out: user.updated_at = services.clock.now()"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
@@ -245,6 +207,15 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "always have the same length: strict only checks that. (bulk=True, the same text) "
         "only the rate limiter's lane: the nudge goes out, at worst sooner or later during a "
         "fan-out",
+    ("bot/usecases/privacy.py", "token_matches", "return None instead of False"):
+        "(both early returns) its one caller, delete_everything, reads it as `if not "
+        "token_matches(...)`, where None and False are the same refusal",
+    ("bot/usecases/privacy.py", "erase",
+     "left out: await session.execute(delete(table).where(column == user_id)"):
+        "every column that points at a person is ON DELETE CASCADE, enforced on SQLite "
+        "(PRAGMA foreign_keys=ON in bot/db/session.py) and on PostgreSQL, so the User row's "
+        "delete just after removes the same rows in the same transaction (the counts are "
+        "read before either); the explicit delete is kept for a future table without CASCADE",
 }  # fmt: skip
 
 

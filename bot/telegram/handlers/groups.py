@@ -23,7 +23,7 @@ from telegram.error import TelegramError
 
 from bot.services import Services
 from bot.telegram import delivery
-from bot.telegram.handlers import onboarding, privacy
+from bot.telegram.handlers import onboarding
 from bot.telegram.handlers.common import (
     Context,
     popup,
@@ -279,17 +279,6 @@ async def start_from_link(update: Update, context: Context) -> None:
     await show(update, answer)
     await jobs.deliver(services, context.bot, outgoing)
     await onboarding.start(update, context)
-
-
-async def before_delete(update: Update, context: Context) -> None:
-    """The final /delete tap: the person's challenges will be shown again without them (only
-    for a tap whose one-time token holds: a forged or old one deletes nothing)."""
-    services = services_of(context)
-    query, tapper = update.callback_query, update.effective_user
-    if query is None or tapper is None:
-        return
-    if await privacy.confirmed(services, tapper.id, query.data):
-        await service.forget_member(services, tapper.id)
 
 
 # Small helpers --------------------------------------------------------------------------------

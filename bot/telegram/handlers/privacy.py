@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from telegram import Update
 
-from bot.services import Services
 from bot.telegram.handlers.common import Context, load_user, read_tap, send, services_of, show
-from bot.usecases.privacy import delete_buttons, delete_tap, token_holds
+from bot.usecases.privacy import delete_buttons, delete_tap
 from bot.views.callbacks import DeleteTap
 from bot.views.render import say
 
@@ -28,14 +27,6 @@ async def delete_command(update: Update, context: Context) -> None:
         return
     markup = delete_buttons(services, user, DeleteTap("1"), "delete.yes")
     await send(update, say(services.content, "delete.confirm", user), markup)
-
-
-async def confirmed(services: Services, user_id: int, data: str | None) -> bool:
-    """Whether a tap is a valid final delete (read only: the deletion itself checks again)."""
-    tapped = DeleteTap.parse(data or "")
-    if tapped is None or tapped.step != "go":
-        return False
-    return await token_holds(services, user_id, tapped.token)
 
 
 async def on_button(update: Update, context: Context) -> None:
