@@ -350,6 +350,11 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
     source = path.read_text()
     found = mutants(module, source)
     picked = chosen(found, args.sample, args.seed)
+    if args.lines is not None:
+        # A run cut short goes on where it stopped (the lines of the module as it is now).
+        first, _, last = args.lines.partition("-")
+        low, high = int(first), int(last) if last else 10**9
+        picked = [i for i in picked if low <= found[i].line <= high]
     score = Score(module)
     print(f"\n{module}: {len(picked)} of {len(found)} mutants; tests: {' '.join(entries)}",
           flush=True)  # fmt: skip
@@ -441,6 +446,10 @@ def main(argv: Sequence[str]) -> int:
     parser.add_argument("--seed", type=int, default=22, help="the sample's seed")
     parser.add_argument("--module", action="append", help="only modules matching this glob")
     parser.add_argument("--list", action="store_true", help="list the mutants, run nothing")
+    parser.add_argument(
+        "--lines", help="only mutants on these source lines, FIRST-LAST or FIRST- (to go on "
+        "with a run cut short)",
+    )  # fmt: skip
     parser.add_argument(
         "--all-tests", action="store_true",
         help="run the module's whole row for every mutant, not only the tests that reach it",

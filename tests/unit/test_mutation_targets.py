@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.mutation import outer, targets
 
 
@@ -56,3 +58,16 @@ def test_a_sample_is_fixed_by_its_seed() -> None:
     assert outer.chosen(found, 5, 1) == outer.chosen(found, 5, 1)
     assert len(outer.chosen(found, 5, 1)) == 5
     assert outer.chosen(found, None, 1) == list(range(len(found)))
+
+
+def test_lines_picks_the_mutants_of_a_span_to_go_on_with_a_cut_run(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    outer.main(["--list", "--module", "bot/logs.py"])
+    every = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  [")]
+    outer.main(["--list", "--module", "bot/logs.py", "--lines", "40-60"])
+    some = [line for line in capsys.readouterr().out.splitlines() if line.startswith("  [")]
+    numbers = [int(line.split("] ")[1].split(":")[0]) for line in some]
+    assert some and len(some) < len(every)
+    assert all(40 <= n <= 60 for n in numbers)
+    assert some == [line for line in every if 40 <= int(line.split("] ")[1].split(":")[0]) <= 60]
