@@ -545,3 +545,38 @@ async def test_an_update_that_breaks_outside_the_handlers_is_tried_again_then_se
             break
         await asyncio.sleep(0.1)
     assert boom is not None and boom.attempts == MAX_ATTEMPTS and boom.error == "RuntimeError"
+
+
+async def test_a_mark_that_could_not_be_written_is_written_later_and_nothing_is_said_twice(
+    harness: Harness,
+) -> None:
+    """The reply went out but marking the update handled failed (the database away just then):
+    the chat waits and marks it once the database is back, so when its claim would have lapsed
+    nobody takes it up again and the person is not answered twice."""
+    oli = harness.emu.user("Oli")
+    marks = Outage(
+        harness.services.engine, only="handled_at=?, chat_id=?, user_id=?, claimed_by=? WHERE"
+    )
+    marks.on = True
+    await harness.emu.send_text(oli, "/help")
+    await harness.emu.wait_for(lambda _: marks.failed > 0, timeout=10)
+    marks.on = False
+    await asyncio.sleep(1.5)  # the chat's next try at the mark
+    harness.clock.advance(inbox.CLAIM_LEASE + timedelta(seconds=1))
+    await asyncio.sleep(1.5)  # the handler's next check, past the lease
+    async with harness.services.sessions() as session:
+        [row] = (await session.scalars(select(InboxUpdate))).all()
+    assert row.handled_at is not None and row.payload is None
+    assert len(harness.emu.messages(oli)) == 1
+
+
+async def test_one_chats_messages_follow_each_other_without_pauses(harness: Harness) -> None:
+    """Five messages sent at once (below a flood) are answered one after another, each as soon as
+    the one before is done: writing down what was handled (together with other chats') adds
+    no pause of its own."""
+    pia = harness.emu.user("Pia")
+    started = time.monotonic()
+    for _ in range(5):
+        await harness.emu.send_text(pia, "/help")
+    await harness.emu.wait_for(lambda e: len(e.messages(pia)) == 5, timeout=20)
+    assert time.monotonic() - started < 2.5, time.monotonic() - started
