@@ -13,6 +13,12 @@ GROWTH = (
     "benchmarks, not pinned by end-to-end tests)"
 )
 
+GROUP_COMMIT = (
+    "only how marks are grouped: without the flag (or the pause that lets other chats join) "
+    "each finishing worker writes its own batch; the same updates are marked, each chat's next "
+    "update still waits for its own mark"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -48,6 +54,15 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/runtime.py", "_record", "1 -> 2"):
         "the count goes only to on_skip, which only the test harness's handled counter "
         "passes (bot/__main__, play and the bench give none): nothing sent or stored changes",
+    ("bot/telegram/runtime.py", "_mark_handled", "left out: self._marking = True"):
+        GROUP_COMMIT,
+    ("bot/telegram/runtime.py", "_mark_handled", "True -> False"): GROUP_COMMIT,
+    ("bot/telegram/runtime.py", "_mark_handled", "left out: await asyncio.sleep(0)"):
+        GROUP_COMMIT,
+    ("bot/telegram/runtime.py", "_mark_handled", "continue -> break"):
+        "after a failed write the loop stops with marks that arrived meanwhile still queued; "
+        "every chat of the failed batch retries its mark after its backoff (_record), which "
+        "writes those too: the same marks, a moment later",
     ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
         "room is never below 0 (a claim takes at most room), and a claim with no room asks "
         "the database for no rows (LIMIT 0): nothing is claimed either way",
