@@ -438,7 +438,8 @@ class Runtime:
         skip.sort()
         if not skip:
             return
-        if chat_id > 0 and chat_id not in self._flooded:
+        # Only a private chat's texts are ever skipped, so this is a person's chat.
+        if chat_id not in self._flooded:
             self._flooded.add(chat_id)
             with contextlib.suppress(Exception):  # a courtesy: never a reason to stop
                 await self.app.bot.send_message(

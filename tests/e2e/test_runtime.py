@@ -452,8 +452,9 @@ async def test_nothing_is_kept_per_chat_once_everyone_is_answered(harness: Harne
 
 async def test_set_asides_and_floods_go_on_without_the_harness_skip_hook(harness: Harness) -> None:
     """The bot runs its runtime with no on_skip (only the test harness counts skipped updates):
-    a poison update is set aside and a flood caught up with there too, and the chat is
-    answered after each, not stuck on a hook that is not there."""
+    a flood of texts and repeated commands is caught up with (one "one moment", the latest
+    text and the latest /help answered, the rest kept without their content) and a poison
+    update after it set aside, not stuck on a hook that is not there."""
     await harness.runtime.stop_polling()
     await harness.runtime.stop_handling()
     bot = Runtime(harness.app)
@@ -461,20 +462,27 @@ async def test_set_asides_and_floods_go_on_without_the_harness_skip_hook(harness
     chat = {"id": kim.id, "type": "private", "first_name": "Kim"}
     sender = {"id": kim.id, "is_bot": False, "first_name": "Kim"}
     date = int(harness.clock.now().timestamp())
-    poison = {"update_id": 700000, "message": {"message_id": 1, "chat": chat}}  # no date
-    said_each = [f"just chatting {n}" for n in range(FLOOD_BACKLOG + 4)]
+    help_ = [{"type": "bot_command", "offset": 0, "length": 5}]
+    said_each = [f"just chatting {n}" if n % 2 else "/help" for n in range(FLOOD_BACKLOG + 4)]
     flood = [
         {"update_id": 700001 + n, "message": {"message_id": 2 + n, "date": date, "chat": chat,
-                                              "from": sender, "text": text}}
+                                              "from": sender, "text": text,
+                                              **({"entities": help_} if text == "/help" else {})}}
         for n, text in enumerate(said_each)
     ]  # fmt: skip
-    await bot.store([poison, *flood])
+    poison = {"update_id": 700100, "message": {"message_id": 99, "chat": chat}}  # no date
+    await bot.store([*flood, poison])
     await asyncio.wait_for(bot.handle_pending(), 15)
-    said = texts(harness.emu.messages(kim))
-    assert "One moment" in said and len(harness.emu.messages(kim)) == 2, said
+    said = [str(m.get("text")) for m in harness.emu.messages(kim)]
+    assert len(said) == 3 and "One moment" in said[0], said
+    assert sum("/checkin" in text for text in said) == 1, said
     async with harness.services.sessions() as session:
-        aside = await session.get(InboxUpdate, 700000)
-    assert aside is not None and aside.failed_at is not None and aside.attempts == 3
+        rows = {r.update_id: r for r in (await session.scalars(select(InboxUpdate))).all()}
+    skipped = [r for r in rows.values() if r.error == "skipped in a flood"]
+    assert len(skipped) == len(flood) - 2
+    assert all(r.handled_at is not None and r.payload is None for r in skipped)
+    aside = rows[700100]
+    assert aside.failed_at is not None and aside.attempts == 3
 
 
 async def test_a_waiting_update_without_its_content_is_passed_over_quietly(
