@@ -63,6 +63,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "after a failed write the loop stops with marks that arrived meanwhile still queued; "
         "every chat of the failed batch retries its mark after its backoff (_record), which "
         "writes those too: the same marks, a moment later",
+    ("bot/telegram/runtime.py", "_catch_up", "1 -> 2"):
+        "the first element of str.split(maxsplit=n) is the first word whatever n is",
     ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
         "room is never below 0 (a claim takes at most room), and a claim with no room asks "
         "the database for no rows (LIMIT 0): nothing is claimed either way",
