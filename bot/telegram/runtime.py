@@ -463,7 +463,10 @@ class Runtime:
 
     async def _handle_loop(self) -> None:
         """Claim updates as they are stored, and every IDLE_WAKE seconds for other replicas'."""
-        last_prune = 0.0
+        # At the first check, then hourly: the loop's clock starts at no particular value (the
+        # host's uptime), so 0 here put the first prune off for as long as the host had been up
+        # for less than an hour.
+        last_prune = float("-inf")
         backoff = IDLE_WAKE
         loop = asyncio.get_running_loop()
         while not self._stopping.is_set():

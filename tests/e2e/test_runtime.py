@@ -588,3 +588,51 @@ async def test_one_chats_messages_follow_each_other_without_pauses(harness: Harn
         await harness.emu.send_text(pia, "/help")
     await harness.emu.wait_for(lambda e: len(e.messages(pia)) == 5, timeout=20)
     assert time.monotonic() - started < 2.5, time.monotonic() - started
+
+
+async def test_the_inbox_is_pruned_at_start_and_then_hourly(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """What the inbox may keep is enforced by the running bot: at its start, then every
+    PRUNE_EVERY (an hour), not at every check. A handled update older than Telegram would send
+    it again goes; one set aside longer than INBOX_SETASIDE_DAYS keeps only its id and error."""
+    settings = settings_for(emulator, database_url)
+    now = clock.now()
+
+    async def add_old(h: Harness, update_id: int, *, aside: bool = False) -> None:
+        days = settings.inbox_setaside_days if aside else inbox.KEEP_HANDLED.days
+        when = now - timedelta(days=days + 1)
+        async with h.services.transaction() as session:
+            session.add(InboxUpdate(
+                update_id=update_id, payload={"update_id": update_id}, received_at=when,
+                chat_id=1234567, user_id=1234567, attempts=3 if aside else 0,
+                handled_at=None if aside else when, failed_at=when if aside else None,
+                error="unparseable" if aside else None,
+            ))  # fmt: skip
+
+    async def kept(h: Harness) -> dict[int, InboxUpdate]:
+        async with h.services.sessions() as session:
+            return {r.update_id: r for r in (await session.scalars(select(InboxUpdate))).all()}
+
+    async with Harness.running(settings, emulator, clock, content) as first:
+        await first.runtime.stop_handling()
+        await add_old(first, 501)
+        await add_old(first, 502, aside=True)
+
+    async def pruned(h: Harness, update_id: int) -> bool:
+        for _ in range(60):
+            if update_id not in await kept(h):
+                return True
+            await asyncio.sleep(0.05)
+        return False
+
+    async with Harness.running(settings, emulator, clock, content) as h:
+        assert await pruned(h, 501)
+        rows = await kept(h)
+        assert list(rows) == [502] and rows[502].payload is None and rows[502].error
+        await add_old(h, 503)
+        await asyncio.sleep(2.5)  # two checks: not pruned again yet
+        assert 503 in await kept(h)
+        monkeypatch.setattr(runtime_module, "PRUNE_EVERY", 0.0)  # the hour is up
+        assert await pruned(h, 503)
