@@ -65,6 +65,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "writes those too: the same marks, a moment later",
     ("bot/telegram/runtime.py", "_catch_up", "1 -> 2"):
         "the first element of str.split(maxsplit=n) is the first word whatever n is",
+    ("bot/telegram/runtime.py", "_handle_loop", "> -> >= (loop.time() - last_prune)"):
+        "only at the exact instant the loop's clock reads PRUNE_EVERY after the last prune, "
+        "the next check (a second later) prunes instead",
     ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
         "room is never below 0 (a claim takes at most room), and a claim with no room asks "
         "the database for no rows (LIMIT 0): nothing is claimed either way",
