@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from bot.db.models import SafetyEvent, User
 from bot.devtools.emulator import FakeUser
+from bot.domain.safety.conversation import CRISIS_WINDOW
 from tests.harness import Harness, Row, onboard, texts
 from tests.harness import talk as dialogue
 
@@ -233,3 +234,38 @@ async def test_a_reply_to_the_bot_in_a_group_is_screened(harness: Harness) -> No
     await harness.settle()
     assert "911" in texts(harness.emu.messages(ola)[-1:])
     assert "911" not in texts(await harness.emu.replies(group, settle=0.02))
+
+
+STAY = "through this alone"  # the reply that stays with the person inside the conversation
+
+
+async def test_the_crisis_window_ends_exactly_a_day_later_and_distress_renews_it(
+    harness: Harness,
+) -> None:
+    """The direct question is open for exactly CRISIS_WINDOW: a "yes" a microsecond before its
+    end is answered in the crisis light, one at its end is an ordinary message. Every sign of
+    distress starts the window again from that moment, so distress a day and a half after the
+    first message is still met by the conversation, and the renewed window ends in its turn."""
+    start = harness.clock.now()
+    tick = timedelta(microseconds=1)
+    late = await person_in(harness, "Lux", "Europe/London")
+    early = await person_in(harness, "Eda", "Europe/London")
+    try:
+        harness.clock.freeze(start + timedelta(minutes=1))
+        for person in (late, early):
+            said = texts(await harness.say(person, "i want to end it all"))
+            assert "ending your life" in said
+        asked = harness.clock.now()
+        harness.clock.freeze(asked + CRISIS_WINDOW - tick)
+        assert STAY in texts(await harness.say(early, "yes"))
+        harness.clock.freeze(asked + CRISIS_WINDOW)
+        assert STAY not in texts(await harness.say(late, "yes"))
+        # Renewed at asked + WINDOW - tick: still open just before its own end, then closed.
+        renewed = asked + CRISIS_WINDOW - tick
+        harness.clock.freeze(renewed + CRISIS_WINDOW - tick)
+        assert STAY in texts(await harness.say(early, "i just feel so alone"))
+        renewed = renewed + CRISIS_WINDOW - tick
+        harness.clock.freeze(renewed + CRISIS_WINDOW)
+        assert STAY not in texts(await harness.say(early, "i just feel so alone"))
+    finally:
+        harness.clock.unfreeze()
