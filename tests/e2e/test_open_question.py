@@ -5,11 +5,15 @@ must contain, the reply must not contain).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import select
 
 from bot.db.models import DayPlan, User
 from bot.domain.person_now import CLARIFICATION_WINDOW
 from bot.usecases.checkin import today_for
+from bot.usecases.said import MAX_TEXT_CHARS
+from tests.e2e.test_pacing import days_of_prompts, live_days
 from tests.harness import Harness, onboard, talk, texts
 
 WHICH = "Is it about today?"  # the short choice after a message nothing else read
@@ -17,6 +21,7 @@ WHICH_IS_IT = "Which is it?"  # a message that could be two things
 NOTED = "Noted."
 PAIN_QUESTION = "How is your pain"
 NECK = "neck"
+TOO_LONG = "longer than I can read"
 
 
 async def rest_declared(h: Harness, person_id: int) -> bool:
@@ -161,3 +166,36 @@ async def test_a_safety_reply_closes_the_choice(harness: Harness) -> None:
         ("1", (), ("Rest it is",)),
     ])  # fmt: skip
     assert not await rest_declared(harness, robin.id)
+
+
+async def test_the_longest_message_telegram_allows_is_read_and_one_more_is_not(
+    harness: Harness,
+) -> None:
+    """Telegram caps a message at 4,096 characters: one that long is a real person's message and
+    is read like any other; anything longer is refused kindly instead of being half read."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    longest = ("my neck is so stiff. " * 200)[:MAX_TEXT_CHARS]
+    assert len(longest) == MAX_TEXT_CHARS
+    await talk(harness, robin, [
+        (longest, (NECK,), (TOO_LONG, WHICH)),
+        (longest[:-1], (NECK,), (TOO_LONG, WHICH)),
+        (longest + ".", (TOO_LONG,), (NECK, WHICH)),
+    ])  # fmt: skip
+
+
+async def test_a_typed_interruption_brings_daily_prompts_back(harness: Harness) -> None:
+    """Someone who let prompts go unanswered, so that the bot asks only every other day, and who
+    then writes about something else: that is hearing from them, so the prompts are daily again
+    from the next morning."""
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    oz = h.emu.user("Oz")
+    await onboard(h, oz, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 5, 31, 7, 0, 5, tzinfo=UTC))
+    await live_days(h, 5)
+    assert await days_of_prompts(h, oz) == [1, 2, 3, 5]  # backed off after three
+    calls = len(h.emu.calls)
+    await talk(h, oz, [("my neck is so stiff", (NECK, PAIN_QUESTION), ())])
+    await live_days(h, 6)
+    assert await days_of_prompts(h, oz, calls) == [6]
