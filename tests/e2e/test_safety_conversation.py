@@ -5,13 +5,13 @@ Each row is (person does, the reply must contain, the reply must not contain).
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from bot.db.models import SafetyEvent, User
-from bot.devtools.emulator import FakeUser
+from bot.devtools.emulator import FakeUser, buttons
 from bot.domain.safety.conversation import CRISIS_WINDOW
 from tests.harness import Harness, Row, onboard, texts
 from tests.harness import talk as dialogue
@@ -269,3 +269,50 @@ async def test_the_crisis_window_ends_exactly_a_day_later_and_distress_renews_it
         assert STAY not in texts(await harness.say(early, "i just feel so alone"))
     finally:
         harness.clock.unfreeze()
+
+
+async def test_i_need_help_opens_the_conversation_for_exactly_a_day(harness: Harness) -> None:
+    """The light check's "I need help" takes its buttons away and opens the conversation in
+    its listening stage for CRISIS_WINDOW: distress a microsecond before the end is answered in
+    the crisis light, at the end it is an ordinary message again."""
+    tick = timedelta(microseconds=1)
+    pia = await person_in(harness, "Pia", "Europe/London")
+    quinn = await person_in(harness, "Quinn", "Europe/London")
+    tapped = harness.clock.now() + timedelta(minutes=1)
+    try:
+        harness.clock.freeze(tapped)
+        for person in (pia, quinn):
+            await harness.say(person, "watched a documentary about suicide prevention")
+            check = harness.message_with(person, "are you OK")
+            assert "116 123" in texts(await harness.tap(person, "I need help", check))
+            assert not buttons(harness.emu.current(check))
+        harness.clock.freeze(tapped + CRISIS_WINDOW - tick)
+        assert STAY in texts(await harness.say(pia, "i just feel so alone"))
+        harness.clock.freeze(tapped + CRISIS_WINDOW)
+        assert STAY not in texts(await harness.say(quinn, "i just feel so alone"))
+    finally:
+        harness.clock.unfreeze()
+
+
+async def test_red_flags_pause_todays_prompt_and_each_person_gets_a_follow_up(
+    harness: Harness,
+) -> None:
+    """An hour before the check-in time: a crisis, an emergency and "I need help" each hold back
+    that day's pain question (the prompt of someone who said nothing still comes), and the person
+    who asked for help gets their own gentle follow-up the next day, even though someone else's
+    follow-up is already waiting."""
+    calm = await person_in(harness, "Cal", "Europe/London")
+    rae = await person_in(harness, "Rae", "Europe/London")
+    sol = await person_in(harness, "Sol", "Europe/London")
+    eve = await person_in(harness, "Eve", "Europe/London")
+    harness.clock.set(datetime(2026, 4, 7, 7, 0, tzinfo=UTC))  # 08:00 in London
+    assert "ending your life" in texts(await harness.say(rae, "i want to end it all"))
+    await harness.say(sol, "watched a documentary about suicide prevention")
+    assert "116 123" in texts(await harness.tap(sol, "I need help"))
+    assert "999" in texts(await harness.say(eve, "sudden crushing chest pain"))
+    harness.clock.set(datetime(2026, 4, 7, 8, 0, 5, tzinfo=UTC))  # 09:00:05 in London
+    await harness.tick()
+    assert PAIN_QUESTION in str(harness.emu.messages(calm)[-1]["text"])
+    for person in (rae, sol, eve):
+        assert PAIN_QUESTION not in texts(harness.emu.messages(person)[-2:])
+    assert "116 123" in await next_follow_up(harness, sol)
