@@ -37,12 +37,14 @@ class Outage:
 
     def __init__(self, engine: AsyncEngine, only: str = "") -> None:
         self.on = False
+        self.seen = 0  # statements it applies to, failed or not
         self.failed = 0
         self._only = only
         self._error = engine.dialect.dbapi.OperationalError  # type: ignore[union-attr]
         event.listen(engine.sync_engine, "before_cursor_execute", self._check)
 
     def _check(self, _connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        self.seen += self._only in statement
         if self.on and self._only in statement:
             self.failed += 1
             # Wrapped as the engine wraps a failure of the driver's own execute.
@@ -636,3 +638,20 @@ async def test_the_inbox_is_pruned_at_start_and_then_hourly(
         assert 503 in await kept(h)
         monkeypatch.setattr(runtime_module, "PRUNE_EVERY", 0.0)  # the hour is up
         assert await pruned(h, 503)
+
+
+async def test_the_inbox_is_checked_once_a_second_and_less_often_while_the_database_is_away(
+    harness: Harness,
+) -> None:
+    """Idle, the handler looks for other replicas' updates once a second (IDLE_WAKE), not in a
+    loop; while the database is away it tries again after 1, 2, 4... seconds, and it goes on
+    answering once the database is back."""
+    claims = Outage(harness.services.engine, only="claimed_by !=")
+    await asyncio.sleep(2.2)
+    assert 1 <= claims.seen <= 5, claims.seen
+    claims.on = True
+    await asyncio.sleep(3.5)
+    assert 2 <= claims.failed <= 5, claims.failed
+    claims.on = False
+    qin = harness.emu.user("Qin")
+    assert "/checkin" in texts(await harness.say(qin, "/help"))
