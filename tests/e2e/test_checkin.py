@@ -172,3 +172,20 @@ async def test_answering_again_the_same_day_updates_one_row(harness: Harness) ->
         count = await session.scalar(select(func.count()).select_from(CheckIn))
     rows = await checkins(harness, gus.id)
     assert count == 1 and rows[0].pain == 6
+
+
+async def test_a_rating_beside_other_words_answers_the_pain_question(harness: Harness) -> None:
+    """At the pain question a rating is the answer even with more said around it: a number
+    beside "rest" is today's pain (only a rating guessed from words gives way to a declared
+    rest), and words that rate the pain beside a symptom are offered as that rating, not
+    taken for a symptom to answer before asking again."""
+    dot = harness.emu.user("Dot")
+    await onboard(harness, dot)
+    await harness.say(dot, "/checkin")
+    said = texts(await harness.say(dot, "pretty bad, my neck is so stiff"))
+    assert "sounds like about 9 out of 10" in said, said
+    assert "Chin tucks" not in said and "here's where we were" not in said, said
+    said = texts(await harness.say(dot, "4, I'll rest today"))
+    assert "feel like a flare" in said and "Rest it is" not in said, said
+    [row] = await checkins(harness, dot.id)
+    assert row.pain == 4
