@@ -19,6 +19,14 @@ GROUP_COMMIT = (
     "update still waits for its own mark"
 )
 
+# The clarification's options and its deadline are one value kept in two columns.
+CLARIFY_TOGETHER = (
+    "user.clarify and user.clarify_until are only ever written together (said._clarify sets "
+    "both; said._take_clarification and intents.tapped clear both), and "
+    "migration 0013 added both as NULL: the condition can differ only when both are None, "
+    "where setting None again stores nothing new"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -236,6 +244,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "(PRAGMA foreign_keys=ON in bot/db/session.py) and on PostgreSQL, so the User row's "
         "delete just after removes the same rows in the same transaction (the counts are "
         "read before either); the explicit delete is kept for a future table without CASCADE",
+    ("bot/usecases/said.py", "waiting", "is not -> is (asked)"):
+        "REFLECTION is last in PRECEDENCE and READERS sends it and None (nothing open) to the "
+        "same reader, _everyday, which reads said.asked itself; the only other reads of the "
+        "kind (_read's `is not Open.CHECKIN`, not_text's CHECKIN and SETUP) never see it: the "
+        "same reply and the same stored data either way",
+    ("bot/usecases/said.py", "_take_clarification", "is not -> is (user.clarify)"):
+        CLARIFY_TOGETHER,
+    ("bot/usecases/said.py", "_take_clarification", "or -> and (user.clarify is not None)"):
+        CLARIFY_TOGETHER,
+    ("bot/usecases/said.py", "_take_clarification", "is not -> is (user.clarify_until)"):
+        CLARIFY_TOGETHER,
 }  # fmt: skip
 
 
