@@ -316,3 +316,20 @@ async def test_red_flags_pause_todays_prompt_and_each_person_gets_a_follow_up(
     for person in (rae, sol, eve):
         assert PAIN_QUESTION not in texts(harness.emu.messages(person)[-2:])
     assert "116 123" in await next_follow_up(harness, sol)
+
+
+async def test_a_crisis_closes_the_check_in_and_an_emergency_leaves_it_open(
+    harness: Harness,
+) -> None:
+    """A crisis in the middle of a check-in closes the open question (check-ins are paused, so
+    a "5" afterwards is not taken as today's pain); an emergency answers alone but leaves the
+    check-in where it was, so the next answer still counts."""
+    ana = await person_in(harness, "Ana", "America/New_York")
+    await harness.tap(ana, "Check in now")
+    assert "ending your life" in texts(await harness.say(ana, "i want to end it all"))
+    assert (await stored(harness, ana)).dialog is None
+    assert "feel like a flare" not in texts(await harness.say(ana, "5"))
+    bo = await person_in(harness, "Bo", "America/New_York")
+    await harness.tap(bo, "Check in now")
+    assert "911" in texts(await harness.say(bo, "sudden crushing chest pain"))
+    assert "feel like a flare" in texts(await harness.say(bo, "5"))
