@@ -199,3 +199,20 @@ async def test_a_typed_interruption_brings_daily_prompts_back(harness: Harness) 
     await talk(h, oz, [("my neck is so stiff", (NECK, PAIN_QUESTION), ())])
     await live_days(h, 6)
     assert await days_of_prompts(h, oz, calls) == [6]
+
+
+async def test_an_interruption_in_a_check_in_during_a_safety_conversation_is_answered_alone(
+    harness: Harness,
+) -> None:
+    """Someone who said they are safe after a crisis reply and then chose /checkin: a symptom
+    typed at the pain question is answered, and the check-in question is not pushed at them
+    again on top of it while the safety conversation is open (/checkin is there when they
+    want it)."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("some days I just don't want to be here anymore", ("ending your life",), ()),
+        ("no, not like that, I'm just worn out by the pain", ("glad",), ()),
+        ("/checkin", (PAIN_QUESTION,), ()),
+        ("my neck is so stiff", (NECK,), (PAIN_QUESTION, "where we were")),
+    ])  # fmt: skip
