@@ -333,3 +333,33 @@ async def test_a_crisis_closes_the_check_in_and_an_emergency_leaves_it_open(
     await harness.tap(bo, "Check in now")
     assert "911" in texts(await harness.say(bo, "sudden crushing chest pain"))
     assert "feel like a flare" in texts(await harness.say(bo, "5"))
+
+
+async def test_a_crisis_in_a_group_opens_the_conversation_in_private(harness: Harness) -> None:
+    """A crisis written in a group is stored like one written in private: the direct question
+    sent privately is open, so a "yes" in private is answered in the crisis light, and the
+    next day's prompt gives way to the gentle follow-up."""
+    ray = await person_in(harness, "Ray", "Europe/London")
+    group = harness.emu.group("Strollers", members=(ray,))
+    await harness.emu.send_text(ray, "@SmallStepsBot i want to end it all", chat=group)
+    await harness.settle()
+    assert "ending your life" in texts(harness.emu.messages(ray)[-1:])
+    assert STAY in texts(await harness.say(ray, "yes"))
+    assert "116 123" in await next_follow_up(harness, ray)
+
+
+async def test_an_edit_is_read_for_the_light_check_and_otherwise_left_alone(
+    harness: Harness,
+) -> None:
+    """An edited message is never an answer again: an edit without red flags gets no reply at
+    all, and ambiguous words in an edit still get the light "are you OK?" check."""
+    sam = await person_in(harness, "Sam", "America/Chicago")
+    sent = await harness.emu.send_text(sam, "slept ok")
+    await harness.settle()
+    await harness.emu.replies(sam, settle=0.02)
+    await harness.emu.edit_text(sam, sent, "slept ok, thanks")
+    await harness.settle()
+    assert await harness.emu.replies(sam, settle=0.02) == []
+    await harness.emu.edit_text(sam, sent, "watched a documentary about suicide prevention")
+    await harness.settle()
+    assert "are you OK" in texts(await harness.emu.replies(sam, settle=0.02))
