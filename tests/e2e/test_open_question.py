@@ -216,3 +216,15 @@ async def test_an_interruption_in_a_check_in_during_a_safety_conversation_is_ans
         ("/checkin", (PAIN_QUESTION,), ()),
         ("my neck is so stiff", (NECK,), (PAIN_QUESTION, "where we were")),
     ])  # fmt: skip
+
+
+async def test_someone_never_started_is_pointed_to_start_unless_a_red_flag_is_answered(
+    harness: Harness,
+) -> None:
+    """No question is open with someone who never sent /start: an ordinary message points them
+    to /start, while a red flag is answered alone, with nothing about setting up beside it."""
+    xan = harness.emu.user("Xan")
+    await talk(harness, xan, [
+        ("my neck is so stiff", ("send /start",), (NECK,)),
+        ("I can't breathe properly", ("112",), ("send /start",)),
+    ])  # fmt: skip
