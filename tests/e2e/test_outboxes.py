@@ -444,3 +444,28 @@ async def test_a_nudge_left_sending_goes_out_until_the_days_summary_time(
         assert len(nudges) == (1 if sent_again else 0), (when, nudges)
         status, _ = await status_of(h, ChallengeNudge, nudge_id)
         assert status == (outbox.SENT if sent_again else outbox.FAILED), when
+
+
+async def test_a_nudge_whose_sender_died_twice_goes_out_the_third_time(
+    harness: Harness,
+) -> None:
+    """The processes that claimed Bo's 17:00 nudge, and then took it up after the lease, both
+    died before sending it: the third claim (MAX_ATTEMPTS) still sends it, once."""
+    h = harness
+    _ana, bo, _family, _challenge = await family_challenge(h)
+    due = datetime(2026, 6, 1, 15, 0, 1, tzinfo=UTC)  # 17:00 in Berlin
+    calls = len(h.emu.calls)
+    for died in range(MAX_ATTEMPTS - 1):  # claimed, then nothing sent: the process died
+        when = due + died * (outbox.LEASE + timedelta(minutes=1))
+        h.clock.set(when)
+        await challenges_service.claim_due(h.services, when)
+    assert [c for c in h.emu.calls[calls:] if c.method == "sendMessage"] == []
+    await jobs(h, due + (MAX_ATTEMPTS - 1) * (outbox.LEASE + timedelta(minutes=1)))
+    await jobs(h, due + MAX_ATTEMPTS * (outbox.LEASE + timedelta(minutes=1)))
+    nudges = [t for t in sent_since(h, calls) if t.startswith("Hi Bo")]
+    assert len(nudges) == 1, sent_since(h, calls)
+    async with h.services.sessions() as session:
+        logged = await session.scalar(
+            select(ChallengeNudge).where(ChallengeNudge.user_id == await person_id(h, bo))
+        )
+    assert logged is not None and (logged.status, logged.attempts) == (outbox.SENT, MAX_ATTEMPTS)

@@ -320,3 +320,48 @@ async def test_a_nudge_waits_after_an_unanswered_prompt_not_after_a_finished_che
     assert sent_to(h, cy, NUDGE, calls) == 0
     await jobs(h, at(1, NUDGE_UTC, 31))
     assert sent_to(h, cy, NUDGE, calls) == 1 and sent_to(h, bo, NUDGE, calls) == 1
+
+
+async def test_a_nudge_makes_way_for_a_prompt_due_soon_and_a_weekly_summary_just_sent(
+    harness: Harness,
+) -> None:
+    """17:00, the nudges: Cy's check-in prompt is due at 17:30 and Dee had her weekly summary at
+    16:40, so each of their nudges waits an hour after that message (Cy's, once her prompt has
+    gone out, an hour after it), to the microsecond; Bo, who joined after them and has nothing
+    else coming, is nudged on time."""
+    from bot.db import queries
+    from bot.db.models import SummarySent
+    from bot.domain.outbox import SENT
+    from tests.e2e.test_groups import NUDGE_UTC, START, at, create, jobs_exactly, new_group, tap
+
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy, dee = (h.emu.user(name) for name in ("Ana", "Bo", "Cy", "Dee"))
+    for person in (ana, bo, dee):
+        await onboard(h, person)
+    await onboard(h, cy, "Europe/Berlin", "17:30")
+    family = await new_group(h, "Family", ana, bo, cy, dee)
+    message = await create(h, ana, family)
+    for person in (cy, dee, bo):
+        await tap(h, person, message, "Join")
+    weekly = at(1, NUDGE_UTC - 1, 40)  # 16:40 in Berlin
+    async with h.services.transaction() as session:
+        session.add(SummarySent(user_id=dee.id, local_date=weekly.date(), sent_at=weekly,
+                                status=SENT, claimed_at=weekly, attempts=1))  # fmt: skip
+    calls = len(h.emu.calls)
+    await jobs_exactly(h, at(1, NUDGE_UTC, 0))
+    assert [sent_to(h, p, NUDGE, calls) for p in (ana, bo, cy, dee)] == [1, 1, 0, 0]
+    h.clock.set(at(1, NUDGE_UTC, 30) + timedelta(seconds=30))  # 17:30:30: Cy's prompt
+    await h.tick()
+    assert sent_to(h, cy, PROMPT, calls) == 1
+    async with h.services.sessions() as session:
+        prompted = await queries.prompt_sent_at(session, cy.id, weekly.date())
+    assert prompted is not None
+    await jobs_exactly(h, weekly + timedelta(hours=1) - timedelta(microseconds=1))
+    assert [sent_to(h, p, NUDGE, calls) for p in (cy, dee)] == [0, 0]
+    await jobs_exactly(h, weekly + timedelta(hours=1))
+    assert [sent_to(h, p, NUDGE, calls) for p in (cy, dee)] == [0, 1]
+    await jobs_exactly(h, prompted + timedelta(hours=1) - timedelta(microseconds=1))
+    assert sent_to(h, cy, NUDGE, calls) == 0
+    await jobs_exactly(h, prompted + timedelta(hours=1))
+    assert [sent_to(h, p, NUDGE, calls) for p in (ana, bo, cy, dee)] == [1, 1, 1, 1]

@@ -255,6 +255,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         CLARIFY_TOGETHER,
     ("bot/usecases/said.py", "_take_clarification", "is not -> is (user.clarify_until)"):
         CLARIFY_TOGETHER,
+    ("bot/usecases/challenges.py", "_nudges", "left out: await session.flush()"):
+        "the plan query in _nudge_text (history.get_plan, always a SELECT), run before the Send "
+        "is built, flushes the new record first (autoflush), so record.id is set either way",
+    ("bot/usecases/challenges.py", "_nudges", "< -> <= (min(waits))"):
+        "a wait ending exactly at the day's summary brings the day's nudges back at that "
+        "instant, where they are late (now >= the summary) and go to nobody; the outbox then "
+        "moves on to the next day's nudges, as it already had",
+    ("bot/usecases/challenges.py", "_private_wait", "not dropped (user.paused)"):
+        "its one caller (_nudges) asks only for people needs_nudge lets through, and it lets "
+        "no paused person through",
 }  # fmt: skip
 
 
