@@ -265,6 +265,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/challenges.py", "_private_wait", "not dropped (user.paused)"):
         "its one caller (_nudges) asks only for people needs_nudge lets through, and it lets "
         "no paused person through",
+    ("bot/usecases/challenges.py", "tally_later", "> -> >= (challenge.refresh_at)"):
+        "differs only when refresh_at already equals the next tally time, and then it writes "
+        "that same instant again",
 }  # fmt: skip
 
 

@@ -94,6 +94,7 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_outboxes.py",
         f"{E2E}test_erasure.py",
         f"{E2E}test_challenge_nudges.py",
+        f"{E2E}test_pacing.py",  # heard_from: any private answer brings daily prompts back
     ),
     "bot/usecases/commands.py": (
         f"{E2E}test_outer_edges.py",
