@@ -1216,3 +1216,26 @@ async def test_a_late_nudge_goes_out_until_the_days_summary_and_not_at_it(
         await jobs_exactly(h, at(day, SUMMARY_UTC, 0) - before_summary)
         texts_now = [str(m.get("text")) for m in h.emu.messages(bo)[before:]]
         assert len([t for t in texts_now if "isn't marked yet" in t]) == nudged, (day, texts_now)
+
+
+async def test_a_tap_just_after_the_hour_does_not_hold_back_the_hours_tally(
+    harness: Harness,
+) -> None:
+    """Bo's Done at 10:30 is due on the card at 11:00; Cy taps at 11:00:02, before the job's
+    next run: that run still shows the card as of now (Bo's Done with it), and Cy's tap does
+    not push it on to 12:00."""
+    h = harness
+    h.clock.set(START)
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo, cy)
+    message = await create(h, ana, family)
+    for person in (bo, cy):
+        await tap(h, person, message, "Join")
+    await jobs(h, START + timedelta(minutes=5))
+    assert "▫️ Bo" in shown(h, message) and "▫️ Cy" in shown(h, message)
+    done = await tap_at(h, bo, message, "Done today", START + timedelta(minutes=30))
+    assert done == "Counted: you moved today 🎉"
+    done = await tap_at(h, cy, message, "Done today", at(1, 9, 0) + timedelta(seconds=2))
+    assert done == "Counted: you moved today 🎉"
+    await jobs(h, at(1, 9, 0) + timedelta(seconds=5))
+    assert "✅ Bo" in shown(h, message)
