@@ -521,10 +521,12 @@ async def _nudges(
 async def _private_wait(session: AsyncSession, user: User, now: datetime) -> datetime | None:
     """When a nudge may go out, if not now: never two unsolicited private messages at once.
 
-    Today's check-in prompt (sent in the last hour and not yet answered, or due within the next)
-    or a weekly summary that just went out make the nudge wait an hour after it. The group's
-    nudge follows the group's own rule: an unanswered private prompt, or days of them (the
-    private prompts come less often then), never cancels it, only spaces it.
+    Today's check-in prompt (sent in the last hour and not yet answered, due within the next,
+    or due in the last hour and not sent yet: the prompt job comes round less often than this
+    one; one overdue for longer is not waited for) or a weekly summary that just went out make
+    the nudge wait an hour after it. The group's nudge follows the group's own rule: an
+    unanswered private prompt, or days of them (the private prompts come less often then),
+    never cancels it, only spaces it.
     """
     today = local_date(now, ZoneInfo(user.timezone))
     checkin = await queries.get_checkin(session, user.id, today)
@@ -533,8 +535,11 @@ async def _private_wait(session: AsyncSession, user: User, now: datetime) -> dat
         if prompted is not None and now < prompted + SPACING:
             return prompted + SPACING
         due = user.next_prompt_at
-        if prompted is None and due is not None and now < due <= now + SPACING and not user.paused:
-            return due + SPACING
+        if (
+            prompted is None and due is not None and now - SPACING < due <= now + SPACING
+            and not user.paused
+        ):  # fmt: skip
+            return max(due, now) + SPACING
     summary = await session.scalar(
         select(SummarySent.sent_at).where(
             SummarySent.user_id == user.id, SummarySent.local_date == today

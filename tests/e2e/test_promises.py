@@ -365,3 +365,35 @@ async def test_a_nudge_makes_way_for_a_prompt_due_soon_and_a_weekly_summary_just
     assert sent_to(h, cy, NUDGE, calls) == 0
     await jobs_exactly(h, prompted + timedelta(hours=1))
     assert [sent_to(h, p, NUDGE, calls) for p in (ana, bo, cy, dee)] == [1, 1, 1, 1]
+
+
+async def test_a_nudge_makes_way_for_a_prompt_due_at_the_same_time_not_sent_yet(
+    harness: Harness,
+) -> None:
+    """Eve's check-in time is 17:00, the nudges' time too. The challenge job (every few
+    seconds) comes round before the prompt job has sent her prompt: her nudge does not go out
+    with it, but an hour after the prompt."""
+    from bot.db import queries
+    from tests.e2e.test_groups import NUDGE_UTC, START, at, create, jobs, new_group, tap
+
+    h = harness
+    h.clock.set(START)
+    ana, eve = h.emu.user("Ana"), h.emu.user("Eve")
+    await onboard(h, ana)
+    await onboard(h, eve, "Europe/Berlin", "17:00")
+    family = await new_group(h, "Family", ana, eve)
+    message = await create(h, ana, family)
+    await tap(h, eve, message, "Join")
+    calls = len(h.emu.calls)
+    await jobs(h, at(1, NUDGE_UTC, 0) + timedelta(seconds=2))
+    assert sent_to(h, ana, NUDGE, calls) == 1 and sent_to(h, eve, NUDGE, calls) == 0
+    h.clock.set(at(1, NUDGE_UTC, 0) + timedelta(seconds=10))
+    await h.tick()
+    assert sent_to(h, eve, PROMPT, calls) == 1 and sent_to(h, eve, NUDGE, calls) == 0
+    async with h.services.sessions() as session:
+        prompted = await queries.prompt_sent_at(session, eve.id, START.date())
+    assert prompted is not None
+    await jobs(h, at(1, NUDGE_UTC + 1, 0) + timedelta(seconds=2))
+    assert sent_to(h, eve, NUDGE, calls) == 0
+    await jobs(h, prompted + timedelta(hours=1, seconds=1))
+    assert sent_to(h, eve, NUDGE, calls) == 1
