@@ -89,3 +89,27 @@ async def test_someone_who_never_started_still_gets_the_safety_reply(harness: Ha
     xan = harness.emu.user("Xan")
     said = texts(await harness.say(xan, "I can't breathe properly"))
     assert "112" in said or "911" in said
+
+
+async def test_a_red_flag_after_stopping_the_check_in_is_not_kept_as_its_note(
+    harness: Harness,
+) -> None:
+    """Someone who says "stop" at the note question has ended the check-in: an emergency they
+    write next gets its reply, but is not filed as today's note (only a note written while the
+    note question is open is kept)."""
+    gus = await setup(harness, "Gus")
+    await live_a_day(harness, gus, 3, "No", done=False)
+    harness.clock.advance(timedelta(days=1))
+    assert await harness.tick() == 1
+    for label in ("5", "No", "4", "5", "6", "Yes"):
+        await harness.tap(gus, label)
+    assert "stop asking" in texts(await harness.say(gus, "stop"))
+    said = texts(await harness.say(gus, "my chest feels really tight and my left arm is numb"))
+    assert "112" in said
+    async with harness.services.sessions() as session:
+        today = (
+            (await session.execute(select(CheckIn).order_by(CheckIn.local_date.desc())))
+            .scalars()
+            .first()
+        )
+    assert today is not None and today.note is None and today.completed_at is None
