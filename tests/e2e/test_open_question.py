@@ -228,3 +228,28 @@ async def test_someone_never_started_is_pointed_to_start_unless_a_red_flag_is_an
         ("my neck is so stiff", ("send /start",), (NECK,)),
         ("I can't breathe properly", ("112",), ("send /start",)),
     ])  # fmt: skip
+
+
+async def test_the_second_place_picks_a_bit_more_and_answers_it(harness: Harness) -> None:
+    """At "which is it?", "the second one" is "a bit more today", answered as that question
+    would be (pacing first); no rest day is stored."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("can i do more today or should i rest?", (WHICH_IS_IT, "A bit more today"), ()),
+        ("the second one", ("Pacing means growing slowly",), (WHICH_IS_IT, "Rest it is")),
+    ])  # fmt: skip
+    assert not await rest_declared(harness, robin.id)
+
+
+async def test_asking_for_today_at_the_pain_question_gets_the_plan_s_first_taps(
+    harness: Harness,
+) -> None:
+    """Asking what to do today in the middle of the check-in is answered by today's plan, which
+    needs the pain and flare answers first: it says so and asks the pain question."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("/checkin", (PAIN_QUESTION,), ()),
+        ("what should I do today?", ("Two quick taps first", PAIN_QUESTION), ()),
+    ])  # fmt: skip
