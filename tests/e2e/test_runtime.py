@@ -198,8 +198,13 @@ async def test_a_token_telegram_refuses_stops_the_runtime_for_good(harness: Harn
 async def test_stopping_cuts_a_waiting_long_poll_short(harness: Harness) -> None:
     """With nothing to fetch, the poller waits in a long poll; stopping cancels that wait (Telegram
     sends anything unconfirmed again) instead of sitting out the grace period meant for
-    updates in hand, so a deploy's SIGTERM is answered at once."""
+    updates in hand, so a deploy's SIGTERM is answered at once. Also after it has stored what
+    it fetched before (only while storing is it let finish)."""
+    await harness.say(harness.emu.user("Rex"), "/help")
     await asyncio.sleep(0.3)  # the poller is in its long poll now
+    polls = len(harness.emu.calls_to("getUpdates"))
+    await asyncio.sleep(1.0)
+    assert len(harness.emu.calls_to("getUpdates")) - polls <= 1  # waiting, not asking again
     started = time.monotonic()
     await harness.runtime.stop(grace=30)
     assert time.monotonic() - started < 5, time.monotonic() - started
@@ -655,3 +660,18 @@ async def test_the_inbox_is_checked_once_a_second_and_less_often_while_the_datab
     claims.on = False
     qin = harness.emu.user("Qin")
     assert "/checkin" in texts(await harness.say(qin, "/help"))
+
+
+async def test_a_message_sent_while_the_bot_was_down_is_answered_when_it_starts(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """A restart: the new process asks Telegram for what came after the last update it stored,
+    so the message sent in between is fetched and answered, not skipped."""
+    settings = settings_for(emulator, database_url)
+    sam = emulator.user("Sam")
+    async with Harness.running(settings, emulator, clock, content) as first:
+        await first.say(sam, "/help")
+    await emulator.send_text(sam, "/privacy")  # while no bot runs
+    async with Harness.running(settings, emulator, clock, content):
+        reply = await wait_reply(emulator, sam, 1, timeout=10)
+    assert "privacy" in reply.lower() and "/checkin" not in reply
