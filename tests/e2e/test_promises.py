@@ -23,6 +23,7 @@ from bot.devtools.emulator import Emulator, FakeUser, buttons
 from bot.domain.safety import scan
 from bot.logs import configure
 from bot.telegram.runtime import SECRET_HEADER, Runtime
+from bot.usecases.challenges import SPACING
 from bot.views.content import Content
 from tests.e2e.test_runtime import Outage
 from tests.harness import Harness, logged, onboard, texts
@@ -30,6 +31,7 @@ from tests.harness import Harness, logged, onboard, texts
 TOKEN = "123456:TEST-token"  # the harness's bot token (tests/conftest.py)
 PROMPT = "Time for today's check-in"
 NUDGE = "isn't marked yet"
+MICRO = timedelta(microseconds=1)
 
 
 def first_of_tier(tier: str, *candidates: str) -> str:
@@ -397,3 +399,31 @@ async def test_a_nudge_makes_way_for_a_prompt_due_at_the_same_time_not_sent_yet(
     assert sent_to(h, eve, NUDGE, calls) == 0
     await jobs(h, prompted + timedelta(hours=1, seconds=1))
     assert sent_to(h, eve, NUDGE, calls) == 1
+
+
+async def test_a_nudge_waits_for_a_prompt_overdue_less_than_an_hour_not_for_one_an_hour_late(
+    harness: Harness,
+) -> None:
+    """Prompts due but not sent (the prompt job is behind): Fay's, due a microsecond less than
+    an hour before the 17:00 nudges, is still coming, so her nudge waits; Eve's, due exactly an
+    hour before, is not waited for."""
+    from tests.e2e.test_groups import NUDGE_UTC, START, at, create, jobs_exactly, new_group, tap
+
+    h = harness
+    h.clock.set(START)
+    ana, eve, fay = h.emu.user("Ana"), h.emu.user("Eve"), h.emu.user("Fay")
+    for person in (ana, eve, fay):
+        await onboard(h, person)
+    family = await new_group(h, "Family", ana, eve, fay)
+    message = await create(h, ana, family)
+    for person in (eve, fay):
+        await tap(h, person, message, "Join")
+    nudges = at(1, NUDGE_UTC, 0)
+    async with h.services.transaction() as session:
+        for person, due in ((eve, nudges - SPACING), (fay, nudges - SPACING + MICRO)):
+            user = await session.get(User, person.id)
+            assert user is not None
+            user.next_prompt_at = due  # as the prompt job leaves it until it comes round
+    calls = len(h.emu.calls)
+    await jobs_exactly(h, nudges)
+    assert [sent_to(h, p, NUDGE, calls) for p in (ana, eve, fay)] == [1, 1, 0]
