@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
 import pdfplumber
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from bot.db.models import CheckIn, DayPlan, Reflection, User
 from bot.devtools.emulator import FakeUser
@@ -222,3 +223,30 @@ def save_artefact(pdf: bytes, name: str) -> None:
     (folder / f"{name}.pdf").write_bytes(pdf)
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         document.pages[0].to_image(resolution=80).save(folder / f"{name}.png")
+
+
+async def test_a_first_month_with_the_monthly_question_skipped_says_not_rated(
+    harness: Harness,
+) -> None:
+    """Only the last four weeks are stored and the month's question was skipped: each average
+    stands alone (no "4 weeks before" with nothing in it) and the overall change is "not rated",
+    never an empty or made-up figure."""
+    person, today = await seeded(harness, "Mo")
+    start = today - timedelta(days=SPAN - 1)
+    async with harness.services.transaction() as session:
+        for model in (CheckIn, DayPlan, Reflection):
+            await session.execute(
+                delete(model).where(model.user_id == person.id, model.local_date < start)
+            )
+        skipped = await session.execute(
+            update(Reflection)
+            .where(Reflection.user_id == person.id, Reflection.kind == "monthly")
+            .values(overall_change=None)
+        )
+        assert skipped.rowcount == 1  # type: ignore[attr-defined]
+    pdf = await summary_pdf(harness, person)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        figures = figures_table(document.pages[0])
+    assert figures["Overall since starting (monthly)"] == "not rated", figures
+    for label in ("Average pain", "Pain got in the way", "Average energy", "Average sleep"):
+        assert re.fullmatch(r"\d+\.\d", figures[label]), figures
