@@ -96,16 +96,6 @@ async def screen(
     return Screened.ANSWERED, [(reply, None)]
 
 
-async def record(
-    services: Services, user_id: int, tier: str, *, keep_note: str | None = None
-) -> None:
-    """Store a red flag: the event, the pause, the follow-up and the open conversation."""
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is not None:
-            await _record(services, session, fresh, tier, keep_note=keep_note)
-
-
 async def _record(
     services: Services, session: AsyncSession, fresh: User, tier: str, *, keep_note: str | None
 ) -> None:
@@ -133,14 +123,6 @@ async def _record(
         # (what was answered is kept; /checkin is there when the person chooses it).
         fresh.dialog = None
     fresh.updated_at = now
-
-
-async def move_on(services: Services, user_id: int, move: Step, now: datetime) -> None:
-    """Store where an answer inside the safety conversation took it (see `_move_on`)."""
-    async with services.transaction() as session:
-        fresh = await queries.get_user(session, user_id)
-        if fresh is not None:
-            await _move_on(session, fresh, move, now)
 
 
 async def _move_on(session: AsyncSession, fresh: User, move: Step, now: datetime) -> None:

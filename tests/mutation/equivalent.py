@@ -282,6 +282,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/challenges.py", "tally_later", "> -> >= (challenge.refresh_at)"):
         "differs only when refresh_at already equals the next tally time, and then it writes "
         "that same instant again",
+    ("bot/usecases/safety.py", "screen", "and -> or (user is not None)"):
+        "open_stage gives None for no person, and with no stage open step(None, ...) finds no "
+        "row in the conversation table (every key has a stage), so its reply is None and "
+        "nothing is stored: the message goes on to the red-flag scan as before",
+    ("bot/usecases/safety.py", "_record", "left out: fresh.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/safety.py", "_move_on", "left out: fresh.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/safety.py", "_listen", "left out: fresh.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
 }  # fmt: skip
 
 
