@@ -4,6 +4,7 @@ a flood, a chat that hangs. Nobody is lost, nobody waits for someone else."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import types
 from collections.abc import AsyncIterator
@@ -675,3 +676,20 @@ async def test_a_message_sent_while_the_bot_was_down_is_answered_when_it_starts(
     async with Harness.running(settings, emulator, clock, content):
         reply = await wait_reply(emulator, sam, 1, timeout=10)
     assert "privacy" in reply.lower() and "/checkin" not in reply
+
+
+async def test_telegram_away_is_waited_out_with_backoff_and_polling_goes_on(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram answering 502: the poller tries again after 1, 2, 4... seconds (not in a loop
+    that would hammer it and fill the log), and fetches again once it is back."""
+    await asyncio.sleep(0.3)  # the poller is in its long poll now
+    caplog.set_level(logging.WARNING, logger="bot.telegram.runtime")
+    harness.emu.down(True)
+    await asyncio.sleep(3.5)
+    tries = sum("getUpdates or storing failed" in r.getMessage() for r in caplog.records)
+    assert 2 <= tries <= 5, tries
+    harness.emu.down(False)
+    tao = harness.emu.user("Tao")
+    await harness.emu.send_text(tao, "/help")
+    assert "/checkin" in await wait_reply(harness.emu, tao, 0, timeout=15)
