@@ -5,9 +5,13 @@ that show them."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
+from sqlalchemy import select
+
+from bot.db.models import PromptSent, SummarySent
 from bot.devtools.emulator import FakeUser
+from bot.usecases.challenges import SPACING
 from tests.e2e.test_groups import (
     GAP,
     NUDGE_UTC,
@@ -15,6 +19,7 @@ from tests.e2e.test_groups import (
     create,
     delete_everything,
     jobs,
+    jobs_exactly,
     new_group,
     people,
     private_checkin,
@@ -98,3 +103,88 @@ async def test_the_nudge_shows_the_persons_own_plan_for_today_only_when_there_is
     [anas] = nudges(h, ana)
     assert OWN_PLAN in bos and "minutes of walking" in bos, bos
     assert OWN_PLAN not in anas, anas
+
+
+async def sent_at(h: Harness, model: type[PromptSent | SummarySent], person: FakeUser) -> datetime:
+    """When the person's one daily prompt or weekly summary so far went out."""
+    async with h.services.sessions() as session:
+        [when] = (
+            await session.scalars(select(model.sent_at).where(model.user_id == person.id))
+        ).all()
+    assert when is not None
+    return when
+
+
+async def family_challenge(h: Harness, *members: FakeUser) -> None:
+    """Ana's 7-day walking challenge in Family from Monday, with `members` joined (a summary at
+    20:00 in Berlin: the nudge at 17:00, 15:00 UTC)."""
+    [ana] = await people(h, "Ana")
+    family = await new_group(h, "Family", ana, *members)
+    message = await create(h, ana, family)
+    for person in members:
+        await tap(h, person, message, "Join")
+
+
+async def test_an_unanswered_prompt_holds_the_nudge_for_exactly_an_hour(harness: Harness) -> None:
+    """Bo's check-in prompt came at 16:30 and he hasn't answered: the 17:00 nudge waits until an
+    hour after the prompt, and goes out at that very instant."""
+    h = harness
+    h.clock.set(at(1, 8, 0))
+    bo = h.emu.user("Bo")
+    await onboard(h, bo, "Europe/Berlin", "16:30")
+    await family_challenge(h, bo)
+    h.clock.set(at(1, 14, 30))
+    await h.tick()
+    prompted = await sent_at(h, PromptSent, bo)
+    await jobs_exactly(h, at(1, NUDGE_UTC, 0))
+    assert nudges(h, bo) == []
+    await jobs_exactly(h, prompted + SPACING)
+    assert len(nudges(h, bo)) == 1
+
+
+async def test_a_prompt_due_within_the_hour_holds_the_nudge_until_an_hour_after_it(
+    harness: Harness,
+) -> None:
+    """Bo's check-in time is 17:30: the 17:00 nudge steps aside for the prompt and comes an hour
+    after it, alone."""
+    h = harness
+    h.clock.set(at(1, 8, 0))
+    bo = h.emu.user("Bo")
+    await onboard(h, bo, "Europe/Berlin", "17:30")
+    await family_challenge(h, bo)
+    await jobs(h, at(1, NUDGE_UTC, 0) + timedelta(seconds=1))
+    assert nudges(h, bo) == []
+    h.clock.set(at(1, 15, 30) + timedelta(seconds=1))
+    await h.tick()
+    assert "Time for today's check-in" in str(h.emu.messages(bo)[-1].get("text"))
+    await jobs(h, at(1, 16, 30) + timedelta(seconds=5))
+    assert len(nudges(h, bo)) == 1
+
+
+async def test_a_weekly_summary_holds_the_nudge_for_exactly_an_hour(harness: Harness) -> None:
+    """Bo lives in Kabul: his weekly summary comes on Sunday at 19:00 there, 14:30 UTC, half an
+    hour before the group's nudge. His nudge waits until an hour after the summary and goes
+    out at that instant. Cy, who paused and resumed meanwhile, is nudged in that same round,
+    not before."""
+    h = harness
+    h.clock.set(at(1, 8, 0))
+    bo = h.emu.user("Bo")
+    await onboard(h, bo, "Asia/Kabul", "23:00")
+    [cy] = await people(h, "Cy")
+    await family_challenge(h, bo, cy)
+    for day in range(1, 7):
+        await jobs(h, at(day, 18, 1))
+    h.clock.set(at(7, 14, 30) + timedelta(seconds=5))
+    await h.tick()
+    last = h.emu.messages(bo)[-1]
+    assert "Your week" in str(last.get("text") or last.get("caption"))
+    summary = await sent_at(h, SummarySent, bo)
+    await h.say(cy, "/pause")
+    before = len(nudges(h, bo))
+    await jobs_exactly(h, at(7, NUDGE_UTC, 0))
+    assert len(nudges(h, bo)) == before and nudges(h, cy) == []
+    await h.say(cy, "/resume")
+    await jobs(h, at(7, NUDGE_UTC, 10))
+    assert nudges(h, cy) == []
+    await jobs_exactly(h, summary + SPACING)
+    assert len(nudges(h, bo)) == before + 1 and len(nudges(h, cy)) == 1
