@@ -196,7 +196,11 @@ async def test_finding_4_the_monthly_question_waits_28_days_and_a_typed_answer_i
     for answer in ("5", "4", "4"):
         said = texts(await harness.say(robin, answer))
     assert "since you started" in said, said
-    await talk(harness, robin, [("About the same", ("Thank",), ("Steady is okay",))])
+    # "0" is no answer to this one (1 = much better ... 7 = much worse): the hint, nothing kept.
+    await talk(harness, robin, [
+        ("0", ("No rush", "since you started"), ("Thank",)),
+        ("About the same", ("Thank",), ("Steady is okay",)),
+    ])  # fmt: skip
     monthly = [r for r in await reflections_of(harness, robin) if r.kind == "monthly"]
     assert [r.overall_change for r in monthly] == [4]
 

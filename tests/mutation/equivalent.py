@@ -295,6 +295,16 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/safety.py", "_listen", "left out: fresh.updated_at = now"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
+    ("bot/usecases/reflections.py", "answer", "left out: row.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
+    ("bot/usecases/reflections.py", "reflection", "left out: await session.flush()"):
+        "the sessions autoflush (bot/db/session.py keeps SQLAlchemy's default): the next "
+        "select of the same unit of work, the second reflection() for the monthly row, or "
+        "the commit writes the new row first, and nothing reads its id before that",
+    ("bot/usecases/reflections.py", "open_question", "1 -> 2"):
+        "session.scalar takes the first row of the newest-first ordering, so a limit of two "
+        "returns the same date",
 }  # fmt: skip
 
 

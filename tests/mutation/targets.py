@@ -121,7 +121,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_outboxes.py",
         f"{E2E}test_open_question.py",
     ),
-    "bot/usecases/reflections.py": (f"{E2E}test_progress.py",),
+    "bot/usecases/reflections.py": (
+        f"{E2E}test_progress.py",
+        f"{E2E}test_coherence.py",
+        f"{E2E}test_open_question.py",
+    ),
     "bot/usecases/reports.py": (f"{E2E}test_progress.py", f"{E2E}test_summary_pdf.py"),
     "bot/usecases/share.py": (f"{E2E}test_share.py", f"{E2E}test_groups.py"),
     "bot/usecases/groups.py": (
