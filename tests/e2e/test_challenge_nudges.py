@@ -5,7 +5,7 @@ that show them."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -27,6 +27,7 @@ from tests.e2e.test_groups import (
     tallied,
     tap,
 )
+from tests.e2e.test_pacing import days_of_prompts, live_days
 from tests.harness import Harness, onboard
 
 NUDGED = "isn't marked yet"
@@ -188,3 +189,20 @@ async def test_a_weekly_summary_holds_the_nudge_for_exactly_an_hour(harness: Har
     assert nudges(h, cy) == []
     await jobs_exactly(h, summary + SPACING)
     assert len(nudges(h, bo)) == before + 1 and len(nudges(h, cy)) == 1
+
+
+async def test_a_word_in_private_brings_the_full_three_daily_prompts_back(harness: Harness) -> None:
+    """Oz stopped answering and the prompts came every other day; then he writes 'hello'. That is
+    hearing from him: the count starts again from nothing, so three daily prompts go unanswered
+    before the bot asks less often again, not two."""
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    oz = h.emu.user("Oz")
+    await onboard(h, oz, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 5, 31, 7, 0, 5, tzinfo=UTC))
+    await live_days(h, 5)
+    assert await days_of_prompts(h, oz) == [1, 2, 3, 5]
+    await h.say(oz, "hello")
+    calls = len(h.emu.calls)
+    await live_days(h, 10)
+    assert await days_of_prompts(h, oz, calls) == [6, 7, 8, 10]
