@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
 
 POLL_TIMEOUT = 10  # seconds a getUpdates long poll waits for news
+POLL_READ_MARGIN = 10  # seconds the client waits beyond that before it calls the poll timed out
 BATCH = 50  # updates claimed from the inbox at a time
 MAX_QUEUED = 500  # updates claimed but not yet handled in this process, at most
 IDLE_WAKE = 1.0  # seconds between inbox checks when nothing wakes the handler (other replicas)
@@ -513,7 +514,7 @@ class Runtime:
                     "getUpdates",
                     api_kwargs={"offset": offset, "timeout": POLL_TIMEOUT,
                                 "allowed_updates": self.allowed_updates},
-                    read_timeout=POLL_TIMEOUT + 10,
+                    read_timeout=POLL_TIMEOUT + POLL_READ_MARGIN,
                 )  # fmt: skip
                 updates = [u for u in raw if _is_update(u)] if isinstance(raw, list) else []
                 if updates:

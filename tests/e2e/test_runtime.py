@@ -693,3 +693,20 @@ async def test_telegram_away_is_waited_out_with_backoff_and_polling_goes_on(
     tao = harness.emu.user("Tao")
     await harness.emu.send_text(tao, "/help")
     assert "/checkin" in await wait_reply(harness.emu, tao, 0, timeout=15)
+
+
+async def test_a_long_poll_that_times_out_is_asked_again(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """A getUpdates that never answers (a connection gone quiet) times out on the client's side:
+    the poller asks again at once, and what is sent next is fetched and answered."""
+    monkeypatch.setattr(runtime_module, "POLL_TIMEOUT", 0.2)  # short polls, read within 0.5 s
+    monkeypatch.setattr(runtime_module, "POLL_READ_MARGIN", 0.3)
+    settings = settings_for(emulator, database_url)
+    async with Harness.running(settings, emulator, clock, content) as h:
+        h.emu.timeout_next("getUpdates", hold=2, delivered=False)
+        await h.emu.wait_for(lambda e: any(c.hung for c in e.calls_to("getUpdates")), timeout=5)
+        uma = h.emu.user("Uma")
+        await h.emu.send_text(uma, "/help")
+        assert "/checkin" in await wait_reply(h.emu, uma, 0, timeout=10)

@@ -76,9 +76,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/runtime.py", "_handle_loop", "> -> >= (loop.time() - last_prune)"):
         "only at the exact instant the loop's clock reads PRUNE_EVERY after the last prune, "
         "the next check (a second later) prunes instead",
-    ("bot/telegram/runtime.py", "_poll_loop", "10 -> 11"):
-        "only the client's margin over the long poll it asked for (21 s instead of 20 s for a "
-        "10 s poll): a poll that answers is read the same",
     ("bot/telegram/runtime.py", "_poll_loop", "left out: self._storing = True"):
         "stopping then also cuts a store short; what was fetched was not confirmed (the offset "
         "moves only after storing), so Telegram sends it again to the next start, and what did "
