@@ -10,11 +10,12 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from bot.db.models import DayPlan, User
+from bot.devtools.emulator import FakeUser
 from bot.domain.person_now import CLARIFICATION_WINDOW
 from bot.usecases.checkin import today_for
 from bot.usecases.said import MAX_TEXT_CHARS
 from tests.e2e.test_pacing import days_of_prompts, live_days
-from tests.harness import Harness, onboard, talk, texts
+from tests.harness import JSON, Harness, onboard, talk, texts
 
 WHICH = "Is it about today?"  # the short choice after a message nothing else read
 WHICH_IS_IT = "Which is it?"  # a message that could be two things
@@ -22,6 +23,7 @@ NOTED = "Noted."
 PAIN_QUESTION = "How is your pain"
 NECK = "neck"
 TOO_LONG = "longer than I can read"
+NOT_TEXT = "I can only read text"
 
 
 async def rest_declared(h: Harness, person_id: int) -> bool:
@@ -253,3 +255,40 @@ async def test_asking_for_today_at_the_pain_question_gets_the_plan_s_first_taps(
         ("/checkin", (PAIN_QUESTION,), ()),
         ("what should I do today?", ("Two quick taps first", PAIN_QUESTION), ()),
     ])  # fmt: skip
+
+
+async def test_asking_for_today_in_other_words_gets_today_s_plan(harness: Harness) -> None:
+    """A question about today's walk in words that are none of the set phrases for today's plan
+    asks for it all the same: the plan answers, starting with its pain question."""
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    await talk(harness, robin, [
+        ("how many minutes should I walk today?", (PAIN_QUESTION,), (WHICH,)),
+    ])  # fmt: skip
+
+
+async def send_photo(h: Harness, person: FakeUser, caption: str) -> list[JSON]:
+    """A photo with a caption, and what the bot says to it."""
+    await h.emu.send_photo(person, caption=caption)
+    await h.settle()
+    return await h.emu.replies(person, settle=0.02)
+
+
+async def test_what_is_not_text_is_answered_kindly_and_the_open_step_asked_again(
+    harness: Harness,
+) -> None:
+    """A sticker or photo cannot be read: someone never started hears only that, someone in
+    set-up hears the step asked again; a photo's caption is still read for red flags first,
+    and a red flag there is answered alone."""
+    xan = harness.emu.user("Xan")
+    said = texts(await harness.send_sticker(xan))
+    assert NOT_TEXT in said and "time zone" not in said, said
+    await harness.say(xan, "/start")
+    said = texts(await harness.send_sticker(xan))
+    assert NOT_TEXT in said and "Which time zone are you in?" in said, said
+    robin = harness.emu.user("Robin")
+    await onboard(harness, robin)
+    said = texts(await send_photo(harness, robin, "my walk by the river"))
+    assert NOT_TEXT in said, said
+    said = texts(await send_photo(harness, robin, "I can't breathe properly"))
+    assert "112" in said and NOT_TEXT not in said, said
