@@ -273,9 +273,6 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "a wait ending exactly at the day's summary brings the day's nudges back at that "
         "instant, where they are late (now >= the summary) and go to nobody; the outbox then "
         "moves on to the next day's nudges, as it already had",
-    ("bot/usecases/challenges.py", "_private_wait", "not dropped (user.paused)"):
-        "its one caller (_nudges) asks only for people needs_nudge lets through, and it lets "
-        "no paused person through",
     ("bot/usecases/challenges.py", "tally_later", "> -> >= (challenge.refresh_at)"):
         "differs only when refresh_at already equals the next tally time, and then it writes "
         "that same instant again",
