@@ -97,7 +97,7 @@ def goal_words(services: Services, user: User, changes: tuple[GoalChange, ...]) 
 
 
 def visit_lines(
-    services: Services, user: User, summary: VisitSummary, data: Trends | None = None
+    services: Services, user: User, summary: VisitSummary, data: Trends
 ) -> dict[str, str]:
     """Labelled figures for the summary's table (the weekly answers have a table of their own)."""
     loc = locale_of(user)
@@ -105,7 +105,6 @@ def visit_lines(
     days = summary.days
     of_days = label("visit.of_days", loc)
     now, before = summary.now, summary.before
-    data = data or trends_of(summary)
 
     def avg(field: str) -> str:
         return _average(services, user, getattr(now, field), getattr(before, field))
@@ -126,12 +125,6 @@ def visit_lines(
         label("visit.goal", loc): goal_words(services, user, data.goals),
         label("visit.overall_change", loc): monthly_words(services, user, summary.reflections),
     }
-
-
-def trends_of(summary: VisitSummary) -> Trends:
-    """Trends with only the summary's answers (when the caller has no trends of its own)."""
-    weeks = week_answers(summary.reflections)
-    return Trends(summary.start, summary.end, (), (), weeks, ())
 
 
 def monthly_words(services: Services, user: User, answers: tuple[ReflectionAnswers, ...]) -> str:
@@ -193,7 +186,7 @@ async def load_trends(
 
 async def visit_pdf(
     services: Services, user: User, data: Progress, summary: VisitSummary,
-    period: Trends | None = None,
+    period: Trends,
 ) -> bytes:  # fmt: skip
     """The clinician summary as PDF (chart and layout rendered off the event loop)."""
     loc = locale_of(user)

@@ -25,6 +25,7 @@ from bot.db.models import (
 )
 from bot.devtools.emulator import FakeChat, FakeUser, format_message
 from bot.domain.challenges import EDIT_GAP, LATE_LIMIT, next_tally
+from bot.domain.clinician import SHORT_WEEKS
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import challenges as service
 from tests.harness import Harness, onboard, texts
@@ -689,12 +690,13 @@ async def test_the_group_the_weekly_summary_progress_and_pdf_agree(harness: Harn
         user = await session.get(User, ana.id)
         assert user is not None
         data, summary = await reports.load(session, user, today)
+        period = await reports.load_trends(session, user, today, SHORT_WEEKS)
         stored = (await session.execute(select(Reflection))).scalars().all()
     assert line.days == data.days_on_plan_week == summary.days_on_plan == 4
     assert data.days_moved_week == summary.days_moved == 2
     assert [p.date.day for p in data.days if p.moved] == [1, 7]
     # The clinician's page: a daily goal, days since joining only, the weekly answers.
-    lines = reports.visit_lines(h.services, user, summary)
+    lines = reports.visit_lines(h.services, user, summary, period)
     assert "Weekly movement goal" not in lines and "Daily movement goal" in lines
     assert lines["Days with movement"] == "2 of 7 days"
     assert lines["Days on plan (incl. planned rest)"] == "4 of 7 days"

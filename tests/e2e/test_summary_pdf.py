@@ -250,3 +250,29 @@ async def test_a_first_month_with_the_monthly_question_skipped_says_not_rated(
     assert figures["Overall since starting (monthly)"] == "not rated", figures
     for label in ("Average pain", "Pain got in the way", "Average energy", "Average sleep"):
         assert re.fullmatch(r"\d+\.\d", figures[label]), figures
+
+
+async def test_a_period_opening_without_a_plan_starts_from_the_level_before_it(
+    harness: Harness,
+) -> None:
+    """No plan on the first three days of the four weeks: the goal line starts from the level
+    of the last plan before the period (the day before it), then the level that follows."""
+    person, today = await seeded(harness, "Gus")
+    start = today - timedelta(days=SPAN - 1)
+    gap = (start, start + timedelta(days=2))
+    async with harness.services.transaction() as session:
+        for model in (CheckIn, DayPlan):
+            await session.execute(
+                delete(model).where(model.user_id == person.id, model.local_date.between(*gap))
+            )
+        before = await session.scalar(
+            select(DayPlan).where(
+                DayPlan.user_id == person.id, DayPlan.local_date == start - timedelta(days=1)
+            )
+        )
+        assert before is not None
+        before.level_minutes = 7  # a level the seeded history never has
+    pdf = await summary_pdf(harness, person)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        goal = figures_table(document.pages[0])["Daily movement goal"]
+    assert goal.startswith("7 min, then "), goal

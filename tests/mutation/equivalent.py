@@ -299,6 +299,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/reflections.py", "open_question", "1 -> 2"):
         "session.scalar takes the first row of the newest-first ordering, so a limit of two "
         "returns the same date",
+    ("bot/usecases/reports.py", "load_trends", "7 -> 8"):
+        "reading more days before the period changes nothing: clinician.trends_of keeps only "
+        "the latest plan before the period (its starting level), and clips the days, the "
+        "reflections and the notes to the period itself",
+    ("bot/usecases/reports.py", "load_trends", "1 -> 2"):
+        "reading one more day before the period changes nothing: clinician.trends_of keeps only "
+        "the latest plan before the period (its starting level), and clips the days, the "
+        "reflections and the notes to the period itself",
 }  # fmt: skip
 
 
