@@ -292,3 +292,18 @@ async def test_what_is_not_text_is_answered_kindly_and_the_open_step_asked_again
     assert NOT_TEXT in said, said
     said = texts(await send_photo(harness, robin, "I can't breathe properly"))
     assert "112" in said and NOT_TEXT not in said, said
+
+
+async def test_someone_half_set_up_at_a_step_no_longer_known_is_pointed_to_start(
+    harness: Harness,
+) -> None:
+    """A stored set-up step this version does not know reads as no step open (dialogs.parse
+    never raises). Someone not set up yet with no step open is pointed to /start, not answered
+    as if they had a plan."""
+    xan = harness.emu.user("Xan")
+    await harness.say(xan, "/start")
+    async with harness.services.transaction() as session:
+        user = await session.get(User, xan.id)
+        assert user is not None and not user.onboarded
+        user.dialog = "onboard:retired"
+    await talk(harness, xan, [("what should I do today?", ("send /start",), (PAIN_QUESTION,))])
