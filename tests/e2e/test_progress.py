@@ -10,7 +10,7 @@ import struct
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from bot.db.history import joined_on
 from bot.db.models import Base, CheckIn, DayPlan, Reflection, User
@@ -18,6 +18,8 @@ from bot.devtools.emulator import FakeUser, buttons
 from bot.domain.progress import pain_series
 from bot.usecases import reports
 from bot.usecases.days import days
+from bot.usecases.reflections import MONTHLY_WITHIN_DAYS
+from bot.views.content import Content
 from bot.views.export import CSV_COLUMNS
 from tests.e2e.test_plans import live_a_day, setup
 from tests.harness import Harness, onboard, texts
@@ -331,3 +333,39 @@ async def test_a_typed_word_on_a_weekly_question_gets_a_hint_and_an_interruption
     assert "No rush" not in said and said.count(question) == 1, said
     said = texts(await harness.tap(rae, "3"))
     assert "manage your usual tasks" in said
+
+
+async def test_a_weekly_question_tapped_too_late_or_after_deletion_changes_nothing(
+    harness: Harness, content: Content
+) -> None:
+    """A weekly question's buttons work for MONTHLY_WITHIN_DAYS days: tapped a day later they
+    say those questions were for an earlier week and store nothing; tapped by someone whose
+    data is gone, they store nothing and create no one."""
+    harness.clock.set(datetime(2026, 10, 14, 5, tzinfo=UTC))
+    rae = harness.emu.user("Rae")
+    for says in ("/start", "Berlin", "9:00"):
+        await harness.say(rae, says)
+    for _ in range(2):
+        await harness.tap(rae, "Skip")
+    await harness.tap(rae, "Done")
+    while harness.clock.now() < datetime(2026, 10, 18, 17, 30, tzinfo=UTC):
+        harness.clock.advance(timedelta(minutes=30))
+        await harness.tick()
+    [summary] = await weekly_summaries(harness, rae)
+    harness.clock.advance(timedelta(days=MONTHLY_WITHIN_DAYS + 1))
+    query = await harness.emu.tap_button(rae, harness.emu.current(summary), "3")
+    await harness.settle()
+    answer = harness.emu.answer_for(query)
+    assert answer is not None and answer.text == content.render("weekly.closed"), answer
+    async with harness.services.sessions() as session:
+        assert (await session.execute(select(Reflection))).scalars().all() == []
+    async with harness.services.transaction() as session:
+        await session.execute(delete(User).where(User.id == rae.id))
+    harness.clock.set(datetime(2026, 10, 18, 18, tzinfo=UTC))
+    query = await harness.emu.tap_button(rae, harness.emu.current(summary), "3")
+    await harness.settle()
+    answer = harness.emu.answer_for(query)
+    assert answer is not None and not answer.text, answer
+    async with harness.services.sessions() as session:
+        assert (await session.execute(select(Reflection))).scalars().all() == []
+        assert await session.get(User, rae.id) is None

@@ -307,6 +307,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "reading one more day before the period changes nothing: clinician.trends_of keeps only "
         "the latest plan before the period (its starting level), and clips the days, the "
         "reflections and the notes to the period itself",
+    ("bot/usecases/reflections.py", "tapped", "0 -> 1"):
+        "the Asked built for a tap only carries its day, kind and field into answer(), which "
+        "reads nothing else of it; its top (the 0 here) is read only where buttons are drawn",
 }  # fmt: skip
 
 
