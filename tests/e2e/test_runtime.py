@@ -25,7 +25,15 @@ from bot.db import inbox
 from bot.db.inbox import InboxUpdate
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.telegram import runtime as runtime_module
-from bot.telegram.runtime import FLOOD_BACKLOG, MAX_ATTEMPTS, STALL_AFTER, Runtime
+from bot.telegram.runtime import (
+    FLOOD_BACKLOG,
+    MAX_ATTEMPTS,
+    MAX_DEPTH,
+    MAX_UPDATE_ID,
+    SECRET_HEADER,
+    STALL_AFTER,
+    Runtime,
+)
 from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
@@ -710,3 +718,58 @@ async def test_a_long_poll_that_times_out_is_asked_again(
         uma = h.emu.user("Uma")
         await h.emu.send_text(uma, "/help")
         assert "/checkin" in await wait_reply(h.emu, uma, 0, timeout=10)
+
+
+async def test_the_webhook_takes_exactly_what_telegram_could_send(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content,
+    unused_tcp_port: int,
+) -> None:  # fmt: skip
+    """Each edge of what the webhook takes (200, stored) and turns away (400, nothing stored):
+    nesting up to MAX_DEPTH counted outside strings (escapes and all), update ids from 1 to
+    just below MAX_UPDATE_ID, a JSON object."""
+    secret = "a-webhook-secret-of-some-length"
+    app = build_application(
+        settings_for(emulator, database_url), clock=clock, content=content, tick_seconds=None
+    )
+    runtime = Runtime(app)
+    await runtime.start_webhook("127.0.0.1", unused_tcp_port, "hook", "http://x/hook", secret)
+
+    def nested(depth: int) -> str:
+        return "[" * depth + "]" * depth
+
+    deep = MAX_DEPTH - 1  # inside the update's own object
+    cases = [
+        ('{"update_id": 11, "x": ' + nested(deep) + "}", 200),
+        ('{"update_id": 12, "x": ' + nested(deep + 1) + "}", 400),
+        # Closing brackets count down one each: many siblings, then the deepest allowed.
+        ('{"update_id": 13, "a": [' + ",".join(["[]"] * 40) + '], "x": ' + nested(deep) + "}",
+         200),
+        ('{"update_id": 14, "a": [' + ",".join(["[]"] * 40) + '], "x": ' + nested(deep + 1)
+         + "}", 400),
+        # Brackets inside strings are text, whatever escapes come before them.
+        ('{"update_id": 15, "t": "' + "[" * 40 + '", "u": "\\\\", "v": "\\"' + "{" * 40
+         + '", "x": ' + nested(deep) + "}", 200),
+        ('{"update_id": 16, "t": "\\\\", "x": ' + nested(deep + 1) + "}", 400),
+        # An empty string first: its closing quote is not taken for an escaped one.
+        ('{"": "' + "[" * 40 + '", "update_id": 17}', 200),
+        ('{"update_id": 1}', 200),
+        (f'{{"update_id": {MAX_UPDATE_ID - 1}}}', 200),
+        (f'{{"update_id": {MAX_UPDATE_ID}}}', 400),
+        ('{"update_id": 0}', 400),
+        ('{"update_id": true}', 400),
+        ('{"update_id": "18"}', 400),
+        ('[{"update_id": 19}]', 400),
+    ]  # fmt: skip
+    try:
+        async with aiohttp.ClientSession() as http:
+            for body, status in cases:
+                async with http.post(
+                    f"http://127.0.0.1:{unused_tcp_port}/hook", data=body,
+                    headers={SECRET_HEADER: secret, "Content-Type": "application/json"},
+                ) as response:  # fmt: skip
+                    assert response.status == status, (body[:60], response.status)
+        async with runtime.services.sessions() as session:
+            stored = set((await session.scalars(select(InboxUpdate.update_id))).all())
+        assert stored == {11, 13, 15, 17, 1, MAX_UPDATE_ID - 1}
+    finally:
+        await runtime.stop()

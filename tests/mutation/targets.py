@@ -23,6 +23,9 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_shutdown.py",
         # The log salt installed at start (Runtime._key_logs).
         f"{E2E}test_logs.py::test_log_references_are_keyed_with_a_kept_secret",
+        # The webhook's answers to a slow body (408) and to a charset that is not UTF-8 (400).
+        f"{E2E}test_webhook_server.py::test_slow_clients_are_cut_off_while_telegram_is_answered",
+        f"{E2E}test_webhook_server.py::test_an_unknown_charset_is_a_400_never_a_500",
     ),
     "bot/telegram/delivery.py": (
         f"{E2E}test_outer_edges.py",
