@@ -469,3 +469,66 @@ async def test_a_nudge_whose_sender_died_twice_goes_out_the_third_time(
             select(ChallengeNudge).where(ChallengeNudge.user_id == await person_id(h, bo))
         )
     assert logged is not None and (logged.status, logged.attempts) == (outbox.SENT, MAX_ATTEMPTS)
+
+
+async def next_weekly_at(h: Harness, person: FakeUser) -> datetime | None:
+    async with h.services.sessions() as session:
+        user = await session.get(User, await person_id(h, person))
+    assert user is not None
+    return None if user.next_weekly_at is None else user.next_weekly_at.replace(tzinfo=UTC)
+
+
+async def test_a_weekly_summary_waiting_for_the_check_in_goes_out_the_instant_it_is_answered(
+    harness: Harness,
+) -> None:
+    """Ana's check-in and weekly summary are both due Sunday 19:00 in Berlin. At that very
+    instant the prompt goes out and the summary waits an hour after it (stored as its due time);
+    she answers within the same instant and the summary follows then, not an hour later. An
+    hour ahead is exactly inside the claim's window, and a summary whose own time has come at
+    that instant is due."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "19:00")
+    seven = datetime(2026, 6, 7, 17, 0, tzinfo=UTC)  # Sunday 19:00 in Berlin
+    calls = len(h.emu.calls)
+    h.clock.freeze(seven)
+    try:
+        await h.tick()
+        [prompt] = private_sends(h, ana, calls)
+        assert "Time for today's check-in" in words(prompt), words(prompt)
+        assert await next_weekly_at(h, ana) == seven + weekly.SPACING
+        await h.tap(ana, "3")
+        await h.tap(ana, "Yes")  # a flare: the short path, the check-in is complete
+        calls = len(h.emu.calls)
+        await h.tick()
+        sent = [m for m in private_sends(h, ana, calls) if "Your week" in words(m)]
+        assert len(sent) == 1, [words(m) for m in private_sends(h, ana, calls)]
+    finally:
+        h.clock.unfreeze()
+
+
+async def test_a_person_still_waiting_does_not_hold_up_the_next_in_the_batch(
+    harness: Harness,
+) -> None:
+    """Ana (check-in 18:50) and Bo (19:00) both wait on Sunday 19:00 for their check-in to be
+    answered, Ana's summary till 19:50 and Bo's till 20:00. Bo answers, Ana does not: at 19:20
+    Bo's summary goes out, though Ana, ahead of him in the queue, still waits."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana, bo = h.emu.user("Ana"), h.emu.user("Bo")
+    await onboard(h, ana, "Europe/Berlin", "18:50")
+    await onboard(h, bo, "Europe/Berlin", "19:00")
+    h.clock.set(datetime(2026, 6, 7, 16, 50, 5, tzinfo=UTC))
+    await h.tick()
+    h.clock.set(datetime(2026, 6, 7, 17, 0, 5, tzinfo=UTC))
+    await h.tick()
+    ana_due, bo_due = await next_weekly_at(h, ana), await next_weekly_at(h, bo)
+    assert ana_due is not None and bo_due is not None and ana_due < bo_due
+    await h.tap(bo, "3")
+    await h.tap(bo, "Yes")
+    calls = len(h.emu.calls)
+    h.clock.set(datetime(2026, 6, 7, 17, 20, tzinfo=UTC))
+    await h.tick()
+    assert [m for m in private_sends(h, bo, calls) if "Your week" in words(m)] != []
+    assert [m for m in private_sends(h, ana, calls) if "Your week" in words(m)] == []

@@ -224,6 +224,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "replica would wait for the first's claim to commit (sends come after it) and then "
         "find the row no longer due, as PostgreSQL checks the WHERE again on a row it waited "
         "for: nothing is sent twice or lost, only that replica waits",
+    ("bot/usecases/weekly.py", "claim_weekly", "True -> False"):
+        "(skip_locked; the `True -> False` on weekly_enabled, onboarded and active are killed) "
+        "SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica would wait for the "
+        "first's claim to commit (sends come after it) and find the due time moved to next "
+        "week, or to a wait it skips, or today's SummarySent already there: nothing is sent "
+        "twice or lost, only that replica waits",
     ("bot/usecases/challenges.py", "_claim_due", "True -> False"):
         "(skip_locked) SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica "
         "would wait for the first's claim to commit (sends come after it) and then find the "
