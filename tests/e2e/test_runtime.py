@@ -773,3 +773,48 @@ async def test_the_webhook_takes_exactly_what_telegram_could_send(
         assert stored == {11, 13, 15, 17, 1, MAX_UPDATE_ID - 1}
     finally:
         await runtime.stop()
+
+
+async def test_polling_serves_the_web_pages_on_their_own_port_until_it_stops(
+    harness: Harness, unused_tcp_port: int
+) -> None:
+    """Polling with a public address: the share page and the Mini App are served on their own
+    port (apart from /healthz), and that port closes when the bot stops."""
+    from bot.usecases import share
+    from bot.web.server import Site
+
+    await harness.runtime.start_web(
+        Site(harness.services).application(), "127.0.0.1", unused_tcp_port
+    )
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(f"http://127.0.0.1:{unused_tcp_port}{share.APP_PATH}") as response,
+    ):
+        assert response.status == 200
+    await harness.runtime.stop()
+    with pytest.raises(OSError):
+        await asyncio.open_connection("127.0.0.1", unused_tcp_port)
+
+
+async def test_a_groups_flood_is_not_caught_up_with(harness: Harness) -> None:
+    """Catching up is for one person's texts: a busy group's messages are each handled (none
+    set aside as skipped), and no "one moment" goes to the group."""
+    await harness.runtime.stop_polling()
+    await harness.runtime.stop_handling()
+    bot = Runtime(harness.app)
+    vic = harness.emu.user("Vic", started=True)
+    group = {"id": -100777, "type": "group", "title": "Walkers"}
+    sender = {"id": vic.id, "is_bot": False, "first_name": "Vic"}
+    date = int(harness.clock.now().timestamp())
+    busy = [
+        {"update_id": 800001 + n, "message": {"message_id": 1 + n, "date": date, "chat": group,
+                                              "from": sender, "text": f"walking {n}"}}
+        for n in range(FLOOD_BACKLOG + 4)
+    ]  # fmt: skip
+    await bot.store(busy)
+    await asyncio.wait_for(bot.handle_pending(), 15)
+    async with harness.services.sessions() as session:
+        rows = (await session.scalars(select(InboxUpdate))).all()
+    assert len(rows) == len(busy) and all(r.handled_at is not None for r in rows)
+    assert not [r for r in rows if r.error == "skipped in a flood"]
+    assert not [c for c in harness.emu.calls_to("sendMessage") if "One moment" in str(c.params)]
