@@ -114,6 +114,38 @@ async def test_weekly_summary_settings_and_turning_it_off(harness: Harness) -> N
     assert (user.weekly_weekday, user.weekly_time) == (2, time(20, 0))
 
 
+async def test_weekly_summary_settings_mark_the_choice_and_lay_out_the_week_then_go_back(
+    harness: Harness,
+) -> None:
+    """The settings screen shows the week as Mon-Thu over Fri-Sun, the times on a row, then on/off
+    and Back; a tick marks the chosen day and time and nothing else. Back returns to the settings
+    menu, and a tap on the old screen after deleting everything only says to /start."""
+    sol = await setup(harness, "Sol")
+    await harness.say(sol, "/settings")
+    [screen] = await harness.tap(sol, "Weekly summary")
+    screen = harness.emu.current(screen)
+    rows = [[b["text"] for b in row] for row in screen["reply_markup"]["inline_keyboard"]]
+    assert rows == [
+        ["Mon", "Tue", "Wed", "Thu"],
+        ["Fri", "Sat", "✅ Sun"],
+        ["17:00", "18:00", "✅ 19:00", "20:00", "21:00"],
+        ["Turn off", "Back"],
+    ], rows
+    said = texts(await harness.tap(sol, "Back"))
+    assert "Your settings" in said and "Tap what you'd like to change" in said, said
+    [back] = [data for label, data in buttons(screen) if label == "Back"]
+    await harness.say(sol, "/delete")
+    await harness.tap(sol, "Yes, delete everything")
+    await harness.tap(sol, "Delete now")
+    await harness.tap_data(sol, screen, back)
+    assert "send /start" in harness.popups()[-1], harness.popups()
+
+
+async def test_export_before_ever_starting_says_there_is_nothing_yet(harness: Harness) -> None:
+    said = texts(await harness.say(harness.emu.user("Nia"), "/export"))
+    assert "nothing to export yet" in said, said
+
+
 async def add_years_of_checkins(harness: Harness, user_id: int, count: int) -> None:
     now = harness.clock.now()
     first = date(2023, 1, 1)

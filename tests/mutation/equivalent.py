@@ -224,6 +224,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "replica would wait for the first's claim to commit (sends come after it) and then "
         "find the row no longer due, as PostgreSQL checks the WHERE again on a row it waited "
         "for: nothing is sent twice or lost, only that replica waits",
+    ("bot/usecases/progress.py", "weekly_tap", "and -> or (tapped.action == 'day')"):
+        "every WeeklyTap comes from WeeklyTap.read (or the buttons weekly_settings draws), "
+        "which gives a weekday to a \"day\" tap always and to no other: both halves are true "
+        "together or false together",
+    ("bot/usecases/progress.py", "weekly_tap", "and -> or (tapped.action == 'time')"):
+        "every WeeklyTap comes from WeeklyTap.read (or the buttons weekly_settings draws), "
+        "which gives a time to a \"time\" tap always and to no other: both halves are true "
+        "together or false together",
+    ("bot/usecases/progress.py", "weekly_tap", "left out: user.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
     ("bot/usecases/weekly.py", "claim_weekly", "True -> False"):
         "(skip_locked; the `True -> False` on weekly_enabled, onboarded and active are killed) "
         "SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica would wait for the "
