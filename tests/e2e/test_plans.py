@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
 from bot.db.models import DayPlan, User
 from bot.devtools.emulator import FakeUser
 from bot.domain.rules import step_down
-from tests.harness import Harness, texts
+from bot.views.callbacks import MAX_OPTIONS
+from bot.views.content import Content
+from tests.harness import Harness, onboard, texts
 
 START = datetime(2026, 6, 1, 5, 0, tzinfo=UTC)  # 07:00 in Berlin
 
@@ -174,3 +177,90 @@ async def test_an_evening_plan_fits_the_evening_and_the_cue_keeps_its_activity(
     assert "this evening" in said
     rows = await plans(harness, ed.id)
     assert rows[-1].activity in ("yoga", "walking")
+
+
+async def test_today_before_set_up_points_to_start(harness: Harness) -> None:
+    """/today from someone the bot has never met, or from someone halfway through set-up, is
+    answered with the way to /start: there is no plan to show yet, and no check-in is begun."""
+    harness.clock.set(START)
+    fay = harness.emu.user("Fay")
+    said = texts(await harness.say(fay, "/today"))
+    assert "send /start" in said, said
+    await harness.say(fay, "/start")
+    await harness.say(fay, "Berlin")
+    said = texts(await harness.say(fay, "/today"))
+    assert "send /start" in said and "How is your pain" not in said, said
+    assert await plans(harness, fay.id) == []
+
+
+async def test_today_after_pain_alone_asks_only_about_a_flare_then_plans(
+    harness: Harness,
+) -> None:
+    """Someone who tapped their pain on the morning prompt and then asked for today's plan is
+    asked the one quick question left (a flare?) before the plan: a plan made without knowing
+    about a flare could ask too much on a flare day."""
+    gia = await setup(harness, "Gia")
+    harness.clock.set(START.replace(hour=7, minute=0, second=5) + timedelta(days=1))
+    assert await harness.tick() == 1
+    await harness.tap(gia, "4")
+    said = texts(await harness.say(gia, "/today"))
+    assert "Two quick taps first" in said and "flare" in said, said
+    assert "Today's small step" not in said and await plans(harness, gia.id) == []
+    said = texts(await harness.tap(gia, "No"))
+    assert "Today's small step" in said, said
+    [row] = await plans(harness, gia.id)
+    assert row.day_type != "flare"
+
+
+def done_data(plan: dict[str, Any]) -> str:
+    """The callback data of a plan's Done button (its label changes once tapped)."""
+    data = str(plan["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+    assert data.endswith(":done"), data
+    return data
+
+
+async def popup_for(harness: Harness, person: FakeUser, plan: dict[str, Any], data: str) -> str:
+    """Tap `data` under `plan` and return the popup the tap was answered with."""
+    query = await harness.emu.tap(person, plan, data)
+    await harness.settle()
+    answer = harness.emu.answer_for(query)
+    assert answer is not None, data
+    return answer.text or ""
+
+
+async def test_plan_buttons_after_deleting_everything_store_nothing(
+    harness: Harness, content: Content
+) -> None:
+    """Someone who deleted everything and taps Done under an old plan hears the plan is from a
+    while ago, and nothing is stored: no person re-created, no plan. The same after setting up
+    again the same day: that old plan is gone, and the tap makes no new one."""
+    hal = await setup(harness, "Hal")
+    await live_a_day(harness, hal, 3, "No", done=False)
+    plan = harness.message_with(hal, "looks like")
+    await harness.say(hal, "/delete")
+    await harness.tap(hal, "Yes, delete everything")
+    assert "Nothing about you is left here" in texts(await harness.tap(hal, "Delete now"))
+    closed = content.render("plan.closed")
+    assert await popup_for(harness, hal, plan, done_data(plan)) == closed
+    async with harness.services.sessions() as session:
+        assert await session.get(User, hal.id) is None
+    assert await plans(harness, hal.id) == []
+    await onboard(harness, hal)
+    assert await popup_for(harness, hal, plan, done_data(plan)) == closed
+    assert await plans(harness, hal.id) == []
+
+
+async def test_an_option_button_the_plan_does_not_have_changes_nothing(
+    harness: Harness, content: Content
+) -> None:
+    """An option button past the plan's options (a garbled or forged one: a plan offers at
+    most three) gets the stale-button popup, and the plan is not logged: a tap counts like
+    Done only for an option the person was shown."""
+    ivo = await setup(harness, "Ivo")
+    await live_a_day(harness, ivo, 8, "Yes", done=False)
+    plan = harness.message_with(ivo, "looks like")
+    first = str(plan["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+    assert first.endswith(":opt:0"), first
+    data = first.replace(":opt:0", f":opt:{MAX_OPTIONS - 1}")
+    assert await popup_for(harness, ivo, plan, data) == content.render("error.stale_button")
+    assert not (await plans(harness, ivo.id))[-1].done
