@@ -532,3 +532,50 @@ async def test_a_person_still_waiting_does_not_hold_up_the_next_in_the_batch(
     await h.tick()
     assert [m for m in private_sends(h, bo, calls) if "Your week" in words(m)] != []
     assert [m for m in private_sends(h, ana, calls) if "Your week" in words(m)] == []
+
+
+async def test_each_skipped_person_in_a_batch_leaves_the_rest_to_go_out(harness: Harness) -> None:
+    """Sunday 19:30 in Berlin, one pass over six people whose weekly summaries are all due, in
+    this order: Old's was due last week (that week is gone, not sent late), Pia's prompts are
+    paused after a safety moment, Bea's check-in prompt goes out this very pass (her summary
+    waits an hour after it), Sy already had today's. Each is skipped without stopping the pass:
+    Eve, whose pause ends this very instant, and Dan get theirs, each claimed once."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    names = ("Old", "Pia", "Bea", "Sy", "Eve", "Dan")
+    people = {name: h.emu.user(name) for name in names}
+    for name, person in people.items():
+        await onboard(h, person, "Europe/Berlin", "19:30" if name == "Bea" else "09:00")
+    h.clock.set(datetime(2026, 6, 7, 7, 0, 5, tzinfo=UTC))  # the morning's prompts are out
+    await h.tick()
+    now = datetime(2026, 6, 7, 17, 30, tzinfo=UTC)  # Sunday 19:30 in Berlin
+    seven = datetime(2026, 6, 7, 17, 0, tzinfo=UTC)
+    async with h.services.transaction() as session:
+        for n, name in enumerate(names):
+            user = await session.get(User, await person_id(h, people[name]))
+            assert user is not None
+            user.next_weekly_at = seven + timedelta(seconds=n)
+            if name == "Old":
+                user.next_weekly_at = seven - timedelta(days=7)
+            if name == "Pia":
+                user.prompts_paused_until = now + timedelta(hours=12)
+            if name == "Eve":
+                user.prompts_paused_until = now
+            if name == "Sy":
+                session.add(SummarySent(user_id=user.id, local_date=SUNDAY, sent_at=seven,
+                                        status=outbox.SENT, claimed_at=seven, attempts=1))  # fmt: skip
+    calls = len(h.emu.calls)
+    h.clock.freeze(now)
+    try:
+        await h.tick()
+    finally:
+        h.clock.unfreeze()
+    got = [name for name in names
+           if any("Your week" in words(m) for m in private_sends(h, people[name], calls))]  # fmt: skip
+    assert got == ["Eve", "Dan"], got
+    assert await next_weekly_at(h, people["Bea"]) == now + weekly.SPACING
+    async with h.services.sessions() as session:
+        records = (await session.scalars(select(SummarySent))).all()
+    by_person = {r.user_id: (r.status, r.attempts) for r in records}
+    for name in ("Eve", "Dan"):
+        assert by_person[await person_id(h, people[name])] == (outbox.SENT, 1), by_person
