@@ -317,7 +317,6 @@ async def test_a_group_summary_whose_sender_died_twice_goes_out_the_third_time(
     assert (logged.status, logged.attempts) == (outbox.SENT, MAX_ATTEMPTS)
 
 
-
 async def family_challenge(h: Harness) -> tuple[FakeUser, FakeUser, FakeChat, Challenge]:
     """Ana's challenge in Family from Monday 10:00 in Berlin, summed up at 20:00; Bo joined."""
     h.clock.set(datetime(2026, 6, 1, 8, tzinfo=UTC))
@@ -562,16 +561,20 @@ async def test_each_skipped_person_in_a_batch_leaves_the_rest_to_go_out(harness:
             if name == "Eve":
                 user.prompts_paused_until = now
             if name == "Sy":
-                session.add(SummarySent(user_id=user.id, local_date=SUNDAY, sent_at=seven,
-                                        status=outbox.SENT, claimed_at=seven, attempts=1))  # fmt: skip
+                session.add(
+                    SummarySent(user_id=user.id, local_date=SUNDAY, sent_at=seven,
+                                status=outbox.SENT, claimed_at=seven, attempts=1)
+                )  # fmt: skip
     calls = len(h.emu.calls)
     h.clock.freeze(now)
     try:
         await h.tick()
     finally:
         h.clock.unfreeze()
-    got = [name for name in names
-           if any("Your week" in words(m) for m in private_sends(h, people[name], calls))]  # fmt: skip
+    got = [
+        name for name in names
+        if any("Your week" in words(m) for m in private_sends(h, people[name], calls))
+    ]  # fmt: skip
     assert got == ["Eve", "Dan"], got
     assert await next_weekly_at(h, people["Bea"]) == now + weekly.SPACING
     async with h.services.sessions() as session:
