@@ -818,3 +818,24 @@ async def test_a_groups_flood_is_not_caught_up_with(harness: Harness) -> None:
     assert len(rows) == len(busy) and all(r.handled_at is not None for r in rows)
     assert not [r for r in rows if r.error == "skipped in a flood"]
     assert not [c for c in harness.emu.calls_to("sendMessage") if "One moment" in str(c.params)]
+
+
+async def test_items_that_are_not_updates_are_confirmed_never_stored_nor_asked_for_again(
+    harness: Harness,
+) -> None:
+    """getUpdates answering with something that is not an update (an id of 0, or true): it is
+    confirmed and dropped, nothing stored, not asked for again and again, and the next real
+    message is fetched and answered."""
+    wes = harness.emu.user("Wes")
+    await harness.say(wes, "/help")
+    polls = len(harness.emu.calls_to("getUpdates"))
+    harness.emu.world.updates.extend([{"update_id": 0}, {"update_id": True}])
+    harness.emu.world.on_update()
+    await asyncio.sleep(1.5)
+    assert len(harness.emu.calls_to("getUpdates")) - polls <= 3
+    async with harness.services.sessions() as session:
+        stored = set((await session.scalars(select(InboxUpdate.update_id))).all())
+    assert len(stored) == 1  # the /help only
+    await harness.emu.send_text(wes, "/privacy")
+    reply = await wait_reply(harness.emu, wes, 1, timeout=10)
+    assert "privacy" in reply.lower()
