@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from bot.db.models import DayPlan, User
 from bot.devtools.emulator import FakeUser
+from bot.domain.pacing import BACK_OFF_AFTER
 from bot.domain.rules import step_down
 from bot.views.callbacks import MAX_OPTIONS
 from bot.views.content import Content
+from tests.e2e.test_pacing import days_of_prompts, live_days, unanswered
 from tests.harness import Harness, onboard, texts
 
 START = datetime(2026, 6, 1, 5, 0, tzinfo=UTC)  # 07:00 in Berlin
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 async def setup(harness: Harness, name: str) -> FakeUser:
@@ -264,3 +268,41 @@ async def test_an_option_button_the_plan_does_not_have_changes_nothing(
     data = first.replace(":opt:0", f":opt:{MAX_OPTIONS - 1}")
     assert await popup_for(harness, ivo, plan, data) == content.render("error.stale_button")
     assert not (await plans(harness, ivo.id))[-1].done
+
+
+async def test_done_counts_through_the_next_day_and_closes_at_the_midnight_after(
+    harness: Harness, content: Content
+) -> None:
+    """A plan's Done counts on its own day (test_done_counts_and_stale_plan_buttons_close) and
+    all of the next day (yesterday's walk logged this morning: plan.DONE_WINDOW), up to the
+    last instant before the person's midnight; from that midnight on, it is from a while ago."""
+    jo = await setup(harness, "Jo")
+    await live_a_day(harness, jo, 3, "No", done=False)
+    plan = harness.message_with(jo, "looks like")
+    [row] = await plans(harness, jo.id)
+    midnight = datetime.combine(row.local_date + timedelta(days=2), time(0), BERLIN)
+    for at, key in ((midnight - timedelta(microseconds=1), "plan.logged"),
+                    (midnight, "plan.closed")):  # fmt: skip
+        harness.clock.freeze(at)  # the tap is handled at exactly that instant
+        try:
+            assert await popup_for(harness, jo, plan, done_data(plan)) == content.render(key)
+        finally:
+            harness.clock.unfreeze()
+        assert (await plans(harness, jo.id))[-1].done  # logged by the first, kept by the second
+
+
+async def test_a_tap_under_an_old_plan_brings_daily_prompts_back(harness: Harness) -> None:
+    """After three unanswered prompts the bot asks less often; someone who then taps under an
+    older plan (here Why this?) is there again, as with any answer: prompts are daily again
+    (test_pacing's test_any_answer_brings_daily_prompts_back, for a plan tap)."""
+    kai = await setup(harness, "Kai")
+    await live_a_day(harness, kai, 3, "No", done=False)  # the plan of 2 June
+    plan = harness.message_with(kai, "looks like")
+    await live_days(harness, 5)
+    assert await days_of_prompts(harness, kai) == [2, 3, 4, 5]
+    assert await unanswered(harness, kai) == BACK_OFF_AFTER
+    harness.clock.advance(timedelta(hours=1))
+    assert "Why this plan today" in texts(await harness.tap(kai, "Why this?", message=plan))
+    assert await unanswered(harness, kai) == 0
+    await live_days(harness, 7)
+    assert await days_of_prompts(harness, kai) == [2, 3, 4, 5, 6, 7]
