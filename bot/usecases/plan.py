@@ -48,7 +48,9 @@ async def today_in(services: Services, session: AsyncSession, user: User) -> Ans
         decision, plan_row = await planning.decide_today(services, session, user, day)
         return Answer.say(*planning.plan_reply(services, user, decision, plan_row))
     queries.store_answers(row, flow.quick(answers), services.clock.now())
-    header = say(services.content, "today.first", user)
+    # Pain may be in already (tapped on the morning prompt): then only the flare is asked.
+    first = "today.first" if answers.pain is None else "today.first_one"
+    header = say(services.content, first, user)
     (text, markup), _ = await next_step_reply(services, session, user, row, header=header)
     return Answer.say(text, markup)
 

@@ -201,14 +201,14 @@ async def test_today_after_pain_alone_asks_only_about_a_flare_then_plans(
     harness: Harness,
 ) -> None:
     """Someone who tapped their pain on the morning prompt and then asked for today's plan is
-    asked the one quick question left (a flare?) before the plan: a plan made without knowing
-    about a flare could ask too much on a flare day."""
+    asked the one quick question left (a flare?) before the plan, and told it is one tap, not
+    two: a plan made without knowing about a flare could ask too much on a flare day."""
     gia = await setup(harness, "Gia")
     harness.clock.set(START.replace(hour=7, minute=0, second=5) + timedelta(days=1))
     assert await harness.tick() == 1
     await harness.tap(gia, "4")
     said = texts(await harness.say(gia, "/today"))
-    assert "Two quick taps first" in said and "flare" in said, said
+    assert "One quick tap first" in said and "flare" in said, said
     assert "Today's small step" not in said and await plans(harness, gia.id) == []
     said = texts(await harness.tap(gia, "No"))
     assert "Today's small step" in said, said
