@@ -28,7 +28,7 @@ from bot.usecases import challenges as challenges_service
 from bot.usecases import prompts, weekly
 from tests.e2e.test_groups import create, jobs, jobs_exactly, new_group
 from tests.e2e.test_pacing import private_sends, words
-from tests.harness import Harness, onboard
+from tests.harness import Harness, onboard, texts
 
 SUNDAY = date(2026, 6, 7)
 SUNDAY_NOON = datetime(2026, 6, 7, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
@@ -582,3 +582,73 @@ async def test_each_skipped_person_in_a_batch_leaves_the_rest_to_go_out(harness:
     by_person = {r.user_id: (r.status, r.attempts) for r in records}
     for name in ("Eve", "Dan"):
         assert by_person[await person_id(h, people[name])] == (outbox.SENT, 1), by_person
+
+
+async def test_an_unanswered_check_in_holds_the_summary_exactly_an_hour(harness: Harness) -> None:
+    """Ana's prompt and summary are both due Sunday 19:00 in Berlin and she does not answer: the
+    summary is still waiting a microsecond before 20:00 and goes out at 20:00 exactly."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana = h.emu.user("Ana")
+    await onboard(h, ana, "Europe/Berlin", "19:00")
+    seven = datetime(2026, 6, 7, 17, 0, tzinfo=UTC)  # Sunday 19:00 in Berlin
+    calls = len(h.emu.calls)
+    try:
+        for at in (seven, seven + weekly.SPACING - timedelta(microseconds=1)):
+            h.clock.freeze(at)
+            await h.tick()
+        assert [m for m in private_sends(h, ana, calls) if "Your week" in words(m)] == []
+        h.clock.freeze(seven + weekly.SPACING)
+        await h.tick()
+    finally:
+        h.clock.unfreeze()
+    assert len([m for m in private_sends(h, ana, calls) if "Your week" in words(m)]) == 1
+
+
+async def claimed(h: Harness, now: datetime) -> set[int]:
+    """Who one pass of the weekly outbox claims at exactly `now` (no prompts sent first)."""
+    return {claim.user_id for claim in await weekly.claim_weekly(h.services, now)}
+
+
+async def test_a_check_in_due_within_the_hour_goes_first_unless_paused_or_due_this_instant(
+    harness: Harness,
+) -> None:
+    """Summaries due Sunday 19:00 in Berlin. Cy's check-in prompt is due at 19:30: her summary
+    waits for it (and then the hour after it). Pau's is too, but he paused his check-ins, so no
+    prompt is coming and his summary does not wait. Eda's prompt is due this very instant and
+    was not out when this pass ran: nothing is due within the hour, so hers goes."""
+    h = harness
+    h.clock.set(SUNDAY_NOON)  # set up today: their next prompts are today's
+    cy, pau, eda = h.emu.user("Cy"), h.emu.user("Pau"), h.emu.user("Eda")
+    await onboard(h, cy, "Europe/Berlin", "19:30")
+    await onboard(h, pau, "Europe/Berlin", "19:30")
+    await onboard(h, eda, "Europe/Berlin", "19:00")
+    assert "paused" in texts(await h.say(pau, "/pause")).lower()
+    seven = datetime(2026, 6, 7, 17, 0, tzinfo=UTC)
+    ids = {person: await person_id(h, person) for person in (cy, pau, eda)}
+    assert await claimed(h, seven) == {ids[pau], ids[eda]}
+    assert await next_weekly_at(h, cy) == seven + timedelta(minutes=30)
+
+
+async def test_a_challenge_nudge_holds_the_summary_an_hour_and_only_its_own_person(
+    harness: Harness,
+) -> None:
+    """Sunday 19:30 in Berlin, summaries due since 19:00. Bo had his challenge nudge ten minutes
+    ago: his summary waits until an hour after it. Ana's nudge was exactly an hour ago and Cy
+    had none: theirs go out."""
+    h = harness
+    ana, bo, _, challenge = await family_challenge(h)
+    cy = h.emu.user("Cy")
+    await onboard(h, cy, "Europe/Berlin", "09:00")
+    now = datetime(2026, 6, 7, 17, 30, tzinfo=UTC)
+    nudged = {ana: now - weekly.SPACING, bo: now - timedelta(minutes=10)}
+    async with h.services.transaction() as session:
+        for person, at in nudged.items():
+            session.add(
+                ChallengeNudge(user_id=await person_id(h, person), challenge_id=challenge.id,
+                               local_date=SUNDAY, sent_at=at, status=outbox.SENT, claimed_at=at,
+                               attempts=1)
+            )  # fmt: skip
+    ids = {person: await person_id(h, person) for person in (ana, bo, cy)}
+    assert await claimed(h, now) == {ids[ana], ids[cy]}
+    assert await next_weekly_at(h, bo) == nudged[bo] + weekly.SPACING
