@@ -257,17 +257,19 @@ async def test_plan_buttons_after_deleting_everything_store_nothing(
 async def test_an_option_button_the_plan_does_not_have_changes_nothing(
     harness: Harness, content: Content
 ) -> None:
-    """An option button past the plan's options (a garbled or forged one: a plan offers at
-    most three) gets the stale-button popup, and the plan is not logged: a tap counts like
-    Done only for an option the person was shown."""
+    """An option button past the plan's options (a garbled or forged one: the one just past
+    the last, or the last a button may carry) gets the stale-button popup, and the plan is not
+    logged: a tap counts like Done only for an option the person was shown."""
     ivo = await setup(harness, "Ivo")
     await live_a_day(harness, ivo, 8, "Yes", done=False)
     plan = harness.message_with(ivo, "looks like")
-    first = str(plan["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
-    assert first.endswith(":opt:0"), first
-    data = first.replace(":opt:0", f":opt:{MAX_OPTIONS - 1}")
-    assert await popup_for(harness, ivo, plan, data) == content.render("error.stale_button")
-    assert not (await plans(harness, ivo.id))[-1].done
+    shown = [str(b["callback_data"]) for row in plan["reply_markup"]["inline_keyboard"]
+             for b in row if ":opt:" in str(b["callback_data"])]  # fmt: skip
+    assert shown[0].endswith(":opt:0"), shown
+    for index in (len(shown), MAX_OPTIONS - 1):
+        data = shown[0].replace(":opt:0", f":opt:{index}")
+        assert await popup_for(harness, ivo, plan, data) == content.render("error.stale_button")
+        assert not (await plans(harness, ivo.id))[-1].done
 
 
 async def test_done_counts_through_the_next_day_and_closes_at_the_midnight_after(
@@ -306,3 +308,30 @@ async def test_a_tap_under_an_old_plan_brings_daily_prompts_back(harness: Harnes
     assert await unanswered(harness, kai) == 0
     await live_days(harness, 7)
     assert await days_of_prompts(harness, kai) == [2, 3, 4, 5, 6, 7]
+
+
+async def test_after_done_the_cue_button_stays_only_for_a_session_without_a_cue(
+    harness: Harness,
+) -> None:
+    """Done redraws the plan's buttons: tying the step to a daily moment is still offered for a
+    session goal when the person has no moment yet, and not once they have one, nor under a
+    flare-day plan (whose options are not a session to tie)."""
+    lu = await setup(harness, "Lu")
+    await live_a_day(harness, lu, 3, "No")
+    after = texts([harness.emu.current(harness.message_with(lu, "looks like"))])
+    assert "Done today" in after and "daily moment" in after, after
+    async with harness.services.transaction() as session:
+        user = await session.get(User, lu.id)
+        assert user is not None
+        user.cue = "after breakfast"
+    await live_a_day(harness, lu, 3, "No")
+    after = texts([harness.emu.current(harness.message_with(lu, "looks like"))])
+    assert "Done today" in after and "daily moment" not in after, after
+    async with harness.services.transaction() as session:
+        user = await session.get(User, lu.id)
+        assert user is not None
+        user.cue = None
+    await live_a_day(harness, lu, 8, "Yes")
+    assert (await plans(harness, lu.id))[-1].goal_kind != "session"
+    after = texts([harness.emu.current(harness.message_with(lu, "looks like"))])
+    assert "Done today" in after and "daily moment" not in after, after
