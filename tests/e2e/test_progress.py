@@ -10,6 +10,7 @@ import struct
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import delete, func, select
 
 from bot.db.history import joined_on
@@ -293,6 +294,35 @@ async def test_the_days_every_surface_reads_come_one_per_date_with_no_goal_where
     assert (shown[0].moved, shown[0].on_plan) == (False, False)
     assert (shown[1].moved, shown[1].on_plan) == (True, True)  # "Done" on the day's plan
     assert (shown[2].decided, shown[2].goal_minutes) == (None, 0)
+
+
+async def test_the_weekly_summary_has_a_chart_once_there_is_enough_and_a_caption_that_fits(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rae has checked in four days: her summary is the chart with the look back, the week's
+    numbers and the first question as its caption; one that would not fit Telegram's caption
+    limit drops the look back, and one exactly at the limit is kept whole. Sam, new, gets the
+    kind words and the question, with no chart."""
+    from bot.usecases import weekly
+
+    rae = await setup(harness, "Rae")
+    for pain in (3, 4, 5, 3):
+        await live_a_day(harness, rae, pain, "No")
+    sam = harness.emu.user("Sam")
+    await onboard(harness, sam)
+    today = harness.clock.now().date()
+    claim = weekly.WeeklyClaim(rae.id, rae.id, today, 0)
+    full = await weekly.summary(harness.services, claim)
+    assert full is not None and full.png is not None and full.png.startswith(PNG_MAGIC)
+    assert "Your week" in full.text
+    monkeypatch.setattr(weekly, "CAPTION_LIMIT", len(full.text))
+    kept = await weekly.summary(harness.services, claim)
+    assert kept is not None and kept.text == full.text
+    monkeypatch.setattr(weekly, "CAPTION_LIMIT", len(full.text) - 1)
+    short = await weekly.summary(harness.services, claim)
+    assert short is not None and "Your week" not in short.text and full.text.endswith(short.text)
+    new = await weekly.summary(harness.services, weekly.WeeklyClaim(sam.id, sam.id, today, 0))
+    assert new is not None and new.png is None and "Your week" in new.text
 
 
 async def test_the_day_reader_reads_in_two_statements_however_many_days_and_people(
