@@ -326,6 +326,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/plan.py", "_tap", "left out: row.updated_at = services.clock.now()"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
+    ("bot/usecases/plan.py", "_cue_saved", "left out: user.updated_at = services.clock.now()"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
     ("bot/usecases/reflections.py", "reflection", "left out: await session.flush()"):
         "the sessions autoflush (bot/db/session.py keeps SQLAlchemy's default): the next "
         "select of the same unit of work, the second reflection() for the monthly row, or "

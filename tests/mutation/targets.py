@@ -144,7 +144,11 @@ TARGETS: dict[str, tuple[str, ...]] = {
         f"{E2E}test_onboarding.py",
         f"{E2E}test_transactions.py",
     ),
-    "bot/usecases/plan.py": (f"{E2E}test_plans.py", f"{E2E}test_coherence.py"),
+    "bot/usecases/plan.py": (
+        f"{E2E}test_plans.py",
+        f"{E2E}test_coherence.py",
+        f"{E2E}test_plan_taps.py",
+    ),
     "bot/usecases/days.py": (
         f"{E2E}test_progress.py",
         f"{E2E}test_summary_pdf.py",
