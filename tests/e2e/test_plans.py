@@ -335,3 +335,26 @@ async def test_after_done_the_cue_button_stays_only_for_a_session_without_a_cue(
     assert (await plans(harness, lu.id))[-1].goal_kind != "session"
     after = texts([harness.emu.current(harness.message_with(lu, "looks like"))])
     assert "Done today" in after and "daily moment" not in after, after
+
+
+async def user_row(harness: Harness, person: FakeUser) -> User:
+    async with harness.services.sessions() as session:
+        user = await session.get(User, person.id)
+    assert user is not None
+    return user
+
+
+async def test_no_thanks_takes_a_chosen_moment_away(harness: Harness) -> None:
+    """A moment chosen under today's plan can be taken back from the same button: "No thanks"
+    says whenever suits is fine, and the moment is gone from tomorrow's plan on."""
+    mo = await setup(harness, "Mo")
+    await live_a_day(harness, mo, 3, "No", done=False)
+    plan = harness.message_with(mo, "looks like")
+    await harness.tap(mo, "daily moment", message=plan)
+    assert "after lunch, " in texts(await harness.tap(mo, "After lunch"))
+    assert (await user_row(harness, mo)).cue == "after lunch"
+    await harness.tap(mo, "daily moment", message=plan)
+    said = texts(await harness.tap(mo, "No thanks"))
+    assert "no fixed moment" in said, said
+    assert (await user_row(harness, mo)).cue is None
+    assert "after lunch" not in await live_a_day(harness, mo, 3, "No", done=False)

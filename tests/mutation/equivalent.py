@@ -326,6 +326,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/plan.py", "_tap", "left out: row.updated_at = services.clock.now()"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
+    ("bot/usecases/plan.py", "_tap", "return None instead of Answer()"):
+        "never reached: plan.tap's one caller (handlers/plan.on_button) passes a parsed PlanTap, "
+        "whose action is done, why, cue or opt (callbacks.PLAN_ACTIONS), each answered above",
     ("bot/usecases/plan.py", "_cue_saved", "left out: user.updated_at = services.clock.now()"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
