@@ -1,5 +1,4 @@
-"""The plan's buttons at their edges: the daily-moment cue (typed, chosen, stored) and the
-flare-day option buttons."""
+"""The plan's daily-moment cue at its edges: typed, chosen, stored, and tapped before set-up."""
 
 from __future__ import annotations
 
@@ -128,21 +127,3 @@ async def test_cue_buttons_before_set_up_point_to_start(harness: Harness, conten
     assert await popup_for(harness, ny, cues, data) == start_first
     user = await stored(harness, ny)
     assert user is not None and user.cue is None
-
-
-async def test_option_buttons_up_to_the_plans_last(harness: Harness, content: Content) -> None:
-    """A flare-day option just past the plan's last (or one further) gets the stale-button
-    popup and logs nothing; the plan's last option logs the day."""
-    oz = await setup(harness, "Oz")
-    await live_a_day(harness, oz, 8, "Yes", done=False)
-    plan = harness.message_with(oz, "looks like")
-    shown = [str(b["callback_data"]) for row in plan["reply_markup"]["inline_keyboard"]
-             for b in row if ":opt:" in b["callback_data"]]  # fmt: skip
-    assert shown[-1].endswith(f":opt:{len(shown) - 1}"), shown
-    stale = content.render("error.stale_button")
-    for past in (len(shown), len(shown) + 1):
-        data = shown[-1].rsplit(":", 1)[0] + f":{past}"
-        assert await popup_for(harness, oz, plan, data) == stale
-        assert not (await plans(harness, oz.id))[-1].done
-    assert await popup_for(harness, oz, plan, shown[-1]) == content.render("plan.logged")
-    assert (await plans(harness, oz.id))[-1].done
