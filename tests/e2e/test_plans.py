@@ -12,6 +12,7 @@ from bot.db.models import DayPlan, User
 from bot.devtools.emulator import FakeUser
 from bot.domain.pacing import BACK_OFF_AFTER
 from bot.domain.rules import step_down
+from bot.views.callbacks import MAX_OPTIONS
 from bot.views.content import Content
 from tests.e2e.test_pacing import days_of_prompts, live_days, unanswered
 from tests.harness import Harness, onboard, texts
@@ -251,6 +252,24 @@ async def test_plan_buttons_after_deleting_everything_store_nothing(
     await onboard(harness, hal)
     assert await popup_for(harness, hal, plan, done_data(plan)) == closed
     assert await plans(harness, hal.id) == []
+
+
+async def test_an_option_button_the_plan_does_not_have_changes_nothing(
+    harness: Harness, content: Content
+) -> None:
+    """An option button past the plan's options (a garbled or forged one: the one just past
+    the last, or the last a button may carry) gets the stale-button popup, and the plan is not
+    logged: a tap counts like Done only for an option the person was shown."""
+    ivo = await setup(harness, "Ivo")
+    await live_a_day(harness, ivo, 8, "Yes", done=False)
+    plan = harness.message_with(ivo, "looks like")
+    shown = [str(b["callback_data"]) for row in plan["reply_markup"]["inline_keyboard"]
+             for b in row if ":opt:" in str(b["callback_data"])]  # fmt: skip
+    assert shown[0].endswith(":opt:0"), shown
+    for index in (len(shown), MAX_OPTIONS - 1):
+        data = shown[0].replace(":opt:0", f":opt:{index}")
+        assert await popup_for(harness, ivo, plan, data) == content.render("error.stale_button")
+        assert not (await plans(harness, ivo.id))[-1].done
 
 
 async def test_done_counts_through_the_next_day_and_closes_at_the_midnight_after(
