@@ -363,3 +363,23 @@ async def test_an_edit_is_read_for_the_light_check_and_otherwise_left_alone(
     await harness.emu.edit_text(sam, sent, "watched a documentary about suicide prevention")
     await harness.settle()
     assert "are you OK" in texts(await harness.emu.replies(sam, settle=0.02))
+
+
+async def test_a_crisis_in_a_group_from_someone_who_blocked_the_bot_gets_the_neutral_word(
+    harness: Harness,
+) -> None:
+    """Mia blocked the bot without it hearing so: her private crisis reply is refused, so the
+    group gets the neutral word with the private link (as for someone who never started it),
+    and she is marked inactive."""
+    mia = await person_in(harness, "Mia", "Europe/London")
+    group = harness.emu.group("Walkers", members=(mia,))
+    harness.emu.state_of(mia).blocked = True  # no update about it reaches the bot
+    await harness.emu.send_text(mia, "@SmallStepsBot honestly i want to end it all", chat=group)
+    await harness.settle()
+    in_group = texts(await harness.emu.replies(group, settle=0.02))
+    assert "Mia" in in_group and "privately" in in_group, in_group
+    for secret in ("116 123", "end it all", "crisis", "ending your life", "999"):
+        assert secret not in in_group
+    async with harness.services.sessions() as session:
+        user = await session.get(User, mia.id)
+    assert user is not None and not user.active

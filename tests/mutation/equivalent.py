@@ -350,6 +350,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/reflections.py", "tapped", "0 -> 1"):
         "the Asked built for a tap only carries its day, kind and field into answer(), which "
         "reads nothing else of it; its top (the 0 here) is read only where buttons are drawn",
+    ("bot/telegram/handlers/safety.py", "_private", "return None instead of False"):
+        "its one caller, in_group, only reads it as `if not sent`, where None and False are "
+        "the same refusal (the group gets the neutral word)",
 }  # fmt: skip
 
 
