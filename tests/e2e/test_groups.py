@@ -129,6 +129,23 @@ async def create(
     return h.emu.current(setup)
 
 
+async def morning_challenge(h: Harness, *choices: str) -> tuple[FakeUser, FakeUser, FakeChat, JSON]:
+    """Ana's challenge in Family (Bo is in the group), set up with `choices` and its summary
+    time typed as a reply, "at 8am": each day is summed up the next morning."""
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in choices:
+        await tap(h, ana, setup, choice)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)  # typed, as a reply
+    await h.settle()
+    return ana, bo, family, h.emu.current(setup)
+
+
 async def challenge_row(h: Harness, challenge_id: int) -> Challenge:
     async with h.services.sessions() as session:
         row = await session.get(Challenge, challenge_id)
@@ -241,8 +258,12 @@ async def test_three_people_run_a_seven_day_challenge(harness: Harness) -> None:
     await tallied(h)
     text = shown(h, message)
     # A public Done, a private check-in's plan Done and a Rest day look the same to the group.
-    assert "✅ Ana" in text and "✅ Bo" in text and "✅ Cy" in text and "🌙" not in text.split(
-        "[1]")[0]
+    assert (
+        "✅ Ana" in text
+        and "✅ Bo" in text
+        and "✅ Cy" in text
+        and "🌙" not in text.split("[1]")[0]
+    )
 
     # Edits, not messages: the group has had the intro, the set-up (now the challenge) only.
     assert len(new_messages(h, family)) == 2
@@ -591,18 +612,9 @@ async def test_delete_leaves_only_anonymous_counts_and_the_challenge_carries_on(
 
 async def test_a_morning_summary_looks_back_at_the_day_before(harness: Harness) -> None:
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
-    for choice in ("Everyone's own plan", "Each person", "7 days", "Berlin"):
-        await tap(h, ana, setup, choice)
-    h.clock.advance(GAP)
-    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)  # typed, as a reply
-    await h.settle()
-    message = h.emu.current(setup)
+    ana, bo, family, message = await morning_challenge(
+        h, "Everyone's own plan", "Each person", "7 days", "Berlin"
+    )
     assert "Everyone's own plan, every day" in shown(h, message)
     assert "Day 1 of 7 · summary at 08:00" in shown(h, message)
     await tap(h, bo, message, "Join")
@@ -881,7 +893,8 @@ async def test_a_rest_declared_after_a_challenge_ends_leaves_its_last_day_as_it_
     assert "7 days, done together!" in new_messages(h, family)[-1]
     read = await every_surface_agrees(h, ana, challenge_id_of(message), at(8, 6, 1).date())
     assert {d.day: v for d, v in read.items() if d.day in (7, 8)} == {
-        7: (False, False), 8: (False, True)
+        7: (False, False),
+        8: (False, True),
     }
 
 
@@ -1179,18 +1192,7 @@ async def test_a_late_nudge_goes_out_up_to_late_limit_late_to_the_microsecond(
     many hours before its summary: after an outage the nudge still goes out exactly LATE_LIMIT
     late, and not a microsecond later."""
     h = harness
-    h.clock.set(START)
-    ana, bo = await people(h, "Ana", "Bo")
-    family = await new_group(h, "Family", ana, bo)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
-    for choice in ("Walking", "10 min", "7 days", "Berlin"):
-        await tap(h, ana, setup, choice)
-    h.clock.advance(GAP)
-    await h.emu.send_text(ana, "at 8am", chat=family, reply_to=setup)
-    await h.settle()
-    message = h.emu.current(setup)
+    _ana, bo, _family, message = await morning_challenge(h, "Walking", "10 min", "7 days", "Berlin")
     assert "summary at 08:00" in shown(h, message)
     await tap(h, bo, message, "Join")
     evening = timedelta(hours=17)  # 19:00 in Berlin, in UTC from the day's midnight
