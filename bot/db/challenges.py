@@ -16,9 +16,12 @@ LIVE = ("draft", "active")  # a challenge that still answers its buttons
 CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
 
 
-async def group_by_chat(session: AsyncSession, chat_id: int) -> GroupChat | None:
-    """The group with this Telegram chat id."""
-    result = await session.execute(select(GroupChat).where(GroupChat.chat_id == chat_id))
+async def group_by_chat(
+    session: AsyncSession, chat_id: int, *, for_update: bool = False
+) -> GroupChat | None:
+    """The group with this Telegram chat id (locked until the commit, `for_update`)."""
+    query = select(GroupChat).where(GroupChat.chat_id == chat_id)
+    result = await session.execute(query.with_for_update() if for_update else query)
     return result.scalar_one_or_none()
 
 

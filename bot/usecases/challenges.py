@@ -229,7 +229,9 @@ async def migrate(services: Services, old_chat_id: int, new_chat_id: int) -> boo
     in the new one. Returns False when the move was already known.
     """
     async with services.transaction() as session:
-        group = await db.group_by_chat(session, old_chat_id)
+        # Locked: Telegram's two service messages (one in each chat) are handled side by side;
+        # on PostgreSQL the second waits here, then finds the old id gone and does nothing.
+        group = await db.group_by_chat(session, old_chat_id, for_update=True)
         if group is None or await db.group_by_chat(session, new_chat_id) is not None:
             return False
         group.chat_id = new_chat_id

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 import types
 from collections.abc import AsyncIterator
@@ -38,6 +39,11 @@ from bot.views.content import Content
 from tests.harness import Harness, onboard, texts
 
 APOLOGY = "Sorry, something went wrong"
+# A bound parameter as asyncpg's dialect writes it (with its cast), or as SQLite's: `only`
+# fragments are written with "?".
+PLACEHOLDER = re.compile(
+    r"(?:%s|%\(\w+\)s|\$\d+)(?:::(?:TIMESTAMP WITH(?:OUT)? TIME ZONE|[A-Z]+))?"
+)
 
 
 class Outage:
@@ -53,6 +59,7 @@ class Outage:
         event.listen(engine.sync_engine, "before_cursor_execute", self._check)
 
     def _check(self, _connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statement = PLACEHOLDER.sub("?", statement)  # PostgreSQL's %s::TYPE, as SQLite's ?
         self.seen += self._only in statement
         if self.on and self._only in statement:
             self.failed += 1
