@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import csv
+import io
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
 from bot.db.models import CheckIn
-from tests.harness import Harness, onboard, texts
+from bot.devtools.emulator import FakeUser
+from tests.harness import JSON, Harness, onboard, texts
 
 
 async def checkins(harness: Harness, user_id: int) -> list[CheckIn]:
@@ -16,6 +19,34 @@ async def checkins(harness: Harness, user_id: int) -> list[CheckIn]:
             select(CheckIn).where(CheckIn.user_id == user_id).order_by(CheckIn.local_date)
         )
         return list(result.scalars())
+
+
+async def check_in(harness: Harness, person: FakeUser, pain: str, flare: str) -> str:
+    """Today's check-in by taps from /checkin: the pain and flare answers given, then (unless
+    the flare ends it) 3, 5, 6, "Some" if the movement question comes, and no note; returns what
+    the last tap showed."""
+    await harness.say(person, "/checkin")
+    await harness.tap(person, pain)
+    said = texts(await harness.tap(person, flare))
+    return said if "Today is saved" in said else await finish(harness, person)
+
+
+async def finish(harness: Harness, person: FakeUser, question: JSON | None = None) -> str:
+    """The rest of an open check-in from the interference question on, as in check_in, tapped
+    on `question` (by default the newest message with buttons)."""
+    for label in ("3", "5"):
+        await harness.tap(person, label, message=question)
+    said = texts(await harness.tap(person, "6", message=question))
+    if "did you do your movement" in said:
+        await harness.tap(person, "Some", message=question)
+    return texts(await harness.tap(person, "Skip", message=question))
+
+
+async def exported(harness: Harness, person: FakeUser) -> list[dict[str, str]]:
+    """The rows of the check-in CSV that /export sends."""
+    outputs = await harness.say(person, "/export")
+    [sheet] = [harness.emu.file(m) for m in outputs if "document" in m][:1]
+    return list(csv.DictReader(io.StringIO(sheet.data.decode("utf-8-sig"))))
 
 
 # (tap label, a fragment of the question that follows)
@@ -189,3 +220,117 @@ async def test_a_rating_beside_other_words_answers_the_pain_question(harness: Ha
     assert "feel like a flare" in said and "Rest it is" not in said, said
     [row] = await checkins(harness, dot.id)
     assert row.pain == 4
+
+
+async def test_same_as_yesterday_is_offered_only_at_the_pain_question_after_a_full_day(
+    harness: Harness,
+) -> None:
+    """No "Same as yesterday" on a first check-in (nothing to copy), nor on the later rating
+    questions of a day that did not take it."""
+    lee = harness.emu.user("Lee")
+    await onboard(harness, lee)
+    said = texts(await harness.say(lee, "/checkin"))
+    assert "How is your pain today" in said and "Same as yesterday" not in said, said
+    await harness.tap(lee, "4")
+    await harness.tap(lee, "No")
+    assert "Today is saved" in await finish(harness, lee)
+    harness.clock.advance(timedelta(days=1))
+    assert "Same as yesterday" in texts(await harness.say(lee, "/checkin"))
+    await harness.tap(lee, "5")
+    said = texts(await harness.tap(lee, "No"))
+    assert "get in the way" in said and "Same as yesterday" not in said, said
+
+
+CLOSINGS = {
+    "flare": "Be gentle with yourself today",
+    "hard": "That sounds like a hard one",
+    "steady": "Checking in is a small step in itself",
+}
+
+
+async def test_a_finished_day_shown_again_closes_with_a_line_that_fits_it(harness: Harness) -> None:
+    """/checkin on a finished day shows its answers and a closing line for that day: a flare day
+    whatever the pain, a hard day from pain 7 on (the no-baseline flare pain), steady below."""
+    ivy = harness.emu.user("Ivy")
+    await onboard(harness, ivy)
+    days = [("6", "No", "steady"), ("7", "No", "hard"), ("8", "Not sure", "hard"),
+            ("3", "Yes", "flare"), ("8", "Yes", "flare")]  # fmt: skip
+    for pain, flare, closing in days:
+        assert "Today is saved" in await check_in(harness, ivy, pain, flare)
+        said = texts(await harness.say(ivy, "/checkin"))
+        assert "already checked in today" in said and f"Pain {pain}/10" in said, said
+        for kind, line in CLOSINGS.items():
+            assert (line in said) == (kind == closing), (pain, flare, kind, said)
+        harness.clock.advance(timedelta(days=1))
+
+
+async def test_the_summary_closes_kindly_itself_only_when_no_plan_follows(
+    harness: Harness,
+) -> None:
+    """The day's plan carries the encouragement: the summary before it has no closing line. On a
+    day of a crisis reply no plan follows, so the summary ends with one."""
+    una = harness.emu.user("Una")
+    await onboard(harness, una)
+    said = await check_in(harness, una, "4", "No")
+    summary = str(harness.message_with(una, "Today is saved")["text"])
+    assert "Today's small step" in said and "Pain 4/10" in summary, said
+    assert not any(line in summary for line in CLOSINGS.values()), summary
+    harness.clock.advance(timedelta(days=1))
+    said = texts(await harness.say(una, "honestly some days I just don't want to be here anymore"))
+    assert "ending your life" in said, said
+    said = await check_in(harness, una, "4", "No")
+    assert "Today is saved" in said and CLOSINGS["steady"] in said, said
+    assert "Today's small step" not in said, said
+
+
+async def test_a_two_tap_day_reopened_by_an_older_same_as_yesterday_goes_on_at_checkin(
+    harness: Harness,
+) -> None:
+    """A "Same as yesterday" tapped on an older pain question after a two-tap day copies
+    yesterday's ratings and asks what is still open; /checkin then goes on with it rather than
+    saying the day is done."""
+    mo = harness.emu.user("Mo")
+    await onboard(harness, mo)
+    await check_in(harness, mo, "4", "No")
+    harness.clock.advance(timedelta(days=1))
+    await harness.say(mo, "/checkin")
+    older = harness.last_with_buttons(mo)
+    await harness.say(mo, "/checkin")
+    await harness.tap(mo, "8")
+    assert "Today is saved" in texts(await harness.tap(mo, "Yes"))
+    said = texts(await harness.tap(mo, "Same as yesterday", message=older))
+    assert "did you do your movement" in said, said
+    said = texts(await harness.say(mo, "/checkin"))
+    assert "did you do your movement" in said and "already checked in" not in said, said
+
+
+async def test_a_day_answered_again_or_added_to_is_open_until_its_last_answer(
+    harness: Harness,
+) -> None:
+    """Both "Add the other answers" and "Answer again" open the finished day again: the export shows
+    it unfinished meanwhile, then finished when the last answer is in."""
+    ned = harness.emu.user("Ned")
+    await onboard(harness, ned)
+    await check_in(harness, ned, "8", "Yes")
+    [row] = await exported(harness, ned)
+    assert row["completed_at_utc"], row
+    harness.clock.advance(timedelta(hours=1))
+    summary = harness.message_with(ned, "Today is saved")
+    await harness.tap(ned, "Add the other answers", message=summary)
+    [row] = await exported(harness, ned)
+    assert row["completed_at_utc"] == "" and row["path"] == "more", row
+    before = harness.clock.now().replace(tzinfo=None)
+    assert "Today is saved" in await finish(harness, ned, summary)
+    [row] = await exported(harness, ned)
+    assert datetime.fromisoformat(row["completed_at_utc"]) >= before, (before, row)
+    harness.clock.advance(timedelta(hours=1))
+    await harness.say(ned, "/checkin")
+    await harness.tap(ned, "Answer again")
+    question = harness.last_with_buttons(ned)
+    await harness.tap(ned, "5")
+    [row] = await exported(harness, ned)
+    assert row["completed_at_utc"] == "" and row["pain"] == "5", row
+    before = harness.clock.now().replace(tzinfo=None)
+    assert "Today is saved" in texts(await harness.tap(ned, "Yes", message=question))
+    [row] = await exported(harness, ned)
+    assert datetime.fromisoformat(row["completed_at_utc"]) >= before, (before, row)
