@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.db.models import PromptSent, User
-from bot.devtools.emulator import FakeUser
+from bot.db.session import make_engine
+from bot.devtools.emulator import FakeUser, format_message
+from tests.databases import ON_POSTGRES
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"
@@ -171,3 +175,119 @@ async def test_network_failure_retries_on_the_same_day(harness: Harness) -> None
     harness.clock.advance(timedelta(minutes=1))
     await harness.tick()
     assert len(prompts(harness, ned)) == 1
+
+
+async def test_a_prompt_due_at_this_very_instant_goes_out_on_that_tick(harness: Harness) -> None:
+    """09:00 in Berlin is 07:00:00 UTC: a tick a microsecond before sends nothing, a tick at
+    that very instant sends the prompt."""
+    ana = harness.emu.user("Ana")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, ana, "Europe/Berlin", "09:00")
+    due = datetime(2026, 6, 1, 7, tzinfo=UTC)
+    harness.clock.freeze(due - timedelta(microseconds=1))
+    try:
+        assert await harness.tick() == 0
+        harness.clock.freeze(due)
+        assert await harness.tick() == 1
+    finally:
+        harness.clock.unfreeze()
+    assert len(prompts(harness, ana)) == 1
+
+
+async def test_back_at_exactly_prompt_time_after_a_day_down_sends_todays_prompt(
+    harness: Harness,
+) -> None:
+    """Down all of 1 June, back at 09:00:00 on 2 June sharp: the 1st's prompt is dropped, the
+    2nd's goes out then (not tomorrow)."""
+    bo = harness.emu.user("Bo")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, bo, "Europe/Berlin", "09:00")
+    harness.clock.freeze(datetime(2026, 6, 2, 7, tzinfo=UTC))
+    try:
+        assert await harness.tick() == 1
+    finally:
+        harness.clock.unfreeze()
+    sent = prompts(harness, bo)
+    assert len(sent) == 1
+    assert datetime.fromtimestamp(int(str(sent[0]["date"])), UTC).date() == date(2026, 6, 2)
+
+
+async def test_someone_whose_time_has_not_come_does_not_hold_up_the_others(
+    harness: Harness,
+) -> None:
+    """Cas's last due time is from a day the bot was down, and today's 09:00 is still ahead;
+    Dee's 07:00 has come: Dee gets her prompt on this tick, Cas his at 09:00."""
+    cas, dee = harness.emu.user("Cas"), harness.emu.user("Dee")
+    harness.clock.set(datetime(2026, 6, 1, 6, tzinfo=UTC))
+    await onboard(harness, cas, "Europe/Berlin", "09:00")  # due 1 June, 07:00 UTC
+    harness.clock.set(datetime(2026, 6, 2, 4, tzinfo=UTC))  # 06:00 in Berlin, 2 June
+    await onboard(harness, dee, "Europe/Berlin", "07:00")  # due 2 June, 05:00 UTC
+    harness.clock.set(datetime(2026, 6, 2, 6, tzinfo=UTC))  # 08:00 in Berlin
+    assert await harness.tick() == 1
+    assert (len(prompts(harness, cas)), len(prompts(harness, dee))) == (0, 1)
+    harness.clock.set(datetime(2026, 6, 2, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    assert (len(prompts(harness, cas)), len(prompts(harness, dee))) == (1, 1)
+
+
+async def test_the_prompt_offers_same_as_yesterday_after_a_full_check_in(harness: Harness) -> None:
+    eva = harness.emu.user("Eva")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, eva, "Europe/Berlin", "09:00")
+    await harness.say(eva, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
+        await harness.tap(eva, label)
+    harness.clock.set(datetime(2026, 6, 2, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    (prompt,) = prompts(harness, eva)
+    assert "Same as yesterday" in format_message(prompt)
+    said = texts(await harness.tap(eva, "Same as yesterday", message=prompt))
+    assert "did you do your movement?" in said  # the ratings were copied; on it goes
+
+
+async def test_a_worded_answer_to_an_ordinary_prompt_is_not_read_as_a_safety_follow_up(
+    harness: Harness,
+) -> None:
+    """Fay never said anything alarming: "rough night" after her prompt is read against its
+    pain question, with no advice to see a doctor (the follow-up after an emergency's)."""
+    fay = harness.emu.user("Fay")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, fay, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    said = texts(await harness.say(fay, "not great, rough night"))
+    assert "How is your pain today?" in said  # read as an answer to the prompt's question
+    assert "doctor" not in said and "skip exercise" not in said
+
+
+@pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="row locks between replicas need PostgreSQL: "
+    "set TEST_DATABASE_URL=postgresql+asyncpg://...",
+)
+async def test_a_person_another_replica_is_claiming_is_left_to_it_not_waited_for(
+    harness: Harness, database_url: str
+) -> None:
+    """Another replica is in the middle of claiming Gil (it holds his row): this one prompts Ida
+    at once and leaves Gil alone. That replica then dies without claiming him: the next tick
+    prompts him, once."""
+    gil, ida = harness.emu.user("Gil"), harness.emu.user("Ida")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, gil, "Europe/Berlin", "08:00")
+    await onboard(harness, ida, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as other:
+            await other.execute(select(User.id).where(User.id == gil.id).with_for_update())
+            ticking = asyncio.create_task(harness.tick())
+            done, _ = await asyncio.wait({ticking}, timeout=10)
+            await other.rollback()  # the other replica is gone; its lock with it
+            claimed = await ticking
+    finally:
+        await engine.dispose()
+    assert done, "the tick waited for the other replica's claim"
+    assert claimed == 1
+    assert (len(prompts(harness, gil)), len(prompts(harness, ida))) == (0, 1)
+    assert await harness.tick() == 1
+    assert (len(prompts(harness, gil)), len(prompts(harness, ida))) == (1, 1)
