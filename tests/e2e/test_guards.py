@@ -7,6 +7,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select
 
 from bot.db.models import PromptSent, User
+from bot.domain.safety.conversation import FOLLOW_UP_WINDOW
+from tests.e2e.test_safety_conversation import next_follow_up, person_in, talk
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"
@@ -63,6 +65,30 @@ async def test_the_crisis_follow_up_wins_over_the_emergency_one(harness: Harness
             break
     assert "116 123" in latest and "How are you doing today" in latest
     assert "hope you were able to get help" not in latest
+
+
+async def test_the_emergency_follow_up_takes_its_answer_that_day(harness: Harness) -> None:
+    """The day after an emergency reply comes "How are you today?": "much better" then gets
+    the emergency's answer (glad; follow the advice you were given), not the crisis one's."""
+    gus = await person_in(harness, "Gus", "Europe/Madrid")
+    await talk(harness, gus, [("sudden crushing chest pain", ("112", "urgent"), ())])
+    await next_follow_up(harness, gus)
+    await talk(harness, gus, [
+        ("much better today, thanks", ("glad to hear", "follow any advice"), ("really glad",)),
+    ])  # fmt: skip
+
+
+async def test_an_answer_after_the_follow_up_day_is_an_ordinary_message(
+    harness: Harness,
+) -> None:
+    """Hal does not answer the follow-up for a day and more: "much better" then is an ordinary
+    message, not a late answer to it."""
+    hal = await person_in(harness, "Hal", "Europe/Madrid")
+    await talk(harness, hal, [("sudden crushing chest pain", ("112", "urgent"), ())])
+    await next_follow_up(harness, hal)
+    harness.clock.advance(FOLLOW_UP_WINDOW + timedelta(minutes=1))
+    said = texts(await harness.say(hal, "much better today, thanks"))
+    assert "glad to hear" not in said and "follow any advice" not in said
 
 
 async def test_added_to_a_channel_the_bot_leaves_and_posts_nothing(harness: Harness) -> None:
