@@ -353,6 +353,18 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/handlers/safety.py", "_private", "return None instead of False"):
         "its one caller, in_group, only reads it as `if not sent`, where None and False are "
         "the same refusal (the group gets the neutral word)",
+    ("bot/usecases/prompts.py", "claim_due", "True -> False"):
+        "(skip_locked; the `True -> False` on active and onboarded are killed) the mutation "
+        "run is on SQLite, which emits no FOR UPDATE at all: nothing changes there. On "
+        "PostgreSQL the mutant is killed by test_daily_prompt.py's "
+        "test_a_person_another_replica_is_claiming_is_left_to_it_not_waited_for (run with "
+        "TEST_DATABASE_URL): without SKIP LOCKED a replica waits for every row another one "
+        "holds, so one stalled claim holds up everyone's prompt",
+    ("bot/usecases/prompts.py", "claim_due", "return None instead of claims"):
+        "(the early return, when nobody in the batch is due today; the final `return claims` "
+        "is killed) its one caller, jobs.daily.run_due, reads the result only as `while "
+        "claims:`, where None and [] both end the pass; the due times moved on in the batch "
+        "are committed either way, as the return leaves the transaction normally",
 }  # fmt: skip
 
 
