@@ -177,6 +177,21 @@ async def test_network_failure_retries_on_the_same_day(harness: Harness) -> None
     assert len(prompts(harness, ned)) == 1
 
 
+async def test_a_prompt_whose_first_send_timed_out_unseen_is_sent_again(harness: Harness) -> None:
+    """Telegram never answers the first send (and never delivers it): it may have arrived, so
+    the prompt goes out once more on a later tick, and Oli gets it."""
+    oli = harness.emu.user("Oli")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, oli, "Europe/Berlin", "09:00")
+    harness.emu.timeout_next("sendMessage", chat=oli, delivered=False, hold=6)  # past the 5 s
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    await harness.tick()
+    assert prompts(harness, oli) == []
+    harness.clock.advance(timedelta(minutes=1))
+    await harness.tick()
+    assert len(prompts(harness, oli)) == 1
+
+
 async def test_a_prompt_due_at_this_very_instant_goes_out_on_that_tick(harness: Harness) -> None:
     """09:00 in Berlin is 07:00:00 UTC: a tick a microsecond before sends nothing, a tick at
     that very instant sends the prompt."""

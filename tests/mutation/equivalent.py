@@ -365,6 +365,12 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "is killed) its one caller, jobs.daily.run_due, reads the result only as `while "
         "claims:`, where None and [] both end the pass; the due times moved on in the batch "
         "are committed either way, as the return leaves the transaction normally",
+    ("bot/usecases/prompts.py", "claim_due", "0 -> 1"):
+        "(`unanswered = user.unanswered_prompts or 0`; the `attempts=0` of a new prompt record "
+        "is killed) the 1 is read only when the count is 0 or None, and only by prompt_due "
+        "(pacing.gap_days: daily below BACK_OFF_AFTER = 3) and announce_back_off (== 3): 0 and "
+        "1 both mean a daily prompt with no back-off notice; the stored count is counted up "
+        "from the column itself (record), never from this local",
 }  # fmt: skip
 
 
