@@ -176,7 +176,9 @@ async def test_same_as_yesterday_and_stale_buttons(harness: Harness) -> None:
     first_button = old["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     said = texts(await harness.tap_data(fay, old, first_button))
     assert "has closed" in said and "Check in for today" in said
-    assert any("has closed" in p for p in harness.popups())
+    # The "closed" popup is an alert to dismiss, not a notice that passes unread.
+    answers = harness.emu.callback_answers
+    assert any(a.show_alert and "has closed" in (a.text or "") for a in answers), answers
     assert stale is not None
     said = texts(await harness.tap(fay, "Same as yesterday", message=fresh))
     assert "did you do your movement" in said
@@ -226,19 +228,23 @@ async def test_same_as_yesterday_is_offered_only_at_the_pain_question_after_a_fu
     harness: Harness,
 ) -> None:
     """No "Same as yesterday" on a first check-in (nothing to copy), nor on the later rating
-    questions of a day that did not take it."""
+    questions of a day that did not take it; a question asked again after a typed answer it
+    could not read keeps the offer as it was first asked."""
     lee = harness.emu.user("Lee")
     await onboard(harness, lee)
-    said = texts(await harness.say(lee, "/checkin"))
-    assert "How is your pain today" in said and "Same as yesterday" not in said, said
+    for step in ("/checkin", "banana"):
+        said = texts(await harness.say(lee, step))
+        assert "How is your pain today" in said and "Same as yesterday" not in said, (step, said)
     await harness.tap(lee, "4")
     await harness.tap(lee, "No")
     assert "Today is saved" in await finish(harness, lee)
     harness.clock.advance(timedelta(days=1))
-    assert "Same as yesterday" in texts(await harness.say(lee, "/checkin"))
+    for step in ("/checkin", "banana"):
+        said = texts(await harness.say(lee, step))
+        assert "How is your pain today" in said and "Same as yesterday" in said, (step, said)
     await harness.tap(lee, "5")
-    said = texts(await harness.tap(lee, "No"))
-    assert "get in the way" in said and "Same as yesterday" not in said, said
+    for said in (texts(await harness.tap(lee, "No")), texts(await harness.say(lee, "banana"))):
+        assert "get in the way" in said and "Same as yesterday" not in said, said
 
 
 CLOSINGS = {
@@ -334,3 +340,45 @@ async def test_a_day_answered_again_or_added_to_is_open_until_its_last_answer(
     assert "Today is saved" in texts(await harness.tap(ned, "Yes", message=question))
     [row] = await exported(harness, ned)
     assert datetime.fromisoformat(row["completed_at_utc"]) >= before, (before, row)
+
+
+async def test_an_older_questions_button_updates_its_answer_and_the_open_question_stays(
+    harness: Harness,
+) -> None:
+    """A pain button on an older message while a later question is open: the pain is updated
+    ("Updated ✓"), nothing is asked twice, and the summary shows the new pain."""
+    ora = harness.emu.user("Ora")
+    await onboard(harness, ora)
+    await harness.say(ora, "/checkin")
+    older = harness.last_with_buttons(ora)
+    await harness.say(ora, "/checkin")
+    await harness.tap(ora, "4")
+    assert "get in the way" in texts(await harness.tap(ora, "No"))
+    said = texts(await harness.tap(ora, "7", message=older))
+    assert "get in the way" not in said and "Updated ✓" in harness.popups()[-1:], said
+    assert "Pain 7/10" in await finish(harness, ora)
+
+
+async def test_a_red_flag_written_at_the_note_question_is_kept_as_the_note(
+    harness: Harness,
+) -> None:
+    """What raised a red flag at the note question is still the person's note: kept quietly,
+    the day finished, and the check-in closed (what comes next is a message, not an answer).
+    At any other question it is no note: the questions go on and the note is still asked."""
+    emergency = "my chest feels really tight and my left arm is numb"
+    pia, rae = harness.emu.user("Pia"), harness.emu.user("Rae")
+    for person in (pia, rae):
+        await onboard(harness, person)
+        await harness.say(person, "/checkin")
+    for label in ("4", "No", "3", "5", "6", "Some"):
+        said = texts(await harness.tap(pia, label))
+    assert "Anything else" in said, said
+    assert "112" in texts(await harness.say(pia, emergency))
+    assert "You're very welcome" in texts(await harness.say(pia, "thank you so much"))
+    said = texts(await harness.say(pia, "/checkin"))
+    assert "already checked in today" in said and "my chest feels really tight" in said, said
+    assert "112" in texts(await harness.say(rae, emergency))
+    await harness.say(rae, "/checkin")
+    for label in ("4", "No", "3", "5", "6", "Some"):
+        said = texts(await harness.tap(rae, label))
+    assert "Anything else" in said and "chest" not in said, said

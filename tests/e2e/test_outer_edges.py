@@ -740,13 +740,13 @@ APOLOGY = "Sorry, something went wrong"
 
 
 async def test_pause_and_resume_before_set_up_point_to_start(harness: Harness) -> None:
-    """Someone who never started, and someone half way through set-up: /pause, /resume and
-    /progress point to /start (no apology, nothing paused, no chart)."""
+    """Someone who never started, and someone half way through set-up: /pause, /resume,
+    /progress and /checkin point to /start (no apology, nothing paused, no chart, no question)."""
     h = harness
     new, half = h.emu.user("Nel"), h.emu.user("Hal")
     await h.say(half, "/start")
     for person in (new, half):
-        for command in ("/pause", "/resume", "/progress"):
+        for command in ("/pause", "/resume", "/progress", "/checkin"):
             said = texts(await h.say(person, command))
             assert APOLOGY not in said and "/start" in said, (person.first_name, command, said)
 
