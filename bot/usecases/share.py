@@ -182,11 +182,11 @@ def _notes_words(services: Services, user: User, notes: bool) -> str:
     return services.content.label(f"share.notes.{'on' if notes else 'off'}", locale_of(user))
 
 
-def _keyboard(services: Services, user: User, link: ShareLink | None) -> InlineKeyboardMarkup:
-    days = round((link.expires_at - link.created_at) / timedelta(days=1)) if link else 0
+def _keyboard(services: Services, user: User, link: ShareLink) -> InlineKeyboardMarkup:
+    days = round((link.expires_at - link.created_at) / timedelta(days=1))
     return keyboards.share_menu(
-        services.content, locale_of(user), days=days, weeks=link.weeks if link else 0,
-        notes=link.notes if link else False, app_url=app_url(services),
+        services.content, locale_of(user), days=days, weeks=link.weeks, notes=link.notes,
+        app_url=app_url(services),
     )  # fmt: skip
 
 
