@@ -12,7 +12,7 @@ from typing import Any
 
 import aiohttp
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from bot.clock import ManualClock
 from bot.config import load_settings
@@ -23,7 +23,7 @@ from bot.usecases.share import TOKEN_BYTES, hash_token
 from bot.views.content import Content
 from bot.web import initdata
 from bot.web.server import Limits, Site
-from tests.e2e.test_plans import setup
+from tests.e2e.test_plans import START, popup_for, setup
 from tests.harness import Harness, texts
 from tests.web import init_data, link_in, seeded_person, theme, web_harness
 
@@ -62,6 +62,89 @@ async def test_without_public_url_share_says_why_and_offers_no_button(harness: H
     robin = await setup(harness, "Robin")
     [reply] = await harness.say(robin, "/share")
     assert "PUBLIC_URL" in texts([reply]) and "reply_markup" not in reply
+    # A share button from before the address was taken away says the same, and makes no link.
+    earlier = harness.last_with_buttons(robin)
+    assert earlier is not None
+    said = texts(await harness.tap_data(robin, earlier, "sh:days:30"))
+    assert "PUBLIC_URL" in said and "/s/" not in said
+    async with harness.services.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ShareLink)) == 0
+
+
+async def test_a_link_works_until_the_instant_it_names_and_not_at_it(
+    site: tuple[Harness, str],
+) -> None:
+    """The link says until when it works, in the person's own time (Berlin, two hours ahead of
+    UTC in June); it opens a microsecond before that instant and not at it. At that instant it
+    is no longer working: /share stop finds nothing to stop, and /share makes a fresh link."""
+    harness, _ = site
+    robin = await setup(harness, "Robin")
+    made = START + timedelta(hours=1, minutes=5)  # Mon 1 Jun, 08:05 in Berlin
+    ends = made + timedelta(days=14)
+    tick = timedelta(microseconds=1)
+    try:
+        harness.clock.freeze(made)
+        said = texts(await harness.say(robin, "/share"))
+        assert "It works until Mon 15 Jun, 08:05." in said
+        link = link_in(said)
+        harness.clock.freeze(ends - tick)
+        assert (await get(link))[0] == 200
+        said = texts(await harness.say(robin, "/share"))
+        assert "works until Mon 15 Jun, 08:05 and has been opened 1 time." in said
+        harness.clock.freeze(ends)
+        assert (await get(link))[0] == 404
+        assert "no sharing link to stop" in texts(await harness.say(robin, "/share stop"))
+        said = texts(await harness.say(robin, "/share"))
+        assert link_in(said) != link and "It works until Mon 29 Jun, 08:05." in said
+    finally:
+        harness.clock.unfreeze()
+
+
+async def test_after_the_clock_is_set_back_share_tells_of_the_newest_link(
+    site: tuple[Harness, str],
+) -> None:
+    """A 1-day link left to expire is not stopped by the next link (it already ended). If the
+    clock is then set back to within the first link's day (a wall clock corrected backwards),
+    /share still answers with the state of the newest link, not an error."""
+    harness, _ = site
+    robin = await setup(harness, "Robin")
+    try:
+        harness.clock.freeze(START + timedelta(hours=1))
+        await harness.say(robin, "/share")
+        said = texts(await harness.tap(robin, "1 day"))
+        assert "It works until Tue 2 Jun, 08:00." in said
+        harness.clock.freeze(START + timedelta(days=2))
+        said = texts(await harness.tap(robin, "30 days"))
+        assert "It works until Fri 3 Jul, 07:00." in said
+        harness.clock.freeze(START + timedelta(hours=2))
+        said = texts(await harness.say(robin, "/share"))
+        assert "Your sharing link works until Fri 3 Jul, 07:00" in said
+    finally:
+        harness.clock.unfreeze()
+
+
+async def test_a_token_longer_than_any_link_is_refused_before_the_database_is_read(
+    site: tuple[Harness, str],
+) -> None:
+    """Tokens are 43 characters; one longer than 2 * TOKEN_BYTES cannot be ours and gets the
+    plain 404 without a lookup (junk costs nothing, and is answered even when the database is
+    not). Up to that length an unknown token is looked up, and gets the same 404."""
+    harness, root = site
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    engine = harness.services.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        for length, looked_up in ((2 * TOKEN_BYTES, True), (2 * TOKEN_BYTES + 1, False)):
+            statements.clear()
+            status, page, _ = await get(f"{root}/s/{'A' * length}")
+            assert status == 404 and NOT_FOUND in page
+            assert any("share_links" in s for s in statements) is looked_up, length
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
 
 
 async def test_share_open_count_choose_revoke_and_expire(site: tuple[Harness, str]) -> None:
@@ -129,16 +212,67 @@ async def test_share_open_count_choose_revoke_and_expire(site: tuple[Harness, st
     strict(stopped[2])
 
 
-async def test_a_share_link_goes_with_delete(site: tuple[Harness, str]) -> None:
+async def test_a_share_link_goes_with_delete(site: tuple[Harness, str], content: Content) -> None:
+    """Deleting everything takes the link with it. The buttons under it, tapped afterwards (or
+    after /start again, before setting up), point to /start and make no link."""
     harness, _ = site
     una, _ = await seeded_person(harness, "Una", days=10)
     link = link_in(texts(await harness.say(una, "/share")))
+    menu = harness.last_with_buttons(una)
+    assert menu is not None
     await harness.say(una, "/delete")
     await harness.tap(una, "Yes, delete everything")
     await harness.tap(una, "Delete now")
     async with harness.services.sessions() as session:
         left = await session.scalar(select(func.count()).select_from(ShareLink))
     assert left == 0 and (await get(link))[0] == 404
+    hint = content.render("onboarding.start_first")
+    assert await popup_for(harness, una, menu, "sh:days:30") == hint
+    await harness.say(una, "/start")
+    assert await popup_for(harness, una, menu, "sh:new") == hint
+    async with harness.services.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ShareLink)) == 0
+
+
+async def test_share_before_setting_up_points_to_start_and_makes_no_link(
+    site: tuple[Harness, str], content: Content
+) -> None:
+    """/share from someone the bot has never met, or from someone still setting up, gets the
+    message pointing to /start, and no link is made."""
+    harness, _ = site
+    hint = content.render("onboarding.start_first")
+    sam, pat = harness.emu.user("Sam"), harness.emu.user("Pat")
+    assert texts(await harness.say(sam, "/share")) == hint
+    await harness.say(pat, "/start")
+    assert texts(await harness.say(pat, "/share")) == hint
+    async with harness.services.sessions() as session:
+        assert await session.scalar(select(func.count()).select_from(ShareLink)) == 0
+
+
+async def test_a_button_keeps_the_other_choices_and_after_a_stop_starts_from_the_defaults(
+    site: tuple[Harness, str],
+) -> None:
+    """A button under a link changes one choice and keeps the others: "12 weeks" under a 30-day
+    link that shows notes makes a 30-day link that shows notes. Once the link is stopped, a
+    button under it starts again from the defaults (4 weeks, notes not shown) with its choice."""
+    harness, _ = site
+    robin = await setup(harness, "Robin")
+    try:
+        harness.clock.freeze(START + timedelta(hours=1))  # Mon 1 Jun, 08:00 in Berlin
+        await harness.say(robin, "/share")
+        await harness.tap(robin, "30 days")
+        await harness.tap(robin, "Show my notes")
+        said = texts(await harness.tap(robin, "12 weeks"))
+        assert "last 12 weeks" in said and "Notes are shown" in said
+        assert "It works until Wed 1 Jul, 08:00." in said
+        chosen = [label for label, _ in buttons(harness.last_with_buttons(robin) or {})]
+        assert chosen[:5] == ["1 day", "14 days", "✅ 30 days", "4 weeks", "✅ 12 weeks"]
+        await harness.say(robin, "/share stop")
+        said = texts(await harness.tap(robin, "1 day"))
+        assert "last 4 weeks" in said and "Notes are not shown" in said
+        assert "It works until Tue 2 Jun, 08:00." in said
+    finally:
+        harness.clock.unfreeze()
 
 
 async def test_the_mini_app_opens_for_telegram_initdata_only(site: tuple[Harness, str]) -> None:
@@ -159,6 +293,8 @@ async def test_the_mini_app_opens_for_telegram_initdata_only(site: tuple[Harness
     assert "--tg-theme-bg-color:#17212b;" in page  # Telegram's theme colours
     assert "Slept badly" in page  # the person's own notes
     strict(headers)
+    status, page, _ = await post(f"{root}/app", {"init_data": good, "weeks": "12"})
+    assert status == 200 and "Your last 12 weeks" in page
     forged = good.replace("Robin", "Robyn")
     someone_else = init_data(robin.id + 1, now)
     other_bot = init_data(robin.id, now, token="654321:other")
