@@ -371,6 +371,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "(pacing.gap_days: daily below BACK_OFF_AFTER = 3) and announce_back_off (== 3): 0 and "
         "1 both mean a daily prompt with no back-off notice; the stored count is counted up "
         "from the column itself (record), never from this local",
+    ("bot/usecases/share.py", "stop", "0 -> 1"):
+        "(getattr's default; the `or 0` after it is killed by the tests) an UPDATE run through "
+        "session.execute gives a CursorResult, which always has a rowcount (set by the "
+        "project's SQLite driver and by asyncpg): the default is never read",
+    ("bot/usecases/share.py", "create", "or -> and (days not in DAY_CHOICES)"):
+        "neither half is ever true: command passes the defaults, and tap passes a ShareTap's "
+        "value (ShareTap.read lets through only 1, 14 or 30 days and 4 or 12 weeks, the same "
+        "as DAY_CHOICES and SPANS) or the working link's own, whose days are rounded and "
+        "replaced by the default when not a choice, and whose weeks only create wrote",
+    ("bot/usecases/share.py", "create", "left out: await session.flush()"):
+        "the link's fields the reply reads (expires_at, created_at, weeks, notes) are set in "
+        "Python, and nothing reads its id; command and tap run no query after create, so "
+        "the commit at the end of the same unit of work writes the row either way",
 }  # fmt: skip
 
 
