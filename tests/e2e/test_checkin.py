@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
 from bot.db.models import CheckIn
 from bot.devtools.emulator import FakeUser
+from tests.e2e.test_pacing import days_of_prompts, live_days
 from tests.harness import JSON, Harness, onboard, texts
 
 
@@ -382,3 +383,19 @@ async def test_a_red_flag_written_at_the_note_question_is_kept_as_the_note(
     for label in ("4", "No", "3", "5", "6", "Some"):
         said = texts(await harness.tap(rae, label))
     assert "Anything else" in said and "chest" not in said, said
+
+
+async def test_a_tap_on_a_backed_off_prompt_brings_the_daily_prompts_back(harness: Harness) -> None:
+    """Three prompts unanswered: the next comes two days later. A tap on it is an answer, and
+    from the next morning the prompt comes every day again."""
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    val = h.emu.user("Val")
+    await onboard(h, val, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 5, 31, 7, 0, 5, tzinfo=UTC))
+    await live_days(h, 5)
+    assert await days_of_prompts(h, val) == [1, 2, 3, 5]
+    assert "feel like a flare" in texts(await h.tap(val, "4"))
+    calls = len(h.emu.calls)
+    await live_days(h, 7)
+    assert await days_of_prompts(h, val, calls) == [6, 7]
