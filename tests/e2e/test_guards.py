@@ -91,6 +91,34 @@ async def test_an_answer_after_the_follow_up_day_is_an_ordinary_message(
     assert "glad to hear" not in said and "follow any advice" not in said
 
 
+async def test_a_follow_up_due_at_this_very_instant_goes_out_then(harness: Harness) -> None:
+    """Ida's emergency at 10:00 in Madrid on 1 June: the follow-up is due at 09:00 on the 2nd,
+    with her prompt; a tick at 09:00:00 sharp sends it (not a day later)."""
+    ida = harness.emu.user("Ida")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, ida, "Europe/Madrid", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 8, tzinfo=UTC))
+    await talk(harness, ida, [("sudden crushing chest pain", ("112", "urgent"), ())])
+    harness.clock.freeze(datetime(2026, 6, 2, 7, tzinfo=UTC))
+    try:
+        assert await harness.tick() == 1
+    finally:
+        harness.clock.unfreeze()
+    assert "after yesterday" in str(harness.emu.messages(ida)[-1]["text"])
+
+
+async def test_an_unanswered_follow_up_is_not_sent_again(harness: Harness) -> None:
+    """Jon leaves the follow-up unanswered: the next day brings his daily prompt, not the
+    follow-up once more."""
+    jon = await person_in(harness, "Jon", "Europe/Madrid")
+    await talk(harness, jon, [("sudden crushing chest pain", ("112", "urgent"), ())])
+    await next_follow_up(harness, jon)
+    harness.clock.advance(timedelta(days=1))
+    assert await harness.tick() == 1
+    latest = str(harness.emu.messages(jon)[-1]["text"])
+    assert PROMPT in latest and "after yesterday" not in latest
+
+
 async def test_added_to_a_channel_the_bot_leaves_and_posts_nothing(harness: Harness) -> None:
     from bot.db.models import GroupChat
     from bot.devtools.emulator import FakeChat
