@@ -33,6 +33,15 @@ TEST_HOOK = (
     "call them, so nothing a person sees can change"
 )
 
+# How far back the daily prompt outbox looks for a person's last prompt.
+PROMPT_LOOK_BACK = (
+    "the last prompt found is read only by pacing.prompt_today, which sends when none is found "
+    "or when it is at least gap_days (at most pacing.WEEKLY = 7) days back; the window differs "
+    "only on dates 7 or more days before each person's own date (the window starts from the "
+    "batch's earliest date, never later than theirs): such a date, found or not, means the "
+    "prompt goes out either way"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -384,6 +393,15 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the link's fields the reply reads (expires_at, created_at, weeks, notes) are set in "
         "Python, and nothing reads its id; command and tap run no query after create, so "
         "the commit at the end of the same unit of work writes the row either way",
+    ("bot/usecases/prompts.py", "_last_prompt_days", "+ -> -"): PROMPT_LOOK_BACK,
+    ("bot/usecases/prompts.py", "_last_prompt_days", "1 -> 2"): PROMPT_LOOK_BACK,
+    ("bot/usecases/prompts.py", "_last_prompt_days", ">= -> > (PromptSent.local_date)"):
+        PROMPT_LOOK_BACK,
+    ("bot/usecases/prompts.py", "_before", "< -> <= (d)"):
+        "it differs only when the person's own date is among the dates, i.e. that date's prompt "
+        "record is there and sent (_last_prompt_days reads only sent ones); claim_due reads "
+        "the same record in the same transaction, and prompt_due refuses a date with a sent "
+        "record before it looks at the last prompt",
 }  # fmt: skip
 
 
