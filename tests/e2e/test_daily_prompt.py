@@ -246,18 +246,42 @@ async def test_someone_whose_time_has_not_come_does_not_hold_up_the_others(
 
 
 async def test_the_prompt_offers_same_as_yesterday_after_a_full_check_in(harness: Harness) -> None:
+    """Eva's first prompt has nothing to copy, so no "Same as yesterday"; answered in full, the
+    next day's prompt offers it, and it copies."""
     eva = harness.emu.user("Eva")
     harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
     await onboard(harness, eva, "Europe/Berlin", "09:00")
-    await harness.say(eva, "/checkin")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    (first,) = prompts(harness, eva)
+    assert "How is your pain" in format_message(first)
+    assert "Same as yesterday" not in format_message(first)
     for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
         await harness.tap(eva, label)
     harness.clock.set(datetime(2026, 6, 2, 7, 0, 5, tzinfo=UTC))
     assert await harness.tick() == 1
-    (prompt,) = prompts(harness, eva)
-    assert "Same as yesterday" in format_message(prompt)
-    said = texts(await harness.tap(eva, "Same as yesterday", message=prompt))
+    second = prompts(harness, eva)[1]
+    assert "Same as yesterday" in format_message(second)
+    said = texts(await harness.tap(eva, "Same as yesterday", message=second))
     assert "did you do your movement?" in said  # the ratings were copied; on it goes
+
+
+async def test_the_prompt_asks_the_first_open_question_of_a_check_in_begun_earlier(
+    harness: Harness,
+) -> None:
+    """Flo rated her pain at 08:00 and stopped there: the 09:00 prompt goes on from the next
+    question, not from the pain question again."""
+    flo = harness.emu.user("Flo")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, flo, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 6, tzinfo=UTC))
+    await harness.say(flo, "/checkin")
+    assert "feel like a flare" in texts(await harness.tap(flo, "3"))
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    (prompt,) = prompts(harness, flo)
+    assert "feel like a flare" in format_message(prompt)
+    assert "How is your pain" not in format_message(prompt)
 
 
 async def test_a_worded_answer_to_an_ordinary_prompt_is_not_read_as_a_safety_follow_up(

@@ -402,6 +402,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "record is there and sent (_last_prompt_days reads only sent ones); claim_due reads "
         "the same record in the same transaction, and prompt_due refuses a date with a sent "
         "record before it looks at the last prompt",
+    ("bot/usecases/prompts.py", "record", "return None instead of lags"):
+        "(the early return for no results; the final `return lags` is killed) never reached: "
+        "its one caller, jobs.daily.run_due, passes the results of sending a batch it only "
+        "sends when it claimed someone, one result per claim, so the list is never empty",
 }  # fmt: skip
 
 
