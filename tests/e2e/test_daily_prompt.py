@@ -14,7 +14,9 @@ from bot.config import load_settings
 from bot.db.models import PromptSent, User
 from bot.db.session import make_engine
 from bot.devtools.emulator import FakeUser, format_message
+from bot.usecases.prompts import PROMPT_LEASE, RETRY_DELAY
 from tests.databases import ON_POSTGRES
+from tests.e2e.test_erasure import delete
 from tests.harness import Harness, onboard, texts
 
 PROMPT = "Time for today's check-in"
@@ -177,6 +179,29 @@ async def test_network_failure_retries_on_the_same_day(harness: Harness) -> None
     assert len(prompts(harness, ned)) == 1
 
 
+async def test_a_failed_send_is_tried_again_after_the_retry_delay_not_at_once(
+    harness: Harness,
+) -> None:
+    """Telegram fails the send (502) at 09:00:05: the next ticks leave Pat alone until
+    RETRY_DELAY has passed (not hammering a failing Telegram), and the prompt goes out then."""
+    pat = harness.emu.user("Pat")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, pat, "Europe/Berlin", "09:00")
+    harness.emu.fail_next("sendMessage", status=502, times=1)
+    failed = datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC)
+    harness.clock.freeze(failed)
+    try:
+        assert await harness.tick() == 1
+        assert prompts(harness, pat) == []
+        harness.clock.freeze(failed + RETRY_DELAY - timedelta(microseconds=1))
+        assert await harness.tick() == 0
+        harness.clock.freeze(failed + RETRY_DELAY)
+        assert await harness.tick() == 1
+    finally:
+        harness.clock.unfreeze()
+    assert len(prompts(harness, pat)) == 1
+
+
 async def test_a_prompt_whose_first_send_timed_out_unseen_is_sent_again(harness: Harness) -> None:
     """Telegram never answers the first send (and never delivers it): it may have arrived, so
     the prompt goes out once more on a later tick, and Oli gets it."""
@@ -297,6 +322,34 @@ async def test_a_worded_answer_to_an_ordinary_prompt_is_not_read_as_a_safety_fol
     said = texts(await harness.say(fay, "not great, rough night"))
     assert "How is your pain today?" in said  # read as an answer to the prompt's question
     assert "doctor" not in said and "skip exercise" not in said
+
+
+async def test_someone_erased_while_their_prompt_is_on_its_way_holds_up_no_one(
+    harness: Harness,
+) -> None:
+    """Kim's prompt hangs on its way; meanwhile she deletes everything and starts again. Lou's
+    prompt went out in the same batch and is recorded as sent: when the claims' lease runs out,
+    nobody gets a prompt twice, and the new Kim gets none."""
+    kim, lou = harness.emu.user("Kim"), harness.emu.user("Lou")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, kim, "Europe/Berlin", "08:00")
+    await onboard(harness, lou, "Europe/Berlin", "09:00")
+    harness.emu.timeout_next("sendMessage", chat=kim, delivered=False, hold=6)  # past the 5 s
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    ticking = asyncio.create_task(harness.tick())
+    await harness.emu.wait_for(  # her prompt is on its way
+        lambda e: any(
+            str(c.params.get("chat_id")) == str(kim.id) and PROMPT in str(c.params.get("text"))
+            for c in e.calls_to("sendMessage")
+        )
+    )
+    await delete(harness, kim)
+    await harness.say(kim, "/start")
+    assert await ticking == 2
+    assert len(prompts(harness, lou)) == 1
+    harness.clock.advance(PROMPT_LEASE + timedelta(minutes=1))
+    await harness.tick()
+    assert (len(prompts(harness, kim)), len(prompts(harness, lou))) == (0, 1)
 
 
 @pytest.mark.skipif(
