@@ -173,8 +173,9 @@ async def tap(
             if parsed is None:
                 return None
             answers = flow.apply(answers, question, parsed)
-        if open_question is not None and open_question != question:
-            # An older question's button: the answer is updated, the open question stays.
+        if open_question is not None and flow.next_question(answers) == open_question:
+            # An older question's button: the answer is updated, the open question stays. (A
+            # flare "yes" before the later questions ends the check-in: it goes on to the end.)
             queries.store_answers(checkin, answers, now)
             return None
     queries.store_answers(checkin, answers, now)

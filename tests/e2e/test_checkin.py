@@ -399,3 +399,27 @@ async def test_a_tap_on_a_backed_off_prompt_brings_the_daily_prompts_back(harnes
     calls = len(h.emu.calls)
     await live_days(h, 7)
     assert await days_of_prompts(h, val, calls) == [6, 7]
+
+
+async def test_a_flare_yes_on_an_older_flare_question_ends_the_check_in_there(
+    harness: Harness,
+) -> None:
+    """The flare question shown twice (/checkin again): "No" on one, then "Yes" on the other
+    before any later answer is a flare day after all, and ends there as a first "Yes" does: the
+    summary and the day's plan, the day finished. A later question still on screen, tapped
+    then, adds its answer and nothing it does not have."""
+    wyn = harness.emu.user("Wyn")
+    await onboard(harness, wyn)
+    await harness.say(wyn, "/checkin")
+    first = harness.last_with_buttons(wyn)
+    await harness.tap(wyn, "4", message=first)
+    await harness.say(wyn, "/checkin")
+    second = harness.last_with_buttons(wyn)
+    assert "get in the way" in texts(await harness.tap(wyn, "No", message=second))
+    said = texts(await harness.tap(wyn, "Yes", message=first))
+    assert "Today is saved" in said and "flare: yes" in said, said
+    assert "Add the other answers" in said and "looks like a flare day" in said, said
+    [row] = await exported(harness, wyn)
+    assert (row["path"], row["day_type"]) == ("short", "flare") and row["completed_at_utc"], row
+    said = texts(await harness.tap(wyn, "3", message=second))
+    assert "Got in the way 3/10" in said and "None" not in said, said
