@@ -10,6 +10,10 @@ from sqlalchemy import func, select
 
 from bot.db.models import CheckIn
 from bot.devtools.emulator import FakeUser
+from bot.telegram.jobs import daily
+from bot.usecases import prompts
+from tests.e2e.test_group_privacy import check_tier_text
+from tests.e2e.test_outboxes import MONDAY_EARLY, MONDAY_PROMPT
 from tests.e2e.test_pacing import days_of_prompts, live_days
 from tests.harness import JSON, Harness, onboard, texts
 
@@ -423,3 +427,66 @@ async def test_a_flare_yes_on_an_older_flare_question_ends_the_check_in_there(
     assert (row["path"], row["day_type"]) == ("short", "flare") and row["completed_at_utc"], row
     said = texts(await harness.tap(wyn, "3", message=second))
     assert "Got in the way 3/10" in said and "None" not in said, said
+
+
+async def test_a_prompt_that_arrives_after_the_day_is_done_leaves_nothing_open(
+    harness: Harness,
+) -> None:
+    """The daily prompt was on its way while the person finished today's check-in: it arrives
+    all the same, but there is nothing left to answer. A sticker then gets only its own reply,
+    and words get the usual pointer; after either, a thank-you is welcomed as one."""
+    h = harness
+    h.clock.set(MONDAY_EARLY)
+    tia, uma = h.emu.user("Tia"), h.emu.user("Uma")
+    for person in (tia, uma):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    h.clock.set(MONDAY_PROMPT)
+    claims = await prompts.claim_due(h.services, h.clock.now())
+    for person in (tia, uma):
+        assert "Today is saved" in await check_in(h, person, "8", "Yes")
+    await prompts.record(h.services, await daily.send_all(h.app.bot, claims))
+    await h.settle()
+    assert "Time for today's check-in" in texts(h.emu.messages(tia)[-1:])
+    said = texts(await h.send_sticker(tia))
+    assert "only read text" in said and "How is your pain" not in said, said
+    said = texts(await h.say(uma, "thank you so much"))
+    assert "/checkin" in said and "Sorry, something went wrong" not in said, said
+    for person in (tia, uma):
+        said = texts(await h.say(person, "thank you so much"))
+        assert "You're very welcome" in said, (person.first_name, said)
+
+
+async def test_a_typed_answer_that_gets_the_light_check_is_kept_and_the_check_comes_first(
+    harness: Harness,
+) -> None:
+    """A note in words that get the light "are you OK?" is still the note: the check comes
+    first, then the summary with the note, then the day's plan."""
+    yan = harness.emu.user("Yan")
+    await onboard(harness, yan)
+    await harness.say(yan, "/checkin")
+    for label in ("4", "No", "3", "5", "6", "Some"):
+        said = texts(await harness.tap(yan, label))
+    assert "Anything else" in said, said
+    note = check_tier_text()
+    shown = [texts([m]) for m in await harness.say(yan, note)]
+    assert len(shown) == 3 and "are you OK" in shown[0], shown
+    assert "Today is saved" in shown[1] and note in shown[1], shown
+    assert "Today's small step" in shown[2], shown
+
+
+async def test_an_old_check_in_button_after_deleting_everything_points_to_start(
+    harness: Harness,
+) -> None:
+    """Someone who deleted all their data taps a check-in question still in the chat: a popup
+    points to /start, and nothing is stored."""
+    zed = harness.emu.user("Zed")
+    await onboard(harness, zed)
+    await harness.say(zed, "/checkin")
+    question = harness.last_with_buttons(zed)
+    await harness.say(zed, "/delete")
+    await harness.tap(zed, "Yes, delete everything")
+    await harness.tap(zed, "Delete now, for good")
+    said = texts(await harness.tap(zed, "4", message=question))
+    popup = "".join(harness.popups()[-1:])
+    assert "/start" in popup and "/start" not in said, (popup, said)
+    assert await checkins(harness, zed.id) == []
