@@ -194,6 +194,10 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/checkin.py", "begin", "left out: user.dialog = None"):
         "after 'already done', a dialog left open finds no open question on the next text and "
         "closes then, with the same reply (test_after_checkin_again_on_a_done_day_...)",
+    ("bot/usecases/checkin.py", "answer_tap", "False -> True"):
+        "(the in_a_challenge of the stand-in for nobody found) when person_at finds no one, "
+        "user is None and the start hint is returned on the next line, before in_a_challenge "
+        "is read",
     ("bot/usecases/people.py", "blocked", "0 -> 1"):
         "when nobody is named its one caller (delivery.mark_inactive) logs '1 people blocked' "
         "instead of nothing: a count in a log line, nothing stored or sent",
