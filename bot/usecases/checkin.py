@@ -141,20 +141,16 @@ async def tap(
     action: str,
     value: str,
     *,
-    read: bool = False,
-    found: CheckIn | None = None,
+    found: CheckIn | None,
 ) -> tuple[Reply, list[Reply]] | None:
     """Apply one tap; None when it changed an earlier answer and nothing new needs showing.
 
-    `read`: the caller has read the date's row already, `found` (None: there is none yet).
+    `found`: the date's row as the caller read it (None: there is none yet).
     """
     now = services.clock.now()
     if action in ("start", "redo"):
         return await begin(services, session, user, day, redo=action == "redo", found=found)
-    if read:
-        checkin = found or await queries.new_checkin(session, user.id, day, now)
-    else:
-        checkin = await queries.get_or_create_checkin(session, user.id, day, now)
+    checkin = found or await queries.new_checkin(session, user.id, day, now)
     answers = queries.answers_of(checkin)
     if action == "same":
         yesterday = await queries.yesterday_answers(session, user.id, day)
@@ -251,7 +247,7 @@ async def answer_tap(
                 services.content, today, "checkin.start_today", locale_of(user)
             )
             return Answer(popup=closed, alert=True, sends=[(closed, markup)])
-        replies = await tap(services, session, user, day, action, value, read=True, found=found)
+        replies = await tap(services, session, user, day, action, value, found=found)
         await challenges.heard_from(services, session, user, in_a_challenge)
     if replies is None:
         return Answer(popup=say(services.content, "checkin.answer_updated", user))

@@ -51,7 +51,8 @@ async def tap(services: Services, action: str, value: str = "") -> checkin.Reply
     async with services.transaction() as session:
         user = await queries.get_user(session, ANA)
         assert user is not None
-        step = await checkin.tap(services, session, user, TODAY, action, value)
+        found = await queries.get_checkin(session, ANA, TODAY)
+        step = await checkin.tap(services, session, user, TODAY, action, value, found=found)
     return None if step is None else step[0]
 
 
@@ -102,7 +103,8 @@ async def test_a_flare_day_is_done_in_two_taps_and_then_offered_to_redo(
     async with services.transaction() as session:
         user = await queries.get_user(session, ANA)
         assert user is not None
-        step = await checkin.tap(services, session, user, TODAY, "flare", "yes")
+        found = await queries.get_checkin(session, ANA, TODAY)
+        step = await checkin.tap(services, session, user, TODAY, "flare", "yes", found=found)
     assert step is not None
     (summary, _), plan = step
     assert "Pain" in summary or "pain" in summary, summary
