@@ -44,7 +44,11 @@ from types import CodeType
 from tests.mutation import equivalent, forked, selection, targets
 
 ROOT = targets.ROOT
-PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=")
+# --tb=native: pytest's own traceback re-parses the source of each frame, and on Python 3.11 that
+# can crash ("AST constructor recursion depth mismatch") while reporting the failure that kills a
+# mutant; an internal error is then not counted as a kill.
+PYTEST_ARGS = ("-x", "-q", "-p", "no:cacheprovider", "--no-header", "-o", "addopts=",
+               "--tb=native")  # fmt: skip
 SWAPS: dict[type[ast.AST], type[ast.AST]] = {
     ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.Lt: ast.LtE, ast.LtE: ast.Lt, ast.Gt: ast.GtE,
     ast.GtE: ast.Gt, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Is: ast.IsNot, ast.IsNot: ast.Is,
