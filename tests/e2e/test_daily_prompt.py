@@ -14,7 +14,7 @@ from bot.config import load_settings
 from bot.db.models import PromptSent, User
 from bot.db.session import make_engine
 from bot.devtools.emulator import FakeUser, format_message
-from bot.usecases.prompts import PROMPT_LEASE, RETRY_DELAY
+from bot.usecases.prompts import PROMPT_LEASE, RETRY_DELAY, claim_due
 from tests.databases import ON_POSTGRES
 from tests.e2e.test_erasure import delete
 from tests.harness import Harness, onboard, texts
@@ -313,7 +313,8 @@ async def test_a_worded_answer_to_an_ordinary_prompt_is_not_read_as_a_safety_fol
     harness: Harness,
 ) -> None:
     """Fay never said anything alarming: "rough night" after her prompt is read against its
-    pain question, with no advice to see a doctor (the follow-up after an emergency's)."""
+    pain question (not as a chat about sleep), with no advice to see a doctor (the follow-up
+    after an emergency's)."""
     fay = harness.emu.user("Fay")
     harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
     await onboard(harness, fay, "Europe/Berlin", "09:00")
@@ -350,6 +351,40 @@ async def test_someone_erased_while_their_prompt_is_on_its_way_holds_up_no_one(
     harness.clock.advance(PROMPT_LEASE + timedelta(minutes=1))
     await harness.tick()
     assert (len(prompts(harness, kim)), len(prompts(harness, lou))) == (0, 1)
+
+
+async def test_a_prompt_claimed_by_a_process_that_died_goes_out_after_the_lease(
+    harness: Harness,
+) -> None:
+    """Quin's prompt was claimed at 09:00:05 and the process died before sending it: once the
+    claim's lease is over, the next tick sends it, once."""
+    quin = harness.emu.user("Quin")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, quin, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert len(await claim_due(harness.services, harness.clock.now())) == 1  # then it dies
+    harness.clock.advance(PROMPT_LEASE + timedelta(seconds=1))
+    assert await harness.tick() == 1
+    harness.clock.advance(timedelta(minutes=1))
+    await harness.tick()
+    assert len(prompts(harness, quin)) == 1
+
+
+async def test_a_prompt_left_by_a_dead_process_days_ago_waits_for_todays_time(
+    harness: Harness,
+) -> None:
+    """Rey's prompt of 1 June was claimed and never sent, and the bot was down until 08:00 on
+    the 3rd: that day's prompt comes at her 09:00, not at once an hour early."""
+    rey = harness.emu.user("Rey")
+    harness.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    await onboard(harness, rey, "Europe/Berlin", "09:00")
+    harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
+    assert len(await claim_due(harness.services, harness.clock.now())) == 1  # then it dies
+    harness.clock.set(datetime(2026, 6, 3, 6, tzinfo=UTC))  # 08:00 in Berlin
+    assert await harness.tick() == 0
+    harness.clock.set(datetime(2026, 6, 3, 7, 0, 5, tzinfo=UTC))
+    assert await harness.tick() == 1
+    assert len(prompts(harness, rey)) == 1
 
 
 @pytest.mark.skipif(

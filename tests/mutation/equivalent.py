@@ -410,6 +410,13 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "(the early return for no results; the final `return lags` is killed) never reached: "
         "its one caller, jobs.daily.run_due, passes the results of sending a batch it only "
         "sends when it claimed someone, one result per claim, so the list is never empty",
+    ("bot/usecases/prompts.py", "record", "left out: sent.message_id = message_id"):
+        "a prompt record's message_id is written here only and read nowhere (no query, view, "
+        "export or job reads it; erasure deletes the row whatever it holds)",
+    ("bot/usecases/prompts.py", "recover_stale", "return None instead of len(stale)"):
+        "its one caller, jobs.daily.run_due, ignores the count (the warning above is logged "
+        "from len(stale) itself); the claims are handed back in the committed transaction "
+        "either way",
 }  # fmt: skip
 
 
