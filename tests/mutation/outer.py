@@ -18,7 +18,8 @@ the whole row for every mutant instead (the old, slow way; about a day for every
 
 `--sample N` runs a fixed random sample of N mutants per module (the same ones for the same
 seed). Known equivalent mutants (tests/mutation/equivalent.py) are reported apart and left out of
-the score; they are not run unless `--run-equivalent` is given.
+the score; they are not run unless `--run-equivalent` is given (or their row's key names
+several mutants: then it applies to those that survive).
 """
 
 from __future__ import annotations
@@ -360,6 +361,7 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
         low, high = int(first), int(last) if last else 10**9
         picked = [i for i in picked if low <= found[i].line <= high]
     score = Score(module)
+    shared = Counter(_key(m) for m in found)
     print(f"\n{module}: {len(picked)} of {len(found)} mutants; tests: {' '.join(entries)}",
           flush=True)  # fmt: skip
     if args.list:
@@ -386,9 +388,11 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
         reason = equivalent.reason(mutant.module, mutant.function, mutant.what)
         line = (f"  [{i}] {mutant.line} in {mutant.function}: {mutant.what}  | "
                 f"{mutant.source_line(source)}")  # fmt: skip
-        if reason is not None and not args.run_equivalent:
+        if reason is not None and shared[_key(mutant)] == 1 and not args.run_equivalent:
             # Argued in equivalent.py: running it could only move it from one uncounted
-            # column to another, and the runtime's cost a minute or more each.
+            # column to another, and the runtime's cost a minute or more each. A row whose key
+            # names several mutants (`True -> False` twice in one function) applies only to
+            # those that survive, so they all run.
             score.equivalent += 1
             print(f"{line}  -> equivalent (not run): {reason}", flush=True)
             continue
@@ -414,6 +418,11 @@ def _run_module(path: Path, args: argparse.Namespace) -> Score:
             score.survivors.append(f"{where}  | {mutant.source_line(source)}")
             print(f"{line}  -> {outcome.status.upper()} ({outcome.seconds:.0f} s)", flush=True)
     return score
+
+
+def _key(mutant: Mutant) -> tuple[str, str, str]:
+    """How equivalent.py names a mutant."""
+    return mutant.module, mutant.function, mutant.what
 
 
 def _run_selected(
