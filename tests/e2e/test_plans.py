@@ -51,9 +51,13 @@ async def live_a_day(
     done: bool = True,
     energy: int = 6,
     movement: str = "Yes",
+    hour: int = 7,
 ) -> str:
-    """Wait for the prompt, answer it with taps, tap Done on the plan; return what was said."""
-    harness.clock.set(harness.clock.now().replace(hour=7, minute=0, second=5) + timedelta(days=1))
+    """Wait for the prompt (next day, `hour` UTC), answer it with taps, tap Done on the plan;
+    return what was said."""
+    harness.clock.set(
+        harness.clock.now().replace(hour=hour, minute=0, second=5) + timedelta(days=1)
+    )
     assert await harness.tick() == 1
     said = texts(await harness.tap(person, str(pain)))
     said += texts(await harness.tap(person, flare))
@@ -358,3 +362,119 @@ async def test_no_thanks_takes_a_chosen_moment_away(harness: Harness) -> None:
     assert "no fixed moment" in said, said
     assert (await user_row(harness, mo)).cue is None
     assert "after lunch" not in await live_a_day(harness, mo, 3, "No", done=False)
+
+
+async def set_user(harness: Harness, person: FakeUser, **values: Any) -> None:
+    """Change the person's stored settings (activities, cue) as their own choices would."""
+    async with harness.services.transaction() as session:
+        user = await session.get(User, person.id)
+        assert user is not None
+        for name, value in values.items():
+            setattr(user, name, value)
+
+
+async def test_the_tip_alone_is_marked_and_a_moment_is_offered_only_for_a_session_without_one(
+    harness: Harness, content: Content
+) -> None:
+    """A plan marks its tip with 💡 and nothing else; tying the step to a daily moment is
+    offered under a session's plan while the person has no moment, not once they have one,
+    and not on a rest day, whose plan says it is a rest day."""
+    nia = await setup(harness, "Nia")
+    said = await live_a_day(harness, nia, 3, "No", done=False)
+    plan = harness.message_with(nia, "looks like")
+    [row] = await plans(harness, nia.id)
+    kinds = [content.item(k).kind for k in row.content_keys]
+    assert kinds[:3] == ["movement", "tip", "encouragement"], row.content_keys
+    # The day, the goal, then the texts in order: the tip is the fourth part.
+    parts = str(plan["text"]).split("\n\n")
+    assert [n for n, p in enumerate(parts) if p.startswith("💡")] == [3], parts
+    assert "daily moment" in said, said
+    await set_user(harness, nia, cue="after my shower")
+    said = await live_a_day(harness, nia, 3, "No", done=False)
+    assert "after my shower, " in said and "daily moment" not in said, said
+    await set_user(harness, nia, cue=None)
+    harness.clock.advance(timedelta(days=1))
+    assert "Rest it is" in texts(await harness.say(nia, "too tired today"))
+    said = texts(await harness.say(nia, "/today"))
+    assert "Today is a rest day" in said and "daily moment" not in said, said
+    assert (await plans(harness, nia.id))[-1].goal_kind == "rest"
+
+
+async def test_a_moment_named_in_the_cue_is_kept_until_that_moment_has_passed(
+    harness: Harness,
+) -> None:
+    """The cue joins the goal with the activity it was made for (the person's first: here
+    yoga, their only one) while its moment has not passed: "after breakfast" still reads
+    right in the morning, "after lunch" too, but "after breakfast" is gone by the afternoon."""
+    ola = await setup(harness, "Ola")
+    await set_user(harness, ola, activities=["yoga"], cue="after breakfast")
+    said = await live_a_day(harness, ola, 3, "No", done=False)  # 09:00 in Berlin: morning
+    assert "after breakfast, " in said and "minutes of gentle yoga" in said, said
+    await set_user(harness, ola, cue="after lunch")
+    said = await live_a_day(harness, ola, 3, "No", done=False)
+    assert "after lunch, " in said and "minutes of gentle yoga" in said, said
+    await set_user(harness, ola, cue="after breakfast")
+    said = await live_a_day(harness, ola, 3, "No", done=False, hour=11)  # 13:00: afternoon
+    assert "minutes of gentle yoga" in said and "after breakfast" not in said, said
+
+
+def kinds(content: Content, row: DayPlan) -> list[str]:
+    """The kinds of the texts a stored plan showed, in order."""
+    return [content.item(key).kind for key in row.content_keys]
+
+
+def option_buttons(plan: dict[str, Any]) -> list[str]:
+    """The labels of a flare-day plan's option buttons."""
+    return [str(b["text"]) for line in plan["reply_markup"]["inline_keyboard"] for b in line
+            if ":opt:" in str(b["callback_data"])]  # fmt: skip
+
+
+async def test_a_reply_over_its_words_keeps_follow_ups_then_the_tip_then_encouragement(
+    harness: Harness, content: Content
+) -> None:
+    """A plan is kept short (80 words on a flare day, 160 on a steady one) by leaving texts out
+    in a fixed order: a safety follow-up stays first, then the tip, then the encouragement, an
+    explainer last. On a flare day the tips are the option buttons, not text, and the short
+    intro says whether a session is asked for at all."""
+    sam = await setup(harness, "Sam")
+    for _ in range(6):
+        await live_a_day(harness, sam, 3, "No")
+    # The first flare day: the comfort toolkit, its tips as buttons; an explainer would be due
+    # (a flare's first day) but does not fit beside the encouragement.
+    await live_a_day(harness, sam, 8, "Yes", done=False)
+    plan = harness.message_with(sam, "looks like")
+    row = (await plans(harness, sam.id))[-1]
+    assert row.goal_kind == "flare_toolkit" and row.day_type == "flare"
+    assert kinds(content, row) == ["tip", "encouragement", "tip", "tip"], row.content_keys
+    text = str(plan["text"])
+    assert content.label("plan.flare.toolkit") in text, text
+    assert len(text.split("\n\n")) == 3 and len(text.split()) <= 80, text
+    assert len(option_buttons(plan)) == 3, option_buttons(plan)
+    await harness.tap(sam, option_buttons(plan)[0], message=plan)
+    await live_a_day(harness, sam, 8, "Yes")
+    # Still in flare mode on a tough day: a tiny session among the options.
+    said = await live_a_day(harness, sam, 6, "No", energy=2)
+    row = (await plans(harness, sam.id))[-1]
+    assert row.goal_kind == "session" and row.in_flare_mode, row.goal_kind
+    assert content.label("plan.flare.options") in said and "🌱" in said, said
+    # Back after three days away: welcomed back in the plan.
+    harness.clock.advance(timedelta(days=3))
+    said = await live_a_day(harness, sam, 3, "No")
+    row = (await plans(harness, sam.id))[-1]
+    assert "nudge" in kinds(content, row) and "welcome" in said.lower(), said
+    await live_a_day(harness, sam, 3, "No", movement="No")
+    await live_a_day(harness, sam, 3, "No", movement="No")
+    await harness.say(sam, "I want to kil myself")
+    # The day after a crisis: the follow-up and the tip fit in 160 words, the encouragement
+    # does not.
+    harness.clock.set(harness.clock.now().replace(hour=7, minute=0, second=5) + timedelta(days=1))
+    await harness.tick()
+    await harness.tap(sam, "Check in when")
+    for label in ("3", "No", "2", "6", "7", "Yes", "Skip"):
+        await harness.tap(sam, label)
+    row = (await plans(harness, sam.id))[-1]
+    assert row.content_keys[-1] == "nudge.crisis_followup", row.content_keys
+    assert kinds(content, row) == ["movement", "tip", "nudge"], row.content_keys
+    text = str(harness.message_with(sam, "looks like")["text"])
+    assert "check in after yesterday" in text and "\n\n💡 " in text, text
+    assert len(text.split()) <= 160, text

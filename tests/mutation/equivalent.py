@@ -42,6 +42,15 @@ PROMPT_LOOK_BACK = (
     "prompt goes out either way"
 )
 
+# Which texts a plan tries to keep first when it must be trimmed (planning._rank): the order of
+# keys with equal rank is their order in the plan (a stable sort).
+RANK_ORDER = (
+    "the texts are tried in the plan's own order wherever ranks tie (sorted is stable): "
+    "content_keys is movement, tip, encouragement, then extras (flare options, the explainer, "
+    "then nudges in _add_notes' order, safety follow-ups first), so this tie or gap puts "
+    "nothing before a text it came after: the same texts are kept"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -417,6 +426,13 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "its one caller, jobs.daily.run_due, ignores the count (the warning above is logged "
         "from len(stale) itself); the claims are handed back in the committed transaction "
         "either way",
+    ("bot/usecases/planning.py", "person_activities_of", "0 -> 1"):
+        "the Profile is built only for person_activities, which reads its activities alone; "
+        "the minutes of a bad and a good day are never read there",
+    ("bot/usecases/planning.py", "_rank", "0 -> 1"): RANK_ORDER,
+    ("bot/usecases/planning.py", "_rank", "2 -> 3"): RANK_ORDER,
+    ("bot/usecases/planning.py", "_rank", "3 -> 4"): RANK_ORDER,
+    ("bot/usecases/planning.py", "_rank", "4 -> 5"): RANK_ORDER,
 }  # fmt: skip
 
 
