@@ -44,6 +44,7 @@ APOLOGY = "Sorry, something went wrong"
 PLACEHOLDER = re.compile(
     r"(?:%s|%\(\w+\)s|\$\d+)(?:::(?:TIMESTAMP WITH(?:OUT)? TIME ZONE|[A-Z]+))?"
 )
+MARKING = "handled_at=?, chat_id=?, user_id=?, claimed_by=? WHERE"  # marking updates handled
 
 
 class Outage:
@@ -585,9 +586,7 @@ async def test_a_mark_that_could_not_be_written_is_written_later_and_nothing_is_
     the chat waits and marks it once the database is back, so when its claim would have lapsed
     nobody takes it up again and the person is not answered twice."""
     oli = harness.emu.user("Oli")
-    marks = Outage(
-        harness.services.engine, only="handled_at=?, chat_id=?, user_id=?, claimed_by=? WHERE"
-    )
+    marks = Outage(harness.services.engine, only=MARKING)
     marks.on = True
     await harness.emu.send_text(oli, "/help")
     await harness.emu.wait_for(lambda _: marks.failed > 0, timeout=10)
@@ -599,6 +598,30 @@ async def test_a_mark_that_could_not_be_written_is_written_later_and_nothing_is_
         [row] = (await session.scalars(select(InboxUpdate))).all()
     assert row.handled_at is not None and row.payload is None
     assert len(harness.emu.messages(oli)) == 1
+
+
+async def test_a_mark_the_database_stays_away_for_is_tried_with_backoff_not_in_a_loop(
+    harness: Harness,
+) -> None:
+    """The reply went out but the database stays away for a few seconds when the update is to
+    be marked handled: the chat tries again after 1, 2, 4... seconds (not in a tight loop that
+    would load the database it waits for and fill the log), and marks it once it is back."""
+    uma = harness.emu.user("Uma")
+    marks = Outage(harness.services.engine, only=MARKING)
+    marks.on = True
+    await harness.emu.send_text(uma, "/help")
+    await harness.emu.wait_for(lambda _: marks.failed > 0, timeout=10)
+    await asyncio.sleep(2.5)  # tries at 0 s and 1 s; the next one is due at 3 s
+    assert 2 <= marks.failed <= 4, marks.failed
+    marks.on = False
+    for _ in range(100):
+        async with harness.services.sessions() as session:
+            [row] = (await session.scalars(select(InboxUpdate))).all()
+        if row.handled_at is not None:
+            break
+        await asyncio.sleep(0.1)
+    assert row.handled_at is not None and row.payload is None
+    assert len(harness.emu.messages(uma)) == 1
 
 
 async def test_one_chats_messages_follow_each_other_without_pauses(harness: Harness) -> None:
