@@ -298,7 +298,8 @@ def option_label(services: Services, user: User, key: str, row: DayPlan) -> str:
         return services.content.label("plan.flare.move", locale_of(user)).format(
             minutes=row.goal_minutes, activity=activity
         )
-    return "💡 " + (item.title or key.rsplit(".", 1)[-1].replace("_", " ").capitalize())
+    # Every tip a flare day may offer has a title (tests/unit/test_content.py checks).
+    return "💡 " + item.title
 
 
 def option_buttons(services: Services, user: User, row: DayPlan) -> InlineKeyboardMarkup:

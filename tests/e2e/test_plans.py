@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from bot.clock import ManualClock
+from bot.config import load_settings
 from bot.db.models import DayPlan, User
-from bot.devtools.emulator import FakeUser
+from bot.devtools.emulator import Emulator, FakeUser
 from bot.domain.pacing import BACK_OFF_AFTER
 from bot.domain.rules import step_down
 from bot.views.callbacks import MAX_OPTIONS
@@ -478,3 +481,79 @@ async def test_a_reply_over_its_words_keeps_follow_ups_then_the_tip_then_encoura
     text = str(harness.message_with(sam, "looks like")["text"])
     assert "check in after yesterday" in text and "\n\n💡 " in text, text
     assert len(text.split()) <= 160, text
+
+
+async def test_flare_day_options_count_once_tapped_and_no_sentence_is_said_twice(
+    harness: Harness, content: Content
+) -> None:
+    """Ten flare days in a row: each plan offers its options as buttons above Done and Why
+    this? (no daily moment to tie: it is not a session); a tapped option sends its full words,
+    and /today afterwards shows the plan as done, options gone. An encouragement that opens
+    with the day's own words ("By your own ratings...") says only the rest."""
+    fl = await setup(harness, "Fl")
+    plain = [content.label("plan.done"), content.label("plan.why")]
+    for day in range(10):
+        await live_a_day(harness, fl, 8, "Yes", done=False)
+        plan = harness.message_with(fl, "looks like")
+        row = (await plans(harness, fl.id))[-1]
+        options = option_buttons(plan)
+        labels = [str(b["text"]) for line in plan["reply_markup"]["inline_keyboard"]
+                  for b in line]  # fmt: skip
+        assert options and labels == [*options, *plain], labels
+        chosen = row.content_keys[0]
+        said = texts(await harness.tap(fl, options[0], message=plan))
+        assert content.render(chosen, name="Fl") in said, (chosen, said)
+        if day == 0:
+            again = texts(await harness.say(fl, "/today"))
+            assert content.label("plan.done_already") in again, again
+            assert options[0] not in again and "daily moment" not in again, again
+    assert "encouragement.flare.5" in row.content_keys, row.content_keys
+    text = str(plan["text"])
+    assert text.count("By your own ratings") == 1, text
+    assert "That's information, not a verdict. Go gently, Fl." in text, text
+
+
+async def test_a_check_in_after_a_crisis_the_same_day_closes_without_a_plan(
+    harness: Harness,
+) -> None:
+    """After a crisis reply the day has no plan: a check-in finished later that day is saved
+    and closed kindly, with no small step to do."""
+    pia = await setup(harness, "Pia")
+    harness.clock.advance(timedelta(hours=2))
+    assert "automated" in texts(await harness.say(pia, "I want to kil myself"))
+    await harness.say(pia, "/checkin")
+    for label in ("3", "No", "2", "6", "7", "Yes"):
+        await harness.tap(pia, label)
+    outputs = await harness.tap(pia, "Skip")
+    said = texts(outputs)
+    assert len(outputs) == 1 and "Today is saved" in said, said  # the summary alone
+    assert "Today's small step" not in said and "small step in itself" in said, said
+    assert await plans(harness, pia.id) == []
+
+
+async def test_texts_of_another_language_are_never_chosen_for_a_plan(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """The rules choose among the English texts, each then shown in the person's language
+    where it has one: a tip that exists only in another language (here a German one, however
+    likely to be picked) never becomes anyone's tip of the day."""
+    german = dataclasses.replace(
+        content.item("tip.pacing.time_quota"), key="tip.pacing.nur_auf_deutsch", locale="de",
+        weight=1000,
+    )  # fmt: skip
+    both = Content(
+        items={**content.items, ("de", german.key): german},
+        labels=content.labels,
+        helplines=content.helplines,
+    )
+    settings = load_settings(
+        require_token=False, TELEGRAM_BOT_TOKEN="123456:TEST-token",
+        TELEGRAM_API_URL=emulator.url, DATABASE_URL=database_url,
+    )  # fmt: skip
+    async with Harness.running(settings, emulator, clock, both) as harness:
+        ute = await setup(harness, "Ute")
+        for _ in range(3):
+            said = await live_a_day(harness, ute, 3, "No", done=False)
+            assert "Today's small step" in said and "💡" in said, said
+            row = (await plans(harness, ute.id))[-1]
+            assert german.key not in row.content_keys, row.content_keys

@@ -433,6 +433,17 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/planning.py", "_rank", "2 -> 3"): RANK_ORDER,
     ("bot/usecases/planning.py", "_rank", "3 -> 4"): RANK_ORDER,
     ("bot/usecases/planning.py", "_rank", "4 -> 5"): RANK_ORDER,
+    ("bot/usecases/planning.py", "option_text", "or -> and (user.cue)"):
+        "the values are rendered into a flare-day option, a movement item or a flare-day tip, "
+        "and none of those templates uses {{ cue }} (only tip.pacing.if_then_cue does, which "
+        "is not for flare days): the cue's value is never shown",
+    ("bot/usecases/planning.py", "declare_rest", "left out: await session.flush()"):
+        "the sessions autoflush (bot/db/session.py keeps SQLAlchemy's default): the "
+        "decide_today just below selects the day's history first, which writes rest_declared "
+        "before the rules read it",
+    ("bot/usecases/planning.py", "declare_rest", "return None instead of row"):
+        "its one caller, intents' rest, ignores the plan returned (it answers with "
+        "intent.rest.recorded and writes tomorrow's movement answer)",
 }  # fmt: skip
 
 

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.rules.selection import daily_tip
+from bot.usecases.planning import catalogue
 from bot.views.content import SAMPLE, ContentError, load_content
 
 LIB = load_content()
@@ -132,3 +134,15 @@ def test_times_of_day_default_to_all_and_are_checked(tmp_path: Path) -> None:
     write(tmp_path, "key: a\nkind: tip\ncategory: pacing\nsource: seed 000\ntimes: [noon]")
     with pytest.raises(ContentError, match="unknown times noon"):
         load_content(tmp_path)
+
+
+def test_every_tip_a_flare_day_may_offer_has_a_button_title() -> None:
+    """Flare-day options are buttons labelled with the tip's title (planning.option_label):
+    every tip a flare day may offer (fit_content: a flare-day tip that may be a daily tip)
+    has one."""
+    offered = [
+        item for item in catalogue(LIB)
+        if item.kind == "tip" and "flare" in item.day_types and daily_tip(item)
+    ]  # fmt: skip
+    assert offered
+    assert [i.key for i in offered if not LIB.item(i.key).title.strip()] == []
