@@ -437,6 +437,24 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_challenge(harness: Ha
     assert chats == 2
 
 
+async def test_a_supergroup_gets_every_running_challenge_at_once(harness: Harness) -> None:
+    """A group with two running challenges becomes a supergroup: both are shown there as soon
+    as the move is seen, the second not held back by the group's edit gap (the old messages
+    stay behind, so until then the new chat would have no Done button for it)."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await create(h, ana, family)
+    await create(h, ana, family, activity="Stretching", minutes="5 min")
+    supergroup = await h.emu.migrate_group(family, by=ana)
+    await caught_up(h)
+    shown_there = new_messages(h, supergroup)
+    assert len(shown_there) == 2, shown_there
+    assert any("10 minutes of walking" in t for t in shown_there), shown_there
+    assert any("5 minutes of stretching" in t for t in shown_there), shown_there
+
+
 async def test_bot_removed_ends_challenges_cleanly(harness: Harness) -> None:
     h = harness
     h.clock.set(START)
