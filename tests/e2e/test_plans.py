@@ -570,3 +570,20 @@ async def test_texts_of_another_language_are_never_chosen_for_a_plan(
             assert "Today's small step" in said and "💡" in said, said
             row = (await plans(harness, ute.id))[-1]
             assert german.key not in row.content_keys, row.content_keys
+
+
+async def test_a_welcome_back_stays_before_the_tip_when_a_late_tough_plan_must_be_short(
+    harness: Harness, content: Content
+) -> None:
+    """Back after days away, on a tough day (140 words), checking in late: the goal says it's
+    late, the welcome back stays, and the tip that would not fit beside it is left out (a
+    nudge outranks the tip; the tip alone would have fitted)."""
+    tam = await setup(harness, "Tam")
+    for _ in range(5):
+        await live_a_day(harness, tam, 3, "No")
+    harness.clock.advance(timedelta(days=3))
+    said = await live_a_day(harness, tam, 7, "No", hour=20, done=False)  # 22:00 in Berlin
+    row = (await plans(harness, tam.id))[-1]
+    assert row.day_type == "tough" and row.goal_kind == "session", row.day_type
+    assert kinds(content, row) == ["movement", "encouragement", "nudge"], row.content_keys
+    assert "It's late" in said and "Welcome back, Tam" in said and "💡" not in said, said
