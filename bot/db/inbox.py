@@ -228,7 +228,7 @@ async def mark_handled(session: AsyncSession, update_ids: Sequence[int], now: da
 
 
 async def last_update_id(session: AsyncSession) -> int | None:
-    """The newest update stored, so polling can confirm everything up to it."""
+    """The newest update stored (a play session continues the emulator's update ids after it)."""
     result = await session.execute(
         select(InboxUpdate.update_id).order_by(InboxUpdate.update_id.desc()).limit(1)
     )

@@ -501,15 +501,17 @@ class Runtime:
 
     async def _poll_loop(self) -> None:
         """getUpdates (raw JSON, so one update PTB cannot parse never blocks the rest), store,
-        and only then confirm (the next call's offset)."""
-        offset: int | None = None
+        and only then confirm (the next call's offset).
+
+        The first call asks for everything Telegram still holds (offset 0), not only for what came
+        after the newest update stored: a webhook's deliveries run side by side, so an older
+        update may still wait for its retry behind a newer one stored, and an offset past the
+        newest would confirm it unseen. What was stored already is ignored when stored again.
+        """
+        offset = 0
         backoff = 1.0
         while not self._stopping.is_set():
             try:
-                if offset is None:
-                    async with self.services.sessions() as session:
-                        last = await inbox.last_update_id(session)
-                    offset = last + 1 if last is not None else 0
                 raw = await self.app.bot.do_api_request(
                     "getUpdates",
                     api_kwargs={"offset": offset, "timeout": POLL_TIMEOUT,

@@ -24,6 +24,7 @@ from bot.clock import ManualClock
 from bot.config import Settings, load_settings
 from bot.db import inbox
 from bot.db.inbox import InboxUpdate
+from bot.db.session import make_engine, make_sessionmaker
 from bot.devtools.emulator import Emulator, FakeUser
 from bot.telegram import runtime as runtime_module
 from bot.telegram.runtime import (
@@ -248,6 +249,32 @@ async def test_polling_takes_over_from_a_webhook_left_set_and_keeps_what_waits(
     async with Harness.running(settings, emulator, clock, content):
         assert "Small Steps" in await wait_reply(emulator, ida, 0)
     assert emulator.api.webhook_url == ""
+
+
+async def test_polling_after_a_webhook_fetches_what_telegram_still_holds_below_the_newest_stored(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """Telegram sends webhook updates over several connections at once: the newer of two
+    messages can be stored while the older one's delivery failed and waits to be retried. A bot
+    moved back to polling just then still gets the older one (Telegram holds it; asking only for
+    what came after the newest stored would confirm it unseen), and the newer one is not
+    answered twice."""
+    emulator.api.webhook_url = "https://old.example/hook"
+    ida, jon = emulator.user("Ida"), emulator.user("Jon")
+    await emulator.send_text(ida, "/help")  # its delivery failed: Telegram still holds it
+    await emulator.send_text(jon, "/help")  # delivered at the same time, and stored
+    engine = make_engine(database_url)
+    try:
+        async with make_sessionmaker(engine).begin() as session:
+            await inbox.store(session, [emulator.world.updates[-1]], clock.now())
+    finally:
+        await engine.dispose()
+    settings = settings_for(emulator, database_url)
+    async with Harness.running(settings, emulator, clock, content) as h:
+        assert "/checkin" in await wait_reply(emulator, ida, 0, timeout=10)
+        await wait_reply(emulator, jon, 0)
+        await h.settle()
+    assert len(emulator.messages(ida)) == 1 and len(emulator.messages(jon)) == 1
 
 
 async def test_a_webhook_bot_never_polls_and_stopping_closes_its_ports(
@@ -704,8 +731,8 @@ async def test_the_inbox_is_checked_once_a_second_and_less_often_while_the_datab
 async def test_a_message_sent_while_the_bot_was_down_is_answered_when_it_starts(
     emulator: Emulator, clock: ManualClock, database_url: str, content: Content
 ) -> None:
-    """A restart: the new process asks Telegram for what came after the last update it stored,
-    so the message sent in between is fetched and answered, not skipped."""
+    """A restart: the new process asks Telegram for everything it still holds, so the message
+    sent in between is fetched and answered, not skipped (and the one before not again)."""
     settings = settings_for(emulator, database_url)
     sam = emulator.user("Sam")
     async with Harness.running(settings, emulator, clock, content) as first:
