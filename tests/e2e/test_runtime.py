@@ -380,6 +380,35 @@ async def test_healthz_says_what_is_wrong_and_when_a_loop_counts_as_stuck(
     assert await healthz() == (503, "stopped: Telegram refused the bot token")
 
 
+async def test_metrics_say_how_many_updates_wait_to_be_answered(
+    harness: Harness, unused_tcp_port: int
+) -> None:
+    """The operator's /metrics counts the updates stored and not yet answered (nor set aside):
+    a backlog that grows means the bot does not keep up."""
+    await harness.runtime.start_health("127.0.0.1", unused_tcp_port)
+
+    async def backlog() -> float:
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"http://127.0.0.1:{unused_tcp_port}/metrics") as response,
+        ):
+            found = re.search(r"^smallsteps_inbox_backlog (\S+)$", await response.text(), re.M)
+        assert found is not None
+        return float(found.group(1))
+
+    assert await backlog() == 0
+    await harness.runtime.stop_handling()  # stored from now on, but nobody answers
+    una = harness.emu.user("Una")
+    for _ in range(3):
+        await harness.emu.send_text(una, "/help")
+    await harness.emu.wait_for(lambda e: e.pending_updates == 0, timeout=10)
+    for _ in range(50):
+        if await backlog() == 3:
+            break
+        await asyncio.sleep(0.1)
+    assert await backlog() == 3
+
+
 async def test_a_full_queue_leaves_the_rest_to_other_replicas_and_keeps_its_claims(
     harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
