@@ -96,10 +96,10 @@ async def replies(
         overview = setup_case.settings_text(services, user)
         markup = keyboards.settings_menu(services.content, user.paused, locale_of(user))
         return [(f"{text}\n\n{overview}", markup)]
-    if intent == "clarify":
-        text = say(services.content, "intent.clarify", user, name=name)
-        return [(text, choices(services, user, reading.options))]
-    return [fallback(services, user)]
+    # "clarify", the one intent left: "today" and "none" never come here (bot/usecases/said.py
+    # answers them with today's plan and with the short choice of `fallback`).
+    text = say(services.content, "intent.clarify", user, name=name)
+    return [(text, choices(services, user, reading.options))]
 
 
 # What each intent offered in a clarification taps as ("none" is "Just telling you").
@@ -179,8 +179,8 @@ def tip_text(
         for i in services.catalogue
         if i.kind == "tip"
     )
-    candidates = domain.tip_candidates(items, _symptom(symptom), row.day_type if row else None)
-    seed = zlib.crc32(f"{user.id}:{day.isoformat()}:{symptom}".encode())
+    candidates = domain.tip_candidates(items, SYMPTOM_OF[symptom], row.day_type if row else None)
+    seed = tip_seed(user.id, day, symptom)
     values: dict[str, object] = {"name": user.first_name}
     if row is not None and row.goal_kind == "session":
         activity = services.content.label(f"activity_words.{row.activity}", locale_of(user))
@@ -193,12 +193,13 @@ def tip_text(
     return None
 
 
-def _symptom(value: str) -> Symptom:
-    """The symptom named by a reading's detail."""
-    for symptom in domain.SYMPTOMS:
-        if symptom == value:
-            return symptom
-    return "pain"
+def tip_seed(user_id: int, day: date, symptom: str) -> int:
+    """Where a symptom's tips start for a person on a day (the same all day, another tomorrow)."""
+    return zlib.crc32(f"{user_id}:{day.isoformat()}:{symptom}".encode())
+
+
+# The symptom a "symptom" reading's detail names (the reader sets it from these alone).
+SYMPTOM_OF: dict[str, Symptom] = {symptom: symptom for symptom in domain.SYMPTOMS}
 
 
 async def more_reply(services: Services, session: AsyncSession, user: User) -> Reply:
@@ -242,15 +243,13 @@ async def open_question(
     return flow.next_question(queries.answers_of(row)) if row else "pain"
 
 
-async def asked_again(services: Services, session: AsyncSession, user: User) -> Reply | None:
-    """The open check-in question again, "Same as yesterday" included where it was offered;
-    None (and the check-in closed) when nothing is open any more."""
+async def asked_again(
+    services: Services, session: AsyncSession, user: User, question: flow.Question
+) -> Reply:
+    """The open check-in question (`open_question`, read before the interruption was answered;
+    no answer to an interruption answers it) again, "Same as yesterday" included where it was
+    offered."""
     day = checkin_case.today_for(services, user)
-    row = await queries.get_checkin(session, user.id, day)
-    question = flow.next_question(queries.answers_of(row)) if row else "pain"
-    if question is None:
-        user.dialog = None
-        return None
     offer_same = question == "pain" and flow.can_copy(
         await queries.yesterday_answers(session, user.id, day)
     )
@@ -309,6 +308,5 @@ async def tapped(services: Services, user_id: int, action: str) -> Answer:
             return Answer.say(await record_rest(services, session, user))
         if action == "settings":
             return Answer(sends=await replies(services, session, user, Reading("settings")))
-        if action == "more":
-            return Answer(sends=await replies(services, session, user, Reading("more")))
-        return Answer()
+        # "more", the one action left (IntentTap reads no others; progress is its own use case)
+        return Answer(sends=await replies(services, session, user, Reading("more")))

@@ -204,27 +204,28 @@ async def _checkin_answer(said: Said) -> Answer:
     if question is not None and interrupts_checkin(
         said.reading, question, answered=answered, asked=is_question(said.text)
     ):
-        return await _in_checkin(said)
+        return await _in_checkin(said, question)
     return await checkin.answer_typed(services, session, user, said.text)
 
 
-async def _in_checkin(said: Said) -> Answer:
-    """Mid check-in: answer what was said, then offer the open question again.
+async def _in_checkin(said: Said, question: flow.Question) -> Answer:
+    """Mid check-in: answer what was said, then offer the open `question` again.
 
-    "Stop" ends the asking (answers so far are kept) and offers a pause or carrying on.
+    "Stop" ends the asking (answers so far are kept) and offers a pause or carrying on. Today's
+    plan asked for in other words than asks_for_today's is answered as those are.
     """
     services, user = said.services, said.user
     if said.reading.intent == "stop":
         return Answer.say(*intents.stopped(services, user))
+    if said.reading.intent == "today":
+        return await plan.today_in(services, said.session, user)
     if said.reading.intent == "none":
         answer = Answer.say(say(services.content, "intent.question", user))
     else:
         answer = Answer(sends=await intents.replies(services, said.session, user, said.reading))
     if person_now.safety_quiet(user.safety_open, user.safety_until, services.clock.now()):
         return answer  # during a safety conversation the check-in waits until the person goes on
-    again = await intents.asked_again(services, said.session, user)
-    if again is not None:
-        answer.sends.append(again)
+    answer.sends.append(await intents.asked_again(services, said.session, user, question))
     return answer
 
 

@@ -155,3 +155,19 @@ async def test_setup_steps_answer_and_ask_again(harness: Harness) -> None:
     ])  # fmt: skip
     reply = texts(await harness.say(ivy, "hi"))
     assert "time zone" in reply.lower(), reply
+
+
+async def test_asking_for_today_in_other_words_mid_check_in_gets_the_plan_way(
+    harness: Harness,
+) -> None:
+    """Someone asking "what are we doing?" wants today's plan, as with "what should I do today?":
+    check-in too, the plan's two quick questions come, never the "didn't understand" choice."""
+    quin = harness.emu.user("Quin")
+    await onboard(harness, quin)
+    await harness.say(quin, "/checkin")
+    said = texts(await harness.say(quin, "what are we doing?"))
+    assert "Two quick taps first" in said and "How is your pain today" in said, said
+    assert FALLBACK not in said and "Just telling you" not in said, said
+    await harness.tap(quin, "3")
+    said = texts(await harness.tap(quin, "No"))
+    assert "Today's small step" in said, said
