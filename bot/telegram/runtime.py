@@ -508,7 +508,8 @@ class Runtime:
         update may still wait for its retry behind a newer one stored, and an offset past the
         newest would confirm it unseen. What was stored already is ignored when stored again.
         """
-        offset = 0
+        # Update ids are positive: 1 here would ask for the same updates (so: not mutated).
+        offset = 0  # pragma: no mutate
         backoff = 1.0
         while not self._stopping.is_set():
             try:
