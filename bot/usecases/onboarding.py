@@ -89,13 +89,13 @@ def reschedule(user: User, services: Services) -> None:
 
 
 def country_words(services: Services, user: User) -> str:
-    """The country whose helplines the person gets, in words."""
+    """The country whose helplines the person gets, in words: where there is no entry for it
+    (no country from the zone, or one without numbers on file) the directory is what they get."""
     helplines = services.content.helplines
-    code = helplines.country_of(user.country, user.timezone)
-    found = helplines.get(code)
+    found = helplines.get(helplines.country_of(user.country, user.timezone))
     if found is not None:
         return found.name
-    return code or services.content.label("country.unknown", locale_of(user))
+    return services.content.label("country.unknown", locale_of(user))
 
 
 def settings_text(services: Services, user: User) -> str:

@@ -19,6 +19,7 @@ from tests.harness import talk as dialogue
 FALLBACK = "buttons and a few commands"
 PAIN_QUESTION = "How is your pain"
 NUMBER_HINT = "number from 0 to 10"
+DIRECTORY = "not known (I'll use an international directory)"
 NEVER = (FALLBACK, PAIN_QUESTION, NUMBER_HINT, "Today's small step")
 
 
@@ -159,13 +160,27 @@ async def test_a_country_can_be_chosen_in_settings(harness: Harness) -> None:
     reply = texts(await harness.say(ivy, "i want to die"))
     assert "findahelpline.com" in reply  # no country from a UTC zone: the directory
     await harness.say(ivy, "no")
-    await harness.say(ivy, "/settings")
-    await harness.tap(ivy, "Helpline country")
+    said = texts(await harness.say(ivy, "/settings"))
+    assert f"Helplines for: {DIRECTORY}" in said
+    asked = texts(await harness.tap(ivy, "Helpline country"))
+    assert f"emergency number of {DIRECTORY}" in asked and "From my time zone" in asked
     said = texts(await harness.say(ivy, "Germny"))  # a typo still finds Germany
     assert "Germany" in said
     harness.clock.advance(timedelta(days=3))
     reply = texts(await harness.say(ivy, "I want to die"))
     assert "0800 111 0 111" in reply
+
+
+async def test_a_zone_whose_country_has_no_numbers_on_file_is_shown_as_the_directory(
+    harness: Harness,
+) -> None:
+    """Accra is in Ghana, which has no entry: the crisis reply gives the directory, and so
+    /settings says the directory (never the bare code "GH" as if its line were on file)."""
+    kofi = await person_in(harness, "Kofi", "Africa/Accra")
+    said = texts(await harness.say(kofi, "/settings"))
+    assert f"Helplines for: {DIRECTORY}" in said and "GH" not in said
+    reply = texts(await harness.say(kofi, "i want to die"))
+    assert "findahelpline.com" in reply
 
 
 async def test_a_light_check_for_ambiguous_words_with_two_buttons(harness: Harness) -> None:
