@@ -171,6 +171,17 @@ async def test_a_country_can_be_chosen_in_settings(harness: Harness) -> None:
     assert "0800 111 0 111" in reply
 
 
+async def test_from_my_time_zone_undoes_a_chosen_country(harness: Harness) -> None:
+    uma = await person_in(harness, "Uma", "Europe/Berlin")
+    await harness.say(uma, "/settings")
+    await harness.tap(uma, "Helpline country")
+    assert "Helplines for: Spain" in texts(await harness.say(uma, "Spain"))
+    await harness.tap(uma, "Helpline country")
+    said = texts(await harness.tap(uma, "From my time zone"))
+    assert "Helplines for: Germany" in said
+    assert (await stored(harness, uma)).country is None
+
+
 async def test_a_zone_whose_country_has_no_numbers_on_file_is_shown_as_the_directory(
     harness: Harness,
 ) -> None:
