@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -119,6 +119,38 @@ async def test_settings_change_the_time_zone(harness: Harness) -> None:
     outputs = await harness.say(eve, "Sydney")
     assert "Saved" in texts(outputs) and "Australia/Sydney" in texts(outputs)
     assert (await stored(harness, eve.id)).timezone == "Australia/Sydney"
+
+
+async def test_the_weekly_summary_moves_with_a_new_time_zone(harness: Harness) -> None:
+    """Set up in Berlin, moved to New York the same Sunday: the summary comes at 19:00 in New
+    York (00:00 UTC on Monday), not at Berlin's 19:00 (18:00 UTC)."""
+    from tests.harness import onboard
+
+    h = harness
+    h.clock.set(datetime(2026, 11, 29, 8, tzinfo=UTC))  # a Sunday, both zones on winter time
+    ned = h.emu.user("Ned")
+    await onboard(h, ned, zone="Berlin")
+    await h.tick()  # a first round of the outboxes while the zone is still Berlin's
+    await h.say(ned, "/settings")
+    await h.tap(ned, "Time zone")
+    assert "America/New_York" in texts(await h.say(ned, "new york"))
+    seven_pm_new_york = datetime(2026, 11, 30, 0, tzinfo=UTC)
+    while h.clock.now() < seven_pm_new_york - timedelta(minutes=30):  # past Berlin's 19:00
+        h.clock.advance(timedelta(minutes=30))
+        await h.tick()
+    second = timedelta(seconds=1)
+    for when, sent in (
+        (seven_pm_new_york - second, 0),
+        (seven_pm_new_york, 1),
+        (seven_pm_new_york + second, 1),
+    ):
+        h.clock.freeze(when)
+        await h.tick()
+        summaries = [
+            m for m in h.emu.messages(ned) if "Your week" in str(m.get("caption") or m.get("text"))
+        ]
+        assert len(summaries) == sent, when
+    h.clock.unfreeze()
 
 
 async def test_symptom_tips_in_settings(harness: Harness) -> None:
