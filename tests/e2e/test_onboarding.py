@@ -201,6 +201,53 @@ async def test_more_everyday_answers(harness: Harness) -> None:
 
 # A zone's own name is kept only when it is an Area/City name ("US/Eastern", which no place
 # search finds); an old one-word name ("Japan") is read as the place, a made-up "Area/City" too.
+async def test_a_range_keeps_the_persons_own_bound_for_each_day(harness: Harness) -> None:
+    """The bad day takes a range's lower end, the good day its upper end."""
+    lou = harness.emu.user("Lou")
+    await play(harness, lou, [
+        ("say", "/start", ["Which time zone"]),
+        ("say", "Berlin", ["When should I check in"]),
+        ("say", "9:00", ["bad day"]),
+        ("say", "5 or 10", ["good day"]),
+        ("say", "maybe 15 or 20 mins", ["Which kinds"]),
+        ("tap", "Done", ["All set", "roughly 5-20 minutes"]),
+    ])  # fmt: skip
+    user = await stored(harness, lou.id)
+    assert (user.bad_day_minutes, user.good_day_minutes) == (5, 20)
+
+
+# The good day defaults to 10 minutes: a bad day above it raises it, a bad day up to it leaves it.
+@pytest.mark.parametrize(("bad", "shown"), [("9", "9-10"), ("10", "10-10"), ("11", "11-11")])
+async def test_a_bad_day_never_above_the_good_day(harness: Harness, bad: str, shown: str) -> None:
+    nia = harness.emu.user("Nia")
+    await play(harness, nia, [
+        ("say", "/start", ["Which time zone"]),
+        ("say", "Berlin", ["When should I check in"]),
+        ("say", "9:00", ["bad day"]),
+        ("say", bad, ["good day"]),
+        ("tap", "Skip", ["Which kinds"]),
+        ("tap", "Done", ["All set", f"roughly {shown} minutes"]),
+    ])  # fmt: skip
+
+
+async def test_a_country_not_on_file_is_asked_again(harness: Harness) -> None:
+    mo = harness.emu.user("Mo")
+    await play(harness, mo, [
+        ("say", "/start", ["Which time zone"]),
+        ("say", "Berlin", ["When should I check in"]),
+        ("say", "9:00", ["bad day"]),
+        ("tap", "Skip", ["good day"]),
+        ("tap", "Skip", ["Which kinds"]),
+        ("tap", "Done", ["All set"]),
+        ("say", "/settings", ["Helplines for: Germany"]),
+        ("tap", "Helpline country", ["type the country"]),
+        ("say", "Narnia", ["couldn't match \"Narnia\" to a country", "type the country"]),
+        ("say", "/settings", ["Helplines for: Germany"]),
+    ])  # fmt: skip
+    user = await stored(harness, mo.id)
+    assert user.country is None
+
+
 @pytest.mark.parametrize(
     ("typed", "zone"),
     [
