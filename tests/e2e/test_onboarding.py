@@ -119,6 +119,10 @@ async def test_settings_change_the_time_zone(harness: Harness) -> None:
     outputs = await harness.say(eve, "Sydney")
     assert "Saved" in texts(outputs) and "Australia/Sydney" in texts(outputs)
     assert (await stored(harness, eve.id)).timezone == "Australia/Sydney"
+    # The question is answered: a place named next is no new answer to it.
+    said = texts(await harness.say(eve, "Berlin"))
+    assert "Saved" not in said
+    assert (await stored(harness, eve.id)).timezone == "Australia/Sydney"
 
 
 async def test_the_weekly_summary_moves_with_a_new_time_zone(harness: Harness) -> None:
