@@ -448,6 +448,13 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the draft id returned beside an Answer (no private chat yet: no draft is made) is "
         "read by no one: the one caller, handlers.groups.challenge_command, shows the Answer "
         "and returns before it would store the set-up message's id under the draft id",
+    ("bot/usecases/onboarding.py", "_advance", "or -> and (dialogs.dialogue_of(user.dialo)"):
+        "_advance runs only with a set-up step open (typed: step_of(user.dialog) is not None; "
+        "tap: the tapped step is the open one), so the dialog is an onboard:* or a settings:* "
+        "state, and the two sides agree: a settings state is set only by settings_tap, after "
+        "it returned for anyone not set up; an onboard state only by start, which returned "
+        "before for anyone set up, and by _advance's own onboarding branch (not set up); "
+        "onboarded turns True only in _finish, which closes the dialog, and never back",
 }  # fmt: skip
 
 
