@@ -258,6 +258,24 @@ async def test_a_bot_removed_unannounced_learns_it_from_the_refused_card(
     assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
 
 
+async def test_a_challenge_set_up_in_a_group_thought_left_goes_live_there(
+    harness: Harness,
+) -> None:
+    """The bot learned from a refused card that it was removed, then was let back in with no
+    update about it: a /challenge there shows the bot is in the group, so the new challenge
+    goes live and its card is shown (not held back as if the bot were still gone)."""
+    h = harness
+    ana, bo, family, message = await challenge_in_family(h)
+    h.emu.state_of(family).bot_status = "kicked"  # no update about it reaches the bot
+    await h.emu.tap_button(bo, message, "Done today")
+    await h.settle()
+    await jobs(h, START + timedelta(hours=1, minutes=1))
+    assert "I was removed from Family" in texts(h.emu.messages(bo)[-1:])
+    h.emu.state_of(family).bot_status = "member"  # back, and again no update about it
+    walk = await create(h, ana, family, activity="Stretching", minutes="5 min")
+    assert "5 minutes of stretching" in format_message(walk) and buttons(walk)
+
+
 async def test_a_bot_removed_unannounced_learns_it_from_the_refused_summary(
     harness: Harness,
 ) -> None:
