@@ -146,6 +146,34 @@ async def morning_challenge(h: Harness, *choices: str) -> tuple[FakeUser, FakeUs
     return ana, bo, family, h.emu.current(setup)
 
 
+async def test_each_set_up_answer_fills_only_the_question_asked(harness: Harness) -> None:
+    """Walking with each person's own minutes stays walking; at the time question, "own" typed
+    is no time (the hint, still a draft) and a bare "20" is 20:00, never the daily minutes."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Walking", "Each person's own plan", "7 days", "Berlin"):
+        await tap(h, ana, setup, choice)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "own", chat=family, reply_to=setup)
+    await h.settle()
+    assert "I couldn't read “own” as a time" in shown(h, setup)
+    assert (await challenge_row(h, challenge_id_of(h.emu.current(setup)))).status == "draft"
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "20", chat=family, reply_to=setup)
+    await h.settle()
+    text = shown(h, setup)
+    assert "Walking every day, for as long as your own plan says" in text, text
+    assert "Day 1 of 7" in text and "Done today" in text
+    async with h.services.sessions() as session:
+        row = (await session.execute(select(Challenge))).scalar_one()
+    assert (row.activity, row.minutes, str(row.summary_time)) == ("walking", None, "20:00:00")
+
+
 async def challenge_row(h: Harness, challenge_id: int) -> Challenge:
     async with h.services.sessions() as session:
         row = await session.get(Challenge, challenge_id)
