@@ -203,6 +203,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/checkin.py", "begin", "left out: user.dialog = None"):
         "after 'already done', a dialog left open finds no open question on the next text and "
         "closes then, with the same reply (test_after_checkin_again_on_a_done_day_...)",
+    ("bot/usecases/checkin.py", "start_today", "False -> True"):
+        "(the `_shown(replies, tap=False)` of /checkin; its `_not_set_up(..., tap=False)` is "
+        "killed) a command has no tapped message, so handlers.common.show delivers the `edit` "
+        "through edit_or_send, which sends it as a new message before the `sends`: the same "
+        "messages in the same order",
     ("bot/usecases/checkin.py", "answer_tap", "False -> True"):
         "(the in_a_challenge of the stand-in for nobody found) when person_at finds no one, "
         "user is None and the start hint is returned on the next line, before in_a_challenge "
