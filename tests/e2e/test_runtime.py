@@ -906,6 +906,19 @@ async def test_a_groups_flood_is_not_caught_up_with(harness: Harness) -> None:
     assert not [c for c in harness.emu.calls_to("sendMessage") if "One moment" in str(c.params)]
 
 
+async def test_a_full_batch_of_items_that_are_not_updates_hides_no_message_behind_it(
+    emulator: Emulator, clock: ManualClock, database_url: str, content: Content
+) -> None:
+    """getUpdates answers at most 100 items: when all of them are not updates (no id, or an id
+    of 0), confirming them must not confirm the first real message, queued right behind."""
+    vic = emulator.user("Vic")
+    emulator.world.updates.extend([{}] * 50 + [{"update_id": 0}] * 50)
+    await emulator.send_text(vic, "/help")
+    settings = settings_for(emulator, database_url)
+    async with Harness.running(settings, emulator, clock, content):
+        assert "/checkin" in await wait_reply(emulator, vic, 0, timeout=10)
+
+
 async def test_items_that_are_not_updates_are_confirmed_never_stored_nor_asked_for_again(
     harness: Harness,
 ) -> None:
