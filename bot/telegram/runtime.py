@@ -529,8 +529,8 @@ class Runtime:
                     offset = max(u["update_id"] for u in updates) + 1
                 elif isinstance(raw, list) and raw:
                     # Nothing usable in this batch: confirm it, never ask for it again.
-                    offset = max((u.get("update_id", 0) for u in raw if isinstance(u, dict)),
-                                 default=offset - 1) + 1  # fmt: skip
+                    ids = [u.get("update_id", 0) for u in raw if isinstance(u, dict)]
+                    offset = max(ids) + 1 if ids else offset
                 self.beat("poll")
                 backoff = 1.0
             except asyncio.CancelledError:
