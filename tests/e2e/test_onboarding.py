@@ -75,6 +75,26 @@ async def test_onboarding_with_taps(harness: Harness) -> None:
     assert user.onboarded and user.dialog is None and user.next_prompt_at is not None
 
 
+async def test_start_again_carries_on_then_welcomes_back(harness: Harness) -> None:
+    """A second /start half way carries on at the open step (no second welcome); /start once
+    set up says when the check-in comes and changes nothing."""
+    ola = harness.emu.user("Ola")
+    await play(harness, ola, [
+        ("say", "/start", ["Hi Ola", "Small Steps", "Which time zone"]),
+        ("tap", "Berlin", ["When should I check in"]),
+        ("say", "/start", ["carry on where we left off, Ola", "When should I check in"]),
+        ("say", "9:30", ["bad day"]),
+        ("tap", "Skip", ["good day"]),
+        ("tap", "Skip", ["Which kinds"]),
+        ("tap", "Done", ["All set"]),
+        ("say", "/start", ["Welcome back, Ola", "check-in is at 09:30 (Europe/Berlin)"]),
+    ])  # fmt: skip
+    said = texts(await harness.say(ola, "/start"))
+    assert "Small Steps" not in said and "Which time zone" not in said
+    user = await stored(harness, ola.id)
+    assert user.onboarded and user.dialog is None
+
+
 async def test_onboarding_with_typed_answers(harness: Harness) -> None:
     bob = harness.emu.user("Bob")
     await play(harness, bob, WITH_TYPING)
