@@ -10,6 +10,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import aiohttp
+import pytest
 from sqlalchemy import select
 
 from bot.clock import ManualClock
@@ -562,9 +563,10 @@ async def test_cancel_with_a_settings_step_open_closes_it(harness: Harness) -> N
     assert user is not None and user.timezone == "Europe/Berlin"
 
 
-async def test_resume_after_a_block_brings_the_prompts_back(harness: Harness) -> None:
+@pytest.mark.parametrize("command", ["/resume", "/start"])
+async def test_resume_after_a_block_brings_the_prompts_back(harness: Harness, command: str) -> None:
     """Eli blocked the bot (the refused prompt marked them inactive), came back and sent
-    /resume: the next day's prompt comes again."""
+    /resume (or /start): the next day's prompt comes again."""
     h = harness
     eli = h.emu.user("Eli")
     h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
@@ -575,7 +577,7 @@ async def test_resume_after_a_block_brings_the_prompts_back(harness: Harness) ->
     async with h.services.sessions() as session:
         user = await session.get(User, eli.id)
     assert user is not None and not user.active
-    await h.say(eli, "/resume")  # writing unblocks the bot
+    await h.say(eli, command)  # writing unblocks the bot
     calls = len(h.emu.calls)
     h.clock.set(datetime(2026, 6, 2, 7, 0, 5, tzinfo=UTC))
     await h.tick()
