@@ -51,6 +51,12 @@ RANK_ORDER = (
     "nothing before a text it came after: the same texts are kept"
 )
 
+# A person's updated_at: the bot writes it on each change, nothing reads it.
+UPDATED_AT = (
+    "updated_at is written on every change and read nowhere (no query, view, export or job "
+    "reads it)"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -460,6 +466,13 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "it returned for anyone not set up; an onboard state only by start, which returned "
         "before for anyone set up, and by _advance's own onboarding branch (not set up); "
         "onboarded turns True only in _finish, which closes the dialog, and never back",
+    ("bot/usecases/onboarding.py", "start", "left out: user.updated_at = now"): UPDATED_AT,
+    ("bot/usecases/onboarding.py", "tap", "left out: user.updated_at = services.clock.now()"):
+        UPDATED_AT,
+    ("bot/usecases/onboarding.py", "typed", "left out: user.updated_at = services.clock.now()"):
+        UPDATED_AT,
+    ("bot/usecases/onboarding.py", "settings_tap",
+     "left out: user.updated_at = services.clock.now()"): UPDATED_AT,
 }  # fmt: skip
 
 
