@@ -146,9 +146,14 @@ async def morning_challenge(h: Harness, *choices: str) -> tuple[FakeUser, FakeUs
     return ana, bo, family, h.emu.current(setup)
 
 
-async def test_each_set_up_answer_fills_only_the_question_asked(harness: Harness) -> None:
-    """Walking with each person's own minutes stays walking; at the time question, "own" typed
-    is no time (the hint, still a draft) and a bare "20" is 20:00, never the daily minutes."""
+@pytest.mark.parametrize(("typed", "summary"), [("20", "20:00"), ("14", "14:00")])
+async def test_each_set_up_answer_fills_only_the_question_asked(
+    harness: Harness, typed: str, summary: str
+) -> None:
+    """Walking with each person's own minutes stays walking; a zone typed with a slash but no
+    such zone is not taken as one (the hint, with what was meant); at the time question, "own"
+    typed is no time (the hint, still a draft) and a bare number is that hour, never the daily
+    minutes (20) nor the length in days (14)."""
     h = harness
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
@@ -156,22 +161,27 @@ async def test_each_set_up_answer_fills_only_the_question_asked(harness: Harness
     await in_group(h, ana, family, "/challenge")
     setup = h.emu.last(family)
     assert setup is not None
-    for choice in ("Walking", "Each person's own plan", "7 days", "Berlin"):
+    for choice in ("Walking", "Each person's own plan", "7 days"):
         await tap(h, ana, setup, choice)
-    h.clock.advance(GAP)
-    await h.emu.send_text(ana, "own", chat=family, reply_to=setup)
-    await h.settle()
-    assert "I couldn't read “own” as a time" in shown(h, setup)
+
+    async def reply(text: str) -> str:
+        h.clock.advance(GAP)
+        await h.emu.send_text(ana, text, chat=family, reply_to=setup)
+        await h.settle()
+        return shown(h, setup)
+
+    said = await reply("Europe/Berlinn")
+    assert "I couldn't match “Europe/Berlinn” to a place" in said and "Europe/Berlin" in said
+    await tap(h, ana, setup, "Berlin")
+    assert "I couldn't read “own” as a time" in await reply("own")
     assert (await challenge_row(h, challenge_id_of(h.emu.current(setup)))).status == "draft"
-    h.clock.advance(GAP)
-    await h.emu.send_text(ana, "20", chat=family, reply_to=setup)
-    await h.settle()
-    text = shown(h, setup)
+    text = await reply(typed)
     assert "Walking every day, for as long as your own plan says" in text, text
-    assert "Day 1 of 7" in text and "Done today" in text
+    assert f"Day 1 of 7 · summary at {summary} (Europe/Berlin)" in text and "Done today" in text
     async with h.services.sessions() as session:
         row = (await session.execute(select(Challenge))).scalar_one()
-    assert (row.activity, row.minutes, str(row.summary_time)) == ("walking", None, "20:00:00")
+    assert (row.activity, row.minutes, row.length_days) == ("walking", None, 7)
+    assert str(row.summary_time) == f"{summary}:00"
 
 
 async def challenge_row(h: Harness, challenge_id: int) -> Challenge:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from bot.clock import ManualClock
 from bot.config import load_settings
 from bot.db import outbox
-from bot.db.models import Challenge, ChallengeSummary, User
+from bot.db.models import Challenge, ChallengeSummary, DayMark, User
 from bot.devtools.emulator import Emulator, FakeChat, FakeUser, buttons, format_message
 from bot.devtools.emulator.members import my_chat_member
 from bot.telegram import metrics
@@ -28,11 +28,13 @@ from tests.e2e.test_groups import (
     START,
     SUMMARY_UTC,
     at,
+    challenge_id_of,
     create,
     jobs,
     new_group,
     people,
     tap_at,
+    tap_data,
 )
 from tests.e2e.test_promises import said_to
 from tests.harness import JSON, Harness, logged, onboard, texts
@@ -76,6 +78,27 @@ async def test_garbled_group_buttons_get_the_popup_and_change_nothing(
             touched = [c for c in h.emu.calls[calls:]
                        if str(c.params.get("chat_id")) == str(group.id)]  # fmt: skip
             assert touched == [], (group.type, data)
+
+
+async def test_a_challenge_button_of_another_group_gets_the_popup_and_counts_nothing(
+    harness: Harness, content: Content
+) -> None:
+    """Family's Done and Join, copied or forged onto Work's card and tapped there: the stale
+    popup; Bo is neither counted nor joined, and neither card changes."""
+    h = harness
+    ana, bo, family, message = await challenge_in_family(h)
+    work = await new_group(h, "Work", ana, bo)
+    card = await create(h, ana, work, activity="Stretching", minutes="5 min")
+    foreign = challenge_id_of(message)
+    calls = len(h.emu.calls)
+    for action in ("done", "rest", "join", "leave"):
+        answer = await tap_data(h, bo, card, f"gc:{foreign}:{action}")
+        assert answer == content.render("error.stale_button"), (action, answer)
+    chats = {str(family.id), str(work.id), str(bo.id)}
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) in chats] == []
+    async with h.services.sessions() as session:
+        marks = (await session.execute(select(DayMark))).scalars().all()
+    assert marks == []
 
 
 async def test_the_days_summary_answers_the_challenge_message(harness: Harness) -> None:
