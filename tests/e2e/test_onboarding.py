@@ -121,8 +121,9 @@ async def test_cancel_during_onboarding_keeps_answers_and_defaults_the_rest(
     dan = harness.emu.user("Dan")
     await harness.say(dan, "/start")
     await harness.tap(dan, "London")
-    outputs = await harness.say(dan, "/cancel")
-    assert "kept what you answered" in texts(outputs)
+    said = texts(await harness.say(dan, "/cancel"))
+    assert "kept what you answered" in said
+    assert "All set, Dan" in said and "every day at 09:00 (Europe/London)" in said
     user = await stored(harness, dan.id)
     assert user.timezone == "Europe/London" and user.onboarded and user.dialog is None
 
