@@ -95,6 +95,22 @@ async def test_start_again_carries_on_then_welcomes_back(harness: Harness) -> No
     assert user.onboarded and user.dialog is None
 
 
+async def test_a_button_of_an_earlier_step_saves_and_the_open_step_stays(
+    harness: Harness,
+) -> None:
+    """The zone typed, then a zone tapped on the first question: saved (a popup), and the
+    check-in time is still what is asked."""
+    pia = harness.emu.user("Pia")
+    await harness.say(pia, "/start")
+    assert "When should I check in" in texts(await harness.say(pia, "Berlin"))
+    first = harness.message_with(pia, "Which time zone")
+    await harness.tap(pia, "London", message=first)
+    assert harness.popups()[-1] == "Saved ✓"
+    user = await stored(harness, pia.id)
+    assert (user.timezone, user.dialog) == ("Europe/London", "onboard:time")
+    assert "bad day" in texts(await harness.say(pia, "9:00"))
+
+
 async def test_onboarding_with_typed_answers(harness: Harness) -> None:
     bob = harness.emu.user("Bob")
     await play(harness, bob, WITH_TYPING)
