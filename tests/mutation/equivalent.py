@@ -466,6 +466,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "it returned for anyone not set up; an onboard state only by start, which returned "
         "before for anyone set up, and by _advance's own onboarding branch (not set up); "
         "onboarded turns True only in _finish, which closes the dialog, and never back",
+    ("bot/usecases/onboarding.py", "start", "left out: user.chat_id = chat_id"):
+        "a person's row is made only from their private chat (/start and /start j<code>, "
+        "both filtered to private chats in bot/app.py, pass that chat's id), and /start comes "
+        "only from there too; a private chat's id is the person's own id in Telegram, so the "
+        "chat_id written is the one already stored",
     ("bot/usecases/onboarding.py", "start", "left out: user.updated_at = now"): UPDATED_AT,
     ("bot/usecases/onboarding.py", "tap", "left out: user.updated_at = services.clock.now()"):
         UPDATED_AT,
