@@ -130,21 +130,21 @@ def _apply(challenge: Challenge, step: str, value: str) -> bool:
         challenge.minutes = None if value == OWN else parse_id(value)
     elif step == "len" and parse_id(value) in LENGTHS:
         challenge.length_days = parse_id(value) or challenge.length_days
-    elif step == "tz":
-        zone = value if is_zone(value) and "/" in value else parse_zone(value).zone
-        if zone is None:
-            return False
+    elif step == "tz" and (zone := _zone_named(value)) is not None:
         challenge.timezone = zone
-    elif step == "time":
-        parsed = parse_time(value)  # "2030" from a button, "8pm" or "half past eight" typed
-        if parsed is None:
-            return False
-        challenge.summary_time = parsed
+    elif step == "time" and (parsed := parse_time(value)) is not None:
+        challenge.summary_time = parsed  # "2030" from a button, "8pm" or "half past eight" typed
     else:
-        return False
+        return False  # typed text not understood (a button carries only what its step offers)
     following = views.SETUP_STEPS.index(step) + 1
     challenge.step = views.SETUP_STEPS[following] if following < len(views.SETUP_STEPS) else None
     return True
+
+
+def _zone_named(value: str) -> str | None:
+    """The zone a set-up answer names: a button's "Area/City" as it is, else what typed text
+    matches ("Berlin", "EST"), None when it matches no place."""
+    return value if is_zone(value) and "/" in value else parse_zone(value).zone
 
 
 def _activate(challenge: Challenge, group: GroupChat, now: datetime) -> None:
@@ -314,9 +314,9 @@ async def challenge_tap(
             post = await service.refresh(services, session, challenge, now)
             answer = Answer(popup=say(services.content, "group.popup.left", user), edit=edit)
             return answer, [post] if post else []
-        if action in ("done", "rest"):
-            return await _count(services, session, challenge, user, action, in_group, now)
-    return Answer(), []
+        # Done or Rest: a ChallengeTap carries no other action here ("keep", with no
+        # challenge, is the handler's; an unknown action is a stale button there).
+        return await _count(services, session, challenge, user, action, in_group, now)
 
 
 async def _own_group(session: AsyncSession, challenge: Challenge, chat_id: int | None) -> bool:

@@ -151,9 +151,10 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
     harness: Harness, typed: str, summary: str
 ) -> None:
     """Walking with each person's own minutes stays walking; a zone typed with a slash but no
-    such zone is not taken as one (the hint, with what was meant); at the time question, "own"
-    typed is no time (the hint, still a draft) and a bare number is that hour, never the daily
-    minutes (20) nor the length in days (14)."""
+    such zone is not taken as one (the hint, with what was meant), "EST" is New York's zone; at
+    the time question, "own" typed is no time (the hint, still a draft) and a bare number is
+    that hour (4:00 in New York then: still today), never the daily minutes (20) nor the
+    length in days (14)."""
     h = harness
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
@@ -172,12 +173,13 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
 
     said = await reply("Europe/Berlinn")
     assert "I couldn't match “Europe/Berlinn” to a place" in said and "Europe/Berlin" in said
-    await tap(h, ana, setup, "Berlin")
+    assert "Times are in America/New_York" in await reply("EST")  # the place, not the offset
     assert "I couldn't read “own” as a time" in await reply("own")
     assert (await challenge_row(h, challenge_id_of(h.emu.current(setup)))).status == "draft"
     text = await reply(typed)
     assert "Walking every day, for as long as your own plan says" in text, text
-    assert f"Day 1 of 7 · summary at {summary} (Europe/Berlin)" in text and "Done today" in text
+    assert f"Day 1 of 7 · summary at {summary} (America/New_York)" in text, text
+    assert "Done today" in text
     async with h.services.sessions() as session:
         row = (await session.execute(select(Challenge))).scalar_one()
     assert (row.activity, row.minutes, row.length_days) == ("walking", None, 7)

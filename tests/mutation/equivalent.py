@@ -455,6 +455,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/planning.py", "declare_rest", "return None instead of row"):
         "its one caller, intents' rest, ignores the plan returned (it answers with "
         "intent.rest.recorded and writes tomorrow's movement answer)",
+    ("bot/usecases/groups.py", "_apply", "return None instead of False"):
+        "_apply's one caller, _setup_step, reads it only as `not _apply(...)`, where None and "
+        "False are alike",
     ("bot/usecases/groups.py", "new_draft", "0 -> 1"):
         "the draft id returned beside an Answer (no private chat yet: no draft is made) is "
         "read by no one: the one caller, handlers.groups.challenge_command, shows the Answer "
