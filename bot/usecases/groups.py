@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from datetime import datetime, time, timedelta
+from typing import cast
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -129,7 +130,7 @@ def _apply(challenge: Challenge, step: str, value: str) -> bool:
     elif step == "min" and (value == OWN or parse_id(value) in MINUTE_CHOICES):
         challenge.minutes = None if value == OWN else parse_id(value)
     elif step == "len" and parse_id(value) in LENGTHS:
-        challenge.length_days = parse_id(value) or challenge.length_days
+        challenge.length_days = parse_id(value)
     elif step == "tz" and (zone := _zone_named(value)) is not None:
         challenge.timezone = zone
     elif step == "time" and (parsed := parse_time(value)) is not None:
@@ -148,11 +149,12 @@ def _zone_named(value: str) -> str | None:
 
 
 def _activate(challenge: Challenge, group: GroupChat, now: datetime) -> None:
-    """The last answer is in: fix the dates and start the summary and nudge outboxes."""
-    zone = ZoneInfo(challenge.timezone or "UTC")
-    at = challenge.summary_time or time(20, 0)
+    """The last answer is in: fix the dates and start the summary and nudge outboxes. (Every
+    answer is stored: each step stores its own before the next is asked.)"""
+    zone = ZoneInfo(cast(str, challenge.timezone))
+    at = cast(time, challenge.summary_time)
     start = first_day(now, at, zone)
-    end = last_day(start, challenge.length_days or LENGTHS[0])
+    end = last_day(start, cast(int, challenge.length_days))
     challenge.status, challenge.step = "active", None
     challenge.start_date, challenge.end_date = start, end
     challenge.summary_day, challenge.next_summary_at = start, summary_instant(start, at, zone)
