@@ -538,6 +538,12 @@ async def test_a_member_who_blocked_the_bot_counts_from_the_group_and_gets_no_nu
     assert await tap(h, bo, message, "Done today") == "Counted: you moved today 🎉"
     await tallied(h)
     assert "✅ Bo" in shown(h, message)
+    # Left, and back with Join while still blocked: in again, and no private welcome is tried.
+    await in_group(h, bo, family, "/leave")
+    calls = len(h.emu.calls)
+    assert await tap(h, bo, message, "Join") == "You're in! 🎉"
+    private = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)]
+    assert private == []
 
 
 async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
