@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.db.models import User
-from tests.harness import Harness, texts
+from tests.harness import Harness, onboard, texts
 
 # Each step: (action, what, expected fragments of the bot's replies).
 WITH_TAPS = [
@@ -25,7 +25,7 @@ WITH_TAPS = [
 WITH_TYPING = [
     ("say", "/start", ["Which time zone"]),
     ("say", "Narnia", ["couldn't tell which time zone", "Which time zone"]),
-    ("say", "Brelin", ["couldn't tell", "Europe/Berlin"]),
+    ("say", "Brelin", ["couldn't tell", "Did you mean one of these: Europe/Berlin, "]),
     ("say", "new york", ["When should I check in"]),
     ("say", "whenever", ["didn't get", "When should I check in"]),
     ("say", "9:30pm", ["bad day"]),
@@ -165,7 +165,6 @@ async def test_settings_change_the_time_zone(harness: Harness) -> None:
 async def test_the_weekly_summary_moves_with_a_new_time_zone(harness: Harness) -> None:
     """Set up in Berlin, moved to New York the same Sunday: the summary comes at 19:00 in New
     York (00:00 UTC on Monday), not at Berlin's 19:00 (18:00 UTC)."""
-    from tests.harness import onboard
 
     h = harness
     h.clock.set(datetime(2026, 11, 29, 8, tzinfo=UTC))  # a Sunday, both zones on winter time
@@ -192,6 +191,72 @@ async def test_the_weekly_summary_moves_with_a_new_time_zone(harness: Harness) -
         ]
         assert len(summaries) == sent, when
     h.clock.unfreeze()
+
+
+async def test_settings_pause_resume_and_close(harness: Harness) -> None:
+    """Pause and resume from the menu say so in a popup and show the menu again; Close says
+    the settings are saved and closes a step left open on an older menu."""
+    h = harness
+    quinn = h.emu.user("Quinn")
+    await onboard(h, quinn)
+    await h.say(quinn, "/settings")
+    said = texts(await h.tap(quinn, "Pause daily check-in"))
+    assert "Daily check-ins paused" in h.popups()[-1]
+    assert "Daily check-in paused: yes" in said and "Resume daily check-in" in said
+    assert (await stored(h, quinn.id)).paused
+    said = texts(await h.tap(quinn, "Resume daily check-in"))
+    assert "on again" in h.popups()[-1]
+    assert "Daily check-in paused: no" in said and "Pause daily check-in" in said
+    assert not (await stored(h, quinn.id)).paused
+    older = h.message_with(quinn, "Your settings")
+    await h.say(quinn, "/settings")
+    await h.tap(quinn, "Time zone")
+    said = texts(await h.tap(quinn, "Close", message=older))
+    assert "Your settings are saved" in said
+    assert (await stored(h, quinn.id)).dialog is None
+    assert "Saved" not in texts(await h.say(quinn, "Sydney"))
+    assert (await stored(h, quinn.id)).timezone == "Europe/Berlin"
+
+
+async def test_settings_before_set_up_and_again_with_a_step_open(harness: Harness) -> None:
+    """/settings before the set-up is done points to /start; /settings with a settings step
+    open closes the step and shows the menu again."""
+    h = harness
+    rex = h.emu.user("Rex")
+    assert "send /start" in texts(await h.say(rex, "/settings"))
+    await h.say(rex, "/start")
+    said = texts(await h.say(rex, "/settings"))
+    assert "send /start" in said and "Your settings" not in said
+    await h.say(rex, "Berlin")
+    await h.say(rex, "9:00")
+    await h.tap(rex, "Skip")
+    await h.tap(rex, "Skip")
+    await h.tap(rex, "Done")
+    await h.say(rex, "/settings")
+    await h.tap(rex, "Time zone")
+    assert "Your settings" in texts(await h.say(rex, "/settings"))
+    assert (await stored(h, rex.id)).dialog is None
+    await h.say(rex, "Sydney")
+    assert (await stored(h, rex.id)).timezone == "Europe/Berlin"
+
+
+async def test_a_settings_button_before_set_up_points_to_start(harness: Harness) -> None:
+    sam = harness.emu.user("Sam")
+    await harness.say(sam, "/start")
+    question = harness.message_with(sam, "Which time zone")
+    await harness.tap_data(sam, question, "set:tz")
+    assert "send /start" in harness.popups()[-1]
+    assert (await stored(harness, sam.id)).dialog == "onboard:tz"
+
+
+async def test_symptoms_typed_in_settings_ask_for_the_buttons(harness: Harness) -> None:
+    tia = harness.emu.user("Tia")
+    await onboard(harness, tia)
+    await harness.say(tia, "/settings")
+    await harness.tap(tia, "Symptom tips")
+    said = texts(await harness.say(tia, "sleep"))
+    assert "please tap the buttons" in said and "tips for any of these" in said
+    assert (await stored(harness, tia.id)).symptom_tags == []
 
 
 async def test_symptom_tips_in_settings(harness: Harness) -> None:
@@ -331,7 +396,6 @@ async def test_settings_accept_a_sentence_for_activities(harness: Harness) -> No
 
 async def test_joining_from_a_groups_link_suggests_the_groups_zone(harness: Harness) -> None:
     from tests.e2e.test_groups import START, create, new_group, tap
-    from tests.harness import onboard
 
     h = harness
     h.clock.set(START)
@@ -352,7 +416,6 @@ async def test_joining_from_a_groups_link_suggests_the_groups_zone(harness: Harn
 
 async def test_a_set_up_person_keeps_their_zone_when_joining_by_link(harness: Harness) -> None:
     from tests.e2e.test_groups import START, create, new_group
-    from tests.harness import onboard
 
     h = harness
     h.clock.set(START)
