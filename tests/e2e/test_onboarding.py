@@ -249,6 +249,21 @@ async def test_a_settings_button_before_set_up_points_to_start(harness: Harness)
     assert (await stored(harness, sam.id)).dialog == "onboard:tz"
 
 
+async def test_a_set_up_button_after_delete_points_to_start(harness: Harness) -> None:
+    """Half set up, then /delete: a zone tapped on the old question stores nothing and points
+    to /start."""
+    from tests.e2e.test_erasure import delete
+
+    una = harness.emu.user("Una")
+    await harness.say(una, "/start")
+    question = harness.message_with(una, "Which time zone")
+    await delete(harness, una)
+    await harness.tap(una, "London", message=question)
+    assert "send /start" in harness.popups()[-1]
+    async with harness.services.sessions() as session:
+        assert await session.get(User, una.id) is None
+
+
 async def test_symptoms_typed_in_settings_ask_for_the_buttons(harness: Harness) -> None:
     tia = harness.emu.user("Tia")
     await onboard(harness, tia)
