@@ -283,8 +283,7 @@ async def typed(services: Services, session: AsyncSession, user: User, text: str
     """A typed answer while an onboarding or settings step is open (in the caller's unit of
     work)."""
     step = dialogs.step_of(user.dialog)
-    if step is None:
-        return Answer()
+    assert step is not None  # said.waiting sends typed text here only with a set-up step open
     if step in TOGGLES and step != Step.ACT:
         toggles = say(services.content, "onboarding.error.toggles", user)
         return Answer(sends=[(toggles, None), question(services, user, step)])
