@@ -1010,6 +1010,35 @@ async def tap_at(h: Harness, person: FakeUser, message: JSON, label: str, when: 
     return answer.text if answer and answer.text else ""
 
 
+async def test_a_done_tap_after_the_last_day_says_it_has_finished(harness: Harness) -> None:
+    """The last day's summary has not gone out yet (the bot was down that evening), so the
+    card still has its buttons: Done counts up to the last instant of the last day in the
+    group's zone; from the group's midnight on it says the challenge has finished, and the
+    day after is not counted."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await tap(h, bo, message, "Join")
+    midnight = at(7, 22)  # Monday 8 June, 00:00 in Berlin: day 7 of 7 is over
+    finished = "This challenge has finished. /challenge starts a new one."
+    tick = timedelta(microseconds=1)
+    for when, popup in (
+        (midnight - tick, "Counted: you moved today 🎉"), (midnight, finished),
+        (midnight + tick, finished),
+    ):  # fmt: skip
+        h.clock.freeze(when)
+        query = await h.emu.tap_button(ana, h.emu.current(message), "Done today")
+        await h.settle()
+        h.clock.unfreeze()
+        answer = h.emu.answer_for(query)
+        assert answer is not None and answer.text == popup, (when, answer)
+    async with h.services.sessions() as session:
+        marked = (await session.execute(select(DayMark.local_date))).scalars().all()
+    assert marked == [date(2026, 6, 7)]
+
+
 def edits_since(h: Harness, group: FakeChat, calls: int) -> list[str]:
     """Texts of the edits the bot tried in a group since call number `calls`."""
     return [
