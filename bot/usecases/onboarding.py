@@ -326,8 +326,9 @@ async def settings_tap(services: Services, user_id: int, what: str) -> Answer:
             menu = keyboards.settings_menu(services.content, user.paused, locale_of(user))
             return Answer(popup=say(services.content, said, user),
                           edit=(settings_text(services, user), menu))  # fmt: skip
+        # SettingsTap reads only its CHOICES (any other gets the stale-button popup before
+        # this): each set-up step has its settings state.
         state = dialogs.setup_state(Dialogue.SETTINGS, what)
-        if state is None:  # a choice that no longer exists: a stale button
-            return Answer(popup=say(services.content, "error.stale_button", user))
+        assert state is not None
         user.dialog = state
         return Answer(edit=question(services, user, what))
