@@ -216,6 +216,9 @@ async def test_settings_pause_resume_and_close(harness: Harness) -> None:
     assert (await stored(h, quinn.id)).dialog is None
     assert "Saved" not in texts(await h.say(quinn, "Sydney"))
     assert (await stored(h, quinn.id)).timezone == "Europe/Berlin"
+    await h.tap_data(quinn, older, "set:retired")  # a choice the menu no longer has
+    assert "no longer works" in h.popups()[-1]
+    assert (await stored(h, quinn.id)).dialog is None
 
 
 async def test_settings_before_set_up_and_again_with_a_step_open(harness: Harness) -> None:
