@@ -26,6 +26,7 @@ from bot.db.models import (
 from bot.devtools.emulator import FakeChat, FakeUser, format_message
 from bot.domain.challenges import EDIT_GAP, LATE_LIMIT, next_tally
 from bot.domain.clinician import SHORT_WEEKS
+from bot.domain.pacing import BACK_OFF_AFTER
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import challenges as service
 from tests.harness import Harness, onboard, texts
@@ -544,6 +545,29 @@ async def test_a_member_who_blocked_the_bot_counts_from_the_group_and_gets_no_nu
     assert await tap(h, bo, message, "Join") == "You're in! 🎉"
     private = [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(bo.id)]
     assert private == []
+
+
+async def test_done_in_the_group_brings_daily_prompts_back(harness: Harness) -> None:
+    """After three unanswered prompts the bot asks Ivy less often; her Done on the group's card
+    is hearing from her too, as any private answer is: the prompts are daily again (test_pacing's
+    test_any_answer_brings_daily_prompts_back, for a group tap), from a clean count."""
+    from tests.e2e.test_pacing import days_of_prompts, live_days, unanswered
+
+    h = harness
+    h.clock.set(datetime(2026, 6, 1, 5, tzinfo=UTC))
+    ana, ivy = await people(h, "Ana", "Ivy")
+    family = await new_group(h, "Family", ana, ivy)
+    message = await create(h, ana, family)
+    await tap(h, ivy, message, "Join")
+    h.clock.set(datetime(2026, 5, 31, 7, 0, 5, tzinfo=UTC))
+    await live_days(h, 5)
+    assert await days_of_prompts(h, ivy) == [1, 2, 3, 5]
+    assert await unanswered(h, ivy) > BACK_OFF_AFTER  # every other day now
+    assert await tap(h, ivy, message, "Done today") == "Counted: you moved today 🎉"
+    assert await unanswered(h, ivy) == 0
+    calls = len(h.emu.calls)
+    await live_days(h, 10)  # daily, and every other day only after three more unanswered
+    assert await days_of_prompts(h, ivy, calls) == [6, 7, 8, 10]
 
 
 async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
