@@ -122,6 +122,8 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/telegram/runtime.py", "_cancel", "== -> != (t.get_name())"): TEST_HOOK,
     ("bot/telegram/runtime.py", "_cancel",
      "left out: await asyncio.gather(task, return_exceptions=True)"): TEST_HOOK,
+    ("bot/telegram/runtime.py", "_too_deep", "return None instead of False"):
+        "its one caller (_update_from) only tests it for truth; None and False are both false",
     ("bot/telegram/runtime.py", "_claim", "> -> >= (room)"):
         "room is never below 0 (a claim takes at most room), and a claim with no room asks "
         "the database for no rows (LIMIT 0): nothing is claimed either way",
