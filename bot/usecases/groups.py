@@ -389,9 +389,7 @@ async def _end_early(
     now: datetime,
 ) -> Shown:
     """End a challenge early, if the tapper started it or is a group admin."""
-    group = await session.get(GroupChat, challenge.group_id)
-    if group is None:
-        return Answer(), []
+    group = await session.get_one(GroupChat, challenge.group_id)  # never deleted
     allowed = await db.is_creator(session, challenge.id, user_id)
     if not allowed:
         allowed = await may_end(group.chat_id, user_id)
