@@ -1302,6 +1302,44 @@ async def test_the_last_day_of_a_challenge_still_has_its_nudge(harness: Harness)
     assert len([t for t in nudges if "isn't marked yet" in t]) == 1, nudges
 
 
+async def test_a_challenge_set_up_at_its_nudge_time_nudges_from_the_next_day(
+    harness: Harness,
+) -> None:
+    """Three challenges set up on Monday afternoon, their last answer (the 20:00 summary, so
+    the nudge is at 17:00) given a microsecond before 17:00, at 17:00 exactly and a
+    microsecond after: only the first creator gets Monday's nudge; for the others the nudges
+    start on Tuesday."""
+    h = harness
+    h.clock.set(at(1, NUDGE_UTC - 1))
+    people_ = await people(h, "Ana", "Bo", "Cy")
+    setups = []
+    for person, title in zip(people_, ("Family", "Work", "Home"), strict=True):
+        group = await new_group(h, title, person)
+        await in_group(h, person, group, "/challenge")
+        setup = h.emu.last(group)
+        assert setup is not None
+        for choice in ("Walking", "10 min", "7 days", "Berlin"):
+            await tap(h, person, setup, choice)
+        setups.append(setup)
+    nudge, tick = at(1, NUDGE_UTC), timedelta(microseconds=1)
+    finished = (nudge - tick, nudge, nudge + tick)
+    for person, setup, when in zip(people_, setups, finished, strict=True):
+        h.clock.freeze(when)
+        query = await h.emu.tap_button(person, h.emu.current(setup), "20:00")
+        await h.settle()
+        h.clock.unfreeze()
+        answer = h.emu.answer_for(query)
+        assert answer is not None and answer.text == "It's live! 🎉", (when, answer)
+    for day, expected in ((1, [True, False, False]), (2, [True, True, True])):
+        before = [len(h.emu.messages(person)) for person in people_]
+        await jobs(h, at(day, NUDGE_UTC, 1))
+        nudged = [
+            any("isn't marked yet" in str(m.get("text")) for m in h.emu.messages(person)[since:])
+            for person, since in zip(people_, before, strict=True)
+        ]
+        assert nudged == expected, day
+
+
 async def test_a_late_nudge_goes_out_up_to_late_limit_late_to_the_microsecond(
     harness: Harness,
 ) -> None:
