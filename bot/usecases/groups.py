@@ -162,7 +162,6 @@ def _activate(challenge: Challenge, group: GroupChat, now: datetime) -> None:
     if nudge_day <= end:
         challenge.nudge_day, challenge.next_nudge_at = nudge_day, nudge_instant(nudge_day, at, zone)
     group.timezone = challenge.timezone
-    challenge.updated_at = now
 
 
 async def _setup_step(

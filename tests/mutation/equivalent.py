@@ -460,6 +460,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/groups.py", "_apply", "return None instead of False"):
         "_apply's one caller, _setup_step, reads it only as `not _apply(...)`, where None and "
         "False are alike",
+    ("bot/usecases/groups.py", "_setup_step", "left out: challenge.updated_at = now"):
+        "updated_at is written on every change and read nowhere (no query, view, export or "
+        "job reads it)",
     ("bot/usecases/groups.py", "new_draft", "0 -> 1"):
         "the draft id returned beside an Answer (no private chat yet: no draft is made) is "
         "read by no one: the one caller, handlers.groups.challenge_command, shows the Answer "
