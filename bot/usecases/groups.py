@@ -158,9 +158,9 @@ def _activate(challenge: Challenge, group: GroupChat, now: datetime) -> None:
     challenge.status, challenge.step = "active", None
     challenge.start_date, challenge.end_date = start, end
     challenge.summary_day, challenge.next_summary_at = start, summary_instant(start, at, zone)
+    # The first day, or the second when its nudge time has passed (a challenge is a week or more).
     nudge_day = start if nudge_instant(start, at, zone) > now else start + timedelta(days=1)
-    if nudge_day <= end:
-        challenge.nudge_day, challenge.next_nudge_at = nudge_day, nudge_instant(nudge_day, at, zone)
+    challenge.nudge_day, challenge.next_nudge_at = nudge_day, nudge_instant(nudge_day, at, zone)
     group.timezone = challenge.timezone
 
 
