@@ -570,6 +570,42 @@ async def test_done_in_the_group_brings_daily_prompts_back(harness: Harness) -> 
     assert await days_of_prompts(h, ivy, calls) == [6, 7, 8, 10]
 
 
+async def test_a_link_offers_the_groups_zone_only_to_someone_still_setting_up(
+    harness: Harness,
+) -> None:
+    """A challenge in New York's zone (the group's newer one is in Berlin's): Dee, new, opens
+    its link and her set-up starts from that challenge's zone (the default Skip keeps); Eve,
+    set up in Berlin already, keeps Berlin. A link to no challenge says so, and the usual
+    welcome follows."""
+    h = harness
+    h.clock.set(START)
+    ana, eve = await people(h, "Ana", "Eve")
+    family = await new_group(h, "Family", ana, eve)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Walking", "10 min", "7 days"):
+        await tap(h, ana, setup, choice)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "EST", chat=family, reply_to=setup)
+    await h.settle()
+    assert await tap(h, ana, setup, "20:00") == "It's live! 🎉"
+    code = (await challenge_row(h, challenge_id_of(h.emu.current(setup)))).code
+    await create(h, ana, family, activity="Stretching", minutes="5 min")  # in Berlin, set later
+    dee = h.emu.user("Dee")
+    said = texts(await h.say(dee, f"/start j{code}"))
+    assert "You're in" in said and "Skip keeps America/New_York" in said, said
+    assert "You're in" in texts(await h.say(eve, f"/start j{code}"))
+    async with h.services.sessions() as session:
+        zones = [await session.scalar(select(User.timezone).where(User.id == p.id))
+                 for p in (dee, eve)]  # fmt: skip
+    assert zones == ["America/New_York", "Europe/Berlin"]
+    gus = h.emu.user("Gus")
+    said_gus = texts(await h.say(gus, "/start jnosuchcode"))
+    assert "That challenge has finished or can't be found" in said_gus, said_gus
+    assert "Hi Gus, I'm Small Steps" in said_gus
+
+
 async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
     h = harness
     h.clock.set(START)

@@ -463,6 +463,19 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/groups.py", "_setup_step", "left out: challenge.updated_at = now"):
         "updated_at is written on every change and read nowhere (no query, view, export or "
         "job reads it)",
+    ("bot/usecases/groups.py", "join_by_link", "left out: await session.flush()"):
+        "the sessions autoflush (bot/db/session.py keeps SQLAlchemy's default): the "
+        "challenge_by_code select just below writes the new person first, and their id is "
+        "Telegram's, set in Python, so nothing waits for the database to give one",
+    ("bot/usecases/groups.py", "join_by_link", "True -> False"):
+        "start_from_link, its one caller, runs the usual /start (onboarding.start) right after "
+        "in the same update, which sets active again for the person join_by_link found or made; "
+        "nothing in between reads it (the welcome is the reply to /start, the card goes to the "
+        "group)",
+    ("bot/usecases/groups.py", "join_by_link", "or -> and (challenge is None)"):
+        "the group is read from the challenge's group_id (a non-null foreign key) and group "
+        "rows are never deleted, so group is None exactly when challenge is None: `challenge "
+        "is None and group is None` is `challenge is None`",
     ("bot/usecases/groups.py", "new_draft", "0 -> 1"):
         "the draft id returned beside an Answer (no private chat yet: no draft is made) is "
         "read by no one: the one caller, handlers.groups.challenge_command, shows the Answer "
