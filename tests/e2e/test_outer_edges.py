@@ -503,8 +503,8 @@ async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
 ) -> None:
     """ "Keep going" on the /endchallenge chooser: a plain member gets "not allowed" and the
     chooser stays, also when Telegram cannot say who is an admin; a forged "keep going" sent
-    against a message without that button gets the stale popup and leaves it as it is; the
-    creator's tap closes it."""
+    against a message without that button gets the stale popup and leaves it as it is; a group
+    admin's tap closes it, and so does the creator's."""
     h = harness
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
@@ -532,6 +532,17 @@ async def test_only_who_may_end_a_challenge_closes_the_end_chooser(
     answer = h.emu.answer_for(query)
     assert answer is not None and answer.text == stale
     assert format_message(h.emu.current(message)) == card
+    # A group admin who started none of its challenges closes a chooser too (a second one).
+    h.emu.make_admin(bo, family)
+    await h.say(ana, "/endchallenge", chat=family)
+    second = h.emu.last(family)
+    assert second is not None and second["message_id"] != chooser["message_id"]
+    query = await h.emu.tap_button(bo, second, "Keep going")
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and not answer.text
+    assert "Carrying on" in format_message(h.emu.current(second))
+    assert "Carrying on" not in format_message(h.emu.current(chooser))
     # Ana started it: her tap closes the chooser (the spinner ends, with no popup text).
     query = await h.emu.tap_button(ana, h.emu.current(chooser), "Keep going")
     await h.settle()
