@@ -23,7 +23,7 @@ from bot.db.models import (
     GroupChat,
     User,
 )
-from bot.devtools.emulator import FakeChat, FakeUser, format_message
+from bot.devtools.emulator import FakeChat, FakeUser, buttons, format_message
 from bot.domain.challenges import EDIT_GAP, LATE_LIMIT, next_tally
 from bot.domain.clinician import SHORT_WEEKS
 from bot.domain.pacing import BACK_OFF_AFTER
@@ -604,6 +604,31 @@ async def test_a_link_offers_the_groups_zone_only_to_someone_still_setting_up(
     said_gus = texts(await h.say(gus, "/start jnosuchcode"))
     assert "That challenge has finished or can't be found" in said_gus, said_gus
     assert "Hi Gus, I'm Small Steps" in said_gus
+
+
+async def test_the_groups_zone_is_offered_first_for_its_next_challenge(harness: Harness) -> None:
+    """Family's first challenge runs on Tokyo's time (typed: no button has it); at the zone
+    question of the next one, Tokyo is the first button, and tapping it keeps Tokyo."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    for number in (1, 2):
+        await in_group(h, ana, family, "/challenge")
+        setup = h.emu.last(family)
+        assert setup is not None
+        for choice in ("Walking", "10 min", "7 days"):
+            await tap(h, ana, setup, choice)
+        if number == 1:
+            assert "Tokyo" not in [label for label, _ in buttons(h.emu.current(setup))]
+            h.clock.advance(GAP)
+            await h.emu.send_text(ana, "Tokyo", chat=family, reply_to=setup)
+            await h.settle()
+        else:
+            assert buttons(h.emu.current(setup))[0][0] == "Tokyo"
+            await tap(h, ana, setup, "Tokyo")
+        assert "Times are in Asia/Tokyo" in shown(h, setup)
+        assert await tap(h, ana, setup, "20:00") == "It's live! 🎉"
 
 
 async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
