@@ -410,6 +410,11 @@ async def test_leave_end_early_and_challenges_in_two_groups(harness: Harness) ->
     said = await in_group(h, cy, work, "/leave")
     assert "Thanks for moving with us, Cy" in said and "Cy" not in shown(h, own)
     assert "not in a challenge here" in await in_group(h, cy, work, "/leave")
+    # Nor is someone who never started the bot, nor anyone in a group the bot never stored.
+    di = h.emu.user("Di")
+    assert "Di, you're not in a challenge here" in await in_group(h, di, family, "/leave")
+    unknown = h.emu.group("Club", members=(ana,))  # the bot was there before it kept groups
+    assert "Ana, you're not in a challenge here" in await in_group(h, ana, unknown, "/leave")
 
     # Ending early: a plain member may not; the creator may; a group admin may.
     said = await in_group(h, bo, family, "/endchallenge")
