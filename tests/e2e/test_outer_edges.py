@@ -101,6 +101,21 @@ async def test_a_challenge_button_of_another_group_gets_the_popup_and_counts_not
     assert marks == []
 
 
+async def test_a_reply_to_the_card_or_the_intro_is_not_a_set_up_answer(harness: Harness) -> None:
+    """Replies in the group to the bot's messages that are no open set-up (the live card, the
+    introduction) are chat among people: the bot says and edits nothing, and nothing fails."""
+    h = harness
+    ana, bo, family, message = await challenge_in_family(h)
+    intro = next(m for m in h.emu.outputs(family) if "edit_date" not in m)
+    calls = len(h.emu.calls)
+    with logged("123456:TEST-token") as log:
+        for person, replied, text in ((bo, message, "nice one!"), (ana, intro, "8pm")):
+            await h.emu.send_text(person, text, chat=family, reply_to=replied)
+            await h.settle()
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
+    assert "ERROR" not in log.getvalue(), log.getvalue()
+
+
 async def test_the_days_summary_answers_the_challenge_message(harness: Harness) -> None:
     """The summary is posted as a reply to the challenge, so the group sees which one it is."""
     h = harness
