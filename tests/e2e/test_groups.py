@@ -29,7 +29,7 @@ from bot.domain.clinician import SHORT_WEEKS
 from bot.domain.pacing import BACK_OFF_AFTER
 from bot.telegram.jobs import challenges as challenge_jobs
 from bot.usecases import challenges as service
-from tests.harness import Harness, onboard, texts
+from tests.harness import Harness, logged, onboard, texts
 
 JSON = dict[str, Any]
 START = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)  # Monday, 10:00 in Berlin
@@ -163,7 +163,15 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
     await in_group(h, ana, family, "/challenge")
     setup = h.emu.last(family)
     assert setup is not None
-    for choice in ("Walking", "Each person's own plan", "7 days"):
+    await tap(h, ana, setup, "Walking")
+    walking = next(data for label, data in buttons(setup) if label.endswith("Walking"))
+    # A second tap on an answered question (the message was already redrawn): nothing happens.
+    calls = len(h.emu.calls)
+    with logged("123456:TEST-token") as log:
+        assert not await tap_data(h, ana, setup, walking)
+    assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) == str(family.id)] == []
+    assert "ERROR" not in log.getvalue(), log.getvalue()
+    for choice in ("Each person's own plan", "7 days"):
         await tap(h, ana, setup, choice)
 
     async def reply(text: str) -> str:
@@ -173,7 +181,8 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
         return shown(h, setup)
 
     said = await reply("Europe/Berlinn")
-    assert "I couldn't match “Europe/Berlinn” to a place" in said and "Europe/Berlin" in said
+    assert "I couldn't match “Europe/Berlinn” to a place" in said
+    assert "Did you mean Europe/Berlin, " in said, said
     assert "Times are in America/New_York" in await reply("EST")  # the place, not the offset
     assert "I couldn't read “own” as a time" in await reply("own")
     assert (await challenge_row(h, challenge_id_of(h.emu.current(setup)))).status == "draft"
