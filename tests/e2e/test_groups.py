@@ -180,6 +180,12 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
         await h.settle()
         return shown(h, setup)
 
+    # A forged zone button with a zone no place is matched to: nothing happens, no error.
+    forged = f"gs:{challenge_id_of(setup)}:tz:EST5EDT"
+    with logged("123456:TEST-token") as log:
+        assert not await tap_data(h, ana, setup, forged)
+    assert "ERROR" not in log.getvalue(), log.getvalue()
+    assert "Which time zone" in shown(h, setup)
     said = await reply("Europe/Berlinn")
     assert "I couldn't match “Europe/Berlinn” to a place" in said
     assert "Did you mean Europe/Berlin, " in said, said
