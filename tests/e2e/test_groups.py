@@ -651,6 +651,29 @@ async def test_the_groups_zone_is_offered_first_for_its_next_challenge(harness: 
         assert await tap(h, ana, setup, "20:00") == "It's live! 🎉"
 
 
+async def test_a_challenge_goes_live_at_once_right_after_a_card_edit(harness: Harness) -> None:
+    """Bo's Join has just redrawn Family's first card; Ana's last set-up answer for a second
+    challenge a moment later (inside the group's edit gap) still turns the set-up message into
+    the live card at once."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    message = await create(h, ana, family)
+    await in_group(h, ana, family, "/challenge")
+    setup = h.emu.last(family)
+    assert setup is not None
+    for choice in ("Stretching", "5 min", "7 days", "Berlin"):
+        await tap(h, ana, setup, choice)
+    assert await tap(h, bo, message, "Join") == "You're in! 🎉"
+    assert "▫️ Bo" in shown(h, message)
+    query = await h.emu.tap_button(ana, h.emu.current(setup), "20:00")  # no time passes
+    await h.settle()
+    answer = h.emu.answer_for(query)
+    assert answer is not None and answer.text == "It's live! 🎉", answer
+    assert "5 minutes of stretching" in shown(h, setup) and "Done today" in shown(h, setup)
+
+
 async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -> None:
     h = harness
     h.clock.set(START)
