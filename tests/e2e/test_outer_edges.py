@@ -83,17 +83,24 @@ async def test_garbled_group_buttons_get_the_popup_and_change_nothing(
 async def test_a_challenge_button_of_another_group_gets_the_popup_and_counts_nothing(
     harness: Harness, content: Content
 ) -> None:
-    """Family's Done and Join, copied or forged onto Work's card and tapped there: the stale
-    popup; Bo is neither counted nor joined, and neither card changes."""
+    """Family's Done and Join, and an answer to Family's set-up, copied or forged onto Work's
+    card and tapped there: the stale popup; Bo is neither counted nor joined, and neither card
+    nor the set-up changes."""
     h = harness
     ana, bo, family, message = await challenge_in_family(h)
     work = await new_group(h, "Work", ana, bo)
     card = await create(h, ana, work, activity="Stretching", minutes="5 min")
-    foreign = challenge_id_of(message)
+    await h.say(ana, "/challenge", chat=family)  # a set-up in Family, answered from Work below
+    setup = h.emu.last(family)
+    assert setup is not None
+    foreign, draft = challenge_id_of(message), challenge_id_of(setup)
     calls = len(h.emu.calls)
     for action in ("done", "rest", "join", "leave"):
         answer = await tap_data(h, bo, card, f"gc:{foreign}:{action}")
         assert answer == content.render("error.stale_button"), (action, answer)
+    answer = await tap_data(h, ana, card, f"gs:{draft}:act:walking")
+    assert answer == content.render("error.stale_button"), answer
+    assert "Walking" in format_message(h.emu.current(setup))  # still asking the activity
     chats = {str(family.id), str(work.id), str(bo.id)}
     assert [c for c in h.emu.calls[calls:] if str(c.params.get("chat_id")) in chats] == []
     async with h.services.sessions() as session:
