@@ -116,14 +116,21 @@ async def new_group(h: Harness, title: str, owner: FakeUser, *members: FakeUser)
     return group
 
 
+async def open_setup(h: Harness, creator: FakeUser, group: FakeChat) -> JSON:
+    """/challenge in the group: the set-up message, its first question on screen."""
+    await in_group(h, creator, group, "/challenge")
+    setup = h.emu.last(group)
+    assert setup is not None
+    return setup
+
+
 async def create(
     h: Harness, creator: FakeUser, group: FakeChat, activity: str = "Walking",
     minutes: str = "10 min", length: str = "7 days", zone: str = "Berlin", time: str = "20:00",
 ) -> JSON:  # fmt: skip
     """/challenge and the creator's answers; returns the challenge message."""
-    assert "New challenge" in await in_group(h, creator, group, "/challenge")
-    setup = h.emu.last(group)
-    assert setup is not None
+    setup = await open_setup(h, creator, group)
+    assert "New challenge" in shown(h, setup)
     for choice in (activity, minutes, length, zone):
         await tap(h, creator, setup, choice)
     assert await tap(h, creator, setup, time) == "It's live! 🎉"
@@ -136,9 +143,7 @@ async def morning_challenge(h: Harness, *choices: str) -> tuple[FakeUser, FakeUs
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
+    setup = await open_setup(h, ana, family)
     for choice in choices:
         await tap(h, ana, setup, choice)
     h.clock.advance(GAP)
@@ -160,9 +165,7 @@ async def test_each_set_up_answer_fills_only_the_question_asked(
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
+    setup = await open_setup(h, ana, family)
     await tap(h, ana, setup, "Walking")
     walking = next(data for label, data in buttons(setup) if label.endswith("Walking"))
     # A second tap on an answered question (the message was already redrawn): nothing happens.
@@ -601,9 +604,7 @@ async def test_a_link_offers_the_groups_zone_only_to_someone_still_setting_up(
     h.clock.set(START)
     ana, eve = await people(h, "Ana", "Eve")
     family = await new_group(h, "Family", ana, eve)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
+    setup = await open_setup(h, ana, family)
     for choice in ("Walking", "10 min", "7 days"):
         await tap(h, ana, setup, choice)
     h.clock.advance(GAP)
@@ -634,9 +635,7 @@ async def test_the_groups_zone_is_offered_first_for_its_next_challenge(harness: 
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
     for number in (1, 2):
-        await in_group(h, ana, family, "/challenge")
-        setup = h.emu.last(family)
-        assert setup is not None
+        setup = await open_setup(h, ana, family)
         for choice in ("Walking", "10 min", "7 days"):
             await tap(h, ana, setup, choice)
         if number == 1:
@@ -660,9 +659,7 @@ async def test_a_challenge_goes_live_at_once_right_after_a_card_edit(harness: Ha
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
     message = await create(h, ana, family)
-    await in_group(h, ana, family, "/challenge")
-    setup = h.emu.last(family)
-    assert setup is not None
+    setup = await open_setup(h, ana, family)
     for choice in ("Stretching", "5 min", "7 days", "Berlin"):
         await tap(h, ana, setup, choice)
     assert await tap(h, bo, message, "Join") == "You're in! 🎉"
@@ -679,9 +676,7 @@ async def test_stale_and_foreign_buttons_answer_with_a_popup(harness: Harness) -
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
-    await in_group(h, ana, family, "/challenge")
-    first_setup = h.emu.last(family)
-    assert first_setup is not None
+    first_setup = await open_setup(h, ana, family)
     await in_group(h, ana, family, "/challenge")  # starting over closes the first set-up
     assert await tap(h, ana, first_setup, "Walking") == (
         "This set-up was closed. /challenge starts a new one."
@@ -1419,9 +1414,7 @@ async def test_a_challenge_set_up_at_its_nudge_time_nudges_from_the_next_day(
     setups = []
     for person, title in zip(people_, ("Family", "Work", "Home"), strict=True):
         group = await new_group(h, title, person)
-        await in_group(h, person, group, "/challenge")
-        setup = h.emu.last(group)
-        assert setup is not None
+        setup = await open_setup(h, person, group)
         for choice in ("Walking", "10 min", "7 days", "Berlin"):
             await tap(h, person, setup, choice)
         setups.append(setup)
