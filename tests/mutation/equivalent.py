@@ -476,6 +476,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "the group is read from the challenge's group_id (a non-null foreign key) and group "
         "rows are never deleted, so group is None exactly when challenge is None: `challenge "
         "is None and group is None` is `challenge is None`",
+    ("bot/usecases/groups.py", "new_draft", "False -> True"):
+        "(a draft made stale) the refresh job claims only running and ended challenges, never a "
+        "draft or a cancelled one; going live refreshes the card with force=True, which sets "
+        "stale to False whether it posts or finds the look unchanged (its only early return is "
+        "for a group the bot has left, and a draft goes live by a tap in that very group)",
     ("bot/usecases/groups.py", "new_draft", "0 -> 1"):
         "the draft id returned beside an Answer (no private chat yet: no draft is made) is "
         "read by no one: the one caller, handlers.groups.challenge_command, shows the Answer "
