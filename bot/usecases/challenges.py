@@ -371,6 +371,9 @@ async def _summary(
     day = cast(date, challenge.summary_day)
     end_date = cast(date, challenge.end_date)
     due = cast(datetime, challenge.next_summary_at)
+    # Read before the record is added, so that the flush below, not this read's autoflush,
+    # is what gives the record the id the delivery settles it by.
+    group = await session.get(GroupChat, challenge.group_id)
     tallies = await tallies_for(session, challenge, min(day, end_date))
     turned_up = sum(1 for t in tallies if t.status is not None)
     logged = await session.execute(
@@ -392,7 +395,6 @@ async def _summary(
     challenge.next_summary_at = summary_instant(
         following, cast(time, challenge.summary_time), views.zone_of(challenge)
     )
-    group = await session.get(GroupChat, challenge.group_id)
     if record is None or group is None or now - due > LATE_LIMIT:
         if record is not None:
             outbox.settle(record, outbox.FAILED)  # too late to be worth sending: logged only

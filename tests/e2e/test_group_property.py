@@ -2,10 +2,16 @@
 
 Hypothesis plays random private commands, texts and check-in answers, private buttons copied
 into groups (live ones) and forged taps, real taps on the challenge messages, texts in the
-groups (red flags among them) and the clock moving on, in a basic group and a supergroup.
-After each run: no message, edit, caption, button or popup in either group carries a rating,
-a private note, a flare word, a health word, any sentence of a safety reply or of any other
-message meant for a private chat.
+groups (red flags among them), the bot removed from a group and added back (with a new
+challenge) and the clock moving on, in a basic group and a supergroup. After each run: no
+message, edit, caption, button or popup in either group carries a rating, a private note, a
+flare word, a health word, any sentence of a safety reply or of any other message meant for a
+private chat.
+
+After each action, two things the challenge code relies on: nothing is sent to or edited in a
+group while the bot is out of it, and every challenge being set up or running is in a group
+the bot is in (so a challenge's own code never meets a running challenge in a group the bot
+left).
 
 GROUP_PROPERTY_EXAMPLES sets how many runs (default 10, kept small for CI); FUZZ_SEED=<n>
 explores others than the fixed set CI replays.
@@ -22,7 +28,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
+from sqlalchemy import select
 
+from bot.db.models import Challenge, GroupChat
 from bot.devtools.emulator import FakeChat, FakeUser, buttons
 from bot.views.content import Content
 from tests.e2e.test_groups import START, create, jobs, new_group, people
@@ -66,7 +74,7 @@ GROUP_TEXTS = (*RED_FLAGS[:-1], "Berlin", "20:00", "8", "hi all", "who's walking
 # The kind of each action, by weight (hypothesis draws evenly from a flat tuple).
 KINDS = (
     "private", "private", "ptap", "ptap", "copy", "copy", "copy", "forged", "forged", "gtap",
-    "command", "command", "command", "command", "gtext", "gtext", "gtext", "later",
+    "command", "command", "command", "command", "gtext", "gtext", "gtext", "later", "bot",
 )  # fmt: skip
 # (kind, who, which group, a number that picks from the kind's list, a random text)
 action = st.tuples(
@@ -86,7 +94,9 @@ class World:
 
     people: list[FakeUser] = field(default_factory=list)
     groups: list[FakeChat] = field(default_factory=list)
+    owners: list[FakeUser] = field(default_factory=list)  # who adds the bot to each group
     queries: set[str] = field(default_factory=set)  # taps made in a group
+    out: dict[int, int] = field(default_factory=dict)  # group id -> calls made when removed
 
 
 @pytest.fixture
@@ -114,7 +124,7 @@ async def set_up(h: Harness, world: World) -> None:
     await h.say(ana, "/checkin")
     for label in ("9", "Yes"):
         await h.tap(ana, label)
-    world.people, world.groups = [ana, bo, cy], [family, walkers]
+    world.people, world.groups, world.owners = [ana, bo, cy], [family, walkers], [ana, bo]
 
 
 def challenge_message(h: Harness, group: FakeChat) -> dict[str, Any]:
@@ -162,7 +172,48 @@ async def play(h: Harness, world: World, actions: list[Action]) -> None:
             h.clock.advance(timedelta(minutes=number % (12 * 60)))
             await h.tick()
             await jobs(h)
+        elif kind == "bot" and group.id not in world.out:
+            await h.emu.remove_from_group(group, by=world.owners[at])
+            await h.settle(timeout=30)
+            world.out[group.id] = len(h.emu.calls)
+        elif kind == "bot":  # added back: a new challenge, its members joining
+            del world.out[group.id]
+            await h.emu.add_to_group(world.owners[at], group)
+            await h.settle(timeout=30)
+            message = await create(h, world.owners[at], group)
+            await h.emu.tap_button(someone, message, "Join")
         await h.settle(timeout=30)
+        await bot_stays_out_of_groups_it_left(h, world)
+
+
+# What the bot may still call for a group it was removed from (a popup is not the group's).
+TO_A_GROUP = ("send", "edit", "delete", "pin", "unpin", "copy", "forward")
+
+
+async def bot_stays_out_of_groups_it_left(h: Harness, world: World) -> None:
+    """Nothing sent to or edited in a group while the bot is out; no set-up or running
+    challenge in a group the bot is not in."""
+    for group_id, since in world.out.items():
+        called = [c.method for c in h.emu.calls[since:]
+                  if str(c.params.get("chat_id")) == str(group_id)
+                  and c.method.startswith(TO_A_GROUP)]  # fmt: skip
+        assert not called, (group_id, called)
+    async with h.services.sessions() as session:
+        stray = await session.execute(
+            select(Challenge.id, GroupChat.chat_id)
+            .join(GroupChat, GroupChat.id == Challenge.group_id)
+            .where(Challenge.status.in_(("draft", "active")), GroupChat.active.is_(False))
+        )
+        assert not stray.all()
+    assert {g.chat_id for g in await groups_the_bot_is_in(h)} == {
+        g.id for g in world.groups if g.id not in world.out
+    }
+
+
+async def groups_the_bot_is_in(h: Harness) -> list[GroupChat]:
+    async with h.services.sessions() as session:
+        found = await session.execute(select(GroupChat).where(GroupChat.active.is_(True)))
+        return list(found.scalars())
 
 
 # Content a group may see besides its own (group.*): the pointer to a private chat, the popups.

@@ -264,6 +264,26 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/usecases/challenges.py", "_close", "left out: challenge.ended_at = now"):
         "ended_at is written once and read nowhere (no query, view, export or job reads it); "
         "the status and end_reason written with it say that the challenge ended",
+    ("bot/usecases/challenges.py", "refresh", "or -> and (group is None)"):
+        "differs only for a group row that is missing or inactive: group rows are never "
+        "deleted, and a group turns inactive only in remove_group, which ends its running "
+        "challenges and cancels its drafts in the same transaction. Every caller reaches "
+        "refresh with a challenge it read in that transaction as running (taps, /leave, the "
+        "link, moved, end), as a draft being set up (_setup_step), or, in _claim_refreshes, "
+        "joined to a group the bot is in. SQLite transactions are serializable (a write on a "
+        "stale snapshot fails, and nothing is sent before the commit), so there the group read "
+        "after is always active. test_group_property.py checks after every action that no "
+        "running or set-up challenge is in a group the bot left and that nothing is sent "
+        "there. On PostgreSQL a removal committed between a transaction's two reads could "
+        "reach it; the guard is kept for that window, which no test can hold open",
+    ("bot/usecases/challenges.py", "end", "or -> and (group is None)"):
+        "differs only for a group row that is missing or inactive: group rows are never "
+        "deleted, and remove_group, the only place a group turns inactive, ends its running "
+        "challenges in the same transaction. end's callers hold a challenge read as running: "
+        "_summary claims it FOR UPDATE (so on PostgreSQL remove_group, which updates that row, "
+        "cannot commit before it) and has read the group before, which end's get then finds "
+        "in the session; groups._end_early loaded the group itself. test_group_property.py "
+        "checks after every action that no running challenge is in a group the bot left",
     ("bot/usecases/challenges.py", "_claim_refreshes", "True -> False"):
         "(skip_locked; the other `True -> False` here, on the stale flag and the group's "
         "`active`, are killed) SQLite emits no FOR UPDATE at all; on PostgreSQL a second "
