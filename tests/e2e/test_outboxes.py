@@ -4,12 +4,19 @@ Weekly summaries, group summaries and challenge nudges are claimed ("sending") b
 sent, like the daily prompt. A process killed between the claim and the send leaves the record
 "sending"; once the lease (bot.db.outbox.LEASE) is over, the next pass sends it again, and never
 before. The kill -9 of a whole process mid fan-out is in test_replicas.py.
+
+On PostgreSQL a claim skips the rows another replica is in the middle of claiming (it holds
+them): one stalled replica never holds up the others' messages, and what it held goes out on
+the next pass once it is gone.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Coroutine
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
+from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -17,6 +24,7 @@ from sqlalchemy import select
 from bot.db import outbox
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
 from bot.db.outbox import MAX_ATTEMPTS
+from bot.db.session import make_engine
 from bot.devtools.emulator import FakeChat, FakeUser
 from bot.domain.challenges import LATE_LIMIT
 from bot.telegram.jobs import challenges as challenge_jobs
@@ -26,9 +34,31 @@ from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
 from bot.usecases import challenges as challenges_service
 from bot.usecases import prompts, weekly
-from tests.e2e.test_groups import create, jobs, jobs_exactly, new_group
+from tests.databases import ON_POSTGRES
+from tests.e2e.test_challenge_nudges import nudges
+from tests.e2e.test_groups import (
+    GAP,
+    JSON,
+    NUDGE_UTC,
+    SUMMARY_UTC,
+    at,
+    challenge_id_of,
+    challenge_row,
+    create,
+    edits_since,
+    jobs,
+    jobs_exactly,
+    new_group,
+    new_messages,
+    people,
+    shown,
+    tallied,
+    tap,
+)
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard, texts
+
+T = TypeVar("T")
 
 SUNDAY = date(2026, 6, 7)
 SUNDAY_NOON = datetime(2026, 6, 7, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
@@ -652,3 +682,164 @@ async def test_a_challenge_nudge_holds_the_summary_an_hour_and_only_its_own_pers
     ids = {person: await person_id(h, person) for person in (ana, bo, cy)}
     assert await claimed(h, now) == {ids[ana], ids[cy]}
     assert await next_weekly_at(h, bo) == nudged[bo] + weekly.SPACING
+
+
+# Another replica in the middle of a claim -----------------------------------------------------
+
+HELD_WAIT = 10  # seconds: a pass left to run takes a fraction of this
+
+
+async def while_held(
+    database_url: str, model: type[Challenge] | type[User], row_id: int,
+    job: Coroutine[Any, Any, T],
+) -> tuple[bool, T]:  # fmt: skip
+    """Run `job` while another replica holds the row (FOR UPDATE, as in the middle of its own
+    claim) and then dies, its lock going with it: whether `job` was over before that (within
+    HELD_WAIT), and what it returned."""
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as other:
+            await other.execute(select(model.id).where(model.id == row_id).with_for_update())
+            running = asyncio.create_task(job)
+            done, _ = await asyncio.wait({running}, timeout=HELD_WAIT)
+            await other.rollback()  # the other replica is gone; its lock with it
+            result = await running
+    finally:
+        await engine.dispose()
+    return bool(done), result
+
+
+async def two_challenges(
+    h: Harness,
+) -> tuple[tuple[FakeUser, FakeUser, FakeUser], FakeChat, JSON, FakeChat, JSON]:
+    """From Monday 10:00 in Berlin: Ana's challenge in Family, which Bo joined, and Cy's in Work,
+    both summed up at 20:00 and nudged at 17:00 Berlin time; the groups and their cards."""
+    h.clock.set(at(1, 8, 0))
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo)
+    walk = await create(h, ana, family)
+    await tap(h, bo, walk, "Join")
+    work = await new_group(h, "Work", cy)
+    return (ana, bo, cy), family, walk, work, await create(h, cy, work)
+
+
+def summaries(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
+    """The day summaries in a group, from output number `since`."""
+    return [text for text in new_messages(h, group, since) if text.startswith("🌙 Day")]
+
+
+ROW_LOCKS = pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="row locks between replicas need PostgreSQL: "
+    "set TEST_DATABASE_URL=postgresql+asyncpg://...",
+)
+
+
+@ROW_LOCKS
+async def test_a_card_another_replica_is_claiming_is_left_to_it_not_waited_for(
+    harness: Harness, database_url: str
+) -> None:
+    """Bo marks Done in Family and Cy in Work, both shown at the hour. Then another replica is
+    in the middle of claiming Family's card (it holds the challenge's row): this one shows Cy's
+    tick in Work at once and leaves Family alone. That replica dies without editing it: the
+    next pass shows Bo's tick, in one edit."""
+    h = harness
+    (_, bo, cy), family, walk, _, stretch = await two_challenges(h)
+    await tap(h, bo, walk, "Done today")
+    await tap(h, cy, stretch, "Done today")
+    done, _ = await while_held(database_url, Challenge, challenge_id_of(walk), tallied(h))
+    assert done, "the pass waited for the other replica's claim"
+    assert "✅ Cy" in shown(h, stretch), shown(h, stretch)
+    assert "✅ Bo" not in shown(h, walk), shown(h, walk)
+    calls = len(h.emu.calls)
+    await jobs(h, h.clock.now() + GAP)
+    assert len(edits_since(h, family, calls)) == 1, edits_since(h, family, calls)
+    assert "✅ Bo" in shown(h, walk), shown(h, walk)
+    await jobs(h, h.clock.now() + GAP)
+    assert len(edits_since(h, family, calls)) == 1
+
+
+@ROW_LOCKS
+async def test_a_days_summary_another_replica_is_claiming_is_left_to_it_not_waited_for(
+    harness: Harness, database_url: str
+) -> None:
+    """20:00 in Berlin, both groups' summaries are due. Another replica is in the middle of
+    claiming Family's (it holds the challenge's row; the card itself has nothing to show
+    before midnight): this one sums up Work's day at once and leaves Family alone. That
+    replica dies without sending it: the next pass sends Family's summary, once."""
+    h = harness
+    _, family, walk, work, _ = await two_challenges(h)
+    before = len(h.emu.outputs(family)), len(h.emu.outputs(work))
+
+    def sent() -> tuple[int, int]:
+        return len(summaries(h, family, before[0])), len(summaries(h, work, before[1]))
+
+    now = at(1, SUMMARY_UTC) + timedelta(seconds=1)
+    held = await challenge_row(h, challenge_id_of(walk))
+    assert held.refresh_at is not None and not held.stale
+    assert held.refresh_at.replace(tzinfo=UTC) > now  # only the summary claims it now
+    done, _ = await while_held(database_url, Challenge, held.id, jobs(h, now))
+    assert done, "the pass waited for the other replica's claim"
+    assert sent() == (0, 1)
+    await jobs(h, h.clock.now() + GAP)
+    assert sent() == (1, 1)
+    await jobs(h, h.clock.now() + GAP)
+    assert sent() == (1, 1)
+
+
+@ROW_LOCKS
+async def test_a_nudge_another_replica_is_claiming_is_left_to_it_not_waited_for(
+    harness: Harness, database_url: str
+) -> None:
+    """17:00 in Berlin, nobody has marked today. Another replica is in the middle of claiming
+    Family's nudges (it holds the challenge's row): this one nudges Cy for Work at once and
+    leaves Ana and Bo alone. That replica dies without nudging them: the next pass nudges
+    each of them, once."""
+    h = harness
+    (ana, bo, cy), _, walk, _, _ = await two_challenges(h)
+    now = at(1, NUDGE_UTC) + timedelta(seconds=1)
+    held = await challenge_row(h, challenge_id_of(walk))
+    assert held.refresh_at is not None and not held.stale
+    assert held.refresh_at.replace(tzinfo=UTC) > now  # only the nudges claim it now
+    done, _ = await while_held(database_url, Challenge, held.id, jobs(h, now))
+    assert done, "the pass waited for the other replica's claim"
+    assert [len(nudges(h, person)) for person in (ana, bo, cy)] == [0, 0, 1]
+    await jobs(h, h.clock.now() + GAP)
+    assert [len(nudges(h, person)) for person in (ana, bo, cy)] == [1, 1, 1]
+    await jobs(h, h.clock.now() + GAP)
+    assert [len(nudges(h, person)) for person in (ana, bo, cy)] == [1, 1, 1]
+
+
+@ROW_LOCKS
+async def test_a_weekly_summary_another_replica_is_claiming_is_left_to_it_not_waited_for(
+    harness: Harness, database_url: str
+) -> None:
+    """Sunday 19:00 in Berlin, Ana's and Bo's weekly summaries are due. Another replica is in
+    the middle of claiming Ana's (it holds her row): this one sends Bo's at once and leaves
+    Ana alone. That replica dies without claiming hers: the next pass sends it, once."""
+    h = harness
+    h.clock.set(SUNDAY_NOON - timedelta(days=1))
+    ana, bo = h.emu.user("Ana"), h.emu.user("Bo")
+    for person in (ana, bo):
+        await onboard(h, person, "Europe/Berlin", "09:00")
+    h.clock.set(datetime(2026, 6, 7, 17, 0, 30, tzinfo=UTC))  # Sunday 19:00 in Berlin
+    calls = len(h.emu.calls)
+
+    def weeks() -> list[int]:
+        return [
+            len([m for m in private_sends(h, person, calls) if "Your week" in words(m)])
+            for person in (ana, bo)
+        ]  # fmt: skip
+
+    held, job = await person_id(h, ana), run_due_weekly(h.services, h.app.bot)
+    done, claimed = await while_held(database_url, User, held, job)
+    await h.emu.idle(settle=0.02)
+    assert done, "the pass waited for the other replica's claim"
+    assert claimed == 1
+    assert weeks() == [0, 1]
+    assert await run_due_weekly(h.services, h.app.bot) == 1
+    await h.emu.idle(settle=0.02)
+    assert weeks() == [1, 1]
+    assert await run_due_weekly(h.services, h.app.bot) == 0
+    await h.emu.idle(settle=0.02)
+    assert weeks() == [1, 1]
