@@ -286,10 +286,11 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "checks after every action that no running challenge is in a group the bot left",
     ("bot/usecases/challenges.py", "_claim_refreshes", "True -> False"):
         "(skip_locked; the other `True -> False` here, on the stale flag and the group's "
-        "`active`, are killed) SQLite emits no FOR UPDATE at all; on PostgreSQL a second "
-        "replica would wait for the first's claim to commit (sends come after it) and then "
-        "find the row no longer due, as PostgreSQL checks the WHERE again on a row it waited "
-        "for: nothing is sent twice or lost, only that replica waits",
+        "`active`, are killed) the mutation run is on SQLite, which emits no FOR UPDATE at "
+        "all: nothing changes there. On PostgreSQL the mutant is killed by test_outboxes.py's "
+        "test_a_card_another_replica_is_claiming_is_left_to_it_not_waited_for (run with "
+        "TEST_DATABASE_URL): without SKIP LOCKED the job waits for every card another replica "
+        "holds, so one stalled claim holds up every group's card",
     ("bot/usecases/progress.py", "weekly_tap", "and -> or (tapped.action == 'day')"):
         "every WeeklyTap comes from WeeklyTap.read (or the buttons weekly_settings draws), "
         "which gives a weekday to a \"day\" tap always and to no other: both halves are true "
@@ -303,15 +304,18 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "job reads it)",
     ("bot/usecases/weekly.py", "claim_weekly", "True -> False"):
         "(skip_locked; the `True -> False` on weekly_enabled, onboarded and active are killed) "
-        "SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica would wait for the "
-        "first's claim to commit (sends come after it) and find the due time moved to next "
-        "week, or to a wait it skips, or today's SummarySent already there: nothing is sent "
-        "twice or lost, only that replica waits",
+        "the mutation run is on SQLite, which emits no FOR UPDATE at all: nothing changes "
+        "there. On PostgreSQL the mutant is killed by test_outboxes.py's "
+        "test_a_weekly_summary_another_replica_is_claiming_is_left_to_it_not_waited_for (run "
+        "with TEST_DATABASE_URL): without SKIP LOCKED the job waits for every person another "
+        "replica holds, so one stalled claim holds up everyone's summary",
     ("bot/usecases/challenges.py", "_claim_due", "True -> False"):
-        "(skip_locked) SQLite emits no FOR UPDATE at all; on PostgreSQL a second replica "
-        "would wait for the first's claim to commit (sends come after it) and then find the "
-        "due instant moved on, as PostgreSQL checks the WHERE again on a row it waited for: "
-        "nothing is sent twice or lost, only that replica waits",
+        "(skip_locked) the mutation run is on SQLite, which emits no FOR UPDATE at all: "
+        "nothing changes there. On PostgreSQL the mutant is killed by test_outboxes.py's "
+        "test_a_days_summary_another_replica_is_claiming_is_left_to_it_not_waited_for and "
+        "test_a_nudge_another_replica_is_claiming_is_left_to_it_not_waited_for (run with "
+        "TEST_DATABASE_URL): without SKIP LOCKED the job waits for every challenge another "
+        "replica holds, so one stalled claim holds up every group's summary and nudges",
     ("bot/usecases/challenges.py", "_summary", "True -> False"):
         "(bulk=True) only the rate limiter's lane: the same message goes out, at worst sooner "
         "or later during a fan-out (latency is measured by the benchmarks, not pinned by "
