@@ -12,7 +12,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.models import Challenge, ChallengeMember, DayMark, DayPlan, GroupChat, User
 from bot.domain.challenges import Status
 
-LIVE = ("draft", "active")  # a challenge that still answers its buttons
 CODE_BYTES = 6  # 8 url-safe characters: a deep-link code nobody guesses
 
 

@@ -501,6 +501,36 @@ async def test_a_group_that_becomes_a_supergroup_keeps_its_challenge(harness: Ha
     assert chats == 2
 
 
+async def test_a_set_up_left_open_by_a_move_never_takes_answers_meant_for_a_new_one(
+    harness: Harness,
+) -> None:
+    """Ana's set-up is at the time zone question when Family becomes a supergroup. The
+    supergroup numbers its messages afresh, so Bo's new set-up there can carry the same message
+    id as Ana's old one: Ana's "Berlin" typed in reply to Bo's set-up is not taken as an answer
+    to her own (left behind in the old chat and closed by the move), and Bo's stays as it was."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    old = await open_setup(h, ana, family)
+    for choice in ("Walking", "10 min", "7 days"):
+        await tap(h, ana, old, choice)
+    assert "time zone" in shown(h, old).lower(), shown(h, old)
+    supergroup = await h.emu.migrate_group(family, by=ana)
+    await caught_up(h)
+    h.emu.state_of(supergroup).next_id = old["message_id"] - 1  # Bo's /challenge, then the set-up
+    setup = await open_setup(h, bo, supergroup)
+    assert setup["message_id"] == old["message_id"]
+    before = shown(h, setup)
+    h.clock.advance(GAP)
+    await h.emu.send_text(ana, "Berlin", chat=supergroup, reply_to=setup)
+    await h.settle()
+    assert shown(h, setup) == before
+    async with h.services.sessions() as session:
+        statuses = (await session.execute(select(Challenge.status).order_by(Challenge.id))).all()
+    assert [s for (s,) in statuses] == ["cancelled", "draft"]
+
+
 async def test_a_supergroup_gets_every_running_challenge_at_once(harness: Harness) -> None:
     """A group with two running challenges becomes a supergroup: both are shown there as soon
     as the move is seen, the second not held back by the group's edit gap (the old messages

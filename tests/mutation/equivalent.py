@@ -284,6 +284,14 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "cannot commit before it) and has read the group before, which end's get then finds "
         "in the session; groups._end_early loaded the group itself. test_group_property.py "
         "checks after every action that no running challenge is in a group the bot left",
+    ("bot/usecases/challenges.py", "migrate", "True -> False"):
+        "(for_update; the other `True -> False` here, the stale flag, is killed) the mutation "
+        "run is on SQLite, which emits no FOR UPDATE at all: nothing changes there. On "
+        "PostgreSQL the mutant is killed by test_groups.py's "
+        "test_a_supergroup_gets_every_running_challenge_at_once and test_outer_edges.py's "
+        "test_a_migration_message_seen_again_changes_nothing_on_the_card (run with "
+        "TEST_DATABASE_URL): Telegram's two migration messages, one in each chat, are handled "
+        "side by side, and without the lock both follow the move and post the card twice",
     ("bot/usecases/challenges.py", "_claim_refreshes", "True -> False"):
         "(skip_locked; the other `True -> False` here, on the stale flag and the group's "
         "`active`, are killed) the mutation run is on SQLite, which emits no FOR UPDATE at "
