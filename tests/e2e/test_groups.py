@@ -570,6 +570,30 @@ async def test_bot_removed_ends_challenges_cleanly(harness: Harness) -> None:
     assert "isn't marked yet" not in texts(h.emu.messages(bo)[-1:])
 
 
+async def test_a_set_up_open_when_the_bot_is_removed_is_closed_for_good(harness: Harness) -> None:
+    """Ana is half-way through setting up a challenge when the bot is removed from Family; it
+    is added back later. Her old set-up message does not carry on (a challenge would go live
+    from a message of before): its buttons say the set-up was closed, and /challenge starts a
+    new one."""
+    h = harness
+    h.clock.set(START)
+    ana, bo = await people(h, "Ana", "Bo")
+    family = await new_group(h, "Family", ana, bo)
+    old = await open_setup(h, ana, family)
+    for choice in ("Walking", "10 min"):
+        await tap(h, ana, old, choice)
+    await h.emu.remove_from_group(family, by=ana)
+    await caught_up(h)
+    await h.emu.add_to_group(ana, family)
+    await caught_up(h)
+    before = shown(h, old)
+    assert await tap(h, ana, old, "7 days") == "This set-up was closed. /challenge starts a new one."
+    assert shown(h, old) == before
+    assert (await challenge_row(h, challenge_id_of(old))).status == "cancelled"
+    assert "It's live" not in " ".join(new_messages(h, family))
+    await create(h, ana, family)
+
+
 async def test_a_member_who_blocked_the_bot_counts_from_the_group_and_gets_no_nudges(
     harness: Harness,
 ) -> None:

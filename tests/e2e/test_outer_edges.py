@@ -463,6 +463,22 @@ async def test_a_migration_message_seen_again_changes_nothing_on_the_card(
     assert "✅ Bo" not in format_message(h.emu.current(card)) and errors() == before
 
 
+async def test_a_group_the_bot_never_stored_removing_it_is_no_error(harness: Harness) -> None:
+    """The bot is in a group it has no row for (its "added" update never came) when it is
+    removed: there is nothing to end and nobody to tell, so nothing is sent and nothing fails."""
+    h = harness
+    h.clock.set(START)
+    [ana] = await people(h, "Ana")
+    unknown = h.emu.group("Book club", owner=ana)
+    calls = len(h.emu.calls)
+    with logged("123456:TEST-token") as log:
+        await h.emu.remove_from_group(unknown, by=ana)
+        await h.settle()
+    made = [c.method for c in h.emu.calls[calls:] if c.method != "getUpdates"]
+    assert made == [], made
+    assert "ERROR" not in log.getvalue(), log.getvalue()
+
+
 async def test_a_group_the_bot_never_stored_becoming_a_supergroup_is_no_error(
     harness: Harness,
 ) -> None:

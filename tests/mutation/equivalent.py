@@ -57,6 +57,17 @@ UPDATED_AT = (
     "reads it)"
 )
 
+# end() on a group the bot is not in: never met, whatever the backend.
+END_GROUP_GONE = (
+    "differs only for a group row that is missing or inactive: group rows are never "
+    "deleted, and remove_group, the only place a group turns inactive, ends its running "
+    "challenges in the same transaction. end's callers hold a challenge read as running: "
+    "_summary claims it FOR UPDATE (so on PostgreSQL remove_group, which updates that row, "
+    "cannot commit before it) and has read the group before, which end's get then finds "
+    "in the session; groups._end_early loaded the group itself. test_group_property.py "
+    "checks after every action that no running challenge is in a group the bot left"
+)
+
 EQUIVALENT: dict[tuple[str, str, str], str] = {
     ("bot/logs.py", "configure", "return None instead of handler"):
         "the bot's one caller (bot/__main__) ignores the handler; it is returned only so that "
@@ -277,13 +288,9 @@ EQUIVALENT: dict[tuple[str, str, str], str] = {
         "there. On PostgreSQL a removal committed between a transaction's two reads could "
         "reach it; the guard is kept for that window, which no test can hold open",
     ("bot/usecases/challenges.py", "end", "or -> and (group is None)"):
-        "differs only for a group row that is missing or inactive: group rows are never "
-        "deleted, and remove_group, the only place a group turns inactive, ends its running "
-        "challenges in the same transaction. end's callers hold a challenge read as running: "
-        "_summary claims it FOR UPDATE (so on PostgreSQL remove_group, which updates that row, "
-        "cannot commit before it) and has read the group before, which end's get then finds "
-        "in the session; groups._end_early loaded the group itself. test_group_property.py "
-        "checks after every action that no running challenge is in a group the bot left",
+        END_GROUP_GONE,
+    ("bot/usecases/challenges.py", "end", "return None instead of []"):
+        "(the early return for a group the bot is not in) " + END_GROUP_GONE,
     ("bot/usecases/challenges.py", "migrate", "True -> False"):
         "(for_update; the other `True -> False` here, the stale flag, is killed) the mutation "
         "run is on SQLite, which emits no FOR UPDATE at all: nothing changes there. On "
