@@ -98,12 +98,17 @@ def main(argv: Sequence[str]) -> int:
 
         return outer.main(argv[1:])
     children = str(os.cpu_count() or 1)
-    subprocess.run([*MUTMUT, "run", "--max-children", children, *argv], cwd=ROOT, check=False)
+    run = subprocess.run([*MUTMUT, "run", "--max-children", children, *argv], cwd=ROOT, check=False)
     sweep = None
     if not argv:
         print("\nthresholds.py: off-by-one mutants")
         sweep = thresholds.run()
-    return 0 if summary(mutmut_results(), sweep) else 1
+    clean = summary(mutmut_results(), sweep)
+    if run.returncode != 0:
+        # mutmut stops early (exit 1) when the tests fail without mutants or cannot be
+        # collected: the mutants are then "not checked", which is no score at all.
+        print(f"mutmut run stopped with exit {run.returncode}: see its output above")
+    return 0 if clean and run.returncode == 0 else 1
 
 
 if __name__ == "__main__":
