@@ -20,6 +20,7 @@ from tests.e2e.test_groups import (
     shown,
     tallied,
     tap,
+    two_challenges,
 )
 from tests.harness import Harness, onboard
 
@@ -42,13 +43,7 @@ async def test_a_deletion_leaves_other_groups_cards_to_show_their_taps_at_the_ho
     shows Cy's tap at the hour and not before (the deletion marks only the cards of the
     challenges the person is in: it is no reason to show other groups' taps early)."""
     h = harness
-    h.clock.set(at(1, 8, 0))
-    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
-    family = await new_group(h, "Family", ana, bo)
-    walk = await create(h, ana, family)
-    await tap(h, bo, walk, "Join")
-    work = await new_group(h, "Work", cy)
-    stretch = await create(h, cy, work)
+    (_, bo, cy), _, walk, _, stretch = await two_challenges(h)
     await tap(h, cy, stretch, "Done today")
     await delete_everything(h, bo)
     await jobs(h, h.clock.now() + GAP)

@@ -124,6 +124,28 @@ async def open_setup(h: Harness, creator: FakeUser, group: FakeChat) -> JSON:
     return setup
 
 
+async def at_zone_question(h: Harness, creator: FakeUser, group: FakeChat) -> JSON:
+    """/challenge, then walking, 10 minutes, 7 days: the set-up message asking for the zone."""
+    setup = await open_setup(h, creator, group)
+    for choice in ("Walking", "10 min", "7 days"):
+        await tap(h, creator, setup, choice)
+    return setup
+
+
+async def two_challenges(
+    h: Harness,
+) -> tuple[tuple[FakeUser, FakeUser, FakeUser], FakeChat, JSON, FakeChat, JSON]:
+    """From Monday 10:00 in Berlin: Ana's challenge in Family, which Bo joined, and Cy's in Work,
+    both summed up at 20:00 and nudged at 17:00 Berlin time; the groups and their cards."""
+    h.clock.set(at(1, 8, 0))
+    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
+    family = await new_group(h, "Family", ana, bo)
+    walk = await create(h, ana, family)
+    await tap(h, bo, walk, "Join")
+    work = await new_group(h, "Work", cy)
+    return (ana, bo, cy), family, walk, work, await create(h, cy, work)
+
+
 async def create(
     h: Harness, creator: FakeUser, group: FakeChat, activity: str = "Walking",
     minutes: str = "10 min", length: str = "7 days", zone: str = "Berlin", time: str = "20:00",
@@ -512,9 +534,7 @@ async def test_a_set_up_left_open_by_a_move_never_takes_answers_meant_for_a_new_
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
-    old = await open_setup(h, ana, family)
-    for choice in ("Walking", "10 min", "7 days"):
-        await tap(h, ana, old, choice)
+    old = await at_zone_question(h, ana, family)
     assert "time zone" in shown(h, old).lower(), shown(h, old)
     supergroup = await h.emu.migrate_group(family, by=ana)
     await caught_up(h)
@@ -587,7 +607,8 @@ async def test_a_set_up_open_when_the_bot_is_removed_is_closed_for_good(harness:
     await h.emu.add_to_group(ana, family)
     await caught_up(h)
     before = shown(h, old)
-    assert await tap(h, ana, old, "7 days") == "This set-up was closed. /challenge starts a new one."
+    closed = "This set-up was closed. /challenge starts a new one."
+    assert await tap(h, ana, old, "7 days") == closed
     assert shown(h, old) == before
     assert (await challenge_row(h, challenge_id_of(old))).status == "cancelled"
     assert "It's live" not in " ".join(new_messages(h, family))
@@ -658,9 +679,7 @@ async def test_a_link_offers_the_groups_zone_only_to_someone_still_setting_up(
     h.clock.set(START)
     ana, eve = await people(h, "Ana", "Eve")
     family = await new_group(h, "Family", ana, eve)
-    setup = await open_setup(h, ana, family)
-    for choice in ("Walking", "10 min", "7 days"):
-        await tap(h, ana, setup, choice)
+    setup = await at_zone_question(h, ana, family)
     h.clock.advance(GAP)
     await h.emu.send_text(ana, "EST", chat=family, reply_to=setup)
     await h.settle()
@@ -689,9 +708,7 @@ async def test_the_groups_zone_is_offered_first_for_its_next_challenge(harness: 
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
     for number in (1, 2):
-        setup = await open_setup(h, ana, family)
-        for choice in ("Walking", "10 min", "7 days"):
-            await tap(h, ana, setup, choice)
+        setup = await at_zone_question(h, ana, family)
         if number == 1:
             assert "Tokyo" not in [label for label, _ in buttons(h.emu.current(setup))]
             h.clock.advance(GAP)

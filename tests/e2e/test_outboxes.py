@@ -50,10 +50,10 @@ from tests.e2e.test_groups import (
     jobs_exactly,
     new_group,
     new_messages,
-    people,
     shown,
     tallied,
     tap,
+    two_challenges,
 )
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard, texts
@@ -709,20 +709,6 @@ async def while_held(
     return bool(done), result
 
 
-async def two_challenges(
-    h: Harness,
-) -> tuple[tuple[FakeUser, FakeUser, FakeUser], FakeChat, JSON, FakeChat, JSON]:
-    """From Monday 10:00 in Berlin: Ana's challenge in Family, which Bo joined, and Cy's in Work,
-    both summed up at 20:00 and nudged at 17:00 Berlin time; the groups and their cards."""
-    h.clock.set(at(1, 8, 0))
-    ana, bo, cy = await people(h, "Ana", "Bo", "Cy")
-    family = await new_group(h, "Family", ana, bo)
-    walk = await create(h, ana, family)
-    await tap(h, bo, walk, "Join")
-    work = await new_group(h, "Work", cy)
-    return (ana, bo, cy), family, walk, work, await create(h, cy, work)
-
-
 def summaries(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
     """The day summaries in a group, from output number `since`."""
     return [text for text in new_messages(h, group, since) if text.startswith("🌙 Day")]
@@ -733,6 +719,19 @@ ROW_LOCKS = pytest.mark.skipif(
     reason="row locks between replicas need PostgreSQL: "
     "set TEST_DATABASE_URL=postgresql+asyncpg://...",
 )
+
+
+async def claimed_only_by_claim_due(
+    h: Harness, database_url: str, card: JSON, now: datetime
+) -> bool:
+    """The pass at `now` while another replica holds the card's challenge, which only the
+    summary or the nudges claim then (not stale, its day not over): whether it was over
+    before the lock went."""
+    held = await challenge_row(h, challenge_id_of(card))
+    assert held.refresh_at is not None and not held.stale
+    assert held.refresh_at.replace(tzinfo=UTC) > now
+    done, _ = await while_held(database_url, Challenge, held.id, jobs(h, now))
+    return done
 
 
 @ROW_LOCKS
@@ -775,10 +774,7 @@ async def test_a_days_summary_another_replica_is_claiming_is_left_to_it_not_wait
         return len(summaries(h, family, before[0])), len(summaries(h, work, before[1]))
 
     now = at(1, SUMMARY_UTC) + timedelta(seconds=1)
-    held = await challenge_row(h, challenge_id_of(walk))
-    assert held.refresh_at is not None and not held.stale
-    assert held.refresh_at.replace(tzinfo=UTC) > now  # only the summary claims it now
-    done, _ = await while_held(database_url, Challenge, held.id, jobs(h, now))
+    done = await claimed_only_by_claim_due(h, database_url, walk, now)
     assert done, "the pass waited for the other replica's claim"
     assert sent() == (0, 1)
     await jobs(h, h.clock.now() + GAP)
@@ -798,10 +794,7 @@ async def test_a_nudge_another_replica_is_claiming_is_left_to_it_not_waited_for(
     h = harness
     (ana, bo, cy), _, walk, _, _ = await two_challenges(h)
     now = at(1, NUDGE_UTC) + timedelta(seconds=1)
-    held = await challenge_row(h, challenge_id_of(walk))
-    assert held.refresh_at is not None and not held.stale
-    assert held.refresh_at.replace(tzinfo=UTC) > now  # only the nudges claim it now
-    done, _ = await while_held(database_url, Challenge, held.id, jobs(h, now))
+    done = await claimed_only_by_claim_due(h, database_url, walk, now)
     assert done, "the pass waited for the other replica's claim"
     assert [len(nudges(h, person)) for person in (ana, bo, cy)] == [0, 0, 1]
     await jobs(h, h.clock.now() + GAP)
