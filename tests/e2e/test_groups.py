@@ -599,16 +599,14 @@ async def test_a_set_up_open_when_the_bot_is_removed_is_closed_for_good(harness:
     h.clock.set(START)
     ana, bo = await people(h, "Ana", "Bo")
     family = await new_group(h, "Family", ana, bo)
-    old = await open_setup(h, ana, family)
-    for choice in ("Walking", "10 min"):
-        await tap(h, ana, old, choice)
+    old = await at_zone_question(h, ana, family)
     await h.emu.remove_from_group(family, by=ana)
     await caught_up(h)
     await h.emu.add_to_group(ana, family)
     await caught_up(h)
     before = shown(h, old)
     closed = "This set-up was closed. /challenge starts a new one."
-    assert await tap(h, ana, old, "7 days") == closed
+    assert await tap(h, ana, old, "Berlin") == closed
     assert shown(h, old) == before
     assert (await challenge_row(h, challenge_id_of(old))).status == "cancelled"
     assert "It's live" not in " ".join(new_messages(h, family))
