@@ -19,9 +19,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import asyncpg
+import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import URL, make_url
 
 from bot.db.migrate import upgrade
+from bot.db.models import Challenge, User
+from bot.db.session import make_engine
 
 T = TypeVar("T")
 
@@ -55,6 +59,34 @@ def postgres_url(raw: str) -> URL | None:
 
 
 ON_POSTGRES = postgres_url(requested_url()) is not None
+
+# Tests of what one replica does while another holds a row.
+ROW_LOCKS = pytest.mark.skipif(
+    not ON_POSTGRES,
+    reason="row locks between replicas need PostgreSQL: "
+    "set TEST_DATABASE_URL=postgresql+asyncpg://...",
+)
+HELD_WAIT = 10  # seconds: a pass left to run takes a fraction of this
+
+
+async def while_held(
+    database_url: str, model: type[Challenge] | type[User], row_id: int,
+    job: Coroutine[Any, Any, T],
+) -> tuple[bool, T]:  # fmt: skip
+    """Run `job` while another replica holds the row (FOR UPDATE, as in the middle of its own
+    claim) and then dies, its lock going with it: whether `job` was over before that (within
+    HELD_WAIT), and what it returned."""
+    engine = make_engine(database_url)
+    try:
+        async with engine.connect() as other:
+            await other.execute(select(model.id).where(model.id == row_id).with_for_update())
+            running = asyncio.create_task(job)
+            done, _ = await asyncio.wait({running}, timeout=HELD_WAIT)
+            await other.rollback()  # the other replica is gone; its lock with it
+            result = await running
+    finally:
+        await engine.dispose()
+    return bool(done), result
 
 
 def describe(url: URL) -> str:

@@ -7,15 +7,13 @@ from collections import Counter
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import select
 
 from bot.config import load_settings
 from bot.db.models import PromptSent, User
-from bot.db.session import make_engine
 from bot.devtools.emulator import FakeUser, format_message
 from bot.usecases.prompts import PROMPT_LEASE, RETRY_DELAY, claim_due
-from tests.databases import ON_POSTGRES
+from tests.databases import ROW_LOCKS, while_held
 from tests.e2e.test_erasure import delete
 from tests.harness import Harness, onboard, texts
 
@@ -387,11 +385,7 @@ async def test_a_prompt_left_by_a_dead_process_days_ago_waits_for_todays_time(
     assert len(prompts(harness, rey)) == 1
 
 
-@pytest.mark.skipif(
-    not ON_POSTGRES,
-    reason="row locks between replicas need PostgreSQL: "
-    "set TEST_DATABASE_URL=postgresql+asyncpg://...",
-)
+@ROW_LOCKS
 async def test_a_person_another_replica_is_claiming_is_left_to_it_not_waited_for(
     harness: Harness, database_url: str
 ) -> None:
@@ -403,16 +397,7 @@ async def test_a_person_another_replica_is_claiming_is_left_to_it_not_waited_for
     await onboard(harness, gil, "Europe/Berlin", "08:00")
     await onboard(harness, ida, "Europe/Berlin", "09:00")
     harness.clock.set(datetime(2026, 6, 1, 7, 0, 5, tzinfo=UTC))
-    engine = make_engine(database_url)
-    try:
-        async with engine.connect() as other:
-            await other.execute(select(User.id).where(User.id == gil.id).with_for_update())
-            ticking = asyncio.create_task(harness.tick())
-            done, _ = await asyncio.wait({ticking}, timeout=10)
-            await other.rollback()  # the other replica is gone; its lock with it
-            claimed = await ticking
-    finally:
-        await engine.dispose()
+    done, claimed = await while_held(database_url, User, gil.id, harness.tick())
     assert done, "the tick waited for the other replica's claim"
     assert claimed == 1
     assert (len(prompts(harness, gil)), len(prompts(harness, ida))) == (0, 1)

@@ -12,11 +12,8 @@ the next pass once it is gone.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Coroutine
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
-from typing import Any, TypeVar
 
 import pytest
 from sqlalchemy import select
@@ -24,7 +21,6 @@ from sqlalchemy import select
 from bot.db import outbox
 from bot.db.models import Challenge, ChallengeNudge, ChallengeSummary, SummarySent, User
 from bot.db.outbox import MAX_ATTEMPTS
-from bot.db.session import make_engine
 from bot.devtools.emulator import FakeChat, FakeUser
 from bot.domain.challenges import LATE_LIMIT
 from bot.telegram.jobs import challenges as challenge_jobs
@@ -34,7 +30,7 @@ from bot.telegram.jobs.daily import PROMPT_LEASE
 from bot.telegram.jobs.weekly import run_due_weekly
 from bot.usecases import challenges as challenges_service
 from bot.usecases import prompts, weekly
-from tests.databases import ON_POSTGRES
+from tests.databases import ROW_LOCKS, while_held
 from tests.e2e.test_challenge_nudges import nudges
 from tests.e2e.test_groups import (
     GAP,
@@ -57,8 +53,6 @@ from tests.e2e.test_groups import (
 )
 from tests.e2e.test_pacing import private_sends, words
 from tests.harness import Harness, onboard, texts
-
-T = TypeVar("T")
 
 SUNDAY = date(2026, 6, 7)
 SUNDAY_NOON = datetime(2026, 6, 7, 10, 0, tzinfo=UTC)  # 12:00 in Berlin
@@ -686,39 +680,10 @@ async def test_a_challenge_nudge_holds_the_summary_an_hour_and_only_its_own_pers
 
 # Another replica in the middle of a claim -----------------------------------------------------
 
-HELD_WAIT = 10  # seconds: a pass left to run takes a fraction of this
-
-
-async def while_held(
-    database_url: str, model: type[Challenge] | type[User], row_id: int,
-    job: Coroutine[Any, Any, T],
-) -> tuple[bool, T]:  # fmt: skip
-    """Run `job` while another replica holds the row (FOR UPDATE, as in the middle of its own
-    claim) and then dies, its lock going with it: whether `job` was over before that (within
-    HELD_WAIT), and what it returned."""
-    engine = make_engine(database_url)
-    try:
-        async with engine.connect() as other:
-            await other.execute(select(model.id).where(model.id == row_id).with_for_update())
-            running = asyncio.create_task(job)
-            done, _ = await asyncio.wait({running}, timeout=HELD_WAIT)
-            await other.rollback()  # the other replica is gone; its lock with it
-            result = await running
-    finally:
-        await engine.dispose()
-    return bool(done), result
-
 
 def summaries(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
     """The day summaries in a group, from output number `since`."""
     return [text for text in new_messages(h, group, since) if text.startswith("🌙 Day")]
-
-
-ROW_LOCKS = pytest.mark.skipif(
-    not ON_POSTGRES,
-    reason="row locks between replicas need PostgreSQL: "
-    "set TEST_DATABASE_URL=postgresql+asyncpg://...",
-)
 
 
 async def claimed_only_by_claim_due(
