@@ -159,7 +159,7 @@ async def test_a_reply_refused_as_blocked_marks_the_person_by_their_chat(
 async def test_a_fan_out_keeps_to_the_overall_rate(
     harness: Harness, content: Content, outbox: str
 ) -> None:
-    """Prompts and weekly summaries go in the bulk lane, paced by the overall rate (here 5 a
+    """Prompts and weekly summaries go in the bulk lane, paced by the overall rate (here 3 a
     second), not as replies (which only wait for their own chat, and would send all ten at once
     into Telegram's 429)."""
     people = [harness.emu.user(f"P{i}") for i in range(10)]
@@ -168,7 +168,7 @@ async def test_a_fan_out_keeps_to_the_overall_rate(
         await onboard(harness, person, "Europe/Berlin", "09:00")
     await harness.runtime.stop_polling()  # the paced bot below takes over
     settings = settings_for(harness.emu, harness.services.settings.database_url,
-                            TELEGRAM_RATE_LIMIT="5")  # fmt: skip
+                            TELEGRAM_RATE_LIMIT="3")  # fmt: skip
     async with Harness.running(settings, harness.emu, harness.clock, content,  # type: ignore[arg-type]
                                rate_limit=True) as paced:  # fmt: skip
         calls = len(paced.emu.calls)
@@ -182,7 +182,10 @@ async def test_a_fan_out_keeps_to_the_overall_rate(
         sent = [c.timestamp for c in paced.emu.calls[calls:]
                 if c.method in ("sendMessage", "sendPhoto") and not c.error]  # fmt: skip
     assert len(sent) == 10
-    assert max(sent) - min(sent) >= 0.7, f"ten {outbox} at once: not paced"
+    # Three go at once (a second's burst), the other seven a third of a second apart: 2.3 s from
+    # the first to the last. Asking for half leaves room for the event loop stalling on a busy
+    # machine: the bucket counts a stall as refill, so the sends after it bunch up.
+    assert max(sent) - min(sent) >= 1.2, f"ten {outbox} at once: not paced"
 
 
 async def test_stored_updates_survive_a_crash_and_replays_are_ignored(
