@@ -173,9 +173,8 @@ async def play(h: Harness, world: World, actions: list[Action]) -> None:
             await h.tick()
             await jobs(h)
         elif kind == "bot" and group.id not in world.out:
+            world.out[group.id] = len(h.emu.calls)  # from the removal on
             await h.emu.remove_from_group(group, by=world.owners[at])
-            await h.settle(timeout=30)
-            world.out[group.id] = len(h.emu.calls)
         elif kind == "bot":  # added back: a new challenge, its members joining
             del world.out[group.id]
             await h.emu.add_to_group(world.owners[at], group)

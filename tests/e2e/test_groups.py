@@ -108,6 +108,11 @@ def new_messages(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
     return [str(m.get("text")) for m in group_outputs(h, group, since) if "edit_date" not in m]
 
 
+def summaries(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
+    """The day summaries in a group, from output number `since`."""
+    return [text for text in new_messages(h, group, since) if text.startswith("🌙 Day")]
+
+
 async def new_group(h: Harness, title: str, owner: FakeUser, *members: FakeUser) -> FakeChat:
     """A group whose owner adds the bot."""
     group = h.emu.group(title, bot_member=False, owner=owner, members=members)
@@ -1445,11 +1450,11 @@ async def test_a_days_summary_goes_out_up_to_late_limit_late_and_only_once(
     await jobs_exactly(h, at(1, SUMMARY_UTC, 0) + LATE_LIMIT)
     assert [t for t in new_messages(h, family, before) if t.startswith("🌙 Day 1")]
     await jobs(h, at(1, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(minutes=15))
-    sent = [t for t in new_messages(h, family, before) if t.startswith("🌙 Day")]
+    sent = summaries(h, family, before)
     assert len(sent) == 1, sent
     await jobs_exactly(h, at(2, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(microseconds=1))
     await jobs(h, at(2, SUMMARY_UTC, 0) + LATE_LIMIT + timedelta(minutes=15))
-    sent = [t for t in new_messages(h, family, before) if t.startswith("🌙 Day")]
+    sent = summaries(h, family, before)
     assert len(sent) == 1, sent
 
 
@@ -1483,9 +1488,8 @@ async def test_a_challenge_set_up_at_its_nudge_time_nudges_from_the_next_day(
     setups = []
     for person, title in zip(people_, ("Family", "Work", "Home"), strict=True):
         group = await new_group(h, title, person)
-        setup = await open_setup(h, person, group)
-        for choice in ("Walking", "10 min", "7 days", "Berlin"):
-            await tap(h, person, setup, choice)
+        setup = await at_zone_question(h, person, group)
+        await tap(h, person, setup, "Berlin")
         setups.append(setup)
     nudge, tick = at(1, NUDGE_UTC), timedelta(microseconds=1)
     finished = (nudge - tick, nudge, nudge + tick)

@@ -45,8 +45,8 @@ from tests.e2e.test_groups import (
     jobs,
     jobs_exactly,
     new_group,
-    new_messages,
     shown,
+    summaries,
     tallied,
     tap,
     two_challenges,
@@ -679,11 +679,6 @@ async def test_a_challenge_nudge_holds_the_summary_an_hour_and_only_its_own_pers
 
 
 # Another replica in the middle of a claim -----------------------------------------------------
-
-
-def summaries(h: Harness, group: FakeChat, since: int = 0) -> list[str]:
-    """The day summaries in a group, from output number `since`."""
-    return [text for text in new_messages(h, group, since) if text.startswith("🌙 Day")]
 
 
 async def claimed_only_by_claim_due(
